@@ -1,0 +1,118 @@
+package io.charter.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.charter.shared.Actors;
+
+/**
+ * API tokens: issued with roles no wider than the issuer's, stored hashed, revocable. Also the
+ * introspector that turns {@code Authorization: Bearer <token>} into a caller.
+ */
+@Service
+public class ApiTokenManagement implements OpaqueTokenIntrospector {
+
+	static final String PREFIX = "chr_";
+	static final Duration MAX_LIFETIME = Duration.ofDays(366);
+
+	private final ApiTokens tokens;
+	private final Users users;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	ApiTokenManagement(ApiTokens tokens, Users users, ApplicationEventPublisher events, Clock clock) {
+		this.tokens = tokens;
+		this.users = users;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Issues a token for a user; its roles must be a subset of the user's. */
+	@Transactional
+	public IssuedToken issue(UUID userId, String name, Set<Role> roles, Instant expiresAt) {
+		UserAccount owner = users.findById(userId).filter(u -> u.active).orElseThrow(() -> new UserNotFound(userId));
+		Instant now = clock.instant();
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw new InvalidUserChange("A token needs a name of 1 to 100 characters.");
+		}
+		if (roles == null || roles.isEmpty()) {
+			throw new InvalidUserChange("A token needs at least one role.");
+		}
+		if (!owner.roles.containsAll(roles)) {
+			EnumSet<Role> extra = EnumSet.copyOf(roles);
+			extra.removeAll(owner.roles);
+			throw new TokenRolesTooWide(extra);
+		}
+		if (expiresAt == null || !expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
+			throw new InvalidUserChange("A token expires in the future, at most 366 days from now.");
+		}
+		String secret = Secrets.generate(PREFIX);
+		ApiToken token = new ApiToken(UUID.randomUUID(), userId, name.strip(), secret.substring(0, PREFIX.length() + 6),
+				EnumSet.copyOf(roles), now, expiresAt, null, null);
+		tokens.insert(token, Secrets.hash(secret));
+		events.publishEvent(IdentityEvent.token(Actors.current(), "issued", token.id(),
+				"token '" + token.name() + "' for user:" + userId + ", roles " + Role.format(roles) + ", expires "
+						+ expiresAt, now));
+		return new IssuedToken(token, secret);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> tokensOf(UUID userId) {
+		return tokens.findByUser(userId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> allTokens() {
+		return tokens.findAll();
+	}
+
+	/** Revokes a token; only its owner or an administrator may. */
+	@Transactional
+	public void revoke(UUID tokenId, UUID byUser, boolean byAdmin) {
+		ApiToken token = tokens.findById(tokenId).orElseThrow(() -> new TokenNotFound(tokenId));
+		if (!byAdmin && !token.userId().equals(byUser)) {
+			throw new TokenNotFound(tokenId);
+		}
+		if (token.revokedAt() != null) {
+			return;
+		}
+		Instant now = clock.instant();
+		tokens.revoke(tokenId, now);
+		events.publishEvent(IdentityEvent.token(Actors.current(), "revoked", tokenId, "token '" + token.name() + "' revoked", now));
+	}
+
+	@Override
+	@Transactional
+	public OAuth2AuthenticatedPrincipal introspect(String secret) {
+		if (secret == null || !secret.startsWith(PREFIX)) {
+			throw new BadOpaqueTokenException("Unknown token");
+		}
+		Instant now = clock.instant();
+		ApiToken token = tokens.findByHash(Secrets.hash(secret)).filter(t -> t.usableAt(now))
+				.orElseThrow(() -> new BadOpaqueTokenException("Unknown, expired or revoked token"));
+		UserAccount owner = users.findById(token.userId()).filter(u -> u.active)
+				.orElseThrow(() -> new BadOpaqueTokenException("Token owner is not active"));
+		// A token never grants more than its owner holds now, even after the owner lost a role.
+		Set<GrantedAuthority> authorities = token.roles().stream().filter(owner.roles::contains)
+				.map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).collect(Collectors.toSet());
+		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minusSeconds(60))) {
+			tokens.markUsed(token.id(), now);
+		}
+		return new TokenPrincipal(token.id(), owner.id, owner.displayName, authorities);
+	}
+}

@@ -1,0 +1,31 @@
+package io.charter.identity;
+
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+
+/** The Charter user behind any kind of sign-in (password, OIDC, API token). */
+final class CurrentUser {
+
+	private CurrentUser() {
+	}
+
+	static UUID id(Authentication authentication) {
+		Object principal = authentication == null ? null : authentication.getPrincipal();
+		if (principal instanceof SignedInUser u) {
+			return u.id();
+		}
+		if (principal instanceof OidcSignedInUser u) {
+			return u.id();
+		}
+		if (principal instanceof TokenPrincipal t) {
+			return t.userId();
+		}
+		throw new AccessDeniedException("Not a Charter user");
+	}
+
+	static boolean isAdmin(Authentication authentication) {
+		return authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
+	}
+}

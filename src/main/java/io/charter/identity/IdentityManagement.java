@@ -1,0 +1,250 @@
+package io.charter.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.charter.notify.Mail;
+import io.charter.notify.Notifications;
+import io.charter.shared.Actors;
+
+/** Users and their life cycle: first administrator, invitations, roles, deactivation, sign-in bookkeeping. */
+@Service
+public class IdentityManagement {
+
+	static final Set<String> LANGUAGES = Set.of("en", "fr", "nl");
+	static final int MIN_PASSWORD = 12;
+	static final int MAX_PASSWORD = 128;
+
+	private final Users users;
+	private final UserLinks links;
+	private final PasswordEncoder passwords;
+	private final ApplicationEventPublisher events;
+	private final Notifications notifications;
+	private final IdentitySettings settings;
+	private final Clock clock;
+	private final String baseUrl;
+
+	IdentityManagement(Users users, UserLinks links, PasswordEncoder passwords, ApplicationEventPublisher events,
+			Notifications notifications, IdentitySettings settings, Clock clock,
+			@Value("${charter.base-url}") String baseUrl) {
+		this.users = users;
+		this.links = links;
+		this.passwords = passwords;
+		this.events = events;
+		this.notifications = notifications;
+		this.settings = settings;
+		this.clock = clock;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasAdministrator() {
+		return users.countActiveAdmins() > 0;
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserSummary> users() {
+		Instant now = clock.instant();
+		return users.findAll().stream().map(u -> u.summary(now)).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> user(UUID id) {
+		return users.findById(id).map(u -> u.summary(clock.instant()));
+	}
+
+	/** Active users holding a role, e.g. everyone to alert about an overdue request. */
+	@Transactional(readOnly = true)
+	public List<UserSummary> usersWithRole(Role role) {
+		return users().stream().filter(u -> u.active() && u.hasRole(role)).toList();
+	}
+
+	/** Creates the first administrator; refused once any active administrator exists. */
+	@Transactional
+	public UserSummary createFirstAdmin(String email, String displayName, String password) {
+		if (hasAdministrator()) {
+			throw new InvalidUserChange("An administrator already exists.");
+		}
+		checkPassword(password);
+		if (users.findByEmail(email).isPresent()) {
+			throw new InvalidUserChange("A user with this e-mail already exists.");
+		}
+		UserAccount admin = UserAccount.create(email, displayName, EnumSet.of(Role.ADMIN), null, clock.instant());
+		admin.passwordHash = passwords.encode(password);
+		users.insert(admin);
+		events.publishEvent(IdentityEvent.user(Actors.SYSTEM, "created", admin.id, "first administrator, roles ADMIN",
+				clock.instant()));
+		return admin.summary(clock.instant());
+	}
+
+	/** Creates a user without a password and e-mails a one-time link to choose one. */
+	@Transactional
+	public UserSummary invite(String email, String displayName, Set<Role> roles, String language) {
+		if (users.findByEmail(email).isPresent()) {
+			throw new InvalidUserChange("A user with this e-mail already exists.");
+		}
+		String lang = LANGUAGES.contains(language) ? language : "en";
+		Instant now = clock.instant();
+		UserAccount user = UserAccount.create(email, displayName, roles, lang, now);
+		users.insert(user);
+		String secret = Secrets.generate("");
+		links.insert(user.id, "INVITE", Secrets.hash(secret), now, now.plus(settings.invitationValidity()));
+		notifications.send(new Mail(user.email, "invitation", lang, Map.of("name", user.displayName, "link",
+				baseUrl + "/invitation/" + secret, "days", String.valueOf(settings.invitationValidity().toDays()))));
+		events.publishEvent(IdentityEvent.user(Actors.current(), "invited", user.id, "roles " + Role.format(roles), now));
+		return user.summary(now);
+	}
+
+	/** Sets the password of an invited user (or after a reset) through a one-time link. */
+	@Transactional
+	public UserSummary acceptInvitation(String secret, String password) {
+		checkPassword(password);
+		Instant now = clock.instant();
+		String hash = Secrets.hash(secret);
+		UUID userId = links.findUsable(hash, now).orElseThrow(() -> new InvalidUserChange("This link is invalid, used or expired."));
+		if (!links.consume(hash, now)) {
+			throw new InvalidUserChange("This link is invalid, used or expired.");
+		}
+		UserAccount user = users.findById(userId).orElseThrow();
+		user.passwordHash = passwords.encode(password);
+		users.update(user);
+		events.publishEvent(IdentityEvent.user("user:" + user.id, "password-set", user.id, "password set through a one-time link", now));
+		return user.summary(now);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean invitationUsable(String secret) {
+		return links.findUsable(Secrets.hash(secret), clock.instant()).isPresent();
+	}
+
+	@Transactional
+	public void changeRoles(UUID userId, Set<Role> roles) {
+		UserAccount user = find(userId);
+		Set<Role> before = EnumSet.copyOf(user.roles.isEmpty() ? EnumSet.noneOf(Role.class) : user.roles);
+		boolean losesAdmin = before.contains(Role.ADMIN) && !roles.contains(Role.ADMIN);
+		if (losesAdmin && user.active && users.countActiveAdmins() <= 1) {
+			throw new InvalidUserChange("Charter needs at least one active administrator.");
+		}
+		user.changeRoles(roles);
+		users.update(user);
+		events.publishEvent(IdentityEvent.user(Actors.current(), "roles-changed", user.id,
+				"roles " + Role.format(before) + " -> " + Role.format(roles), clock.instant()));
+	}
+
+	@Transactional
+	public void setActive(UUID userId, boolean active) {
+		UserAccount user = find(userId);
+		if (user.active == active) {
+			return;
+		}
+		if (!active && user.roles.contains(Role.ADMIN) && users.countActiveAdmins() <= 1) {
+			throw new InvalidUserChange("Charter needs at least one active administrator.");
+		}
+		user.active = active;
+		users.update(user);
+		events.publishEvent(IdentityEvent.user(Actors.current(), active ? "reactivated" : "deactivated", user.id,
+				active ? "account reactivated" : "account deactivated", clock.instant()));
+	}
+
+	@Transactional
+	public void setLanguage(UUID userId, String language) {
+		if (!LANGUAGES.contains(language)) {
+			throw new InvalidUserChange("Unsupported language.");
+		}
+		UserAccount user = find(userId);
+		user.language = language;
+		users.update(user);
+		events.publishEvent(IdentityEvent.user(Actors.current(), "language-changed", user.id, "language " + language,
+				clock.instant()));
+	}
+
+	@Transactional
+	public void changePassword(UUID userId, String current, String newPassword) {
+		UserAccount user = find(userId);
+		if (user.passwordHash == null || !passwords.matches(current, user.passwordHash)) {
+			throw new InvalidUserChange("The current password is not right.");
+		}
+		checkPassword(newPassword);
+		user.passwordHash = passwords.encode(newPassword);
+		users.update(user);
+		events.publishEvent(IdentityEvent.user(Actors.current(), "password-changed", user.id, "password changed",
+				clock.instant()));
+	}
+
+	/** Finds or, when allowed, creates the user behind a verified OIDC e-mail. Empty when refused. */
+	@Transactional
+	Optional<UserAccount> signInWithOidc(String email, String name) {
+		Instant now = clock.instant();
+		Optional<UserAccount> existing = users.findByEmail(email);
+		if (existing.isEmpty() && !settings.oidcAutoCreate()) {
+			return Optional.empty();
+		}
+		UserAccount user = existing.orElseGet(() -> {
+			UserAccount created = UserAccount.create(email, name == null || name.isBlank() ? email : name,
+					EnumSet.of(Role.EMPLOYEE), null, now);
+			users.insert(created);
+			events.publishEvent(IdentityEvent.user("user:" + created.id, "created", created.id,
+					"created at first OIDC sign-in, roles EMPLOYEE", now));
+			return created;
+		});
+		if (!user.active) {
+			return Optional.empty();
+		}
+		recordLogin(user, "oidc");
+		return Optional.of(user);
+	}
+
+	@Transactional
+	void recordLogin(UUID userId, String method) {
+		users.findById(userId).ifPresent(u -> recordLogin(u, method));
+	}
+
+	private void recordLogin(UserAccount user, String method) {
+		Instant now = clock.instant();
+		user.recordLogin(now);
+		users.update(user);
+		events.publishEvent(IdentityEvent.user("user:" + user.id, "signed-in", user.id, "signed in (" + method + ")", now));
+	}
+
+	@Transactional
+	void recordFailedLogin(String email) {
+		users.findByEmail(email).ifPresent(user -> {
+			Instant now = clock.instant();
+			if (user.recordFailedLogin(settings.maxFailedLogins(), settings.lockout(), now)) {
+				events.publishEvent(IdentityEvent.user(Actors.ANONYMOUS, "locked-out", user.id,
+						settings.maxFailedLogins() + " failed sign-ins in a row; locked for " + settings.lockout(), now));
+			}
+			users.update(user);
+		});
+	}
+
+	Optional<UserAccount> account(String email) {
+		return users.findByEmail(email);
+	}
+
+	Optional<UserAccount> account(UUID id) {
+		return users.findById(id);
+	}
+
+	private UserAccount find(UUID id) {
+		return users.findById(id).orElseThrow(() -> new UserNotFound(id));
+	}
+
+	static void checkPassword(String password) {
+		if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+			throw new InvalidUserChange("A password needs " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
+		}
+	}
+}

@@ -1,0 +1,40 @@
+package io.charter.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page: password form and one button per configured identity provider. */
+@Controller
+class LoginController {
+
+	private final ObjectProvider<ClientRegistrationRepository> clients;
+
+	LoginController(ObjectProvider<ClientRegistrationRepository> clients) {
+		this.clients = clients;
+	}
+
+	@GetMapping("/login")
+	String login(@RequestParam(required = false) String error, @RequestParam(name = "oidc-error", required = false) String oidcError,
+			@RequestParam(required = false) String logout, @RequestParam(required = false) String created, Model model) {
+		model.addAttribute("failure", error != null ? "login.failed" : oidcError != null ? "login.oidc-failed" : null);
+		model.addAttribute("notice", logout != null ? "login.logged-out" : created != null ? "login.created" : null);
+		List<LoginProvider> providers = new ArrayList<>();
+		if (clients.getIfAvailable() instanceof Iterable<?> registrations) {
+			for (Object r : registrations) {
+				ClientRegistration registration = (ClientRegistration) r;
+				providers.add(new LoginProvider(registration.getClientName(),
+						"/oauth2/authorization/" + registration.getRegistrationId()));
+			}
+		}
+		model.addAttribute("providers", providers);
+		return "identity/login";
+	}
+}

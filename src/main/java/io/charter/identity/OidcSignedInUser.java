@@ -1,0 +1,49 @@
+package io.charter.identity;
+
+import java.util.Collection;
+import java.util.UUID;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+
+import io.charter.shared.ActorIdentity;
+
+/** A user signed in through the organisation's identity provider, with Charter's roles. */
+final class OidcSignedInUser extends DefaultOidcUser implements ActorIdentity {
+
+	private final UUID id;
+	private final String displayName;
+
+	OidcSignedInUser(UUID id, String displayName, Collection<? extends GrantedAuthority> authorities,
+			OidcIdToken idToken, OidcUserInfo userInfo) {
+		super(authorities, idToken, userInfo);
+		this.id = id;
+		this.displayName = displayName;
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	@Override
+	public String actorId() {
+		return "user:" + id;
+	}
+
+	@Override
+	public String displayName() {
+		return displayName;
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof OidcSignedInUser other && other.id.equals(id);
+	}
+
+	@Override
+	public int hashCode() {
+		return id.hashCode();
+	}
+}

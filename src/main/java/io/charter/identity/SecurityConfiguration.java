@@ -1,0 +1,95 @@
+package io.charter.identity;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach what. Two chains: the API (bearer tokens or a session, problem-detail errors) and
+ * the pages (form or OIDC sign-in). Everything is closed unless opened here; modules that serve
+ * public endpoints add their own chain with a narrower matcher and a higher precedence.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	/** No inline script or style anywhere: templates and the banner keep to it. */
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(IdentitySettings settings) {
+		return new LoginThrottle(settings.maxFailuresPerSource(), settings.sourceWindow());
+	}
+
+	/** The throttle runs inside the security chain only, not a second time as a plain servlet filter. */
+	@Bean
+	FilterRegistrationBean<LoginThrottle> loginThrottleRegistration(LoginThrottle throttle) {
+		FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(throttle);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokenManagement tokens) throws Exception {
+		ProblemResponses problems = new ProblemResponses();
+		http.securityMatcher("/api/**", "/actuator/**")
+				.authorizeHttpRequests(a -> a
+						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+						.requestMatchers("/actuator/**").hasRole("ADMIN")
+						.requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+						.requestMatchers("/api/v1/audit/**").denyAll()
+						.anyRequest().authenticated())
+				.oauth2ResourceServer(o -> o.opaqueToken(t -> t.introspector(tokens)).authenticationEntryPoint(problems)
+						.accessDeniedHandler(problems))
+				.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(100)
+	SecurityFilterChain pageChain(HttpSecurity http, IdentityManagement identity, LoginThrottle throttle,
+			ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
+		SignInOutcome outcome = new SignInOutcome(identity, throttle);
+		http.authorizeHttpRequests(a -> a
+				.requestMatchers("/login", "/setup", "/invitation/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+						"/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/admin/**", "/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.requestMatchers("/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+				.anyRequest().authenticated())
+				.formLogin(f -> f.loginPage("/login").usernameParameter("username").passwordParameter("password")
+						.successHandler(outcome).failureHandler(outcome).permitAll())
+				.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("CHARTER_SESSION"))
+				.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+				.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+						.frameOptions(f -> f.deny())
+						.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+		if (oidcClients.getIfAvailable() != null) {
+			http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(new OidcUsers(identity)))
+					.successHandler(outcome).failureHandler(outcome));
+		}
+		return http.build();
+	}
+}

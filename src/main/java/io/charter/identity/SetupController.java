@@ -1,0 +1,58 @@
+package io.charter.identity;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.charter.shared.NotFound;
+
+/** First start without configured administrator: the one-time link from the log creates one. */
+@Controller
+class SetupController {
+
+	private final FirstAdmin firstAdmin;
+	private final IdentityManagement identity;
+
+	SetupController(FirstAdmin firstAdmin, IdentityManagement identity) {
+		this.firstAdmin = firstAdmin;
+		this.identity = identity;
+	}
+
+	@GetMapping("/setup")
+	String form(@RequestParam(required = false) String token, Model model) {
+		if (!firstAdmin.accepts(token)) {
+			throw new NotFound("No setup in progress");
+		}
+		model.addAttribute("form", new SetupForm(token, "", "", ""));
+		model.addAttribute("error", null);
+		return "identity/setup";
+	}
+
+	@PostMapping("/setup")
+	String create(@Valid @ModelAttribute("form") SetupForm form, BindingResult errors, Model model) {
+		if (!firstAdmin.accepts(form.token())) {
+			throw new NotFound("No setup in progress");
+		}
+		if (errors.hasErrors()) {
+			model.addAttribute("form", new SetupForm(form.token(), form.email(), form.displayName(), ""));
+			model.addAttribute("error", "setup.invalid");
+			return "identity/setup";
+		}
+		try {
+			identity.createFirstAdmin(form.email(), form.displayName(), form.password());
+		}
+		catch (InvalidUserChange e) {
+			model.addAttribute("form", new SetupForm(form.token(), form.email(), form.displayName(), ""));
+			model.addAttribute("error", "setup.invalid");
+			return "identity/setup";
+		}
+		firstAdmin.used();
+		return "redirect:/login?created";
+	}
+}

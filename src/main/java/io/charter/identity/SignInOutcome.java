@@ -1,0 +1,59 @@
+package io.charter.identity;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+
+/**
+ * After a sign-in attempt: count failures (per account and per source), record successes, and
+ * take the interface language from the user's profile. Every failure shows the same message.
+ */
+class SignInOutcome extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
+
+	private final IdentityManagement identity;
+	private final LoginThrottle throttle;
+
+	SignInOutcome(IdentityManagement identity, LoginThrottle throttle) {
+		this.identity = identity;
+		this.throttle = throttle;
+		setDefaultTargetUrl("/");
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws ServletException, IOException {
+		Object principal = authentication.getPrincipal();
+		if (principal instanceof SignedInUser user) {
+			identity.recordLogin(user.id(), "password");
+		}
+		identity.account(CurrentUser.id(authentication)).map(u -> u.language).filter(l -> l != null)
+				.ifPresent(lang -> request.getSession().setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME,
+						Locale.forLanguageTag(lang)));
+		super.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		if (exception instanceof BadCredentialsException) {
+			throttle.recordFailure(request);
+			String email = request.getParameter("username");
+			if (email != null && !email.isBlank() && email.length() <= 320) {
+				identity.recordFailedLogin(email);
+			}
+		}
+		String target = request.getRequestURI().startsWith(request.getContextPath() + "/login/oauth2") ? "/login?oidc-error"
+				: "/login?error";
+		response.sendRedirect(request.getContextPath() + target);
+	}
+}

@@ -1,0 +1,55 @@
+package io.charter.identity;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+
+import io.charter.shared.ActorIdentity;
+
+/** The caller behind an API token: the token's roles, capped by its owner's current roles. */
+final class TokenPrincipal implements OAuth2AuthenticatedPrincipal, ActorIdentity {
+
+	private final UUID tokenId;
+	private final UUID userId;
+	private final String displayName;
+	private final Collection<GrantedAuthority> authorities;
+
+	TokenPrincipal(UUID tokenId, UUID userId, String displayName, Collection<GrantedAuthority> authorities) {
+		this.tokenId = tokenId;
+		this.userId = userId;
+		this.displayName = displayName;
+		this.authorities = authorities;
+	}
+
+	UUID userId() {
+		return userId;
+	}
+
+	@Override
+	public String actorId() {
+		return "user:" + userId + "/token:" + tokenId;
+	}
+
+	@Override
+	public String displayName() {
+		return displayName;
+	}
+
+	@Override
+	public Map<String, Object> getAttributes() {
+		return Map.of("token_id", tokenId.toString(), "user_id", userId.toString());
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return authorities;
+	}
+
+	@Override
+	public String getName() {
+		return actorId();
+	}
+}

@@ -1,0 +1,84 @@
+package io.charter.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** The user aggregate: guards its own state changes. */
+final class UserAccount {
+
+	final UUID id;
+	final String email;
+	String displayName;
+	String passwordHash;
+	Set<Role> roles;
+	String language;
+	boolean active;
+	int failedLogins;
+	Instant lockedUntil;
+	final Instant createdAt;
+	Instant lastLoginAt;
+
+	UserAccount(UUID id, String email, String displayName, String passwordHash, Set<Role> roles, String language,
+			boolean active, int failedLogins, Instant lockedUntil, Instant createdAt, Instant lastLoginAt) {
+		this.id = id;
+		this.email = email;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+		this.language = language;
+		this.active = active;
+		this.failedLogins = failedLogins;
+		this.lockedUntil = lockedUntil;
+		this.createdAt = createdAt;
+		this.lastLoginAt = lastLoginAt;
+	}
+
+	static UserAccount create(String email, String displayName, Set<Role> roles, String language, Instant now) {
+		if (roles.isEmpty()) {
+			throw new InvalidUserChange("A user needs at least one role.");
+		}
+		return new UserAccount(UUID.randomUUID(), normalise(email), displayName.strip(), null, roles, language, true, 0,
+				null, now, null);
+	}
+
+	static String normalise(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	boolean lockedAt(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	/** Counts a failed sign-in; returns true when this failure locks the account. */
+	boolean recordFailedLogin(int maxFailures, Duration lockout, Instant now) {
+		failedLogins++;
+		if (failedLogins >= maxFailures) {
+			failedLogins = 0;
+			lockedUntil = now.plus(lockout);
+			return true;
+		}
+		return false;
+	}
+
+	void recordLogin(Instant now) {
+		failedLogins = 0;
+		lockedUntil = null;
+		lastLoginAt = now;
+	}
+
+	void changeRoles(Set<Role> newRoles) {
+		if (newRoles.isEmpty()) {
+			throw new InvalidUserChange("A user needs at least one role.");
+		}
+		roles = EnumSet.copyOf(newRoles);
+	}
+
+	UserSummary summary(Instant now) {
+		return new UserSummary(id, email, displayName, Set.copyOf(roles), language, active, lockedAt(now),
+				passwordHash != null, createdAt, lastLoginAt);
+	}
+}

@@ -1,0 +1,25 @@
+package io.charter.notify;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Administrators read what Charter sent or would have sent. */
+@Controller
+class OutboxController {
+
+	private final Outbox outbox;
+	private final Notifications notifications;
+
+	OutboxController(Outbox outbox, Notifications notifications) {
+		this.outbox = outbox;
+		this.notifications = notifications;
+	}
+
+	@GetMapping("/admin/outbox")
+	String outbox(Model model) {
+		model.addAttribute("messages", outbox.latest(200));
+		model.addAttribute("smtpConfigured", notifications.smtpConfigured());
+		return "notify/outbox";
+	}
+}

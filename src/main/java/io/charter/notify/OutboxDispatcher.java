@@ -1,0 +1,96 @@
+package io.charter.notify;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends pending outbox messages over SMTP. Locked per cluster, so with several instances on one
+ * database each message is sent by one of them only.
+ */
+@Component
+class OutboxDispatcher {
+
+	static final String JOB = "notify.outbox-dispatch";
+	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+	private final Outbox outbox;
+	private final ObjectProvider<JavaMailSender> smtp;
+	private final NotifySettings settings;
+	private final Clock clock;
+	private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+			+ UUID.randomUUID().toString().substring(0, 8);
+
+	OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> smtp, NotifySettings settings, Clock clock) {
+		this.outbox = outbox;
+		this.smtp = smtp;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void releaseHeldMessages() {
+		if (smtp.getIfAvailable() != null) {
+			int released = outbox.releaseHeld();
+			if (released > 0) {
+				log.info("SMTP is configured: {} held message(s) queued for sending", released);
+			}
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${charter.notify.dispatch-interval:10s}", initialDelayString = "5s")
+	@SchedulerLock(name = JOB, lockAtLeastFor = "PT1S", lockAtMostFor = "PT5M")
+	public void dispatch() {
+		JavaMailSender sender = smtp.getIfAvailable();
+		if (sender == null) {
+			return;
+		}
+		Instant started = clock.instant();
+		int sent = 0;
+		int failed = 0;
+		for (OutboxMessage message : outbox.pending(200)) {
+			try {
+				MimeMessage mime = sender.createMimeMessage();
+				MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+				helper.setFrom(settings.from());
+				helper.setTo(message.recipient());
+				helper.setSubject(message.subject());
+				helper.setText(message.body(), false);
+				sender.send(mime);
+				outbox.markSent(message.id(), clock.instant());
+				sent++;
+			}
+			catch (Exception e) {
+				failed++;
+				boolean giveUp = message.attempts() + 1 >= settings.maxAttempts();
+				outbox.markFailed(message.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), giveUp);
+				log.warn("Sending outbox message {} failed (attempt {}): {}", message.id(), message.attempts() + 1,
+						e.getClass().getSimpleName());
+			}
+		}
+		outbox.recordRun(JOB, instance, started, clock.instant(), "sent " + sent + ", failed " + failed);
+	}
+
+	@Scheduled(cron = "${charter.notify.purge-cron:0 17 3 * * *}")
+	@SchedulerLock(name = "notify.outbox-purge", lockAtMostFor = "PT30M")
+	public void purge() {
+		int purged = outbox.purgeBefore(clock.instant().minus(settings.outboxRetention()));
+		if (purged > 0) {
+			log.info("Purged {} outbox message(s) past retention", purged);
+		}
+	}
+}
