@@ -1,0 +1,60 @@
+package io.charter;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.charter.identity.IdentityManagement;
+import io.charter.identity.Role;
+import io.charter.identity.UserSummary;
+
+/**
+ * Makes users the way an administrator does: an invitation, then the link from the invitation
+ * message in the outbox. Every user gets a unique e-mail, so tests can share one database.
+ */
+@Component
+public class Fixtures {
+
+	public static final String ADMIN_EMAIL = "admin@charter.test";
+	public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+	public static final String PASSWORD = "a-long-test-password";
+
+	private static final Pattern LINK = Pattern.compile("/invitation/([A-Za-z0-9_-]+)");
+
+	private final IdentityManagement identity;
+	private final JdbcClient jdbc;
+
+	public Fixtures(IdentityManagement identity, JdbcClient jdbc) {
+		this.identity = identity;
+		this.jdbc = jdbc;
+	}
+
+	public static String uniqueEmail(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+	}
+
+	/** An active user with a password ({@link #PASSWORD}) and the given roles. */
+	public UserSummary user(Role... roles) {
+		return user(uniqueEmail("user"), "en", roles);
+	}
+
+	public UserSummary user(String email, String language, Role... roles) {
+		identity.invite(email, "Test " + roles[0].name().toLowerCase(), Set.of(roles), language);
+		return identity.acceptInvitation(invitationSecret(email), PASSWORD);
+	}
+
+	/** The secret of the last invitation sent to an address, read from the outbox. */
+	public String invitationSecret(String email) {
+		String body = jdbc.sql("select body from outbox_message where recipient = :to order by created_at desc limit 1")
+				.param("to", email).query(String.class).single();
+		Matcher m = LINK.matcher(body);
+		if (!m.find()) {
+			throw new IllegalStateException("No invitation link in the message");
+		}
+		return m.group(1);
+	}
+}

@@ -1,0 +1,234 @@
+package io.charter.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.charter.Fixtures;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class IdentityIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+	@Autowired
+	IdentityManagement identity;
+	@Autowired
+	Fixtures fixtures;
+	@Autowired
+	JdbcClient jdbc;
+
+	MockHttpSession login(String email, String password) throws Exception {
+		var result = mvc.perform(formLogin("/login").user(email).password(password)).andExpect(redirectedUrl("/"))
+				.andReturn();
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	@Test
+	void createsFirstAdministratorFromConfiguration() {
+		assertThat(identity.users()).anySatisfy(u -> {
+			assertThat(u.email()).isEqualTo(Fixtures.ADMIN_EMAIL);
+			assertThat(u.roles()).contains(Role.ADMIN);
+		});
+		assertThat(identity.hasAdministrator()).isTrue();
+	}
+
+	@Test
+	void refusesASecondFirstAdministrator() {
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> identity.createFirstAdmin(Fixtures.uniqueEmail("x"), "X", "long-enough-password"))
+				.isInstanceOf(InvalidUserChange.class);
+	}
+
+	@Test
+	void signsInWithPasswordAndSeesTheDashboard() throws Exception {
+		MockHttpSession session = login(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
+		mvc.perform(get("/").session(session)).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("Administrator")));
+	}
+
+	@Test
+	void unauthenticatedPagesRedirectToLogin() throws Exception {
+		mvc.perform(get("/admin/users")).andExpect(status().is3xxRedirection())
+				.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void failedSignInsLookTheSameForUnknownAndKnownUsers() throws Exception {
+		var user = fixtures.user(Role.EMPLOYEE);
+		mvc.perform(formLogin("/login").user(user.email()).password("wrong-password-123"))
+				.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(formLogin("/login").user(Fixtures.uniqueEmail("nobody")).password("wrong-password-123"))
+				.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(get("/login").param("error", "")).andExpect(content().string(
+				org.hamcrest.Matchers.containsString("Sign-in failed. Check your e-mail and password, or try again later.")));
+	}
+
+	@Test
+	void signInNeedsTheCsrfToken() throws Exception {
+		mvc.perform(post("/login").param("username", Fixtures.ADMIN_EMAIL).param("password", Fixtures.ADMIN_PASSWORD))
+				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void locksTheAccountAfterRepeatedFailuresThenUnlocksAfterTheLockout() throws Exception {
+		var user = fixtures.user(Role.EMPLOYEE);
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(formLogin("/login").user(user.email()).password("wrong-password-" + i))
+					.andExpect(redirectedUrl("/login?error"));
+		}
+		// Even the right password is refused while locked, with the same message.
+		mvc.perform(formLogin("/login").user(user.email()).password(Fixtures.PASSWORD))
+				.andExpect(redirectedUrl("/login?error"));
+		assertThat(identity.user(user.id()).orElseThrow().locked()).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+				.sql("select count(*) from audit_entry where action = 'user.locked-out' and entity_id = :id")
+				.param("id", user.id().toString()).query(Long.class).single() == 1);
+
+		// The lockout lapses (moved into the past instead of waiting 15 minutes).
+		jdbc.sql("update app_user set locked_until = :past where id = :id")
+				.param("past", java.time.OffsetDateTime.now().minusMinutes(1)).param("id", user.id()).update();
+		login(user.email(), Fixtures.PASSWORD);
+	}
+
+	@Test
+	void throttlesASourceThatKeepsFailing() throws Exception {
+		var user = fixtures.user(Role.EMPLOYEE);
+		for (int i = 0; i < 20; i++) {
+			mvc.perform(attempt(Fixtures.uniqueEmail("guess"), "guess-" + i, "10.20.30.40"))
+					.andExpect(redirectedUrl("/login?error"));
+		}
+		mvc.perform(attempt(user.email(), Fixtures.PASSWORD, "10.20.30.40")).andExpect(redirectedUrl("/login?error"));
+		// Another source is not affected.
+		mvc.perform(attempt(user.email(), Fixtures.PASSWORD, "10.20.30.41")).andExpect(redirectedUrl("/"));
+	}
+
+	static org.springframework.test.web.servlet.RequestBuilder attempt(String email, String password, String from) {
+		return post("/login").with(csrf()).param("username", email).param("password", password).with(r -> {
+			r.setRemoteAddr(from);
+			return r;
+		});
+	}
+
+	@Test
+	void rolesDecideWhatAUserMayOpen() throws Exception {
+		MockHttpSession employee = login(fixtures.user(Role.EMPLOYEE).email(), Fixtures.PASSWORD);
+		mvc.perform(get("/admin/users").session(employee)).andExpect(status().isForbidden());
+		mvc.perform(get("/audit").session(employee)).andExpect(status().isForbidden());
+
+		MockHttpSession auditor = login(fixtures.user(Role.AUDITOR).email(), Fixtures.PASSWORD);
+		mvc.perform(get("/admin/users").session(auditor)).andExpect(status().isOk());
+		mvc.perform(get("/audit").session(auditor)).andExpect(status().isOk());
+		// Read-only: the auditor cannot invite anyone.
+		mvc.perform(post("/admin/users").session(auditor).with(csrf()).param("email", Fixtures.uniqueEmail("a"))
+				.param("displayName", "A").param("roles", "ADMIN").param("language", "en"))
+				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void invitedUserChoosesAPasswordOnceAndSignsIn() throws Exception {
+		MockHttpSession admin = login(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
+		String email = Fixtures.uniqueEmail("invitee");
+		mvc.perform(post("/admin/users").session(admin).with(csrf()).param("email", email)
+				.param("displayName", "Inès Invitée").param("roles", "PRIVACY").param("language", "fr"))
+				.andExpect(redirectedUrl("/admin/users"));
+
+		var message = jdbc.sql("select subject, status, language from outbox_message where recipient = :to")
+				.param("to", email).query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3))
+				.single();
+		assertThat(message).isEqualTo("Votre compte Charter|HELD|fr");
+
+		String secret = fixtures.invitationSecret(email);
+		mvc.perform(get("/invitation/" + secret)).andExpect(status().isOk());
+		mvc.perform(post("/invitation/" + secret).with(csrf()).param("password", "short").param("confirm", "short"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("invalid")));
+		mvc.perform(post("/invitation/" + secret).with(csrf()).param("password", "invitee-password-1")
+				.param("confirm", "invitee-password-1")).andExpect(redirectedUrl("/login?created"));
+		MockHttpSession invitee = login(email, "invitee-password-1");
+		// The interface speaks the user's profile language.
+		mvc.perform(get("/").session(invitee).header("Accept-Language", "en"))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("Tableau de bord")));
+
+		// The link works once.
+		mvc.perform(post("/invitation/" + secret).with(csrf()).param("password", "another-password-2")
+				.param("confirm", "another-password-2")).andExpect(status().isOk());
+		mvc.perform(formLogin("/login").user(email).password("another-password-2")).andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
+	void refusesDuplicateAndInvalidInvitations() throws Exception {
+		MockHttpSession admin = login(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
+		long before = identity.users().size();
+		mvc.perform(post("/admin/users").session(admin).with(csrf()).param("email", Fixtures.ADMIN_EMAIL.toUpperCase())
+				.param("displayName", "Dup").param("roles", "EMPLOYEE").param("language", "en"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("already exists")));
+		mvc.perform(post("/admin/users").session(admin).with(csrf()).param("email", "not-an-email")
+				.param("displayName", "Bad").param("language", "en")).andExpect(status().isOk());
+		assertThat(identity.users()).hasSize((int) before);
+	}
+
+	@Test
+	void deactivatedUserCannotSignIn() throws Exception {
+		var user = fixtures.user(Role.EMPLOYEE);
+		login(user.email(), Fixtures.PASSWORD);
+		identity.setActive(user.id(), false);
+		mvc.perform(formLogin("/login").user(user.email()).password(Fixtures.PASSWORD))
+				.andExpect(redirectedUrl("/login?error"));
+		identity.setActive(user.id(), true);
+		login(user.email(), Fixtures.PASSWORD);
+	}
+
+	@Test
+	void aUserNeedsAtLeastOneRole() {
+		var user = fixtures.user(Role.EMPLOYEE);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> identity.changeRoles(user.id(), Set.of()))
+				.isInstanceOf(InvalidUserChange.class);
+		identity.changeRoles(user.id(), Set.of(Role.SECURITY, Role.EMPLOYEE));
+		assertThat(identity.user(user.id()).orElseThrow().roles()).containsExactlyInAnyOrder(Role.SECURITY, Role.EMPLOYEE);
+	}
+
+	@Test
+	void changesOwnPasswordAndLanguage() throws Exception {
+		var user = fixtures.user(Role.EMPLOYEE);
+		MockHttpSession session = login(user.email(), Fixtures.PASSWORD);
+		mvc.perform(post("/profile/password").session(session).with(csrf()).param("current", "wrong")
+				.param("password", "new-password-12345").param("confirm", "new-password-12345"))
+				.andExpect(redirectedUrl("/profile"));
+		mvc.perform(post("/profile/password").session(session).with(csrf()).param("current", Fixtures.PASSWORD)
+				.param("password", "new-password-12345").param("confirm", "new-password-12345"))
+				.andExpect(redirectedUrl("/profile"));
+		login(user.email(), "new-password-12345");
+		mvc.perform(post("/profile/language").session(session).with(csrf()).param("language", "nl"))
+				.andExpect(redirectedUrl("/profile"));
+		assertThat(identity.user(user.id()).orElseThrow().language()).isEqualTo("nl");
+		mvc.perform(get("/profile").session(session)).andExpect(content().string(org.hamcrest.Matchers.containsString("Profiel")));
+	}
+
+	@Test
+	void passwordsAreStoredWithAnAdaptiveHash() {
+		var user = fixtures.user(Role.EMPLOYEE);
+		String hash = jdbc.sql("select password_hash from app_user where id = :id").param("id", user.id())
+				.query(String.class).single();
+		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(Fixtures.PASSWORD);
+	}
+}
