@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.charter.identity.ApiTokenManagement;
 import io.charter.identity.IdentityManagement;
 import io.charter.identity.Role;
 import io.charter.identity.UserSummary;
@@ -27,10 +28,12 @@ public class Fixtures {
 
 	private final IdentityManagement identity;
 	private final JdbcClient jdbc;
+	private final ApiTokenManagement tokens;
 
-	public Fixtures(IdentityManagement identity, JdbcClient jdbc) {
+	public Fixtures(IdentityManagement identity, JdbcClient jdbc, ApiTokenManagement tokens) {
 		this.identity = identity;
 		this.jdbc = jdbc;
+		this.tokens = tokens;
 	}
 
 	public static String uniqueEmail(String prefix) {
@@ -45,6 +48,12 @@ public class Fixtures {
 	public UserSummary user(String email, String language, Role... roles) {
 		identity.invite(email, "Test " + roles[0].name().toLowerCase(), Set.of(roles), language);
 		return identity.acceptInvitation(invitationSecret(email), PASSWORD);
+	}
+
+	/** A bearer token of a new user holding one role. */
+	public String tokenFor(Role role) {
+		UserSummary user = user(role);
+		return tokens.issue(user.id(), "test", Set.of(role), java.time.Instant.now().plusSeconds(3600)).secret();
 	}
 
 	/** The secret of the last invitation sent to an address, read from the outbox. */
