@@ -1,0 +1,126 @@
+package io.charter.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.charter.Fixtures;
+import io.charter.identity.IdentityManagement;
+import io.charter.identity.Role;
+
+/** E-mail through a real SMTP server (GreenMail) started by the test. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class NotifyIntegrationTests {
+
+	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+	static {
+		SMTP.start();
+	}
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		registry.add("charter.notify.from", () -> "charter@wegroup.test");
+	}
+
+	@AfterAll
+	static void stop() {
+		SMTP.stop();
+	}
+
+	@Autowired
+	IdentityManagement identity;
+	@Autowired
+	Notifications notifications;
+	@Autowired
+	JdbcClient jdbc;
+	@Autowired
+	TransactionTemplate tx;
+	@Autowired
+	MockMvc mvc;
+	@Autowired
+	Fixtures fixtures;
+
+	MimeMessage[] to(String address) {
+		return java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getAllRecipients()[0].toString().equals(address);
+			}
+			catch (Exception e) {
+				return false;
+			}
+		}).toArray(MimeMessage[]::new);
+	}
+
+	@Test
+	void sendsTheInvitationInTheInviteesLanguageRightAfterCommit() throws Exception {
+		String email = Fixtures.uniqueEmail("fr");
+		identity.invite(email, "Françoise", java.util.Set.of(Role.EMPLOYEE), "fr");
+		await().atMost(Duration.ofSeconds(10)).until(() -> to(email).length == 1);
+		MimeMessage message = to(email)[0];
+		assertThat(message.getSubject()).isEqualTo("Votre compte Charter");
+		assertThat(message.getFrom()[0].toString()).isEqualTo("charter@wegroup.test");
+		assertThat(GreenMailUtil.getBody(message)).contains("Bonjour Fran", "/invitation/");
+		await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(jdbc
+				.sql("select status from outbox_message where recipient = :to").param("to", email).query(String.class).single()));
+	}
+
+	@Test
+	void sendsNothingWhenTheChangeRollsBack() {
+		String email = Fixtures.uniqueEmail("rollback");
+		try {
+			tx.executeWithoutResult(status -> {
+				notifications.send(new Mail(email, "invitation", "en", Map.of("name", "N", "link", "l", "days", "7")));
+				throw new IllegalStateException("the change fails");
+			});
+		}
+		catch (IllegalStateException expected) {
+			// the caller's transaction failed, so must the message
+		}
+		assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :to").param("to", email)
+				.query(Long.class).single()).isZero();
+		assertThat(to(email)).isEmpty();
+	}
+
+	@Test
+	void administratorsReadTheOutboxOthersDoNot() throws Exception {
+		String email = Fixtures.uniqueEmail("outbox");
+		identity.invite(email, "Olga Outbox", java.util.Set.of(Role.EMPLOYEE), "en");
+		MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin("/login").user(Fixtures.ADMIN_EMAIL)
+				.password(Fixtures.ADMIN_PASSWORD)).andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+		mvc.perform(get("/admin/outbox").session(admin)).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString(email)))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("SMTP is configured")));
+		MockHttpSession employee = (MockHttpSession) mvc.perform(formLogin("/login")
+				.user(fixtures.user(Role.EMPLOYEE).email()).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/"))
+				.andReturn().getRequest().getSession(false);
+		mvc.perform(get("/admin/outbox").session(employee)).andExpect(status().isForbidden());
+	}
+}
