@@ -1,0 +1,91 @@
+package io.charter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.charter.Fixtures;
+
+/**
+ * Charter in a real headless Chromium: sign in with the keyboard only, reach the dashboard, and no
+ * page breaks its own Content-Security-Policy. Runs wherever Chromium is installed, always in CI.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserTests {
+
+	static final File CHROMIUM = new File(System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium"));
+	static final File DRIVER = new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		boolean installed = CHROMIUM.canExecute() && DRIVER.canExecute();
+		Assumptions.assumeTrue(installed || System.getenv("CI") != null, "Chromium is not installed");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void signsInWithTheKeyboardAndKeepsToTheContentSecurityPolicy() {
+		browser.get("http://localhost:" + port + "/audit");
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+		// The e-mail field has focus; type, tab to the password, submit with Enter.
+		browser.switchTo().activeElement().sendKeys(Fixtures.ADMIN_EMAIL);
+		browser.switchTo().activeElement().sendKeys(Keys.TAB);
+		browser.switchTo().activeElement().sendKeys(Fixtures.ADMIN_PASSWORD, Keys.ENTER);
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/audit"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit trail");
+		// The stylesheet applied (it is an external file allowed by the policy).
+		assertThat(browser.findElement(By.cssSelector("header.top")).getCssValue("display")).isEqualTo("flex");
+
+		browser.get("http://localhost:" + port + "/");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+		browser.get("http://localhost:" + port + "/no-such-page");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Something went wrong");
+
+		List<LogEntry> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+				.filter(e -> e.getMessage().contains("Content Security Policy")).toList();
+		assertThat(violations).isEmpty();
+	}
+}
