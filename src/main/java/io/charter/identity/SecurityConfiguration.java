@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -39,6 +40,18 @@ class SecurityConfiguration {
 		return new LoginThrottle(settings.maxFailuresPerSource(), settings.sourceWindow());
 	}
 
+	@Bean
+	SessionRefresh sessionRefresh(Users users) {
+		return new SessionRefresh(users, java.time.Duration.ofSeconds(5));
+	}
+
+	@Bean
+	FilterRegistrationBean<SessionRefresh> sessionRefreshRegistration(SessionRefresh refresh) {
+		FilterRegistrationBean<SessionRefresh> registration = new FilterRegistrationBean<>(refresh);
+		registration.setEnabled(false);
+		return registration;
+	}
+
 	/** The throttle runs inside the security chain only, not a second time as a plain servlet filter. */
 	@Bean
 	FilterRegistrationBean<LoginThrottle> loginThrottleRegistration(LoginThrottle throttle) {
@@ -49,7 +62,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain apiChain(HttpSecurity http, ApiTokenManagement tokens) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokenManagement tokens, SessionRefresh sessionRefresh)
+			throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/api/**", "/actuator/**")
 				.authorizeHttpRequests(a -> a
@@ -61,6 +75,7 @@ class SecurityConfiguration {
 				.oauth2ResourceServer(o -> o.opaqueToken(t -> t.introspector(tokens)).authenticationEntryPoint(problems)
 						.accessDeniedHandler(problems))
 				.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+				.addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
 				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
 	}
@@ -68,7 +83,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(100)
 	SecurityFilterChain pageChain(HttpSecurity http, IdentityManagement identity, LoginThrottle throttle,
-			ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
+			SessionRefresh sessionRefresh, ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
 		SignInOutcome outcome = new SignInOutcome(identity, throttle);
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/setup", "/invitation/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
@@ -82,6 +97,7 @@ class SecurityConfiguration {
 						.successHandler(outcome).failureHandler(outcome).permitAll())
 				.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("CHARTER_SESSION"))
 				.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+				.addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
 				.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 						.frameOptions(f -> f.deny())

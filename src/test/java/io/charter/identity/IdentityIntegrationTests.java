@@ -231,4 +231,17 @@ class IdentityIntegrationTests {
 				.query(String.class).single();
 		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(Fixtures.PASSWORD);
 	}
+
+	@Test
+	void aDeactivatedUsersSessionEndsAndRoleChangesApplyAtOnce() throws Exception {
+		var user = fixtures.user(Role.EMPLOYEE);
+		MockHttpSession session = login(user.email(), Fixtures.PASSWORD);
+		mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
+		identity.changeRoles(user.id(), Set.of(Role.EMPLOYEE, Role.AUDITOR));
+		mvc.perform(get("/admin/users").session(session)).andExpect(status().isOk());
+		identity.changeRoles(user.id(), Set.of(Role.EMPLOYEE));
+		mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
+		identity.setActive(user.id(), false);
+		mvc.perform(get("/profile").session(session)).andExpect(redirectedUrl("/login"));
+	}
 }

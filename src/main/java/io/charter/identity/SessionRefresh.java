@@ -1,0 +1,117 @@
+package io.charter.identity;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Keeps a signed-in session in step with the account: a deactivated user is signed out at the next
+ * request, and changed roles apply without signing in again. An account is read at most once per
+ * {@code staleness} per instance, so several instances agree within that delay.
+ */
+class SessionRefresh extends OncePerRequestFilter {
+
+	private record Account(boolean active, Set<String> authorities) {
+	}
+
+	private final Users users;
+	private final Cache<UUID, Optional<Account>> accounts;
+
+	SessionRefresh(Users users, Duration staleness) {
+		this.users = users;
+		this.accounts = Caffeine.newBuilder().expireAfterWrite(staleness).maximumSize(10_000).build();
+	}
+
+	/** Forgets what this instance knows of a user as soon as a change made here commits. */
+	@TransactionalEventListener
+	void on(IdentityEvent event) {
+		if ("user".equals(event.entityType())) {
+			accounts.invalidate(UUID.fromString(event.entityId()));
+		}
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		UUID userId = sessionUser(auth);
+		if (userId != null) {
+			Optional<Account> account = accounts.get(userId, id -> users.findById(id)
+					.map(u -> new Account(u.active, u.roles.stream().map(Role::authority).collect(Collectors.toSet()))));
+			if (account.isEmpty() || !account.get().active()) {
+				HttpSession session = request.getSession(false);
+				if (session != null) {
+					session.invalidate();
+				}
+				SecurityContextHolder.clearContext();
+			}
+			else if (!names(auth.getAuthorities()).equals(account.get().authorities())) {
+				replace(request, withAuthorities(auth, account.get().authorities()));
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static UUID sessionUser(Authentication auth) {
+		if (auth instanceof UsernamePasswordAuthenticationToken && auth.getPrincipal() instanceof SignedInUser user) {
+			return user.id();
+		}
+		if (auth instanceof OAuth2AuthenticationToken && auth.getPrincipal() instanceof OidcSignedInUser user) {
+			return user.id();
+		}
+		return null;
+	}
+
+	private static Set<String> names(Collection<? extends GrantedAuthority> authorities) {
+		return authorities.stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
+				.collect(Collectors.toSet());
+	}
+
+	private static Authentication withAuthorities(Authentication auth, Set<String> names) {
+		List<GrantedAuthority> authorities = names.stream().map(n -> (GrantedAuthority) new SimpleGrantedAuthority(n))
+				.toList();
+		if (auth instanceof OAuth2AuthenticationToken oauth) {
+			return new OAuth2AuthenticationToken(oauth.getPrincipal(), authorities,
+					oauth.getAuthorizedClientRegistrationId());
+		}
+		UsernamePasswordAuthenticationToken refreshed = UsernamePasswordAuthenticationToken
+				.authenticated(auth.getPrincipal(), null, authorities);
+		refreshed.setDetails(auth.getDetails());
+		return refreshed;
+	}
+
+	private static void replace(HttpServletRequest request, Authentication auth) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(auth);
+		SecurityContextHolder.setContext(context);
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+		}
+	}
+}
