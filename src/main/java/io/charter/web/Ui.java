@@ -91,6 +91,9 @@ public final class Ui {
 			items.add(item("/audit", "nav.audit"));
 			items.add(item("/admin/outbox", "nav.outbox"));
 		}
+		if (hasAny("PRIVACY", "ADMIN", "AUDITOR")) {
+			items.add(item("/consent", "nav.consent"));
+		}
 		items.add(item("/tokens", "nav.tokens"));
 		items.add(item("/profile", "nav.profile"));
 		return items;

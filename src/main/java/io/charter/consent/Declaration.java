@@ -1,0 +1,45 @@
+package io.charter.consent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A published, immutable version of a site's cookie declaration: the whole catalogue and the
+ * banner texts as they were shown. The banner, the consent log and the declaration page all read
+ * this, never the draft catalogue. Texts are maps from language (fr, nl, en) to text.
+ *
+ * @param materialVersion the latest material version up to this one: visitors whose consent is
+ *        older than it are asked again
+ */
+record Declaration(String siteKey, int version, Instant publishedAt, boolean material, int materialVersion,
+		Site site, List<Category> categories, List<Service> services, Map<String, Map<String, String>> bannerTexts,
+		Map<String, String> summary) {
+
+	record Site(String name, List<String> origins, List<String> languages, String defaultLanguage,
+			int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs, String controllerName,
+			String controllerNumber, String controllerAddress, String controllerEmail, String privacyPolicyUrl) {
+	}
+
+	/** A cookie category; {@code necessary} is always granted and cannot be refused. */
+	record Category(String key, boolean necessary, boolean refuseOnGpc, List<String> gcmTypes,
+			Map<String, String> name, Map<String, String> description) {
+	}
+
+	record Service(String key, String name, String provider, String category, boolean thirdParty, String privacyUrl,
+			Map<String, String> description, List<Cookie> cookies) {
+	}
+
+	/**
+	 * @param pattern the name ends in {@code *} and matches every cookie starting with the rest
+	 * @param retentionDays null for a session cookie
+	 * @param toBeConfirmed the name or retention is not documented by the provider yet
+	 */
+	record Cookie(String name, boolean pattern, String domain, boolean thirdParty, Integer retentionDays,
+			Map<String, String> retention, Map<String, String> purpose, boolean toBeConfirmed, String note) {
+	}
+
+	Category category(String key) {
+		return categories.stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
+	}
+}

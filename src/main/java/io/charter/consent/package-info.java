@@ -1,0 +1,7 @@
+/**
+ * Cookie consent: sites and their cookie catalogue, published declaration versions, the banner
+ * script and its configuration, the consent log with proof, and the public cookie declaration.
+ * Depends on {@code shared} only.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Cookie consent", allowedDependencies = "shared")
+package io.charter.consent;
