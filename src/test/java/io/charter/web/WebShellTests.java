@@ -164,9 +164,12 @@ class WebShellTests {
 
 	@Test
 	void everyLanguageHasEveryMessage() throws Exception {
-		Set<Object> english = load("messages.properties").keySet();
-		for (String file : List.of("messages_fr.properties", "messages_nl.properties")) {
-			assertThat(load(file).keySet()).as(file).containsExactlyInAnyOrderElementsOf(english);
+		for (String bundle : List.of("messages", "i18n/catalogue", "i18n/consent-log")) {
+			Set<Object> english = load(bundle + ".properties").keySet();
+			for (String lang : List.of("_fr", "_nl")) {
+				assertThat(load(bundle + lang + ".properties").keySet()).as(bundle + lang)
+						.containsExactlyInAnyOrderElementsOf(english);
+			}
 		}
 	}
 
