@@ -141,7 +141,7 @@ class ConsentRecords {
 	 */
 	List<DayCounts> daily(UUID siteId, Instant from, Instant to, List<String> categories) {
 		StringBuilder sql = new StringBuilder("""
-				select cast(recorded_at at time zone 'UTC' as date) as day, method, count(*) as n""");
+				select cast(recorded_at at time zone 'UTC' as date), method, count(*)""");
 		for (int i = 0; i < categories.size(); i++) {
 			sql.append(", sum(case when (',' || choices || ',') like :g").append(i).append(" escape '!' then 1 else 0 end)")
 					.append(", sum(case when (',' || choices || ',') like :s").append(i).append(" escape '!' then 1 else 0 end)");
