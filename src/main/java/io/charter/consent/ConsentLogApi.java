@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -25,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * The consent log as websites call it: {@code POST /c/{site}/consents} records a choice and
@@ -45,7 +44,7 @@ class ConsentLogApi {
 
 	@PostMapping(path = "/c/{site}/consents", consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE },
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	CompletableFuture<ResponseEntity<ConsentLog.Receipt>> record(@PathVariable String site, HttpServletRequest request)
+	DeferredResult<ResponseEntity<ConsentLog.Receipt>> record(@PathVariable String site, HttpServletRequest request)
 			throws IOException {
 		int limit = (int) Math.min(Integer.MAX_VALUE - 1, settings.maxBodySize().toBytes());
 		byte[] body = null;
@@ -58,10 +57,21 @@ class ConsentLogApi {
 		}
 		ConsentLog.Submission submission = new ConsentLog.Submission(site, request.getHeader(HttpHeaders.ORIGIN),
 				request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), body, tooLarge);
-		return log.record(submission)
-				.orTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-				.thenApply(receipt -> ResponseEntity.created(URI.create("/c/" + site + "/consents/" + receipt.consentId()))
+		// The container's async timeout bounds the wait: no timer per request.
+		DeferredResult<ResponseEntity<ConsentLog.Receipt>> answer = new DeferredResult<>(settings.writeTimeout().toMillis());
+		answer.onTimeout(() -> answer.setErrorResult(ConsentRefused.retryLater(HttpStatus.SERVICE_UNAVAILABLE,
+				"The consent could not be recorded in time. Try again.", java.time.Duration.ofSeconds(1))));
+		log.record(submission).whenComplete((receipt, failure) -> {
+			if (failure != null) {
+				answer.setErrorResult(failure instanceof CompletionException && failure.getCause() != null
+						? failure.getCause() : failure);
+			}
+			else {
+				answer.setResult(ResponseEntity.created(URI.create("/c/" + site + "/consents/" + receipt.consentId()))
 						.body(receipt));
+			}
+		});
+		return answer;
 	}
 
 	@GetMapping(path = "/c/{site}/consents/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -85,16 +95,6 @@ class ConsentLogApi {
 		return answer.body(problem);
 	}
 
-	/** A write that failed or timed out after it was queued: 503, never a false acknowledgement. */
-	@ExceptionHandler({ CompletionException.class, java.util.concurrent.TimeoutException.class })
-	ResponseEntity<ProblemDetail> failed(Exception e, HttpServletRequest request) {
-		Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-		if (cause instanceof ConsentRefused refused) {
-			return refused(refused, request);
-		}
-		return refused(ConsentRefused.retryLater(HttpStatus.SERVICE_UNAVAILABLE,
-				"The consent could not be recorded in time. Try again.", java.time.Duration.ofSeconds(1)), request);
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class Cors {
