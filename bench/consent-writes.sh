@@ -9,7 +9,8 @@
 # 2. For each connection count (CONNS, default "1 32 64"): wrk POSTs valid consent bodies with
 #    distinct visitor ids and the site's Origin for DURATION seconds (after a WARMUP), then pgbench
 #    inserts a consent-shaped row (same columns, indexes and foreign key) with the same number of
-#    clients for the same time. Prints records/s, latency percentiles and the ratio to pgbench.
+#    clients for the same time (after one JIT warm-up of JIT_WARMUP seconds at 32 connections).
+#    Prints records/s, latency percentiles and the ratio to pgbench.
 #    Rows are counted before and after each run: every 201 must be a committed row.
 # 3. Fixed rate (RATE, default 2000/s) with an open-loop Java client for the p99 at that rate.
 # 4. The same wrk runs against Charter on H2 (file database, WRITE_DELAY=0).
@@ -19,6 +20,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-5}"
+# Once after each start: the JIT needs tens of thousands of requests before Charter runs at speed
+# (on a busy machine far longer, as the compiler threads get little CPU).
+JIT_WARMUP="${JIT_WARMUP:-40}"
 CONNS="${CONNS:-1 32 64}"
 RATE="${RATE:-2000}"
 PG_PORT="${PG_PORT:-55471}"
@@ -106,6 +110,7 @@ start_app "jdbc:postgresql://127.0.0.1:${PG_PORT}/charter" postgres postgres
 psql_ -f bench/consent-writes-site.sql
 psql_ -c "create table bench_consent (like consent_record including all)" \
   -c "alter table bench_consent add foreign key (site_id) references consent_site (id)"
+echo "== JIT warm-up: $(run_wrk 32 "$JIT_WARMUP")"
 
 for c in $CONNS; do
   run_wrk "$c" "$WARMUP" >/dev/null
@@ -147,6 +152,7 @@ h2_() { java -cp "$TMP/h2.jar" org.h2.tools.Shell -url "$H2_URL" -user sa -passw
 h2_count() { h2_ -sql "select count(*) from consent_record" | sed -n '2p' | tr -d ' '; }
 start_app "$H2_URL"
 h2_ -sql "$(grep -v '^--' bench/consent-writes-site.sql | tr '\n' ' ')" >/dev/null
+echo "== JIT warm-up: $(run_wrk 32 "$JIT_WARMUP")"
 for c in $CONNS; do
   run_wrk "$c" "$WARMUP" >/dev/null
   sleep 1
