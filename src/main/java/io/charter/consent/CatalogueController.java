@@ -130,10 +130,8 @@ class CatalogueController {
 	String publish(@PathVariable String site, @Valid @ModelAttribute("form") PublishForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		Catalogue before = catalogue.catalogue(site);
-		var published = new Object[1];
-		FormErrors errors = attempt(binding, () -> published[0] = catalogue.publish(site, form));
+		FormErrors errors = attempt(binding, () -> catalogue.publish(site, form));
 		if (errors == null) {
-			redirect.addFlashAttribute("published", ((io.charter.consent.web.VersionSummary) published[0]).version());
 			redirect.addFlashAttribute("notice", "catalogue.published");
 			return "redirect:/consent/" + site + "?tab=versions";
 		}

@@ -33,7 +33,10 @@ class CatalogueTexts {
 		return texts;
 	}
 
-	/** "Session", "1 day", "6 months", "2 years", or "less than a day" for 0. */
+	/**
+	 * "Session", "1 day", "180 days", "2 years" (730 days), or "less than a day" for 0. Months are not
+	 * guessed from days: a cookie kept "13 months" says so in its retention text.
+	 */
 	String retention(String language, Integer days) {
 		if (days == null) {
 			return text(language, "catalogue.retention.session");
@@ -43,9 +46,6 @@ class CatalogueTexts {
 		}
 		if (days % 365 == 0) {
 			return text(language, "catalogue.retention.years", days / 365);
-		}
-		if (days < 365 && days % 30 == 0 || days % 30 == 0 && days <= 750) {
-			return text(language, "catalogue.retention.months", days / 30);
 		}
 		return text(language, "catalogue.retention.days", days);
 	}
