@@ -61,7 +61,7 @@ final class CatalogueRules {
 	}
 
 	static boolean isLanguage(String language) {
-		return LANGUAGES.contains(language);
+		return language != null && LANGUAGES.contains(language);
 	}
 
 	static Set<String> gcmTypes() {
