@@ -1,7 +1,6 @@
 package io.charter.consent;
 
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The fixed vocabularies of the catalogue and the checks that are not simple field formats. */
@@ -62,9 +61,5 @@ final class CatalogueRules {
 
 	static boolean isLanguage(String language) {
 		return language != null && LANGUAGES.contains(language);
-	}
-
-	static Set<String> gcmTypes() {
-		return Set.copyOf(GCM_TYPES);
 	}
 }
