@@ -2,11 +2,12 @@
  * Charter's consent banner: the one script a website embeds, /c/{site}/banner.js.
  *
  * Charter serves this file minified (closure compiler, SIMPLE) and wrapped in a function that binds
- * __CHARTER_BOOT__ to the site's boot data (BannerScript.java): site key, current and material
+ * __CHARTER_BOOT__ to the site's boot data (BannerBoot.java): site key, current and material
  * version, languages, lifetimes, categories with their Consent Mode types and first-party cookie
- * names, the label of the settings control, the build id and the stylesheet. Texts, services and
- * cookies in one language come from the versioned, immutable config, fetched only when something
- * must be shown. A returning visitor with a valid choice costs one request: this script.
+ * names, the first layer's texts in each language, the build id and the stylesheet. So the first
+ * layer shows with no other request. The second layer's texts, services and cookies, in one
+ * language, come from the versioned, immutable config, fetched once the first layer is up (or when
+ * the settings open). A returning visitor with a valid choice costs one request: this script.
  *
  * No dependency. What it draws lives in shadow roots (the page's CSS cannot reach it) styled by a
  * constructed stylesheet, so it works on a page whose Content-Security-Policy allows scripts and
@@ -238,7 +239,8 @@
     loading = null;
     throw e;
   }));
-  const t = (k, name) => (cfg.texts[k] || '').replace('{category}', name || '');
+  const texts = B.texts[lang];
+  const t = (k, name) => (texts[k] || cfg.texts[k] || '').replace('{category}', name || '');
 
   // A blocked iframe shows, in its place, what it is and a button to allow its category.
   const placeholders = () => {
@@ -294,7 +296,7 @@
     mount();
     if (!settingsButton && !D.querySelector('[data-charter-settings]')) {
       settingsButton = root.appendChild(h('button', {className: 'sb', type: 'button', onclick: () => api.show()},
-          B.settingsLabel[lang]));
+          texts.settings));
     }
   };
   const done = () => {
@@ -324,7 +326,7 @@
   const button = (k, f) => h('button', {className: 'b', type: 'button', onclick: f}, t(k));
   const buttons = last => h('div', {className: 'bs'}, button('acceptAll', () => choose(allOf(), 'ACCEPT_ALL')),
       button('refuseAll', () => choose({}, 'REFUSE_ALL')), last);
-  const link = () => h('a', {href: new URL(cfg.declarationUrl, base).href}, t('declaration'));
+  const link = () => h('a', {href: base + 'declaration?lang=' + lang}, t('declaration'));
   const gpcNote = () => notice && h('p', {className: 'n'}, t('gpc'));
 
   // First layer: not a wall (aria-modal false, the page stays usable), three equal buttons.
@@ -383,7 +385,8 @@
   };
   const close = () => from == 1 ? open(1, true) : done();
 
-  const open = (n, toCustomise) => config().then(() => {
+  // The first layer needs nothing more than this script; the second waits for the config.
+  const open = (n, toCustomise) => (n > 1 ? config() : Promise.resolve()).then(() => {
     mount();
     if (!layer) {
       back = deepActive(); // focus goes back there when the banner closes
@@ -423,9 +426,6 @@
     decide({}, 'GPC');
     notice = true;
   }
-  if (!choice || notice) {
-    config().catch(() => {}); // fetched while the page is still parsing
-  }
   const start = () => {
     new MutationObserver(() => { activate(); placeholders(); }).observe(D.documentElement, {childList: true, subtree: true});
     D.addEventListener('click', e => {
@@ -441,7 +441,7 @@
       placeholders();
     }
     if (!choice || notice) {
-      open(1);
+      open(1).then(() => config()).catch(() => {}); // ready when the visitor opens the settings
     } else {
       settings();
     }

@@ -6,9 +6,10 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What the banner needs to show itself in one language, from one published declaration version:
- * texts, categories with their services and cookies (for the second layer and for deleting cookies
- * on withdrawal), lifetimes and the URLs it calls. Served as {@code /c/{site}/config.json?lang=} and,
+ * What the banner needs, beyond banner.js, in one language, from one published declaration version:
+ * the second layer's texts (the first layer's travel in banner.js for every language, so they are
+ * not repeated here), categories with their services and cookies (for the second layer and for
+ * deleting cookies on withdrawal), lifetimes and the URLs it calls. Served as {@code /c/{site}/config.json?lang=} and,
  * immutable, as {@code /c/{site}/v/{version}/config.{lang}.json}.
  *
  * @param declarationUrl and {@code consentUrl}: paths on Charter's origin
@@ -50,7 +51,7 @@ record BannerConfig(String site, int version, int materialVersion, String langua
 				.toList();
 		return new BannerConfig(d.siteKey(), d.version(), d.materialVersion(), language, d.site().languages(),
 				d.site().consentLifetimeDays(), d.site().refusalLifetimeDays(), d.site().waitForUpdateMs(),
-				base + "declaration?lang=" + language, base + "consents", BannerTexts.of(d, language), categories);
+				base + "declaration?lang=" + language, base + "consents", BannerTexts.secondLayer(d, language), categories);
 	}
 
 	/** A text in the asked language, else in the site's default one, else in any. */

@@ -16,6 +16,10 @@ final class BannerTexts {
 			"customise", "settingsTitle", "settingsDescription", "save", "close", "alwaysOn", "services", "gpc",
 			"gpcRefused", "blocked", "allow", "settings");
 
+	/** The keys the first layer and the settings control need: they travel in banner.js itself. */
+	static final List<String> FIRST_LAYER = List.of("title", "description", "declaration", "acceptAll", "refuseAll",
+			"customise", "gpc", "settings");
+
 	private static final Map<String, Map<String, String>> DEFAULTS = Map.of(
 			"en", texts(
 					"We use cookies",
@@ -65,6 +69,13 @@ final class BannerTexts {
 		for (int i = 0; i < KEYS.size(); i++) {
 			texts.put(KEYS.get(i), values[i]);
 		}
+		return texts;
+	}
+
+	/** The texts the config carries: all but the first layer's, which banner.js carries. */
+	static Map<String, String> secondLayer(Declaration declaration, String language) {
+		Map<String, String> texts = of(declaration, language);
+		texts.keySet().removeAll(FIRST_LAYER);
 		return texts;
 	}
 

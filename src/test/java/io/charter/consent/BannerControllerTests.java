@@ -84,6 +84,11 @@ class BannerControllerTests {
 		// The site key and version are in the script, so what it loads next is versioned.
 		assertThat(script).contains("\"site\":\"" + site + "\"", "\"version\":1", "\"materialVersion\":1",
 				"__CHARTER_BOOT__");
+		// So are the first layer's texts in every language of the site: no other request to show it.
+		JsonNode boot = json.readTree(script.substring(script.lastIndexOf("})(") + 3, script.lastIndexOf(");")));
+		assertThat(boot.get("texts").get("nl").get("title").asString()).isEqualTo("Cookies op deze site");
+		assertThat(boot.get("texts").get("fr").get("acceptAll").asString()).isEqualTo("Tout accepter");
+		assertThat(boot.get("texts").get("en").get("settings").asString()).isEqualTo("Cookie settings");
 		// Minified: the readable source's comments and long names are gone.
 		assertThat(script).doesNotContain("Charter's consent banner: the one script", "deepActive", "placeholders");
 		assertThat(gz.headers().allValues("Set-Cookie")).isEmpty();
@@ -125,9 +130,11 @@ class BannerControllerTests {
 		assertThat(config.get("consentUrl").asString()).isEqualTo("/c/" + site + "/consents");
 		assertThat(config.get("consentLifetimeDays").asInt()).isEqualTo(182);
 		assertThat(config.get("refusalLifetimeDays").asInt()).isEqualTo(90);
-		assertThat(config.get("texts").get("title").asString()).isEqualTo("Cookies op deze site");
-		// Keys the declaration does not set come from the defaults.
-		assertThat(config.get("texts").get("acceptAll").asString()).isEqualTo("Alles aanvaarden");
+		// The second layer's texts: those the declaration does not set come from the defaults.
+		assertThat(config.get("texts").get("settingsTitle").asString()).isEqualTo("Cookie-instellingen");
+		assertThat(config.get("texts").get("save").asString()).isEqualTo("Mijn keuzes bewaren");
+		// The first layer's are in banner.js, not repeated here.
+		assertThat(config.get("texts").has("title")).isFalse();
 		JsonNode analytics = config.get("categories").get(1);
 		assertThat(analytics.get("key").asString()).isEqualTo("analytics");
 		assertThat(analytics.get("name").asString()).isEqualTo("Analytische cookies");
@@ -152,7 +159,7 @@ class BannerControllerTests {
 		HttpResponse<byte[]> r = get("/c/" + site + "/v/1/config.en.json?b=anything");
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(header(r, "Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
-		assertThat(json.readTree(r.body()).get("texts").get("title").asString()).isEqualTo("Cookies on this site");
+		assertThat(json.readTree(r.body()).get("texts").get("save").asString()).isEqualTo("Save my choices");
 		assertThat(get("/c/" + site + "/v/1/config.en.json", "If-None-Match", header(r, "ETag")).statusCode())
 				.isEqualTo(304);
 
