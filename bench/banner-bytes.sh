@@ -27,7 +27,11 @@ gz_body() { # bytes of a response body as sent with gzip
 }
 script=$(gz_body "$CHARTER/c/$SITE/banner.js")
 build=$(curl -fs "$CHARTER/c/$SITE/banner.js" | grep -o '"build":"[^"]*"' | cut -d'"' -f4)
-config=$(gz_body "$CHARTER/c/$SITE/v/$VERSION/config.$LANGUAGE.json?b=$build")
+declare -A configs
+for l in $(curl -fs "$CHARTER/c/$SITE/config.json" | jq -r '.languages[]'); do
+	configs[$l]=$(gz_body "$CHARTER/c/$SITE/v/$VERSION/config.$l.json?b=$build")
+done
+config=${configs[$LANGUAGE]}
 charter=$((script + config))
 
 mkdir -p "$WORK/npm" && cd "$WORK/npm"
@@ -48,6 +52,9 @@ echo "site       $SITE, version $VERSION, language $LANGUAGE"
 echo
 printf '%-52s %8s %s\n' "what" "bytes" "ratio to Charter"
 printf '%-52s %8d\n' "Charter banner.js (code + styles + boot)" "$script"
+for l in "${!configs[@]}"; do
+	[[ $l == "$LANGUAGE" ]] || printf '%-52s %8d %s\n' "(Charter config.$l.json, for comparison)" "${configs[$l]}" "total $((script + configs[$l]))"
+done
 printf '%-52s %8d\n' "Charter config.$LANGUAGE.json" "$config"
 printf '%-52s %8d %s\n' "Charter total" "$charter" "1.00"
 printf '%-52s %8d %s\n' "vanilla-cookieconsent 3.1.0 (js $cc_js + css $cc_css)" "$cc" "$(awk -v a="$cc" -v b="$charter" 'BEGIN { printf "%.2f", a / b }')"

@@ -100,4 +100,5 @@ SQL
 	done
 fi
 curl -fs -o /dev/null "$CHARTER/c/$SITE/banner.js" || { echo "bench: no banner for $SITE" >&2; exit 1; }
+# shellcheck disable=SC2034 # read by the scripts that source this one
 VERSION=$(curl -fs "$CHARTER/c/$SITE/config.json" | jq -r .version)

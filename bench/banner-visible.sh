@@ -127,8 +127,13 @@ watcher=$(cat <<'JS'
 JS
 )
 
-wd() { # method path [json]
-	curl -fs -X "$1" -H 'Content-Type: application/json' "$WD$2" ${3:+-d "$3"}
+wd() { # method path [json]: the WebDriver answer; a WebDriver error stops the run and is shown
+	local out
+	if ! out=$(curl -sS --fail-with-body -X "$1" -H 'Content-Type: application/json' "$WD$2" ${3:+-d "$3"}); then
+		echo "bench: WebDriver $1 $2 failed: $out" >&2
+		exit 1
+	fi
+	printf '%s\n' "$out"
 }
 measure() { # page run -> milliseconds to visible, and DOMContentLoaded
 	local dir=$WORK/profile-$1-$2 sid result
@@ -154,12 +159,18 @@ echo "== Time from navigation to banner visible (headless Chromium, fresh profil
 machine
 echo "chromium   $("$CHROME" --version 2>/dev/null | head -n 1)"
 echo "site       $SITE, version $VERSION; $RUNS pages of each, interleaved, after one unmeasured page of each"
-measure charter warmup >/dev/null
-measure cc warmup >/dev/null
+res=$(measure charter warmup)
+res=$(measure cc warmup)
 declare -a CH CC
 for ((i = 1; i <= RUNS; i++)); do
-	read -r v d < <(measure charter "$i"); CH+=("$v"); printf 'run %d  charter  visible %7.1f ms  (DOMContentLoaded %7.1f ms)\n' "$i" "$v" "$d"
-	read -r v d < <(measure cc "$i"); CC+=("$v"); printf 'run %d  vanilla  visible %7.1f ms  (DOMContentLoaded %7.1f ms)\n' "$i" "$v" "$d"
+	res=$(measure charter "$i")
+	read -r v d <<<"$res"
+	CH+=("$v")
+	printf 'run %d  charter  visible %7.1f ms  (DOMContentLoaded %7.1f ms)\n' "$i" "$v" "$d"
+	res=$(measure cc "$i")
+	read -r v d <<<"$res"
+	CC+=("$v")
+	printf 'run %d  vanilla  visible %7.1f ms  (DOMContentLoaded %7.1f ms)\n' "$i" "$v" "$d"
 done
 mc=$(median "${CH[@]}")
 mv=$(median "${CC[@]}")

@@ -282,7 +282,7 @@
       host = D.createElement('charter-consent');
       root = shadow(host);
       wrap = root.appendChild(h('div'));
-      D.body.append(host);
+      (D.body || D.documentElement).append(host);
     }
   };
   const deepActive = () => {
