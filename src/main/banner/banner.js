@@ -30,7 +30,8 @@
   const listeners = [];
 
   // Cookies go through the browser's own accessor; document.cookie itself is guarded below.
-  const jar = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+  const jar = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')
+      || Object.getOwnPropertyDescriptor(HTMLDocument.prototype, 'cookie');
   const readJar = () => jar.get.call(D);
   const writeJar = v => jar.set.call(D, v);
 
