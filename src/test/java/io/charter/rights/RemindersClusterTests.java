@@ -66,7 +66,9 @@ class RemindersClusterTests {
 						() -> CLOCK, definition -> definition.setPrimary(true)))
 				.run("--server.port=0", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort(),
 						"--charter.scheduling.enabled=false", "--spring.jmx.enabled=false",
-						"--charter.base-url=https://charter.example");
+						"--charter.base-url=https://charter.example",
+						// Small pools: the contexts of other test classes stay open on the same database.
+						"--spring.datasource.hikari.maximum-pool-size=5", "--spring.datasource.hikari.minimum-idle=1");
 	}
 
 	@AfterAll

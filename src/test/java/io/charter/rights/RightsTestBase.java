@@ -57,6 +57,8 @@ abstract class RightsTestBase {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
 		registry.add("charter.base-url", () -> "https://charter.example");
+		// Other test classes keep their contexts (and connections) open on the same database.
+		registry.add("spring.datasource.hikari.minimum-idle", () -> 2);
 	}
 
 	@Autowired
