@@ -123,6 +123,9 @@ public class RightsManagement {
 	@PreAuthorize(READ)
 	public List<DataFound> dataHeld(UUID id) {
 		DataSubjectRequest r = tx.execute(s -> changes.load(id));
+		if (r.email == null) {
+			throw new RequestChangeRefused("The request was anonymised after its retention period.");
+		}
 		return fulfilment.find(subject(r)).stream().map(f -> new DataFound(f.holder(), f.holding(), f.error())).toList();
 	}
 

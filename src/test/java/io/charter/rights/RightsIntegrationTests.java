@@ -42,6 +42,9 @@ class RightsIntegrationTests extends RightsTestBase {
 
 	static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
+	@org.springframework.beans.factory.annotation.Autowired
+	Housekeeping housekeeping;
+
 	MockHttpSession privacyOfficer() throws Exception {
 		UserSummary officer = fixtures.user(Role.PRIVACY);
 		return Fixtures.signIn(mvc, officer.email(), Fixtures.PASSWORD);
@@ -287,6 +290,87 @@ class RightsIntegrationTests extends RightsTestBase {
 				.single()).isEqualTo(LocalDate.of(2025, 4, 9));
 		assertThat(jdbc.sql("select suspended_days from rights_request where id = :id").param("id", id)
 				.query(Integer.class).single()).isEqualTo(4);
+	}
+
+	@Test
+	void restrictionAndWithdrawalOfConsentReachEveryModule() throws Exception {
+		MockHttpSession officer = privacyOfficer();
+		String email = Fixtures.uniqueEmail("objects");
+		holder.subscriptionsByEmail.put(email, "offers");
+		UUID objection = register(officer, """
+				{"type": "OBJECTION", "name": "Olivia", "email": "%s", "channel": "EMAIL"}""".formatted(email));
+		act(officer, objection, "verify", "text", "reply from the address on file");
+		act(officer, objection, "restrict");
+		assertThat(holder.restricted).contains(email);
+		assertThat(jdbc.sql("select holder || ' ' || outcome from rights_fulfilment where request_id = :id and action = 'RESTRICT' order by holder")
+				.param("id", objection).query(String.class).list()).containsExactly("rights NOT_APPLICABLE", "test-visitors DONE");
+
+		String visitor = "v" + UUID.randomUUID().toString().replace("-", "");
+		UUID withdrawal = register(officer, """
+				{"type": "WITHDRAWAL", "name": "Wim", "email": "%s", "channel": "FORM", "visitorId": "%s"}"""
+				.formatted(Fixtures.uniqueEmail("withdraws"), visitor));
+		// The step matches the request: no erasure for a withdrawal.
+		act(officer, withdrawal, "verify", "text", "confirmed by phone");
+		mvc.perform(post("/rights/requests/" + withdrawal + "/erase").session(officer).with(csrf()))
+				.andExpect(flash().attribute("failure", "A WITHDRAWAL request does not erase."));
+		act(officer, withdrawal, "withdraw-consent");
+		assertThat(holder.withdrawn).contains(visitor);
+		assertThat(jdbc.sql("select holder || ' ' || outcome from rights_fulfilment where request_id = :id order by holder")
+				.param("id", withdrawal).query(String.class).list()).containsExactly("rights NOT_APPLICABLE", "test-visitors DONE");
+	}
+
+	@Test
+	void aVerificationLinkWorksForSevenDaysOnly() throws Exception {
+		RightsTestSetup.CLOCK.set(LocalDate.of(2024, 1, 10).atTime(10, 0).atZone(BRUSSELS).toInstant());
+		String email = Fixtures.uniqueEmail("slow");
+		MockHttpSession requester = fileOnForm("en", "ACCESS", "Sam Slow", email, "", "");
+		String secret = secretIn(bodyOf(awaitMail(email, "Confirm your request")), "/privacy/requests/verify/");
+		RightsTestSetup.CLOCK.advance(Duration.ofDays(7).plusMinutes(1));
+		mvc.perform(get("/privacy/requests/verify/" + secret).session(requester)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("unknown, already used or expired")));
+		mvc.perform(post("/privacy/requests/verify/" + secret).session(requester).with(csrf()))
+				.andExpect(content().string(containsString("unknown, already used or expired")));
+		assertThat(statusOf(requestOf(email))).isEqualTo("AWAITING_VERIFICATION");
+		// Staff can send a new one.
+		act(privacyOfficer(), requestOf(email), "send-link");
+		assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :e and subject like 'Confirm your request%'")
+				.param("e", email).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void packagesAreEmptiedWhenTheirLinkExpiresAndClosedRequestsAnonymisedAfterRetention() throws Exception {
+		RightsTestSetup.CLOCK.set(LocalDate.of(2020, 2, 3).atTime(10, 0).atZone(BRUSSELS).toInstant());
+		MockHttpSession officer = privacyOfficer();
+		String email = Fixtures.uniqueEmail("old");
+		UUID id = register(officer, """
+				{"type": "ACCESS", "name": "Otto Old", "email": "%s", "channel": "POST", "details": "All of it"}"""
+				.formatted(email));
+		act(officer, id, "verify", "text", "signed letter");
+		act(officer, id, "package");
+		act(officer, id, "note", "text", "Otto called to say thanks");
+		act(officer, id, "complete", "text", "Dear Otto, here it is.");
+		String download = secretIn(bodyOf(awaitMail(email, "your personal data")), "/privacy/requests/download/");
+
+		RightsTestSetup.CLOCK.set(LocalDate.of(2020, 2, 11).atTime(10, 0).atZone(BRUSSELS).toInstant());
+		housekeeping.run();
+		mvc.perform(get("/privacy/requests/download/" + download)).andExpect(content().string(containsString("unknown or expired")));
+		assertThat(jdbc.sql("select count(*) from rights_package where request_id = :id and content is null and sha256 is not null")
+				.param("id", id).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select requester_name from rights_request where id = :id").param("id", id)
+				.query(String.class).single()).isEqualTo("Otto Old");
+
+		// 1095 days after closing.
+		RightsTestSetup.CLOCK.set(LocalDate.of(2023, 2, 4).atTime(10, 0).atZone(BRUSSELS).toInstant());
+		housekeeping.run();
+		assertThat(jdbc.sql("""
+				select coalesce(requester_name, '') || coalesce(email, '') || coalesce(details, '') || coalesce(closing_text, '')
+				from rights_request where id = :id""").param("id", id).query(String.class).single()).isEmpty();
+		assertThat(jdbc.sql("select status || ' ' || request_type from rights_request where id = :id").param("id", id)
+				.query(String.class).single()).isEqualTo("COMPLETED ACCESS");
+		assertThat(jdbc.sql("select count(*) from rights_step where request_id = :id and text is not null").param("id", id)
+				.query(Long.class).single()).isZero();
+		mvc.perform(get("/rights/requests/" + id).session(officer)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("retention period")));
 	}
 
 	static Map<String, String> unzip(byte[] zip) throws Exception {

@@ -61,7 +61,15 @@ class RightsController {
 	String request(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean find, Model model) {
 		model.addAttribute("request", rights.request(id));
 		model.addAttribute("assignees", rights.assignees());
-		model.addAttribute("found", find ? rights.dataHeld(id) : null);
+		model.addAttribute("found", null);
+		if (find) {
+			try {
+				model.addAttribute("found", rights.dataHeld(id));
+			}
+			catch (RuleViolation e) {
+				model.addAttribute("failure", e.getMessage());
+			}
+		}
 		return REQUEST;
 	}
 
@@ -71,8 +79,7 @@ class RightsController {
 			Authentication auth, RedirectAttributes redirect) {
 		try {
 			switch (action) {
-				case "assign" -> rights.assign(id, "me".equals(assignee) ? me(auth)
-						: assignee == null || assignee.isBlank() ? null : UUID.fromString(assignee));
+				case "assign" -> rights.assign(id, "me".equals(assignee) ? me(auth) : userId(assignee));
 				case "note" -> rights.note(id, text);
 				case "send-link" -> rights.sendVerificationLink(id);
 				case "verify" -> rights.recordIdentityCheck(id, text);
@@ -96,19 +103,28 @@ class RightsController {
 		catch (RuleViolation e) {
 			redirect.addFlashAttribute("failure", e.getMessage());
 		}
-		catch (IllegalArgumentException e) {
-			redirect.addFlashAttribute("failure", "Choose someone from the list.");
-		}
 		return "redirect:/rights/requests/" + id;
 	}
 
-	/** The signed-in user's id, from the pseudonymous actor id {@code user:<uuid>}. */
+	/** The signed-in user's id, from the pseudonymous actor id {@code user:<uuid>} (or {@code user:<uuid>/token:<uuid>}). */
 	private static UUID me(Authentication auth) {
 		if (auth != null && auth.getPrincipal() instanceof ActorIdentity actor && actor.actorId().startsWith("user:")) {
 			String id = actor.actorId().substring(5);
 			int slash = id.indexOf('/');
-			return UUID.fromString(slash < 0 ? id : id.substring(0, slash));
+			return userId(slash < 0 ? id : id.substring(0, slash));
 		}
-		throw new IllegalArgumentException("not a user");
+		throw new RuleViolation("Only a Charter user can take a request.");
+	}
+
+	private static UUID userId(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw new RuleViolation("Choose someone from the list.");
+		}
 	}
 }
