@@ -246,8 +246,9 @@ class BannerControllerTests {
 			String snapshot = json.writeValueAsString(d);
 			jdbc.sql("""
 					insert into declaration_version (id, site_id, version, published_at, published_by, material,
-					  summary_fr, summary_nl, summary_en, snapshot, snapshot_hash)
-					values (:id, :site, :version, :at, 'test', :material, :fr, :nl, :en, :snapshot, :hash)""")
+					  material_version, summary_fr, summary_nl, summary_en, snapshot, snapshot_hash)
+					values (:id, :site, :version, :at, 'test', :material, :mv, :fr, :nl, :en, :snapshot, :hash)""")
+					.param("mv", d.materialVersion())
 					.param("id", UUID.randomUUID()).param("site", siteId).param("version", d.version())
 					.param("at", OffsetDateTime.ofInstant(d.publishedAt(), ZoneOffset.UTC)).param("material", d.material())
 					.param("fr", d.summary().get("fr")).param("nl", d.summary().get("nl")).param("en", d.summary().get("en"))
