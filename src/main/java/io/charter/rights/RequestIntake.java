@@ -44,9 +44,10 @@ public class RequestIntake {
 	private final Deadlines deadlines;
 	private final RightsSettings settings;
 	private final FormThrottle throttle;
+	private final ConnectedSystems systems;
 
 	RequestIntake(RequestChanges changes, VerificationLinks links, ResponsePackages packages, Letters letters,
-			Deadlines deadlines, RightsSettings settings) {
+			Deadlines deadlines, RightsSettings settings, ConnectedSystems systems) {
 		this.changes = changes;
 		this.links = links;
 		this.packages = packages;
@@ -54,6 +55,15 @@ public class RequestIntake {
 		this.deadlines = deadlines;
 		this.settings = settings;
 		this.throttle = new FormThrottle(settings.formLimit(), settings.formWindow());
+		this.systems = systems;
+	}
+
+	/**
+	 * A connected system reports on a task it was sent; the body and timestamp are signed with the
+	 * system's secret (see {@code docs/rights.md}).
+	 */
+	public CallbackResult systemReport(UUID taskId, String timestamp, String signature, byte[] body) {
+		return systems.report(taskId, timestamp, signature, body);
 	}
 
 	/**

@@ -20,17 +20,20 @@ class RightsJobs {
 
 	static final String REMINDERS = "rights.reminders";
 	static final String HOUSEKEEPING = "rights.housekeeping";
+	static final String WEBHOOKS = "rights.webhooks";
 
 	private final Reminders reminders;
 	private final Housekeeping housekeeping;
+	private final ConnectedSystems systems;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
 			+ UUID.randomUUID().toString().substring(0, 8);
 
-	RightsJobs(Reminders reminders, Housekeeping housekeeping, JdbcClient jdbc, Clock clock) {
+	RightsJobs(Reminders reminders, Housekeeping housekeeping, ConnectedSystems systems, JdbcClient jdbc, Clock clock) {
 		this.reminders = reminders;
 		this.housekeeping = housekeeping;
+		this.systems = systems;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -49,6 +52,13 @@ class RightsJobs {
 		Instant started = clock.instant();
 		int done = housekeeping.run();
 		recordRun(HOUSEKEEPING, started, "cleaned " + done);
+	}
+
+	/** Webhooks to connected systems; each task is also claimed, so a delivery never runs twice at once. */
+	@Scheduled(fixedDelayString = "${charter.rights.webhooks.interval:30s}", initialDelayString = "20s")
+	@SchedulerLock(name = WEBHOOKS, lockAtMostFor = "PT10M")
+	public void deliverWebhooks() {
+		systems.deliverDue();
 	}
 
 	private void recordRun(String job, Instant started, String outcome) {

@@ -48,12 +48,14 @@ public class RightsManagement {
 	private final Deadlines deadlines;
 	private final RightsSettings settings;
 	private final IdentityManagement identity;
+	private final ConnectedSystems systems;
 	private final TransactionTemplate tx;
 
 	RightsManagement(RequestChanges changes, DataSubjectRequests requests, RequestHistory history,
 			FulfilmentRecords fulfilmentRecords, ResponsePackages packages, Fulfilment fulfilment,
 			PackageWriter packageWriter, RequestIntake intake, Letters letters, Deadlines deadlines,
-			RightsSettings settings, IdentityManagement identity, PlatformTransactionManager transactions) {
+			RightsSettings settings, IdentityManagement identity, ConnectedSystems systems,
+			PlatformTransactionManager transactions) {
 		this.changes = changes;
 		this.requests = requests;
 		this.history = history;
@@ -66,6 +68,7 @@ public class RightsManagement {
 		this.deadlines = deadlines;
 		this.settings = settings;
 		this.identity = identity;
+		this.systems = systems;
 		this.tx = new TransactionTemplate(transactions);
 	}
 
@@ -218,10 +221,19 @@ public class RightsManagement {
 				+ "), due on " + r.dueOn, r.extensionReason);
 	}
 
+	/**
+	 * Answers and closes the request. Refused while a system connected for its type has not reported
+	 * done (staff may override a system with a reason).
+	 */
 	@PreAuthorize(WRITE)
 	@Transactional
 	public void complete(UUID id, String answer) {
 		DataSubjectRequest r = changes.load(id);
+		List<String> waiting = r.open() ? systems.unsettled(r) : List.of();
+		if (!waiting.isEmpty()) {
+			throw new RequestChangeRefused("Waiting for connected systems to report: " + String.join(", ", waiting)
+					+ ". Override a system with a reason if it cannot report.");
+		}
 		r.complete(answer, changes.now(), changes.today());
 		changes.save(r, Actors.current());
 		letters.toRequester(r, "rights-completed", Map.of("answer", r.closingText));
@@ -247,6 +259,48 @@ public class RightsManagement {
 		r.withdraw(reason, changes.now(), changes.today());
 		changes.save(r, Actors.current());
 		packages.expireAll(r.id, changes.now());
+	}
+
+	// ---- other systems ----
+
+	/** Sends a signed webhook to every system connected for the request's type (delivered by the job, with retries). */
+	@PreAuthorize(WRITE)
+	@Transactional
+	public List<String> notifySystems(UUID id) {
+		DataSubjectRequest r = ready(changes.load(id), "go to other systems", RequestType.values());
+		if (systems.systemsFor(r.type).isEmpty()) {
+			throw new RequestChangeRefused("No system is connected for " + r.type + " requests.");
+		}
+		List<String> queued = systems.notifyAll(r, Actors.current());
+		if (queued.isEmpty()) {
+			throw new RequestChangeRefused("Every connected system was already notified.");
+		}
+		return queued;
+	}
+
+	/** Delivers again to a system that failed or reported it could not act. */
+	@PreAuthorize(WRITE)
+	@Transactional
+	public void retrySystem(UUID id, String system) {
+		DataSubjectRequest r = changes.load(id);
+		if (!r.open()) {
+			throw new RequestAlreadyClosed(r.status);
+		}
+		systems.retry(r, system, Actors.current());
+	}
+
+	/** Closes a system's task without its report, e.g. it holds nothing on the person or cannot be reached. */
+	@PreAuthorize(WRITE)
+	@Transactional
+	public void overrideSystem(UUID id, String system, String reason) {
+		DataSubjectRequest r = changes.load(id);
+		if (!r.open()) {
+			throw new RequestAlreadyClosed(r.status);
+		}
+		if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
+			throw new RequestChangeRefused("An override needs its reason (at most 2000 characters).");
+		}
+		systems.override(r, system, reason.strip(), Actors.current());
 	}
 
 	// ---- fulfilment through the modules ----
@@ -407,12 +461,15 @@ public class RightsManagement {
 				handling && r.type == RequestType.ERASURE,
 				handling && (r.type == RequestType.RESTRICTION || r.type == RequestType.OBJECTION),
 				handling && r.type == RequestType.WITHDRAWAL,
-				open, open);
+				open, open,
+				handling && systems.systemsFor(r.type).stream().anyMatch(name -> systems.tasksOf(r.id).stream()
+						.noneMatch(t -> t.system().equals(name))));
 		return new RequestDetails(r.id, r.reference, r.type, r.status, r.channel, r.name, r.email, r.language,
 				r.visitorId, r.details, r.receivedOn, r.receivedAt, firstDue, due, ChronoUnit.DAYS.between(today, due),
 				r.suspendedDays, r.suspendedSince, r.extended, r.extensionReason, r.extendedOn, r.verifiedAt,
 				r.verificationMeans, r.assigneeId, assigneeName(r.assigneeId, new HashMap<>()), r.closedAt, r.closingText,
-				r.answeredLate, history.of(r.id), fulfilmentRecords.of(r.id), packages.of(r.id), actions);
+				r.answeredLate, history.of(r.id), fulfilmentRecords.of(r.id), packages.of(r.id),
+				systems.systemsFor(r.type), systems.tasksOf(r.id), actions);
 	}
 
 	private String assigneeName(UUID id, Map<UUID, String> cache) {

@@ -184,6 +184,10 @@ class RightsIntegrationTests extends RightsTestBase {
 		mvc.perform(get("/rights/requests/" + id).session(officer))
 				.andExpect(content().string(containsString("visits and subscriptions deleted")))
 				.andExpect(content().string(containsString("Invoices kept 7 years")));
+		// The CRM is connected for erasures: no completion without its report, or staff's reason.
+		mvc.perform(post("/rights/requests/" + id + "/complete").session(officer).with(csrf()).param("text", "Gewist."))
+				.andExpect(flash().attribute("failure", containsString("Waiting for connected systems to report: crm")));
+		act(officer, id, "override-system", "system", "crm", "text", "Jan is no CRM contact (searched by hand).");
 		act(officer, id, "complete", "text", "Uw gegevens werden gewist.");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
 				select summary from audit_entry where entity_id = :id and action = 'data-subject-request.erase'""")

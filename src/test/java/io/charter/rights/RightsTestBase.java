@@ -49,6 +49,9 @@ abstract class RightsTestBase {
 	static {
 		SMTP.start();
 	}
+	/** A connected system for erasure requests. */
+	static final WebhookReceiver CRM = WebhookReceiver.start();
+	static final String CRM_SECRET = "crm-shared-secret-for-the-tests-0123456789";
 	private static final AtomicInteger ADDRESSES = new AtomicInteger();
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -59,6 +62,11 @@ abstract class RightsTestBase {
 		registry.add("charter.base-url", () -> "https://charter.example");
 		// Other test classes keep their contexts (and connections) open on the same database.
 		registry.add("spring.datasource.hikari.minimum-idle", () -> 2);
+		registry.add("charter.rights.webhooks.systems[0].name", () -> "crm");
+		registry.add("charter.rights.webhooks.systems[0].url", CRM::url);
+		registry.add("charter.rights.webhooks.systems[0].secret", () -> CRM_SECRET);
+		registry.add("charter.rights.webhooks.systems[0].types", () -> "ERASURE");
+		registry.add("charter.rights.webhooks.max-attempts", () -> 3);
 	}
 
 	@Autowired

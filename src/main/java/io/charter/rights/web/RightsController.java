@@ -95,6 +95,9 @@ class RightsController {
 				case "restrict" -> rights.restrict(id);
 				case "withdraw-consent" -> rights.withdrawConsent(id);
 				case "exception" -> rights.recordException(id, system, text);
+				case "notify-systems" -> rights.notifySystems(id);
+				case "retry-system" -> rights.retrySystem(id, system);
+				case "override-system" -> rights.overrideSystem(id, system, text);
 				default -> throw new org.springframework.web.server.ResponseStatusException(
 						org.springframework.http.HttpStatus.NOT_FOUND);
 			}
