@@ -5,7 +5,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.stereotype.Component;
 
 import io.charter.identity.ApiTokenManagement;
@@ -48,6 +53,12 @@ public class Fixtures {
 	public UserSummary user(String email, String language, Role... roles) {
 		identity.invite(email, "Test " + roles[0].name().toLowerCase(), Set.of(roles), language);
 		return identity.acceptInvitation(invitationSecret(email), PASSWORD);
+	}
+
+	/** Signs in through the real login form; the session to use for the following requests. */
+	public static MockHttpSession signIn(MockMvc mvc, String email, String password) throws Exception {
+		return (MockHttpSession) mvc.perform(formLogin("/login").user(email).password(password))
+				.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
 	}
 
 	/** A bearer token of a new user holding one role. */

@@ -18,7 +18,8 @@ create table consent_site (
   created_at             timestamp(6) with time zone not null
 );
 
--- Texts per language are columns: Charter speaks fr, nl and en.
+-- Texts per language are columns: Charter speaks fr, nl and en. A text may be missing for a
+-- language the site does not use; publishing checks that every language of the site is complete.
 create table consent_category (
   id              uuid not null primary key,
   site_id         uuid not null references consent_site (id),
@@ -27,8 +28,8 @@ create table consent_category (
   necessary       boolean not null,
   refuse_on_gpc   boolean not null,                   -- sells/shares or tracks: refused by default under GPC
   gcm_types       varchar(200) not null,              -- csv of Google Consent Mode v2 types
-  name_fr varchar(100) not null, name_nl varchar(100) not null, name_en varchar(100) not null,
-  description_fr varchar(2000) not null, description_nl varchar(2000) not null, description_en varchar(2000) not null,
+  name_fr varchar(100), name_nl varchar(100), name_en varchar(100),
+  description_fr varchar(2000), description_nl varchar(2000), description_en varchar(2000),
   unique (site_id, category_key)
 );
 
@@ -41,7 +42,7 @@ create table consent_service (
   category_key    varchar(50) not null,
   third_party     boolean not null,
   privacy_url     varchar(500),
-  description_fr varchar(2000) not null, description_nl varchar(2000) not null, description_en varchar(2000) not null,
+  description_fr varchar(2000), description_nl varchar(2000), description_en varchar(2000),
   unique (site_id, service_key)
 );
 
@@ -52,11 +53,14 @@ create table consent_cookie (
   is_pattern      boolean not null,                   -- name is a prefix pattern ending in '*'
   domain          varchar(200),
   third_party     boolean not null,
-  retention_days  int,                                -- null: session cookie
-  retention_text_fr varchar(100) not null, retention_text_nl varchar(100) not null, retention_text_en varchar(100) not null,
-  purpose_fr varchar(2000) not null, purpose_nl varchar(2000) not null, purpose_en varchar(2000) not null,
+  retention_days  int,                                -- null: session cookie; 0: less than a day
+  -- Optional wording of the retention ("1 minute"); when null it is written from retention_days.
+  retention_text_fr varchar(100), retention_text_nl varchar(100), retention_text_en varchar(100),
+  -- Optional purpose of this cookie; when null the service's description applies.
+  purpose_fr varchar(2000), purpose_nl varchar(2000), purpose_en varchar(2000),
   to_be_confirmed boolean not null,                   -- name or retention not documented yet
-  note            varchar(500)
+  note            varchar(500),
+  unique (service_id, name)
 );
 
 -- Banner texts per site and language (first and second layer, placeholder for blocked content).
@@ -77,6 +81,7 @@ create table declaration_version (
   published_at    timestamp(6) with time zone not null,
   published_by    varchar(200) not null,
   material        boolean not null,
+  material_version int not null,                      -- latest material version <= this one
   summary_fr varchar(2000) not null, summary_nl varchar(2000) not null, summary_en varchar(2000) not null,
   snapshot        varchar(200000) not null,
   snapshot_hash   varchar(64) not null,

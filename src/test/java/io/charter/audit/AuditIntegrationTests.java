@@ -47,8 +47,7 @@ class AuditIntegrationTests {
 	JdbcClient jdbc;
 
 	MockHttpSession login(String email, String password) throws Exception {
-		return (MockHttpSession) mvc.perform(formLogin("/login").user(email).password(password))
-				.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+		return Fixtures.signIn(mvc, email, password);
 	}
 
 	@Test

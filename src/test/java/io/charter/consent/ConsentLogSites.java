@@ -63,8 +63,8 @@ final class ConsentLogSites {
 				.query(UUID.class).single();
 		jdbc.sql("""
 				insert into declaration_version (id, site_id, version, published_at, published_by, material,
-				  summary_fr, summary_nl, summary_en, snapshot, snapshot_hash)
-				values (:id, :site, :version, :at, 'test', true, 's', 's', 's', :snapshot, :hash)""")
+				  material_version, summary_fr, summary_nl, summary_en, snapshot, snapshot_hash)
+				values (:id, :site, :version, :at, 'test', true, :version, 's', 's', 's', :snapshot, :hash)""")
 				.param("id", UUID.randomUUID()).param("site", siteId).param("version", version)
 				.param("at", Instant.now().atOffset(ZoneOffset.UTC)).param("snapshot", snapshot)
 				.param("hash", sha256(snapshot)).update();

@@ -42,8 +42,7 @@ class ApiTokenTests {
 	JdbcClient jdbc;
 
 	MockHttpSession login(String email, String password) throws Exception {
-		return (MockHttpSession) mvc.perform(formLogin("/login").user(email).password(password))
-				.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+		return Fixtures.signIn(mvc, email, password);
 	}
 
 	/** Creates a token through the API with a session, as a person would from a script's setup. */

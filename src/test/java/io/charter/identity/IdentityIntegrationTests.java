@@ -37,9 +37,7 @@ class IdentityIntegrationTests {
 	JdbcClient jdbc;
 
 	MockHttpSession login(String email, String password) throws Exception {
-		var result = mvc.perform(formLogin("/login").user(email).password(password)).andExpect(redirectedUrl("/"))
-				.andReturn();
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return Fixtures.signIn(mvc, email, password);
 	}
 
 	@Test

@@ -1,0 +1,33 @@
+package io.charter.consent.web;
+
+import java.util.List;
+
+/**
+ * A published cookie declaration in one language, ready for the public page and the embeddable
+ * fragment. Built from a published version only, never from the draft.
+ *
+ * @param changes the change log, newest first
+ * @param settingsLabel the label of the banner's persistent "Cookie settings" control
+ * @param requestsUrl where a visitor files a data-subject request
+ */
+public record DeclarationView(String siteKey, String lang, int version, String publishedOn, String siteName,
+		List<String> origins, String controllerName, String controllerNumber, String controllerAddress,
+		String controllerEmail, String privacyPolicyUrl, List<ChangeLine> changes, List<CategoryLine> categories,
+		List<ServiceGroup> firstParty, List<ServiceGroup> thirdParty, List<ServiceGroup> analytics,
+		String settingsLabel, String requestsUrl, List<String> languages) {
+
+	public record ChangeLine(int version, String date, boolean material, String summary) {
+	}
+
+	public record CategoryLine(String key, String name, String description, boolean necessary) {
+	}
+
+	/** A service and its cookies: one group of rows in a cookie table. */
+	public record ServiceGroup(String name, String provider, String description, String categoryName,
+			boolean necessary, boolean thirdParty, String privacyUrl, List<CookieLine> cookies) {
+	}
+
+	/** @param purpose this cookie's own purpose, or empty when the service's description says it */
+	public record CookieLine(String name, String purpose, boolean session, String retention, String domain) {
+	}
+}

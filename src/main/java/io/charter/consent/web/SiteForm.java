@@ -1,0 +1,41 @@
+package io.charter.consent.web;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A site's settings, from the admin form or the API. The key is set at creation and never changes;
+ * lifetimes and the Consent Mode delay fall back to their defaults (182, 182 days, 500 ms) when
+ * left out. Origins are checked by the catalogue (scheme, host and port only).
+ */
+public record SiteForm(@Pattern(regexp = "[a-z0-9-]{2,64}", message = "{catalogue.constraint.site-key}") String key,
+		@NotBlank @Size(max = 200) String name,
+		@Size(max = 20) List<@Size(max = 200) String> origins,
+		List<@Pattern(regexp = "fr|nl|en") String> languages,
+		@NotBlank @Pattern(regexp = "fr|nl|en") String defaultLanguage,
+		@Min(1) @Max(395) Integer consentLifetimeDays,
+		@Min(1) @Max(395) Integer refusalLifetimeDays,
+		@Min(0) @Max(10000) Integer waitForUpdateMs,
+		@NotBlank @Size(max = 200) String controllerName,
+		@Size(max = 50) String controllerNumber,
+		@Size(max = 500) String controllerAddress,
+		@Email @Size(max = 320) String controllerEmail,
+		@Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "{catalogue.constraint.url}") String privacyPolicyUrl) {
+
+	/** The form of a new site, with the defaults filled in. */
+	public static SiteForm blank() {
+		return new SiteForm("", "", List.of(), List.of("fr", "nl", "en"), "fr", 182, 182, 500, "", "", "", "", "");
+	}
+
+	public static SiteForm of(Catalogue.Site site) {
+		return new SiteForm(site.key(), site.name(), site.origins(), site.languages(), site.defaultLanguage(),
+				site.consentLifetimeDays(), site.refusalLifetimeDays(), site.waitForUpdateMs(), site.controllerName(),
+				site.controllerNumber(), site.controllerAddress(), site.controllerEmail(), site.privacyPolicyUrl());
+	}
+}

@@ -1,0 +1,130 @@
+package io.charter.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import io.charter.consent.BannerControllerTests.TestSite;
+
+/** The banner's rendering rules, without a server. */
+class BannerUnitTests {
+
+	final Declaration declaration = TestSite.declaration("unit-site", 4, 3, List.of("https://www.example.test"));
+
+	@Test
+	void negotiatesGzipByQuality() {
+		assertThat(BannerResource.acceptsGzip("gzip, deflate, br")).isTrue();
+		assertThat(BannerResource.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
+		assertThat(BannerResource.acceptsGzip("x-gzip")).isTrue();
+		assertThat(BannerResource.acceptsGzip("gzip;q=0")).isFalse();
+		assertThat(BannerResource.acceptsGzip("gzip; q=0.000")).isFalse();
+		assertThat(BannerResource.acceptsGzip("identity")).isFalse();
+		assertThat(BannerResource.acceptsGzip(null)).isFalse();
+	}
+
+	@Test
+	void matchesIfNoneMatchAgainstTheChosenRepresentation() {
+		BannerResource r = BannerResource.of(MediaType.TEXT_PLAIN, "some text that is long enough to compress");
+		assertThat(r.etag()).isNotEqualTo(r.gzipEtag());
+		assertThat(BannerResource.matches("\"other\", " + r.etag(), r.etag())).isTrue();
+		assertThat(BannerResource.matches("W/" + r.etag(), r.etag())).isTrue();
+		assertThat(BannerResource.matches("*", r.etag())).isTrue();
+		assertThat(BannerResource.matches(r.gzipEtag(), r.etag())).isFalse();
+		assertThat(r.answer("gzip", r.gzipEtag(), "no-cache").getStatusCode().value()).isEqualTo(304);
+		assertThat(r.answer(null, r.gzipEtag(), "no-cache").getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void compactsTheStylesheet() {
+		assertThat(BannerAssets.compact("""
+				/* a comment */
+				.a, .b > .c {
+				  color: #fff;
+				  margin: 0 auto !important;
+				}
+				@media (prefers-reduced-motion: reduce) {
+				  * { width: calc(100% - 2rem); }
+				}
+				""")).isEqualTo(".a,.b>.c{color:#fff;margin:0 auto!important}"
+						+ "@media (prefers-reduced-motion:reduce){*{width:calc(100% - 2rem)}}");
+	}
+
+	@Test
+	void refusesCodeThatDoesNotReadItsBootData() {
+		assertThatThrownBy(() -> new BannerAssets("(function(){})()", "")).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void textsFallBackToTheDefaultsKeyByKey() {
+		Map<String, String> fr = BannerTexts.of(declaration, "fr");
+		assertThat(fr).containsKeys(BannerTexts.KEYS.toArray(String[]::new));
+		assertThat(fr.get("title")).isEqualTo("Cookies sur ce site");
+		assertThat(fr.get("refuseAll")).isEqualTo("Tout refuser");
+		// A language Charter has no defaults for: English ones.
+		assertThat(BannerTexts.of(declaration, "de").get("acceptAll")).isEqualTo("Accept all");
+		// The config carries only what banner.js does not.
+		assertThat(BannerTexts.secondLayer(declaration, "nl")).doesNotContainKeys("title", "acceptAll", "settings")
+				.containsEntry("save", "Mijn keuzes bewaren");
+	}
+
+	@Test
+	void theAcceptRefuseAndCustomiseLabelsAreAllThere() {
+		for (String language : List.of("fr", "nl", "en")) {
+			Map<String, String> texts = BannerTexts.of(declaration, language);
+			assertThat(List.of("acceptAll", "refuseAll", "customise", "save", "blocked", "allow"))
+					.allSatisfy(key -> assertThat(texts.get(key)).as(language + " " + key).isNotBlank());
+			assertThat(texts.get("blocked")).contains("{category}");
+			assertThat(texts.get("allow")).contains("{category}");
+		}
+	}
+
+	@Test
+	void theConfigSpeaksOneLanguageAndNamesPatterns() {
+		BannerConfig config = BannerConfig.of(declaration, "nl", "/charter");
+		assertThat(config.language()).isEqualTo("nl");
+		assertThat(config.version()).isEqualTo(4);
+		assertThat(config.materialVersion()).isEqualTo(3);
+		assertThat(config.declarationUrl()).isEqualTo("/charter/c/unit-site/declaration?lang=nl");
+		assertThat(config.consentUrl()).isEqualTo("/charter/c/unit-site/consents");
+		assertThat(config.categories()).extracting(BannerConfig.Category::key)
+				.containsExactly("necessary", "analytics", "tracking");
+		BannerConfig.Category tracking = config.categories().get(2);
+		assertThat(tracking.name()).isEqualTo("Trackingcookies");
+		assertThat(tracking.refuseOnGpc()).isTrue();
+		assertThat(tracking.services()).extracting(BannerConfig.Service::name)
+				.containsExactly("Tawk.to", "DoubleClick", "Medium");
+		BannerConfig.Category analytics = config.categories().get(1);
+		assertThat(analytics.services().get(1).cookies().get(0).name()).isEqualTo("_lr_*");
+
+		Declaration.Cookie unstarred = new Declaration.Cookie("_hj", true, null, false, 1, null, null, false, null);
+		assertThat(BannerConfig.cookieName(unstarred)).isEqualTo("_hj*");
+	}
+
+	@Test
+	void textsMissingInALanguageComeFromTheSiteDefault() {
+		assertThat(BannerConfig.text(Map.of("fr", "Bonjour"), "nl", "fr")).isEqualTo("Bonjour");
+		assertThat(BannerConfig.text(Map.of("en", "Hello"), "nl", "fr")).isEqualTo("Hello");
+		assertThat(BannerConfig.text(Map.of("nl", " ", "fr", "Bonjour"), "nl", "fr")).isEqualTo("Bonjour");
+		assertThat(BannerConfig.text(null, "nl", "fr")).isNull();
+	}
+
+	@Test
+	void bootDataGuardsOnlyFirstPartyCookies() {
+		BannerBoot boot = BannerBoot.of(declaration, new BannerAssets("x(__CHARTER_BOOT__)", "a { color: red; }"));
+		BannerBoot.Category tracking = boot.categories().get(2);
+		// Medium's sid and uid are set on medium.com: guarding them would block the site's own.
+		assertThat(tracking.cookies()).containsExactly("_tawkuuid", "TawkConnectionTime").doesNotContain("sid", "uid");
+		assertThat(boot.categories().get(1).cookies()).containsExactly("_ga", "_ga_*", "_gid",
+				"_gat_gtag_UA_123265168_1", "_lr_*");
+		assertThat(boot.categories().get(1).gcm()).containsExactly("analytics_storage");
+		assertThat(boot.texts()).containsOnlyKeys("fr", "nl", "en");
+		assertThat(boot.texts().get("en")).containsOnlyKeys(BannerTexts.FIRST_LAYER.toArray(String[]::new));
+		assertThat(boot.css()).isEqualTo("a{color:red}");
+		assertThat(boot.build()).hasSize(12);
+	}
+}
