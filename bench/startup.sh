@@ -39,7 +39,7 @@
 #                    (-XX:AOTCacheOutput, -Dspring.context.exit=onRefresh) and used with -XX:AOTCache
 #
 # Environment: RUNS=5 JAVA=java (the java command) JAVA_OPTS= APP_ARGS= LAYOUT=jar JAR=target/charter.jar SETTLE_S=5 POLL_MS=50
-#   READY_TIMEOUT_S=180 WORKLOAD=1 KEEP=0 (1: keep logs and data) TARGET_READY_S=5 TARGET_RSS_MIB=400
+#   READY_TIMEOUT_S=600 WORKLOAD=1 KEEP=0 (1: keep logs and data) TARGET_READY_S=5 TARGET_RSS_MIB=400
 #   WAIT_IDLE=0 (e.g. 90: before each run wait until the CPUs were 90 % idle over 2 s, at most
 #   WAIT_IDLE_MAX_S=900; on a shared machine this keeps runs out of other work's busy spells)
 #   NICE= (e.g. -10: run the JVM under `nice -n -10`, so that other work on a shared machine takes
@@ -55,7 +55,7 @@ JAVA=${JAVA:-java}
 JAR=${JAR:-target/charter.jar}
 SETTLE_S=${SETTLE_S:-5}
 POLL_MS=${POLL_MS:-50}
-READY_TIMEOUT_S=${READY_TIMEOUT_S:-180}
+READY_TIMEOUT_S=${READY_TIMEOUT_S:-600}
 WORKLOAD=${WORKLOAD:-1}
 KEEP=${KEEP:-0}
 TARGET_READY_S=${TARGET_READY_S:-5}
