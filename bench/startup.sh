@@ -1,0 +1,318 @@
+#!/usr/bin/env bash
+# Start-up time to ready and resident memory of Charter, measured with public tools only
+# (bash, date, curl, /proc, the JDK). Run from the repository root; see docs/benchmarks.md.
+#
+#   bench/startup.sh                                        # 5 runs, default flags
+#   RUNS=3 JAVA_OPTS="-Xmx128m -XX:+UseSerialGC" bench/startup.sh
+#   RUNS=3 APP_ARGS="--spring.main.lazy-initialization=true" bench/startup.sh
+#   RUNS=3 LAYOUT=cds bench/startup.sh
+#
+# Comparing configurations: give each as an argument "label|JAVA_OPTS|APP_ARGS|LAYOUT". They are
+# run round-robin (one run of each, RUNS times over) so that load from other work on a shared
+# machine falls on all of them alike, and a summary with medians and ratios closes the output:
+#
+#   RUNS=3 bench/startup.sh "default|||" "serial-128m|-XX:+UseSerialGC -Xmx128m||" "cds|||cds"
+#
+# Each run starts `java $JAVA_OPTS -jar charter.jar --server.port=<free port> $APP_ARGS` in a fresh
+# empty working directory (so the embedded H2 database ./data/charter.mv.db is created and migrated
+# from scratch, as on a first start), with CHARTER_ADMIN_EMAIL / CHARTER_ADMIN_PASSWORD set.
+#
+#   ready_s   wall time from just before the JVM is launched until GET /actuator/health/readiness
+#             first answers 200 (polled with curl every POLL_MS, default 50 ms)
+#   started_s the JVM's own "Started CharterApplication in X seconds" line (jvm_up_s: its
+#             "process running for Y")
+#   cpu_s     user+system CPU seconds the JVM had used when it became ready (/proc/<pid>/stat)
+#   others_s  CPU seconds used by everything else on the machine during that start-up (/proc/stat
+#             busy time minus cpu_s): how much other work competed with this run
+#   busy%     others_s as a share of the machine's CPU time over the start-up (ready_s x nproc)
+#   rss_MiB   VmRSS from /proc/<pid>/status, SETTLE_S (default 5) seconds after ready
+#   use_MiB   VmRSS after signing in as the administrator and requesting a few pages
+#   hwm_MiB   VmHWM (peak RSS) at the end of the run
+#   signin    "ok" when the sign-in worked and every page answered 200
+#
+# LAYOUT: jar        java -jar charter.jar (the fat jar, as built)
+#         extracted  java -Djarmode=tools -jar charter.jar extract, then java -jar the extracted jar
+#         cds        extracted, plus an AppCDS archive recorded by a training run
+#                    (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh) and used with
+#                    -XX:SharedArchiveFile
+#         aot        (JDK 25 or newer, JAVA=...) extracted, plus an AOT cache recorded by a training run
+#                    (-XX:AOTCacheOutput, -Dspring.context.exit=onRefresh) and used with -XX:AOTCache
+#
+# Environment: RUNS=5 JAVA=java (the java command) JAVA_OPTS= APP_ARGS= LAYOUT=jar JAR=target/charter.jar SETTLE_S=5 POLL_MS=50
+#   READY_TIMEOUT_S=180 WORKLOAD=1 KEEP=0 (1: keep logs and data) TARGET_READY_S=5 TARGET_RSS_MIB=400
+#   WAIT_IDLE=0 (e.g. 90: before each run wait until the CPUs were 90 % idle over 2 s, at most
+#   WAIT_IDLE_MAX_S=900; on a shared machine this keeps runs out of other work's busy spells)
+#   NICE= (e.g. -10: run the JVM under `nice -n -10`, so that other work on a shared machine takes
+#   less CPU from it; negative values need root)
+#   QUIET_MAX=0 (e.g. 20: discard and repeat a run, up to QUIET_TRIES=5 attempts, when other work
+#   used more than 20 % of the machine's CPU time while it started: the busy% column)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+JAVA=${JAVA:-java}
+JAR=${JAR:-target/charter.jar}
+SETTLE_S=${SETTLE_S:-5}
+POLL_MS=${POLL_MS:-50}
+READY_TIMEOUT_S=${READY_TIMEOUT_S:-180}
+WORKLOAD=${WORKLOAD:-1}
+KEEP=${KEEP:-0}
+TARGET_READY_S=${TARGET_READY_S:-5}
+TARGET_RSS_MIB=${TARGET_RSS_MIB:-400}
+WAIT_IDLE=${WAIT_IDLE:-0}
+NICE=${NICE:-}
+QUIET_MAX=${QUIET_MAX:-0}
+QUIET_TRIES=${QUIET_TRIES:-5}
+WAIT_IDLE_MAX_S=${WAIT_IDLE_MAX_S:-900}
+ADMIN_EMAIL=bench-admin@example.com
+ADMIN_PASSWORD=bench-password-0123456789
+
+if (($# == 0)); then
+	set -- "env|${JAVA_OPTS:-}|${APP_ARGS:-}|${LAYOUT:-jar}"
+fi
+declare -a C_LABEL C_OPTS C_ARGS C_LAYOUT C_JAR
+for spec in "$@"; do
+	IFS='|' read -r label opts args layout <<<"$spec"
+	layout=${layout:-jar}
+	case $layout in jar | extracted | cds | aot) ;; *) echo "startup.sh: unknown LAYOUT '$layout' in '$spec'" >&2; exit 2 ;; esac
+	C_LABEL+=("${label:-config${#C_LABEL[@]}}"); C_OPTS+=("$opts"); C_ARGS+=("$args"); C_LAYOUT+=("$layout")
+done
+
+for tool in "$JAVA" curl awk getconf; do
+	command -v "$tool" >/dev/null || { echo "startup.sh: $tool is needed" >&2; exit 2; }
+done
+launch=()
+if [[ -n $NICE ]]; then
+	if [[ $(nice -n "$NICE" nice 2>/dev/null) != "$NICE" ]]; then
+		echo "startup.sh: cannot run at nice $NICE (negative values need root)" >&2
+		exit 2
+	fi
+	launch=(nice -n "$NICE")
+fi
+
+if [[ ! -f $JAR ]]; then
+	echo "== $JAR missing: building it (mvn -B -q -DskipTests package)"
+	mvn -B -q -DskipTests package
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/charter-startup.XXXXXX")
+app_pid=
+cleanup() {
+	if [[ -n $app_pid ]] && kill -0 "$app_pid" 2>/dev/null; then
+		kill -TERM "$app_pid" 2>/dev/null || true
+		wait "$app_pid" 2>/dev/null || true
+	fi
+	if [[ $KEEP == 1 ]]; then
+		echo "logs and data kept in $WORK"
+	else
+		rm -rf "$WORK"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Work on a snapshot of the jar: a rebuild of target/ during the runs must not change what is measured.
+cp "$JAR" "$WORK/charter.jar"
+
+CLK_TCK=$(getconf CLK_TCK)
+NCPU=$(nproc)
+now_ns() { date +%s%N; }
+ms_since() { echo $((($(now_ns) - $1) / 1000000)); }
+status_mib() { # a field of /proc/<pid>/status (kB) in MiB
+	awk -v k="$1:" '$1 == k { printf "%.0f", $2 / 1024; found = 1 } END { if (!found) print "-" }' "/proc/$2/status" 2>/dev/null || echo "-"
+}
+cpu_s() { # utime + stime of the whole process (all threads), in seconds
+	awk -v t="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / t }' "/proc/$1/stat" 2>/dev/null || echo "-"
+}
+free_port() {
+	local p
+	while :; do
+		p=$((20000 + RANDOM % 20000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+	done
+}
+median() { # median of the numeric arguments ("-" ignored), printed with printf format $1
+	local fmt=$1
+	shift
+	printf '%s\n' "$@" | awk '$1 != "-" && $1 != ""' | sort -g | awk -v f="$fmt" '{ v[NR] = $1 } END {
+		if (NR == 0) { print "-"; exit }
+		printf f "\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+ratio() {
+	if [[ $1 == - ]]; then echo "-"; else awk -v m="$1" -v t="$2" 'BEGIN { printf "%.2f", m / t }'; fi
+}
+cpu_busy_idle() { # machine-wide busy and idle jiffies since boot, from /proc/stat
+	awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6; exit }' /proc/stat
+}
+idle_pct() { # share of the CPUs that were idle over the last $1 seconds
+	local b0 i0 b1 i1
+	read -r b0 i0 < <(cpu_busy_idle)
+	sleep "$1"
+	read -r b1 i1 < <(cpu_busy_idle)
+	awk -v b=$((b1 - b0)) -v i=$((i1 - i0)) 'BEGIN { printf "%.0f", (b + i) ? 100 * i / (b + i) : 100 }'
+}
+wait_idle() { # with WAIT_IDLE=<percent>, wait (up to WAIT_IDLE_MAX_S) until the CPUs are that idle over 2 s
+	local t0 p
+	[[ $WAIT_IDLE == 0 ]] && return 0
+	t0=$(now_ns)
+	while :; do
+		p=$(idle_pct 2)
+		((p >= WAIT_IDLE)) && return 0
+		(($(ms_since "$t0") < WAIT_IDLE_MAX_S * 1000)) || { echo "  (machine not ${WAIT_IDLE}% idle after ${WAIT_IDLE_MAX_S} s; running anyway)" >&2; return 0; }
+	done
+}
+poll_sleep=$(awk -v m="$POLL_MS" 'BEGIN { print m / 1000 }')
+
+echo "== Charter start-up benchmark"
+echo "date       $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "cpus       $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+echo "memory     $(awk '/^MemTotal/ { t = $2 } /^MemAvailable/ { a = $2 } END { printf "%.1f GiB total, %.1f GiB available", t / 1048576, a / 1048576 }' /proc/meminfo)"
+echo "java       $("$JAVA" -version 2>&1 | head -n 1)"
+echo "load avg   $(cut -d' ' -f1-3 /proc/loadavg) (before the runs)"
+if commit=$(git rev-parse --short HEAD 2>/dev/null); then
+	git diff --quiet HEAD -- src pom.xml || commit+=" + uncommitted changes in src/ or pom.xml"
+	echo "commit     $commit"
+fi
+echo "jar        $JAR ($(du -m "$WORK/charter.jar" | cut -f1) MB, built $(date -u -r "$JAR" +%Y-%m-%dT%H:%M:%SZ))"
+echo "runs       $RUNS per configuration, RSS read ${SETTLE_S} s after ready$( ((WAIT_IDLE > 0)) && echo ", each run after the CPUs were ${WAIT_IDLE} % idle")${NICE:+, JVM at nice $NICE}"
+for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
+	echo "config     ${C_LABEL[c]}: JAVA_OPTS=${C_OPTS[c]:-(none)} APP_ARGS=${C_ARGS[c]:-(none)} LAYOUT=${C_LAYOUT[c]}"
+done
+
+# Prepare each configuration's jar (and class-data archive) once, before the measured runs.
+for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
+	C_JAR[c]=$WORK/charter.jar
+	[[ ${C_LAYOUT[c]} == jar ]] && continue
+	if [[ ! -d $WORK/extracted ]]; then
+		"$JAVA" -Djarmode=tools -jar "$WORK/charter.jar" extract --destination "$WORK/extracted" >/dev/null
+	fi
+	C_JAR[c]=$WORK/extracted/charter.jar
+	if [[ ${C_LAYOUT[c]} == cds || ${C_LAYOUT[c]} == aot ]]; then
+		read -r -a opts <<<"${C_OPTS[c]}"
+		read -r -a args <<<"${C_ARGS[c]}"
+		td=$WORK/training$c
+		if [[ ${C_LAYOUT[c]} == cds ]]; then
+			archive=$WORK/charter$c.jsa record=-XX:ArchiveClassesAtExit=$archive use=-XX:SharedArchiveFile=$archive
+		else
+			archive=$WORK/charter$c.aot record=-XX:AOTCacheOutput=$archive use=-XX:AOTCache=$archive
+		fi
+		mkdir -p "$td"
+		t0=$(now_ns)
+		(cd "$td" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+			"${launch[@]}" "$JAVA" "${opts[@]}" "$record" -Dspring.context.exit=onRefresh \
+			-jar "${C_JAR[c]}" --server.port="$(free_port)" "${args[@]}" >"$td/app.log" 2>&1) || true
+		if [[ ! -f $archive ]]; then
+			echo "${C_LABEL[c]}: no archive written; last log lines:" >&2
+			tail -n 20 "$td/app.log" >&2
+			exit 1
+		fi
+		echo "${C_LAYOUT[c]}        ${C_LABEL[c]}: archive $(du -m "$archive" | cut -f1) MB, training run $(ms_since "$t0") ms"
+		C_OPTS[c]="${C_OPTS[c]} $use"
+		rm -rf "$td/data"
+	fi
+done
+
+# One sign-in and a few pages, as a user would; echoes "ok" when the signed-in pages answered 200.
+workload() {
+	local base=$1 cookies=$2 page csrf codes="" c path
+	page=$(curl -s -c "$cookies" -b "$cookies" "$base/login" || true)
+	csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$page" | head -n 1 | sed 's/.*value="//; s/"$//' || true)
+	curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "username=$ADMIN_EMAIL" \
+		--data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$csrf" "$base/login" || true
+	for path in / /audit /admin/users /admin/outbox /profile /tokens / /audit; do
+		c=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookies" "$base$path" || echo 000)
+		codes+=" $c"
+	done
+	curl -s -o /dev/null "$base/v3/api-docs" || true
+	if [[ $codes =~ ^(\ 200)+$ ]]; then echo ok; else echo "fail:${codes# }" | tr ' ' ','; fi
+}
+
+declare -A R
+row() { printf '%-14s %3s %7s %9s %8s %6s %8s %7s %7s %7s %7s %5s %5s %s\n' "$@"; }
+echo
+row config run ready_s started_s jvm_up_s cpu_s others_s rss_MiB use_MiB hwm_MiB signin busy% load1
+for ((i = 1; i <= RUNS; i++)); do
+	for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
+		read -r -a opts <<<"${C_OPTS[c]}"
+		read -r -a args <<<"${C_ARGS[c]}"
+		wd=$WORK/c$c-run$i
+		attempt=1
+		while :; do
+			rm -rf "$wd"
+			mkdir -p "$wd"
+			port=$(free_port)
+			wait_idle
+			load1=$(cut -d' ' -f1 /proc/loadavg)
+			read -r busy0 _ < <(cpu_busy_idle)
+			t0=$(now_ns)
+			(cd "$wd" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+				exec "${launch[@]}" "$JAVA" "${opts[@]}" -jar "${C_JAR[c]}" --server.port="$port" "${args[@]}" >"$wd/app.log" 2>&1) &
+			app_pid=$!
+			ready_ms=
+			while :; do
+				code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" || true)
+				if [[ $code == 200 ]]; then ready_ms=$(ms_since "$t0"); break; fi
+				kill -0 "$app_pid" 2>/dev/null || break
+				(($(ms_since "$t0") < READY_TIMEOUT_S * 1000)) || break
+				sleep "$poll_sleep"
+			done
+			if [[ -z $ready_ms ]]; then
+				echo "${C_LABEL[c]} run $i: not ready (exited or timed out after ${READY_TIMEOUT_S} s); last log lines:" >&2
+				tail -n 30 "$wd/app.log" >&2
+				KEEP=1
+				exit 1
+			fi
+			cpu=$(cpu_s "$app_pid")
+			read -r busy1 _ < <(cpu_busy_idle)
+			others=$(awk -v b=$((busy1 - busy0)) -v t="$CLK_TCK" -v c="$cpu" 'BEGIN { o = b / t - c; printf "%.1f", o < 0 ? 0 : o }')
+			busy=$(awk -v o="$others" -v w="$ready_ms" -v n="$NCPU" 'BEGIN { printf "%.0f", 100 * o / (w / 1000 * n) }')
+			if ((QUIET_MAX > 0 && busy > QUIET_MAX && attempt < QUIET_TRIES)); then
+				kill -TERM "$app_pid"
+				wait "$app_pid" || true
+				app_pid=
+				row "${C_LABEL[c]}" "$i" "$(awk -v m="$ready_ms" 'BEGIN { printf "%.2f", m / 1000 }')" "" "" "$cpu" "$others" \
+					"" "" "" "" "$busy" "$(cut -d' ' -f1 /proc/loadavg)" "discarded: other work used ${busy} % of the CPUs"
+				attempt=$((attempt + 1))
+				continue
+			fi
+			sleep "$SETTLE_S"
+			rss=$(status_mib VmRSS "$app_pid")
+			signin=- use=-
+			if [[ $WORKLOAD == 1 ]]; then
+				signin=$(workload "http://127.0.0.1:$port" "$wd/cookies")
+				sleep 1
+				use=$(status_mib VmRSS "$app_pid")
+			fi
+			hwm=$(status_mib VmHWM "$app_pid")
+			kill -TERM "$app_pid"
+			wait "$app_pid" || true
+			app_pid=
+			line=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$wd/app.log" | head -n 1 || true)
+			started=$(sed -n 's/.* in \([0-9.]*\) seconds.*/\1/p' <<<"$line")
+			running=$(sed -n 's/.*running for \([0-9.]*\))/\1/p' <<<"$line")
+			ready=$(awk -v m="$ready_ms" 'BEGIN { printf "%.2f", m / 1000 }')
+			R[$c,ready]+=" $ready" R[$c,started]+=" ${started:--}" R[$c,running]+=" ${running:--}" R[$c,cpu]+=" $cpu" R[$c,others]+=" $others" R[$c,busy]+=" $busy"
+			R[$c,rss]+=" $rss" R[$c,use]+=" $use" R[$c,hwm]+=" $hwm"
+			row "${C_LABEL[c]}" "$i" "$ready" "${started:--}" "${running:--}" "$cpu" "$others" "$rss" "$use" "$hwm" "$signin" "$busy" "$load1"
+			[[ $KEEP == 1 ]] || rm -rf "$wd"
+			break
+		done
+	done
+done
+echo "load avg   $(cut -d' ' -f1-3 /proc/loadavg) (after the runs)"
+
+echo
+echo "== medians of $RUNS runs; ratio = median / target (target: ready ${TARGET_READY_S} s, RSS ${TARGET_RSS_MIB} MiB; <= 1.00 meets it)"
+printf '%-14s %7s %9s %8s %6s %8s %5s %7s %7s %7s %11s %9s %9s\n' config ready_s started_s jvm_up_s cpu_s others_s busy% rss_MiB use_MiB hwm_MiB ready_ratio rss_ratio use_ratio
+for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
+	declare -A M=()
+	for k in ready started running cpu others busy rss use hwm; do
+		case $k in ready | started | running) fmt=%.2f ;; cpu | others) fmt=%.1f ;; *) fmt=%.0f ;; esac
+		# shellcheck disable=SC2086
+		M[$k]=$(median "$fmt" ${R[$c,$k]})
+	done
+	printf '%-14s %7s %9s %8s %6s %8s %5s %7s %7s %7s %11s %9s %9s\n' "${C_LABEL[c]}" "${M[ready]}" "${M[started]}" "${M[running]}" \
+		"${M[cpu]}" "${M[others]}" "${M[busy]}" "${M[rss]}" "${M[use]}" "${M[hwm]}" "$(ratio "${M[ready]}" "$TARGET_READY_S")" \
+		"$(ratio "${M[rss]}" "$TARGET_RSS_MIB")" "$(ratio "${M[use]}" "$TARGET_RSS_MIB")"
+done

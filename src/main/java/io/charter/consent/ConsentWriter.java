@@ -1,0 +1,196 @@
+package io.charter.consent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit of consent records. Requests put their record in a queue and get a future; a few
+ * writer threads each take everything waiting (up to {@code batch-size}), insert it as one JDBC
+ * batch in one transaction, and complete each future only after the commit. Under load one
+ * commit (one fsync) acknowledges hundreds of records; with a single client it is a plain commit.
+ *
+ * <p>When a batch fails, each of its records is retried in a transaction of its own, so one bad
+ * record fails alone. A record whose retry meets its own id (the batch did commit, but the commit
+ * answer was lost) counts as written. A future fails only when its record is not stored.
+ */
+@Component
+class ConsentWriter implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsentWriter.class);
+
+	/** Stops after the web server (graceful shutdown) so waiting requests still get their answer. */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private record Pending(ConsentRecord record, CompletableFuture<ConsentRecord> done) {
+	}
+
+	private final ConsentRecords records;
+	private final TransactionTemplate transactions;
+	private final int batchSize;
+	private final int threads;
+	private final BlockingQueue<Pending> queue;
+	private final List<Thread> writers = new ArrayList<>();
+	private volatile boolean running;
+	private volatile boolean stopped;
+
+	ConsentWriter(ConsentRecords records, PlatformTransactionManager transactionManager, ConsentLogSettings settings) {
+		this.records = records;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.batchSize = Math.max(1, settings.batchSize());
+		this.threads = Math.max(1, settings.writerThreads());
+		this.queue = new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity()));
+	}
+
+	/**
+	 * Queues a record; the future completes after its commit, or fails with a 503 refusal when the
+	 * queue is full, the writer is stopped or the database refused the record.
+	 */
+	CompletableFuture<ConsentRecord> write(ConsentRecord record) {
+		CompletableFuture<ConsentRecord> done = new CompletableFuture<>();
+		if (stopped || !queue.offer(new Pending(record, done))) {
+			done.completeExceptionally(unavailable("Charter is busy; the consent was not recorded. Try again shortly."));
+		}
+		return done;
+	}
+
+	@Override
+	public synchronized void start() {
+		running = true;
+		stopped = false;
+		for (int i = 0; i < threads; i++) {
+			Thread writer = new Thread(this::run, "consent-writer-" + i);
+			writer.setDaemon(true);
+			writers.add(writer);
+			writer.start();
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		stopped = true;
+		running = false;
+		for (Thread writer : writers) {
+			try {
+				writer.join(10_000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		writers.clear();
+		Pending left;
+		while ((left = queue.poll()) != null) {
+			left.done().completeExceptionally(unavailable("Charter is stopping; the consent was not recorded."));
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	private void run() {
+		List<Pending> batch = new ArrayList<>(batchSize);
+		while (running || !queue.isEmpty()) {
+			try {
+				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				queue.drainTo(batch, batchSize - 1);
+				commit(batch);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException | Error e) {
+				log.error("Consent writer failed", e);
+				for (Pending p : batch) {
+					p.done().completeExceptionally(unavailable("The consent could not be recorded. Try again."));
+				}
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	private void commit(List<Pending> batch) {
+		List<ConsentRecord> rows = new ArrayList<>(batch.size());
+		for (Pending p : batch) {
+			rows.add(p.record());
+		}
+		try {
+			transactions.executeWithoutResult(status -> records.insert(rows));
+		}
+		catch (RuntimeException batchFailed) {
+			if (batch.size() == 1) {
+				retryAlone(batch.get(0), batchFailed);
+			}
+			else {
+				log.warn("A group commit of {} consent records failed ({}); retrying each alone", batch.size(),
+						batchFailed.getClass().getSimpleName());
+				batch.forEach(p -> retryAlone(p, batchFailed));
+			}
+			return;
+		}
+		for (Pending p : batch) {
+			p.done().complete(p.record());
+		}
+	}
+
+	private void retryAlone(Pending pending, RuntimeException first) {
+		try {
+			transactions.executeWithoutResult(status -> records.insert(List.of(pending.record())));
+			pending.done().complete(pending.record());
+		}
+		catch (DuplicateKeyException alreadyThere) {
+			// Ids are made before the first attempt: this one's earlier commit went through.
+			pending.done().complete(pending.record());
+		}
+		catch (RuntimeException failed) {
+			if (failed != first) {
+				log.warn("Consent record {} could not be stored: {}", pending.record().id(), failed.getClass().getSimpleName());
+			}
+			if (isStored(pending)) {
+				pending.done().complete(pending.record());
+			}
+			else {
+				pending.done().completeExceptionally(unavailable("The consent could not be recorded. Try again."));
+			}
+		}
+	}
+
+	private boolean isStored(Pending pending) {
+		try {
+			return records.exists(pending.record().id());
+		}
+		catch (RuntimeException unknown) {
+			return false;
+		}
+	}
+
+	private static ConsentRefused unavailable(String detail) {
+		return ConsentRefused.retryLater(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, detail,
+				java.time.Duration.ofSeconds(1));
+	}
+}

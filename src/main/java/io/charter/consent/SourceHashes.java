@@ -1,0 +1,115 @@
+package io.charter.consent;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a client address into the only trace of it a consent record keeps: the address is cut to
+ * its network (IPv4 /24, IPv6 /48), then hashed with HMAC-SHA256 under a key kept in the database
+ * ({@code consent_secret}, made once by the first instance that needs it). The same network gives
+ * the same hash on every instance and after restarts, so the rate limit and an investigation of
+ * abuse work; without the key the hash cannot be reversed by trying the 2^24 IPv4 networks.
+ */
+@Component
+class SourceHashes {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private volatile SecretKeySpec key;
+	private final ThreadLocal<Mac> macs = new ThreadLocal<>();
+
+	SourceHashes(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The keyed hash (64 hex digits) of the network of a client address. */
+	String hash(String remoteAddress) {
+		Mac mac = macs.get();
+		if (mac == null) {
+			try {
+				mac = Mac.getInstance("HmacSHA256");
+				mac.init(key());
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException(e);
+			}
+			macs.set(mac);
+		}
+		return HexFormat.of().formatHex(mac.doFinal(network(remoteAddress).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** {@code 203.0.113.0/24}, {@code 2001:db8:1:0:0:0:0:0/48}; {@code unknown} for anything else. */
+	static String network(String address) {
+		if (address == null || address.isBlank() || !address.matches("[0-9A-Fa-f:.%\\[\\]a-zA-Z]+")) {
+			return "unknown";
+		}
+		String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+		if (!literal.contains(":") && !literal.matches("[0-9.]+")) {
+			return "unknown"; // never resolve a host name
+		}
+		try {
+			InetAddress parsed = InetAddress.getByName(literal);
+			byte[] bytes = parsed.getAddress();
+			if (parsed instanceof Inet4Address) {
+				bytes[3] = 0;
+				return InetAddress.getByAddress(bytes).getHostAddress() + "/24";
+			}
+			if (parsed instanceof Inet6Address) {
+				Arrays.fill(bytes, 6, 16, (byte) 0);
+				return InetAddress.getByAddress(bytes).getHostAddress() + "/48";
+			}
+		}
+		catch (UnknownHostException e) {
+			// fall through
+		}
+		return "unknown";
+	}
+
+	private SecretKeySpec key() {
+		SecretKeySpec current = key;
+		if (current == null) {
+			synchronized (this) {
+				if (key == null) {
+					key = new SecretKeySpec(HexFormat.of().parseHex(loadOrCreate()), "HmacSHA256");
+				}
+				current = key;
+			}
+		}
+		return current;
+	}
+
+	private String loadOrCreate() {
+		var stored = jdbc.sql("select secret from consent_secret where id = 1").query(String.class).optional();
+		if (stored.isPresent()) {
+			return stored.get();
+		}
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		try {
+			jdbc.sql("insert into consent_secret (id, secret, created_at) values (1, :secret, :at)")
+					.param("secret", HexFormat.of().formatHex(secret))
+					.param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
+		}
+		catch (DuplicateKeyException anotherInstanceWasFirst) {
+			// read theirs below
+		}
+		return jdbc.sql("select secret from consent_secret where id = 1").query(String.class).single();
+	}
+}

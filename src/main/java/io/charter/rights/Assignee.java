@@ -1,0 +1,7 @@
+package io.charter.rights;
+
+import java.util.UUID;
+
+/** Someone a request can be assigned to: an active user with the PRIVACY or ADMIN role. */
+public record Assignee(UUID id, String name) {
+}

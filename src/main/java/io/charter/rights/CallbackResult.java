@@ -1,0 +1,15 @@
+package io.charter.rights;
+
+/** How Charter takes a connected system's report on a task. */
+public enum CallbackResult {
+	/** Recorded. */
+	ACCEPTED,
+	/** No such task, or its system is no longer configured. */
+	UNKNOWN,
+	/** Missing, wrong or stale signature. */
+	BAD_SIGNATURE,
+	/** Not {@code {"status": "DONE|NOTHING_HELD|PARTLY|FAILED", "records": n, "detail": "…"}}. */
+	BAD_BODY,
+	/** The task was already reported on or overridden. */
+	NOT_WAITING
+}

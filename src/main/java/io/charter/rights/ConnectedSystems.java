@@ -1,0 +1,241 @@
+package io.charter.rights;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.charter.shared.Actors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Other systems that hold personal data: each connected for some request types gets a signed
+ * webhook when staff notify it, retried with exponential backoff until it answers 2xx, and reports
+ * back through a signed callback. Delivery is at least once: a system must treat a repeated
+ * delivery id as the same task.
+ */
+@Component
+class ConnectedSystems {
+
+	private static final Logger log = LoggerFactory.getLogger(ConnectedSystems.class);
+	private static final Set<String> REPORTS = Set.of("DONE", "NOTHING_HELD", "PARTLY", "FAILED");
+
+	private final SystemTasks tasks;
+	private final RequestChanges changes;
+	private final FulfilmentRecords fulfilmentRecords;
+	private final WebhookSettings settings;
+	private final JsonMapper json;
+	private final TransactionTemplate tx;
+	private final String baseUrl;
+	private final HttpClient http;
+
+	ConnectedSystems(SystemTasks tasks, RequestChanges changes, FulfilmentRecords fulfilmentRecords,
+			WebhookSettings settings, JsonMapper json, PlatformTransactionManager transactions,
+			@Value("${charter.base-url}") String baseUrl) {
+		this.tasks = tasks;
+		this.changes = changes;
+		this.fulfilmentRecords = fulfilmentRecords;
+		this.settings = settings;
+		this.json = json;
+		this.tx = new TransactionTemplate(transactions);
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+				.followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	List<String> systemsFor(RequestType type) {
+		return settings.systemsFor(type).stream().map(WebhookSettings.ConnectedSystem::name).toList();
+	}
+
+	/** Queues a delivery to every system connected for the request's type that has none yet (caller's transaction). */
+	List<String> notifyAll(DataSubjectRequest r, String actor) {
+		List<String> queued = new ArrayList<>();
+		for (WebhookSettings.ConnectedSystem system : settings.systemsFor(r.type)) {
+			if (tasks.insert(r.id, system.name(), changes.now())) {
+				queued.add(system.name());
+			}
+		}
+		if (!queued.isEmpty()) {
+			changes.log(r.id, actor, "systems-notified", "webhook queued for " + String.join(", ", queued), null);
+		}
+		return queued;
+	}
+
+	/** Systems connected for the request's type that have not reported done and were not overridden. */
+	List<String> unsettled(DataSubjectRequest r) {
+		List<SystemTask> known = tasks.of(r.id);
+		return systemsFor(r.type).stream().filter(name -> known.stream()
+				.noneMatch(t -> t.system().equals(name) && t.settled())).toList();
+	}
+
+	/** Delivers what is due; safe on several instances at once (each task is claimed before it is sent). */
+	int deliverDue() {
+		int delivered = 0;
+		Instant now = changes.now();
+		for (SystemTasks.Due due : tasks.due(now, 50)) {
+			Instant lease = now.plus(settings.timeout().multipliedBy(2)).plusSeconds(60);
+			if (!tasks.claim(due.id(), now, lease)) {
+				continue;
+			}
+			if (deliver(due)) {
+				delivered++;
+			}
+		}
+		return delivered;
+	}
+
+	private boolean deliver(SystemTasks.Due due) {
+		int attempt = due.attempts() + 1;
+		var system = settings.system(due.system());
+		if (system.isEmpty()) {
+			tx.executeWithoutResult(s -> {
+				tasks.failedAttempt(due.id(), attempt, "the system is no longer configured", null);
+				changes.log(due.requestId(), Actors.SYSTEM, "system-failed", due.system() + ": no longer configured", null);
+			});
+			return false;
+		}
+		byte[] body = tx.execute(s -> payload(changes.load(due.requestId()), due.id()));
+		String error;
+		try {
+			long timestamp = changes.now().getEpochSecond();
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(system.get().url())
+					.timeout(settings.timeout())
+					.header("Content-Type", "application/json")
+					.header("X-Charter-Delivery", due.id().toString())
+					.header(WebhookSignature.TIMESTAMP, String.valueOf(timestamp))
+					.header(WebhookSignature.SIGNATURE, WebhookSignature.sign(system.get().secret(), timestamp, body))
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 == 2) {
+				tx.executeWithoutResult(s -> {
+					tasks.delivered(due.id(), attempt, changes.now());
+					changes.log(due.requestId(), Actors.SYSTEM, "system-delivered", due.system() + ": webhook delivered (attempt "
+							+ attempt + ")", null);
+				});
+				return true;
+			}
+			error = "HTTP " + response.statusCode();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			error = "interrupted";
+		}
+		catch (Exception e) {
+			error = e.getClass().getSimpleName();
+		}
+		Instant next = attempt >= settings.maxAttempts() ? null : changes.now().plus(backoff(attempt));
+		String why = error;
+		tx.executeWithoutResult(s -> {
+			tasks.failedAttempt(due.id(), attempt, why, next);
+			changes.log(due.requestId(), Actors.SYSTEM, next == null ? "system-failed" : "system-retry", due.system()
+					+ ": delivery failed (" + why + ", attempt " + attempt + ")"
+					+ (next == null ? "; gave up" : "; next attempt at " + next), null);
+		});
+		log.warn("Webhook to {} failed ({}, attempt {})", due.system(), why, attempt);
+		return false;
+	}
+
+	/** 1, 2, 4, 8 … times the first retry, at most the longest wait. */
+	Duration backoff(int attempt) {
+		Duration wait = settings.firstRetry().multipliedBy(1L << Math.min(attempt - 1, 20));
+		return wait.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : wait;
+	}
+
+	private byte[] payload(DataSubjectRequest r, UUID taskId) {
+		Map<String, Object> subject = new LinkedHashMap<>();
+		subject.put("email", r.email);
+		subject.put("visitorId", r.visitorId);
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("id", taskId.toString());
+		p.put("event", "data-subject-request." + r.type.name().toLowerCase(java.util.Locale.ROOT));
+		p.put("requestId", r.id.toString());
+		p.put("reference", r.reference);
+		p.put("type", r.type.name());
+		p.put("subject", subject);
+		p.put("language", r.language);
+		p.put("receivedOn", r.receivedOn.toString());
+		p.put("dueOn", r.dueOn.toString());
+		p.put("callback", baseUrl + "/api/v1/rights/callbacks/" + taskId);
+		return json.writeValueAsBytes(p);
+	}
+
+	/**
+	 * A system reports on its task: {@code {"status": "DONE|NOTHING_HELD|PARTLY|FAILED", "records": 3,
+	 * "detail": "…"}}, signed like the delivery.
+	 */
+	CallbackResult report(UUID taskId, String timestamp, String signature, byte[] body) {
+		var system = tasks.systemOf(taskId).flatMap(settings::system);
+		if (system.isEmpty()) {
+			return CallbackResult.UNKNOWN;
+		}
+		if (!WebhookSignature.valid(system.get().secret(), timestamp, signature, body, changes.now(),
+				settings.callbackTolerance())) {
+			return CallbackResult.BAD_SIGNATURE;
+		}
+		String status;
+		int records;
+		String detail;
+		try {
+			JsonNode node = json.readTree(body);
+			status = node.path("status").asString("");
+			records = node.path("records").asInt(0);
+			detail = node.path("detail").asString("");
+		}
+		catch (RuntimeException e) {
+			return CallbackResult.BAD_BODY;
+		}
+		if (!REPORTS.contains(status) || records < 0 || detail.length() > 2000) {
+			return CallbackResult.BAD_BODY;
+		}
+		UUID requestId = tasks.requestOf(taskId).orElseThrow();
+		String name = system.get().name();
+		return Boolean.TRUE.equals(tx.execute(s -> {
+			String report = status + (detail.isBlank() ? "" : ": " + detail);
+			if (!tasks.reported(taskId, !"FAILED".equals(status), report, changes.now())) {
+				return false;
+			}
+			fulfilmentRecords.insert(requestId, name, "REPORT", status, records, detail.isBlank() ? null : detail,
+					changes.now(), "system:" + name);
+			changes.log(requestId, "system:" + name, "system-reported", name + " reported " + status + " " + records, null);
+			return true;
+		})) ? CallbackResult.ACCEPTED : CallbackResult.NOT_WAITING;
+	}
+
+	void retry(DataSubjectRequest r, String system, String actor) {
+		tasks.retry(r.id, requireSystem(r, system), changes.now());
+		changes.log(r.id, actor, "system-retry", system + ": delivery retried by staff", null);
+	}
+
+	void override(DataSubjectRequest r, String system, String reason, String actor) {
+		String name = requireSystem(r, system);
+		tasks.override(r.id, name, reason, changes.now());
+		fulfilmentRecords.insert(r.id, name, "OVERRIDE", "RECORDED", 0, reason, changes.now(), actor);
+		changes.log(r.id, actor, "system-overridden", name + ": closed by staff without its report", reason);
+	}
+
+	private String requireSystem(DataSubjectRequest r, String system) {
+		if (system == null || !systemsFor(r.type).contains(system)) {
+			throw new RequestChangeRefused("No system " + system + " is connected for " + r.type + " requests.");
+		}
+		return system;
+	}
+
+	List<SystemTask> tasksOf(UUID requestId) {
+		return tasks.of(requestId);
+	}
+}

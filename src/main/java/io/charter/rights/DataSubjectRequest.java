@@ -1,0 +1,314 @@
+package io.charter.rights;
+
+import static io.charter.rights.RequestStatus.AWAITING_VERIFICATION;
+import static io.charter.rights.RequestStatus.COMPLETED;
+import static io.charter.rights.RequestStatus.EXTENDED;
+import static io.charter.rights.RequestStatus.IN_PROGRESS;
+import static io.charter.rights.RequestStatus.RECEIVED;
+import static io.charter.rights.RequestStatus.REFUSED;
+import static io.charter.rights.RequestStatus.VERIFIED;
+import static io.charter.rights.RequestStatus.WAITING_FOR_REQUESTER;
+import static io.charter.rights.RequestStatus.WITHDRAWN;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A data-subject request: who asked what, when it was received, where it stands and by when it
+ * must be answered. Every change goes through a method here that checks the state and the law,
+ * keeps the due date right and registers what happened, for the request's history and the audit
+ * trail. Refers to the assignee by id only.
+ */
+final class DataSubjectRequest {
+
+	/** What a change did: a history line (with the staff's or requester's words) and an audit summary (without). */
+	record Change(String verb, String summary, String text) {
+	}
+
+	static final int MAX_TEXT = 5000;
+	private static final char[] REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+	private static final SecureRandom RANDOM = new SecureRandom();
+	private static final Set<RequestStatus> EXTENDABLE = EnumSet.of(RECEIVED, AWAITING_VERIFICATION, VERIFIED, IN_PROGRESS);
+	private static final Set<RequestStatus> COMPLETABLE = EnumSet.of(VERIFIED, IN_PROGRESS, EXTENDED);
+
+	final UUID id;
+	final String reference;
+	final RequestType type;
+	final Channel channel;
+	final String name;
+	final String email;
+	final String language;
+	final String visitorId;
+	final String details;
+	final LocalDate receivedOn;
+	final Instant receivedAt;
+	RequestStatus status;
+	LocalDate firstDueOn;
+	LocalDate dueOn;
+	int suspendedDays;
+	LocalDate suspendedSince;
+	RequestStatus resumeStatus;
+	boolean extended;
+	String extensionReason;
+	LocalDate extendedOn;
+	Instant verifiedAt;
+	String verificationMeans;
+	UUID assigneeId;
+	Instant closedAt;
+	String closingText;
+	boolean answeredLate;
+	int version;
+
+	private final transient List<Change> changes = new ArrayList<>();
+
+	DataSubjectRequest(UUID id, String reference, RequestType type, Channel channel, String name, String email,
+			String language, String visitorId, String details, LocalDate receivedOn, Instant receivedAt) {
+		this.id = id;
+		this.reference = reference;
+		this.type = type;
+		this.channel = channel;
+		this.name = name;
+		this.email = email;
+		this.language = language;
+		this.visitorId = visitorId;
+		this.details = details;
+		this.receivedOn = receivedOn;
+		this.receivedAt = receivedAt;
+	}
+
+	/**
+	 * A new request. Requests from the public form wait for the requester to confirm their address
+	 * ({@code awaitingVerification}); requests registered by staff (post, e-mail, phone) start as
+	 * received.
+	 */
+	static DataSubjectRequest receive(RequestType type, Channel channel, String name, String email, String language,
+			String visitorId, String details, LocalDate receivedOn, Instant now, Deadlines deadlines,
+			boolean awaitingVerification) {
+		DataSubjectRequest r = new DataSubjectRequest(UUID.randomUUID(), newReference(), type, channel, name.strip(),
+				email.strip(), language, visitorId == null || visitorId.isBlank() ? null : visitorId.strip(),
+				details == null || details.isBlank() ? null : details.strip(), receivedOn, now);
+		r.status = awaitingVerification ? AWAITING_VERIFICATION : RECEIVED;
+		r.firstDueOn = deadlines.firstDue(receivedOn, 0);
+		r.dueOn = r.firstDueOn;
+		r.changes.add(new Change("received", type + " request via " + channel + ", received on " + receivedOn
+				+ ", due on " + r.dueOn + ", " + r.status, null));
+		return r;
+	}
+
+	/** A short reference for letters and phone calls, e.g. {@code DSR-7K3F9QXA}; 40 random bits. */
+	static String newReference() {
+		char[] out = new char[8];
+		for (int i = 0; i < out.length; i++) {
+			out[i] = REFERENCE_ALPHABET[RANDOM.nextInt(REFERENCE_ALPHABET.length)];
+		}
+		return "DSR-" + new String(out);
+	}
+
+	boolean open() {
+		return status.open();
+	}
+
+	boolean verified() {
+		return verifiedAt != null;
+	}
+
+	/** The due date as it stands today: while the clock is suspended, it moves a day with every day waited. */
+	LocalDate dueAsOf(LocalDate today, Deadlines deadlines) {
+		if (status != WAITING_FOR_REQUESTER) {
+			return dueOn;
+		}
+		return deadlines.due(receivedOn, suspendedDays + Deadlines.daysSuspended(suspendedSince, today), extended);
+	}
+
+	/** The end of the first month as it stands today (for extensions and refusals). */
+	LocalDate firstDueAsOf(LocalDate today, Deadlines deadlines) {
+		long waiting = status == WAITING_FOR_REQUESTER ? Deadlines.daysSuspended(suspendedSince, today) : 0;
+		return deadlines.firstDue(receivedOn, suspendedDays + waiting);
+	}
+
+	/** A (new) verification link goes to the requester's address. */
+	void sendVerificationLink() {
+		requireOpen();
+		if (verified()) {
+			throw new RequestChangeRefused("The requester's identity is already verified.");
+		}
+		if (status != RECEIVED && status != AWAITING_VERIFICATION) {
+			throw new RequestChangeRefused("A verification link can be sent only before the request is handled.");
+		}
+		status = AWAITING_VERIFICATION;
+		changes.add(new Change("verification-sent", "verification link sent", null));
+	}
+
+	/**
+	 * The requester is who they say they are: they used the link sent to their address, or staff
+	 * checked it by some proportionate means (recorded, never a copy of a document).
+	 */
+	void markVerified(String means, Instant now) {
+		requireOpen();
+		if (verified()) {
+			throw new RequestChangeRefused("The requester's identity is already verified.");
+		}
+		String how = text(means, 200, "Say how the identity was checked.");
+		verifiedAt = now;
+		verificationMeans = how;
+		if (status == RECEIVED || status == AWAITING_VERIFICATION) {
+			status = VERIFIED;
+		}
+		else if (status == WAITING_FOR_REQUESTER && (resumeStatus == RECEIVED || resumeStatus == AWAITING_VERIFICATION)) {
+			resumeStatus = VERIFIED;
+		}
+		changes.add(new Change("verified", "identity verified", how));
+	}
+
+	void start() {
+		requireOpen();
+		if (status != VERIFIED) {
+			throw new RequestChangeRefused("Only a verified request can be started.");
+		}
+		status = IN_PROGRESS;
+		changes.add(new Change("started", "in progress", null));
+	}
+
+	/** Staff asked the requester for information or identification: the clock stops until they answer. */
+	void askRequester(String message, LocalDate today) {
+		requireOpen();
+		if (status == WAITING_FOR_REQUESTER) {
+			throw new RequestChangeRefused("The request is already waiting for the requester.");
+		}
+		String text = text(message, MAX_TEXT, "Write what the requester should provide.");
+		resumeStatus = status;
+		status = WAITING_FOR_REQUESTER;
+		suspendedSince = today;
+		changes.add(new Change("info-requested", "information asked from the requester; clock suspended on " + today, text));
+	}
+
+	/** The requester answered (or staff stop waiting): the clock runs again and the due date moves by the days waited. */
+	void resume(LocalDate today, Deadlines deadlines) {
+		requireOpen();
+		if (status != WAITING_FOR_REQUESTER) {
+			throw new RequestChangeRefused("The request is not waiting for the requester.");
+		}
+		long waited = Deadlines.daysSuspended(suspendedSince, today);
+		suspendedDays += (int) waited;
+		status = resumeStatus;
+		resumeStatus = null;
+		suspendedSince = null;
+		firstDueOn = deadlines.firstDue(receivedOn, suspendedDays);
+		dueOn = deadlines.due(receivedOn, suspendedDays, extended);
+		changes.add(new Change("resumed", "clock resumed after " + waited + " day(s); " + suspendedDays
+				+ " day(s) suspended in all; due on " + dueOn, null));
+	}
+
+	/** Art. 12(3): two further months, with the reasons, decided and sent within the first month. */
+	void extend(String reason, LocalDate today, Deadlines deadlines) {
+		requireOpen();
+		if (extended) {
+			throw new RequestChangeRefused("The period was already extended.");
+		}
+		if (!EXTENDABLE.contains(status)) {
+			throw new RequestChangeRefused("Resume the request before extending it.");
+		}
+		String why = text(reason, MAX_TEXT, "An extension needs its reasons: they are sent to the requester.");
+		LocalDate firstDue = deadlines.firstDue(receivedOn, suspendedDays);
+		if (today.isAfter(firstDue)) {
+			throw new ExtensionTooLate(firstDue);
+		}
+		extended = true;
+		extensionReason = why;
+		extendedOn = today;
+		status = EXTENDED;
+		dueOn = deadlines.due(receivedOn, suspendedDays, true);
+		changes.add(new Change("extended", "period extended by two months on " + today + "; due on " + dueOn, why));
+	}
+
+	void complete(String answer, Instant now, LocalDate today) {
+		requireOpen();
+		if (!COMPLETABLE.contains(status)) {
+			throw new RequestChangeRefused(status == WAITING_FOR_REQUESTER ? "Resume the request before completing it."
+					: "Verify the requester's identity before completing the request.");
+		}
+		if (!verified()) {
+			throw new RequestChangeRefused("Verify the requester's identity before completing the request.");
+		}
+		close(COMPLETED, text(answer, MAX_TEXT, "Write the answer to the requester."), now, today, "completed",
+				today.isAfter(dueOn));
+	}
+
+	/**
+	 * Art. 12(5): manifestly unfounded or excessive (or the person could not be identified, art.
+	 * 12(2)). The reasons and the remedies (art. 12(4)) are sent to the requester. Allowed after the
+	 * first month too, since the requester must still be told, but recorded as late.
+	 */
+	void refuse(String reasons, Instant now, LocalDate today, Deadlines deadlines) {
+		requireOpen();
+		String why = text(reasons, MAX_TEXT, "A refusal needs its reasons: they are sent to the requester.");
+		LocalDate firstDue = firstDueAsOf(today, deadlines);
+		boolean late = today.isAfter(firstDue);
+		close(REFUSED, why, now, today, "refused" + (late ? " after the first month (ended " + firstDue + ")" : ""), late);
+	}
+
+	void withdraw(String reason, Instant now, LocalDate today) {
+		requireOpen();
+		close(WITHDRAWN, text(reason, MAX_TEXT, "Say why the request is withdrawn."), now, today, "withdrawn", false);
+	}
+
+	void assign(UUID assignee) {
+		requireOpen();
+		assigneeId = assignee;
+		changes.add(new Change("assigned", assignee == null ? "unassigned" : "assigned to user:" + assignee, null));
+	}
+
+	/** Internal notes are allowed on closed requests too (e.g. a later call from the requester). */
+	void note(String text) {
+		changes.add(new Change("note", "internal note added", text(text, MAX_TEXT, "A note cannot be empty.")));
+	}
+
+	/** A fulfilment step recorded by the orchestration (export, erasure, restriction, a system's report). */
+	void recordFulfilment(String verb, String summary, String text) {
+		changes.add(new Change(verb, summary, text));
+	}
+
+	private void close(RequestStatus to, String text, Instant now, LocalDate today, String verb, boolean late) {
+		if (status == WAITING_FOR_REQUESTER) {
+			suspendedDays += (int) Deadlines.daysSuspended(suspendedSince, today);
+			suspendedSince = null;
+			resumeStatus = null;
+		}
+		answeredLate = late;
+		status = to;
+		closedAt = now;
+		closingText = text;
+		changes.add(new Change(to.name().toLowerCase(java.util.Locale.ROOT), verb + " on " + today
+				+ (late && to == COMPLETED ? " (after the due date " + dueOn + ")" : ""), text));
+	}
+
+	private void requireOpen() {
+		if (!open()) {
+			throw new RequestAlreadyClosed(status);
+		}
+	}
+
+	private static String text(String value, int max, String whenMissing) {
+		if (value == null || value.isBlank()) {
+			throw new RequestChangeRefused(whenMissing);
+		}
+		String v = value.strip();
+		if (v.length() > max) {
+			throw new RequestChangeRefused("The text is longer than " + max + " characters.");
+		}
+		return v;
+	}
+
+	/** What happened since the request was loaded; taken once by the service that saves it. */
+	List<Change> takeChanges() {
+		List<Change> out = List.copyOf(changes);
+		changes.clear();
+		return out;
+	}
+}

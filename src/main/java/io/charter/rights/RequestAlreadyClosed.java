@@ -1,0 +1,9 @@
+package io.charter.rights;
+
+/** The request was completed, refused or withdrawn: it takes notes, nothing else. */
+public class RequestAlreadyClosed extends RequestChangeRefused {
+
+	RequestAlreadyClosed(RequestStatus status) {
+		super("The request is already closed (" + status + ").");
+	}
+}

@@ -1,0 +1,73 @@
+package io.charter.rights;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads and saves requests for the services: a save writes the state (refused when someone else
+ * saved in between), a history line per change, and an audit event per change. Runs in the
+ * caller's transaction.
+ */
+@Component
+class RequestChanges {
+
+	private final DataSubjectRequests requests;
+	private final RequestHistory history;
+	private final ApplicationEventPublisher events;
+	private final RightsSettings settings;
+	private final Clock clock;
+
+	RequestChanges(DataSubjectRequests requests, RequestHistory history, ApplicationEventPublisher events,
+			RightsSettings settings, Clock clock) {
+		this.requests = requests;
+		this.history = history;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	Instant now() {
+		return clock.instant();
+	}
+
+	/** Today in the organisation's time zone: receipt and due dates are dates there. */
+	LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), settings.zone());
+	}
+
+	DataSubjectRequest load(UUID id) {
+		return requests.findById(id).orElseThrow(() -> new RequestNotFound(id));
+	}
+
+	void insert(DataSubjectRequest request, String actor) {
+		requests.insert(request);
+		record(request, actor);
+	}
+
+	void save(DataSubjectRequest request, String actor) {
+		if (!requests.update(request)) {
+			throw new RequestChangeRefused("Someone else changed this request meanwhile. Reload it and try again.");
+		}
+		record(request, actor);
+	}
+
+	/** A step that does not change the request's state (a download, a module's report): history and audit only. */
+	void log(UUID requestId, String actor, String verb, String summary, String text) {
+		Instant now = clock.instant();
+		history.append(requestId, now, actor, verb, summary, text);
+		events.publishEvent(RightsEvent.of(actor, verb, requestId, summary, now));
+	}
+
+	private void record(DataSubjectRequest request, String actor) {
+		Instant now = clock.instant();
+		for (DataSubjectRequest.Change change : request.takeChanges()) {
+			history.append(request.id, now, actor, change.verb(), change.summary(), change.text());
+			events.publishEvent(RightsEvent.of(actor, change.verb(), request.id, change.summary(), now));
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package io.charter.rights;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.charter.shared.Actors;
+import io.charter.shared.RuleViolation;
+
+/**
+ * What requesters do without an account: file a request on the public form, confirm their address
+ * with the e-mailed link, download their response package.
+ */
+@Service
+public class RequestIntake {
+
+	/** What the confirmation page shows before and after the requester confirms. */
+	public record Confirmation(String reference, RequestType type, String language, LocalDate dueOn) {
+
+		/** The due date written out in the requester's language. */
+		public String dueOnText() {
+			return Letters.date(dueOn, language);
+		}
+	}
+
+	/** What the download page shows. */
+	public record Download(String reference, Instant expiresAt, String expiresOn, long size, String sha256) {
+	}
+
+	/** The content of a package, for the download itself. */
+	public record PackageFile(String reference, byte[] content) {
+	}
+
+	private final RequestChanges changes;
+	private final VerificationLinks links;
+	private final ResponsePackages packages;
+	private final Letters letters;
+	private final Deadlines deadlines;
+	private final RightsSettings settings;
+	private final FormThrottle throttle;
+	private final ConnectedSystems systems;
+
+	RequestIntake(RequestChanges changes, VerificationLinks links, ResponsePackages packages, Letters letters,
+			Deadlines deadlines, RightsSettings settings, ConnectedSystems systems) {
+		this.changes = changes;
+		this.links = links;
+		this.packages = packages;
+		this.letters = letters;
+		this.deadlines = deadlines;
+		this.settings = settings;
+		this.throttle = new FormThrottle(settings.formLimit(), settings.formWindow());
+		this.systems = systems;
+	}
+
+	/**
+	 * A connected system reports on a task it was sent; the body and timestamp are signed with the
+	 * system's secret (see {@code docs/rights.md}).
+	 */
+	public CallbackResult systemReport(UUID taskId, String timestamp, String signature, byte[] body) {
+		return systems.report(taskId, timestamp, signature, body);
+	}
+
+	/**
+	 * Counts a submission of the public form from a client address; false when the address used up
+	 * its allowance ({@code charter.rights.form-limit} per {@code form-window}). The address is
+	 * never stored.
+	 */
+	public boolean allowSubmission(String clientAddress) {
+		return throttle.tryAcquire(clientAddress);
+	}
+
+	/** How to lodge a complaint with the supervisory authority, in a language (en, fr, nl). */
+	public String complaint(String language) {
+		return letters.complaint(language);
+	}
+
+	/**
+	 * A request from the public form: received today, waiting for the requester to confirm their
+	 * address through the link sent to it. Returns the reference.
+	 */
+	@Transactional
+	public String submit(NewRequest form) {
+		DataSubjectRequest request = receive(form, Channel.FORM, changes.today(), true);
+		changes.insert(request, Actors.current());
+		sendVerificationLink(request);
+		return request.reference;
+	}
+
+	/** Checks a new request and makes it, in the given channel. */
+	DataSubjectRequest receive(NewRequest form, Channel channel, LocalDate receivedOn, boolean awaitingVerification) {
+		java.util.List<String> invalid = form.invalidFields();
+		if (!invalid.isEmpty()) {
+			throw new RuleViolation("Missing or invalid: " + String.join(", ", invalid) + ".");
+		}
+		String language = Letters.language(form.language());
+		return DataSubjectRequest.receive(form.type(), channel, form.name(), form.email().strip().toLowerCase(Locale.ROOT),
+				language, form.visitorId(), form.details(), receivedOn, changes.now(), deadlines, awaitingVerification);
+	}
+
+	/** A new single-use link to the requester's address; earlier links stop working. */
+	void sendVerificationLink(DataSubjectRequest request) {
+		Instant now = changes.now();
+		String secret = LinkSecrets.generate();
+		links.revokeAll(request.id, now);
+		links.insert(request.id, LinkSecrets.hash(secret), now, now.plus(settings.verificationValidity()));
+		letters.toRequester(request, "rights-verify", Map.of("link", letters.publicLink("/privacy/requests/verify/" + secret),
+				"days", String.valueOf(settings.verificationValidity().toDays())));
+	}
+
+	/** The request a verification link would confirm, while the link is usable. */
+	@Transactional(readOnly = true)
+	public Optional<Confirmation> pendingConfirmation(String secret) {
+		if (!LinkSecrets.wellFormed(secret)) {
+			return Optional.empty();
+		}
+		return links.findUsable(LinkSecrets.hash(secret), changes.now()).map(changes::load)
+				.map(r -> new Confirmation(r.reference, r.type, r.language, r.dueOn));
+	}
+
+	/**
+	 * The requester confirmed their address: the request is verified and they get an
+	 * acknowledgement with the due date. Empty when the link is unknown, used, expired, or the
+	 * request was closed meanwhile.
+	 */
+	@Transactional
+	public Optional<Confirmation> confirm(String secret) {
+		if (!LinkSecrets.wellFormed(secret)) {
+			return Optional.empty();
+		}
+		String hash = LinkSecrets.hash(secret);
+		Instant now = changes.now();
+		Optional<UUID> requestId = links.findUsable(hash, now);
+		if (requestId.isEmpty() || !links.consume(hash, now)) {
+			return Optional.empty();
+		}
+		DataSubjectRequest request = changes.load(requestId.get());
+		if (!request.open() || request.verified()) {
+			return Optional.empty();
+		}
+		request.markVerified("e-mail address confirmed through the link sent to it", now);
+		changes.save(request, Actors.current());
+		letters.toRequester(request, "rights-received", Map.of("receivedOn", Letters.date(request.receivedOn, request.language),
+				"dueOn", Letters.date(request.dueOn, request.language)));
+		return Optional.of(new Confirmation(request.reference, request.type, request.language, request.dueOn));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Download> download(String secret) {
+		if (!LinkSecrets.wellFormed(secret)) {
+			return Optional.empty();
+		}
+		return packages.findUsable(LinkSecrets.hash(secret), changes.now()).map(p -> {
+			DataSubjectRequest r = changes.load(p.requestId());
+			return new Download(r.reference, p.expiresAt(),
+					Letters.date(LocalDate.ofInstant(p.expiresAt(), settings.zone()), r.language), p.size(), p.sha256());
+		});
+	}
+
+	/** The package behind a valid link; each download is recorded in the request's history. */
+	@Transactional
+	public Optional<PackageFile> downloadFile(String secret) {
+		if (!LinkSecrets.wellFormed(secret)) {
+			return Optional.empty();
+		}
+		Instant now = changes.now();
+		return packages.findUsable(LinkSecrets.hash(secret), now).map(p -> {
+			packages.recordDownload(p.id(), now);
+			changes.log(p.requestId(), Actors.current(), "package-downloaded",
+					"response package downloaded (" + (p.downloads() + 1) + ")", null);
+			return new PackageFile(changes.load(p.requestId()).reference, packages.content(p.id()));
+		});
+	}
+}

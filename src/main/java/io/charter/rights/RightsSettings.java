@@ -1,0 +1,43 @@
+package io.charter.rights;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code charter.rights.*}.
+ *
+ * @param zone the organisation's time zone: the day of receipt and due dates are dates there
+ * @param holidayCountry whose public holidays move a deadline (a country in the holiday calendar)
+ * @param holidayFile optional file with more or changed countries, same format as the shipped
+ *        {@code rights/holidays.properties}
+ * @param verificationValidity how long the e-mailed verification link works
+ * @param downloadValidity how long a response package can be downloaded; then its content is deleted
+ * @param formLimit requests the public form accepts from one source per {@code formWindow}
+ * @param formWindow that window
+ * @param reminderDays days before the due date on which the assignee is reminded
+ * @param retention closed requests are anonymised this long after they closed
+ * @param authority the supervisory authority to name in the form and the letters, per language
+ *        (en, fr, nl); the Belgian Data Protection Authority when not set
+ * @param remedy the judicial remedy to name in refusals, per language; the Belgian courts when not set
+ */
+@ConfigurationProperties("charter.rights")
+record RightsSettings(@DefaultValue("Europe/Brussels") ZoneId zone, @DefaultValue("BE") String holidayCountry,
+		String holidayFile, @DefaultValue("7d") Duration verificationValidity,
+		@DefaultValue("7d") Duration downloadValidity, @DefaultValue("5") int formLimit,
+		@DefaultValue("1h") Duration formWindow, @DefaultValue({ "7", "1" }) List<Integer> reminderDays,
+		@DefaultValue("1095d") Duration retention, Map<String, String> authority, Map<String, String> remedy) {
+
+	RightsSettings {
+		authority = authority == null ? Map.of() : Map.copyOf(authority);
+		remedy = remedy == null ? Map.of() : Map.copyOf(remedy);
+		reminderDays = reminderDays.stream().filter(d -> d > 0).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+		if (formLimit < 1) {
+			throw new IllegalArgumentException("charter.rights.form-limit must be at least 1");
+		}
+	}
+}

@@ -1,0 +1,49 @@
+package io.charter.rights.web;
+
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.charter.rights.RequestIntake;
+import io.charter.shared.NotFound;
+import io.charter.shared.RuleViolation;
+
+/**
+ * {@code POST /api/v1/rights/callbacks/{taskId}}: a connected system reports what it did. No
+ * account: the body is signed with the system's secret, like Charter's delivery to it.
+ */
+@RestController
+@Tag(name = "Data-subject requests")
+class SystemCallbackApi {
+
+	private final RequestIntake intake;
+
+	SystemCallbackApi(RequestIntake intake) {
+		this.intake = intake;
+	}
+
+	@PostMapping(path = "/api/v1/rights/callbacks/{taskId}", consumes = "application/json")
+	@Operation(summary = "A connected system reports on a request it was sent (signed with its secret)")
+	ResponseEntity<Void> report(@PathVariable UUID taskId,
+			@RequestHeader(name = "X-Charter-Timestamp", required = false) String timestamp,
+			@RequestHeader(name = "X-Charter-Signature", required = false) String signature, @RequestBody byte[] body) {
+		return switch (intake.systemReport(taskId, timestamp, signature, body)) {
+			case ACCEPTED -> ResponseEntity.noContent().build();
+			case UNKNOWN -> throw new NotFound("No such task.");
+			case BAD_SIGNATURE -> throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Missing, wrong or stale signature.");
+			case BAD_BODY -> throw new RuleViolation(
+					"Expected {\"status\": \"DONE|NOTHING_HELD|PARTLY|FAILED\", \"records\": n, \"detail\": \"...\"}.");
+			case NOT_WAITING -> throw new ResponseStatusException(HttpStatus.CONFLICT, "This task was already settled.");
+		};
+	}
+}
