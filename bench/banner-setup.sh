@@ -87,8 +87,8 @@ insert into consent_site (id, site_key, name, origins, languages, default_langua
   refusal_lifetime_days, wait_for_update_ms, controller_name, created_at)
 values (random_uuid(), 'bench-banner', 'Benchmark site', '$ORIGIN', 'fr,nl,en', 'fr', 182, 90, 500, 'WeGroup SA',
   current_timestamp);
-insert into declaration_version (id, site_id, version, published_at, published_by, material, material_version, summary_fr,
-  summary_nl, summary_en, snapshot, snapshot_hash)
+insert into declaration_version (id, site_id, version, published_at, published_by, material, material_version,
+  summary_fr, summary_nl, summary_en, snapshot, snapshot_hash)
 select random_uuid(), id, 1, current_timestamp, 'bench', true, 1, 'Version 1', 'Versie 1', 'Version 1', '$snapshot',
   'bench'
 from consent_site where site_key = 'bench-banner';

@@ -94,6 +94,14 @@ DRIVER_PORT=$(free_port)
 "$DRIVER" --port="$DRIVER_PORT" >"$WORK/chromedriver.log" 2>&1 &
 PIDS+=($!)
 WD=http://127.0.0.1:$DRIVER_PORT
+# A run that stops half way must not leave its browser behind: the open session is closed first.
+close_open_session() {
+	if [[ -f $WORK/session ]]; then
+		curl -s -X DELETE "$WD/session/$(cat "$WORK/session")" >/dev/null || true
+	fi
+	cleanup
+}
+trap close_open_session EXIT
 for _ in $(seq 1 40); do
 	curl -fs -o /dev/null "$WD/status" && curl -fs -o /dev/null "$ORIGIN/charter.html" && break
 	sleep 0.25
@@ -141,6 +149,7 @@ measure() { # page run -> milliseconds to visible, and DOMContentLoaded
 		"goog:chromeOptions": {binary: $bin, args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
 		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--disable-dev-shm-usage", "--window-size=1280,900", ("--user-data-dir=" + $dir)]}}}}')" | jq -r .value.sessionId)
+	echo "$sid" >"$WORK/session"
 	wd POST "/session/$sid/goog/cdp/execute" "$(jq -n --arg s "$watcher" '{cmd: "Page.addScriptToEvaluateOnNewDocument", params: {source: $s}}')" >/dev/null
 	wd POST "/session/$sid/url" "{\"url\": \"$ORIGIN/$1.html\"}" >/dev/null
 	result=null
@@ -150,6 +159,7 @@ measure() { # page run -> milliseconds to visible, and DOMContentLoaded
 		sleep 0.1
 	done
 	wd DELETE "/session/$sid" >/dev/null
+	rm -f "$WORK/session"
 	rm -rf "$dir"
 	[[ $result != null ]] || { echo "bench: no banner on $1.html" >&2; exit 1; }
 	jq -r '"\(.[0]) \(.[1])"' <<<"$result"

@@ -4,10 +4,10 @@
  * Charter serves this file minified (closure compiler, SIMPLE) and wrapped in a function that binds
  * __CHARTER_BOOT__ to the site's boot data (BannerBoot.java): site key, current and material
  * version, languages, lifetimes, categories with their Consent Mode types and first-party cookie
- * names, the first layer's texts in each language, the build id and the stylesheet. So the first
- * layer shows with no other request. The second layer's texts, services and cookies, in one
- * language, come from the versioned, immutable config, fetched once the first layer is up (or when
- * the settings open). A returning visitor with a valid choice costs one request: this script.
+ * names, the label of the settings control per language, the build id and the stylesheet. The
+ * texts, services and cookies in one language come from the versioned, immutable config, fetched
+ * only when something must be shown, as soon as this script runs. A returning visitor with a valid
+ * choice costs one request: this script.
  *
  * No dependency. What it draws lives in shadow roots (the page's CSS cannot reach it) styled by a
  * constructed stylesheet, so it works on a page whose Content-Security-Policy allows scripts and
@@ -240,8 +240,7 @@
     loading = null;
     throw e;
   }));
-  const texts = B.texts[lang];
-  const t = (k, name) => (texts[k] || cfg.texts[k] || '').replace('{category}', name || '');
+  const t = (k, name) => (cfg.texts[k] || '').replace('{category}', name || '');
 
   // A blocked iframe shows, in its place, what it is and a button to allow its category.
   const placeholders = () => {
@@ -254,9 +253,9 @@
           return;
         }
         const ph = D.createElement('charter-placeholder');
-        const box = h('div', {className: 'ph', lang}, h('p', null, t('blocked', c.name)),
+        const box = h('div', {className: 'ph', lang}, h('p', null, t('placeholder', c.name)),
             h('button', {className: 'b', type: 'button', onclick: () => choose(Object.assign({}, choice && choice.granted, {[c.key]: true}), 'CUSTOM')},
-                t('allow', c.name)));
+                t('placeholderButton', c.name)));
         if (f.offsetWidth) {
           box.style.width = f.offsetWidth + 'px';
           box.style.minHeight = f.offsetHeight + 'px';
@@ -297,7 +296,7 @@
     mount();
     if (!settingsButton && !D.querySelector('[data-charter-settings]')) {
       settingsButton = root.appendChild(h('button', {className: 'sb', type: 'button', onclick: () => api.show()},
-          texts.settings));
+          B.settingsLabel[lang]));
     }
   };
   const done = () => {
@@ -327,14 +326,14 @@
   const button = (k, f) => h('button', {className: 'b', type: 'button', onclick: f}, t(k));
   const buttons = last => h('div', {className: 'bs'}, button('acceptAll', () => choose(allOf(), 'ACCEPT_ALL')),
       button('refuseAll', () => choose({}, 'REFUSE_ALL')), last);
-  const link = () => h('a', {href: base + 'declaration?lang=' + lang}, t('declaration'));
-  const gpcNote = () => notice && h('p', {className: 'n'}, t('gpc'));
+  const link = () => h('a', {href: base + 'declaration?lang=' + lang}, t('declarationLink'));
+  const gpcNote = () => notice && h('p', {className: 'n'}, t('gpcNotice'));
 
   // First layer: not a wall (aria-modal false, the page stays usable), three equal buttons.
   const first = () => h('div', {className: 'cb', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ct',
       'aria-describedby': 'cd', tabIndex: -1, lang},
       h('h2', {id: 'ct'}, t('title')),
-      h('p', {id: 'cd'}, t('description'), ' ', link()),
+      h('p', {id: 'cd'}, t('body'), ' ', link()),
       gpcNote(),
       buttons(button('customise', () => open(2))));
 
@@ -343,7 +342,7 @@
     const g = choice ? choice.granted : {};
     return h('div', {className: 'ov'}, h('div', {className: 'cs', role: 'dialog', 'aria-modal': 'true',
         'aria-labelledby': 'st', tabIndex: -1, lang, onkeydown: keys},
-        h('div', {className: 'hd'}, h('h2', {id: 'st'}, t('settingsTitle')),
+        h('div', {className: 'hd'}, h('h2', {id: 'st'}, t('settings')),
             h('button', {className: 'x', type: 'button', 'aria-label': t('close'), onclick: close}, '\u00d7')),
         h('p', null, t('settingsDescription'), ' ', link()),
         gpcNote(),
@@ -360,7 +359,7 @@
                   h('summary', null, t('services') + ' (' + c.services.length + ')'),
                   h('ul', null, c.services.map(s => h('li', null, h('b', null, s.name),
                       s.provider && s.provider != s.name ? ' (' + s.provider + ')' : '', s.description ? ': ' + s.description : '',
-                      h('ul', null, s.cookies.map(k => h('li', null, h('code', null, k.name), ' \u2013 ', k.purpose,
+                      h('ul', null, s.cookies.map(k => h('li', null, h('code', null, k.name), k.purpose ? ' \u2013 ' + k.purpose : '',
                           k.retention ? ' (' + k.retention + ')' : ''))))))));
         }),
         buttons(button('save', () => {
@@ -386,8 +385,7 @@
   };
   const close = () => from == 1 ? open(1, true) : done();
 
-  // The first layer needs nothing more than this script; the second waits for the config.
-  const open = (n, toCustomise) => (n > 1 ? config() : Promise.resolve()).then(() => {
+  const open = (n, toCustomise) => config().then(() => {
     mount();
     if (!layer) {
       back = deepActive(); // focus goes back there when the banner closes
@@ -427,6 +425,9 @@
     decide({}, 'GPC');
     notice = true;
   }
+  if (!choice || notice) {
+    config().catch(() => {}); // under way while the page is still parsing
+  }
   const start = () => {
     new MutationObserver(() => { activate(); placeholders(); }).observe(D.documentElement, {childList: true, subtree: true});
     D.addEventListener('click', e => {
@@ -442,7 +443,7 @@
       placeholders();
     }
     if (!choice || notice) {
-      open(1).then(() => config()).catch(() => {}); // ready when the visitor opens the settings
+      open(1).catch(() => {});
     } else {
       settings();
     }

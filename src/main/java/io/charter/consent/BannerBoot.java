@@ -8,12 +8,11 @@ import java.util.Map;
  * What {@code banner.js} carries for its site, so a returning visitor needs no other request: which
  * version is current and which is the latest material one, languages, lifetimes, the Consent Mode
  * types and first-party cookie names of each category (to deny, guard and delete before any config
- * is loaded), the first layer's texts in every language of the site (so the banner shows without
- * waiting for another request), the build id and the stylesheet.
+ * is loaded), the label of the settings control per language, the build id and the stylesheet.
  */
 record BannerBoot(String site, int version, int materialVersion, List<String> languages, String defaultLanguage,
 		int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs, List<Category> categories,
-		Map<String, Map<String, String>> texts, String build, String css) {
+		Map<String, String> settingsLabel, String build, String css) {
 
 	/** @param cookies first-party cookie names of the category; a name ending in {@code *} is a prefix */
 	record Category(String key, boolean necessary, boolean refuseOnGpc, List<String> gcm, List<String> cookies) {
@@ -28,15 +27,12 @@ record BannerBoot(String site, int version, int materialVersion, List<String> la
 						// could shadow the site's own.
 						.filter(k -> !k.thirdParty()).map(BannerConfig::cookieName).distinct().toList()))
 				.toList();
-		Map<String, Map<String, String>> texts = new LinkedHashMap<>();
+		Map<String, String> labels = new LinkedHashMap<>();
 		for (String language : d.site().languages()) {
-			Map<String, String> all = BannerTexts.of(d, language);
-			Map<String, String> first = new LinkedHashMap<>();
-			BannerTexts.FIRST_LAYER.forEach(key -> first.put(key, all.get(key)));
-			texts.put(language, first);
+			labels.put(language, BannerTexts.of(d, language).get("settings"));
 		}
 		return new BannerBoot(d.siteKey(), d.version(), d.materialVersion(), d.site().languages(),
 				d.site().defaultLanguage(), d.site().consentLifetimeDays(), d.site().refusalLifetimeDays(),
-				d.site().waitForUpdateMs(), categories, texts, assets.build(), assets.css());
+				d.site().waitForUpdateMs(), categories, labels, assets.build(), assets.css());
 	}
 }

@@ -6,10 +6,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What the banner needs, beyond banner.js, in one language, from one published declaration version:
- * the second layer's texts (the first layer's travel in banner.js for every language, so they are
- * not repeated here), categories with their services and cookies (for the second layer and for
- * deleting cookies on withdrawal), lifetimes and the URLs it calls. Served as {@code /c/{site}/config.json?lang=} and,
+ * What the banner needs to show itself in one language, from one published declaration version:
+ * texts, categories with their services and cookies (for the second layer and for deleting cookies
+ * on withdrawal), lifetimes and the URLs it calls. Served as {@code /c/{site}/config.json?lang=} and,
  * immutable, as {@code /c/{site}/v/{version}/config.{lang}.json}.
  *
  * @param declarationUrl and {@code consentUrl}: paths on Charter's origin
@@ -31,6 +30,7 @@ record BannerConfig(String site, int version, int materialVersion, String langua
 	/**
 	 * @param name ends in {@code *} when it is a prefix pattern
 	 * @param domain where the site sets it, when not on the page's own host
+	 * @param purpose absent when it is the service's description
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Cookie(String name, String domain, String retention, String purpose) {
@@ -45,13 +45,14 @@ record BannerConfig(String site, int version, int materialVersion, String langua
 				nonNull(d.services()).stream().filter(s -> c.key().equals(s.category()))
 						.map(s -> new Service(s.name(), s.provider(), text(s.description(), language, fallback),
 								nonNull(s.cookies()).stream().map(k -> new Cookie(cookieName(k), k.domain(),
-										text(k.retention(), language, fallback), text(k.purpose(), language, fallback)))
+										text(k.retention(), language, fallback),
+										purpose(k, text(s.description(), language, fallback), language, fallback)))
 										.toList()))
 						.toList()))
 				.toList();
 		return new BannerConfig(d.siteKey(), d.version(), d.materialVersion(), language, d.site().languages(),
 				d.site().consentLifetimeDays(), d.site().refusalLifetimeDays(), d.site().waitForUpdateMs(),
-				base + "declaration?lang=" + language, base + "consents", BannerTexts.secondLayer(d, language), categories);
+				base + "declaration?lang=" + language, base + "consents", BannerTexts.of(d, language), categories);
 	}
 
 	/** A text in the asked language, else in the site's default one, else in any. */
@@ -64,6 +65,12 @@ record BannerConfig(String site, int version, int materialVersion, String langua
 			text = texts.get(fallback);
 		}
 		return text != null ? text : texts.values().iterator().next();
+	}
+
+	/** A cookie's own purpose; none when it only repeats its service's description. */
+	static String purpose(Declaration.Cookie cookie, String serviceDescription, String language, String fallback) {
+		String purpose = text(cookie.purpose(), language, fallback);
+		return purpose == null || purpose.isBlank() || purpose.equals(serviceDescription) ? null : purpose;
 	}
 
 	/** The name as the banner matches it: a prefix pattern ends in {@code *}. */

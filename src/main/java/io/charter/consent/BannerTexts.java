@@ -11,14 +11,13 @@ import java.util.Map;
  */
 final class BannerTexts {
 
-	/** Every key the banner uses, in the order the declaration editor should list them. */
-	static final List<String> KEYS = List.of("title", "description", "declaration", "acceptAll", "refuseAll",
-			"customise", "settingsTitle", "settingsDescription", "save", "close", "alwaysOn", "services", "gpc",
-			"gpcRefused", "blocked", "allow", "settings");
-
-	/** The keys the first layer and the settings control need: they travel in banner.js itself. */
-	static final List<String> FIRST_LAYER = List.of("title", "description", "declaration", "acceptAll", "refuseAll",
-			"customise", "gpc", "settings");
+	/**
+	 * Every key the banner uses. The catalogue's banner texts use the same names (CatalogueRules);
+	 * {@code settingsDescription} and {@code gpcRefused} are not edited there yet and come from here.
+	 */
+	static final List<String> KEYS = List.of("title", "body", "declarationLink", "acceptAll", "refuseAll",
+			"customise", "settings", "settingsDescription", "save", "close", "alwaysOn", "services", "gpcNotice",
+			"gpcRefused", "placeholder", "placeholderButton");
 
 	private static final Map<String, Map<String, String>> DEFAULTS = Map.of(
 			"en", texts(
@@ -32,8 +31,7 @@ final class BannerTexts {
 					"Your browser sends a Global Privacy Control signal: we refused the cookies that track you or share your data.",
 					"Refused because of your browser's Global Privacy Control signal.",
 					"This content is blocked until you allow \u201c{category}\u201d.",
-					"Allow \u201c{category}\u201d",
-					"Cookie settings"),
+					"Allow \u201c{category}\u201d"),
 			"fr", texts(
 					"Nous utilisons des cookies",
 					"Certains cookies sont nécessaires au fonctionnement de ce site. Avec votre accord, nous en utilisons d'autres, par exemple pour mesurer les visites. Vous pouvez les accepter ou les refuser, tous ou par catégorie, et changer d'avis à tout moment.",
@@ -45,8 +43,7 @@ final class BannerTexts {
 					"Votre navigateur envoie un signal Global Privacy Control : nous avons refusé les cookies qui vous suivent ou partagent vos données.",
 					"Refusé en raison du signal Global Privacy Control de votre navigateur.",
 					"Ce contenu est bloqué tant que vous n'autorisez pas les « {category} ».",
-					"Autoriser les « {category} »",
-					"Paramètres des cookies"),
+					"Autoriser les « {category} »"),
 			"nl", texts(
 					"Wij gebruiken cookies",
 					"Sommige cookies zijn nodig om deze site te laten werken. Met uw toestemming gebruiken we ook andere, bijvoorbeeld om bezoeken te meten. U kunt ze aanvaarden of weigeren, allemaal of per categorie, en op elk moment van gedachten veranderen.",
@@ -58,24 +55,19 @@ final class BannerTexts {
 					"Uw browser stuurt een Global Privacy Control-signaal: we hebben de cookies geweigerd die u volgen of uw gegevens delen.",
 					"Geweigerd vanwege het Global Privacy Control-signaal van uw browser.",
 					"Deze inhoud is geblokkeerd tot u \u201e{category}\u201d toestaat.",
-					"\u201e{category}\u201d toestaan",
-					"Cookie-instellingen"));
+					"\u201e{category}\u201d toestaan"));
 
 	private BannerTexts() {
 	}
 
 	private static Map<String, String> texts(String... values) {
+		if (values.length != KEYS.size()) {
+			throw new IllegalStateException("Default banner texts do not match the keys");
+		}
 		Map<String, String> texts = new LinkedHashMap<>();
 		for (int i = 0; i < KEYS.size(); i++) {
 			texts.put(KEYS.get(i), values[i]);
 		}
-		return texts;
-	}
-
-	/** The texts the config carries: all but the first layer's, which banner.js carries. */
-	static Map<String, String> secondLayer(Declaration declaration, String language) {
-		Map<String, String> texts = of(declaration, language);
-		texts.keySet().removeAll(FIRST_LAYER);
 		return texts;
 	}
 

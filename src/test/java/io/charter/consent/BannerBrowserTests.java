@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -45,7 +44,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.charter.consent.BannerControllerTests.TestSite;
 import tools.jackson.databind.JsonNode;
@@ -76,9 +74,6 @@ class BannerBrowserTests {
 	JsonMapper json;
 	@Autowired
 	DeclarationVersions versions;
-	@Autowired
-	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mappings;
 
 	String site;
 
@@ -211,15 +206,16 @@ class BannerBrowserTests {
 		assertThat(body.get("language").asString()).isEqualTo("fr");
 		assertThat(body.get("pageUrl").asString()).isEqualTo(testOrigin() + "/page");
 
-		// pending-merge: POST /c/{site}/consents is built on the consent-log branch. Once it is merged
-		// this asserts the refusal was stored; until then only the request above is checked.
-		if (consentEndpointExists()) {
-			waitFor(d -> jdbc.sql("select count(*) from consent_record where visitor_id = :v").param("v", visitorId)
-					.query(Integer.class).single() == 1);
-			assertThat(jdbc.sql("select method from consent_record where visitor_id = :v").param("v", visitorId)
-					.query(String.class).single()).isEqualTo("REFUSE_ALL");
-			waitFor(d -> consent().get("consentId") != null);
-		}
+		// The consent log stored it, and its receipt's consent id went into the cookie.
+		waitFor(d -> jdbc.sql("select count(*) from consent_record where visitor_id = :v").param("v", visitorId)
+				.query(Integer.class).single() == 1);
+		assertThat(jdbc.sql("select method || ' ' || choices || ' ' || version || ' ' || language || ' ' || page_url"
+				+ " from consent_record where visitor_id = :v").param("v", visitorId).query(String.class).single())
+				.isEqualTo("REFUSE_ALL analytics=0,tracking=0 1 fr " + testOrigin() + "/page");
+		String consentId = waitFor(d -> (String) consent().get("consentId"));
+		assertThat(jdbc.sql("select count(*) from consent_record where id = :id")
+				.param("id", java.util.UUID.fromString(consentId)).query(Integer.class).single()).isEqualTo(1);
+		assertThat(browser.manage().getCookieNamed("charter_consent").getValue()).startsWith(visitorId + "." + consentId + ".1.");
 		assertNoCspViolation();
 	}
 
@@ -283,6 +279,10 @@ class BannerBrowserTests {
 			});
 			assertThat(cookieNames()).contains("charter_consent").doesNotContainAnyElementsOf(NON_NECESSARY);
 			assertThat(js("return window.ran")).isNull();
+			String visitorId = (String) consent().get("visitorId");
+			waitFor(d -> "GPC analytics=0,tracking=0".equals(jdbc.sql(
+					"select max(method || ' ' || choices) from consent_record where visitor_id = :v")
+					.param("v", visitorId).query(String.class).single()));
 
 			click(".cb .b", "Customise");
 			WebElement tracking = waitFor(d -> banner().findElement(By.id("k-tracking")));
@@ -616,14 +616,6 @@ class BannerBrowserTests {
 					T value = condition.apply(d);
 					return Boolean.FALSE.equals(value) ? null : value;
 				});
-	}
-
-	boolean consentEndpointExists() {
-		Pattern consents = Pattern.compile("/c/\\{[^}]+}/consents");
-		return mappings.getHandlerMethods().keySet().stream()
-				.anyMatch(info -> info.getMethodsCondition().getMethods().contains(
-						org.springframework.web.bind.annotation.RequestMethod.POST)
-						&& info.getPatternValues().stream().anyMatch(p -> consents.matcher(p).matches()));
 	}
 
 	/** What has focus, even inside a shadow root: tag.class:text, or tag#id. */

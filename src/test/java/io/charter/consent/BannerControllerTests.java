@@ -84,11 +84,9 @@ class BannerControllerTests {
 		// The site key and version are in the script, so what it loads next is versioned.
 		assertThat(script).contains("\"site\":\"" + site + "\"", "\"version\":1", "\"materialVersion\":1",
 				"__CHARTER_BOOT__");
-		// So are the first layer's texts in every language of the site: no other request to show it.
+		// So is the label of the settings control: a returning visitor needs nothing else.
 		JsonNode boot = json.readTree(script.substring(script.lastIndexOf("})(") + 3, script.lastIndexOf(");")));
-		assertThat(boot.get("texts").get("nl").get("title").asString()).isEqualTo("Cookies op deze site");
-		assertThat(boot.get("texts").get("fr").get("acceptAll").asString()).isEqualTo("Tout accepter");
-		assertThat(boot.get("texts").get("en").get("settings").asString()).isEqualTo("Cookie settings");
+		assertThat(boot.get("settingsLabel").get("nl").asString()).isEqualTo("Cookie-instellingen");
 		// Minified: the readable source's comments and long names are gone.
 		assertThat(script).doesNotContain("Charter's consent banner: the one script", "deepActive", "placeholders");
 		assertThat(gz.headers().allValues("Set-Cookie")).isEmpty();
@@ -130,11 +128,10 @@ class BannerControllerTests {
 		assertThat(config.get("consentUrl").asString()).isEqualTo("/c/" + site + "/consents");
 		assertThat(config.get("consentLifetimeDays").asInt()).isEqualTo(182);
 		assertThat(config.get("refusalLifetimeDays").asInt()).isEqualTo(90);
-		// The second layer's texts: those the declaration does not set come from the defaults.
-		assertThat(config.get("texts").get("settingsTitle").asString()).isEqualTo("Cookie-instellingen");
-		assertThat(config.get("texts").get("save").asString()).isEqualTo("Mijn keuzes bewaren");
-		// The first layer's are in banner.js, not repeated here.
-		assertThat(config.get("texts").has("title")).isFalse();
+		assertThat(config.get("texts").get("title").asString()).isEqualTo("Cookies op deze site");
+		// Keys the declaration does not set come from the defaults.
+		assertThat(config.get("texts").get("acceptAll").asString()).isEqualTo("Alles aanvaarden");
+		assertThat(config.get("texts").get("settingsDescription").asString()).startsWith("Kies welke categorieën");
 		JsonNode analytics = config.get("categories").get(1);
 		assertThat(analytics.get("key").asString()).isEqualTo("analytics");
 		assertThat(analytics.get("name").asString()).isEqualTo("Analytische cookies");
@@ -159,7 +156,7 @@ class BannerControllerTests {
 		HttpResponse<byte[]> r = get("/c/" + site + "/v/1/config.en.json?b=anything");
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(header(r, "Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
-		assertThat(json.readTree(r.body()).get("texts").get("save").asString()).isEqualTo("Save my choices");
+		assertThat(json.readTree(r.body()).get("texts").get("title").asString()).isEqualTo("Cookies on this site");
 		assertThat(get("/c/" + site + "/v/1/config.en.json", "If-None-Match", header(r, "ETag")).statusCode())
 				.isEqualTo(304);
 
@@ -212,6 +209,30 @@ class BannerControllerTests {
 		assertThat(total).isLessThanOrEqualTo(8 * 1024);
 	}
 
+	/** The seeded WeGroup site, as published at start: its own texts, within the budget in each language. */
+	@Test
+	void theSeededSiteShowsItsOwnTextsWithinTheBudget() throws Exception {
+		HttpResponse<byte[]> script = get("/c/wegroup-be/banner.js", "Accept-Encoding", "gzip");
+		assertThat(script.statusCode()).isEqualTo(200);
+		String text = gunzip(script.body());
+		JsonNode boot = json.readTree(text.substring(text.lastIndexOf("})(") + 3, text.lastIndexOf(");")));
+		assertThat(boot.get("settingsLabel").get("fr").asString()).isEqualTo("Paramètres des cookies");
+		for (String language : List.of("fr", "nl", "en")) {
+			HttpResponse<byte[]> config = get("/c/wegroup-be/v/" + boot.get("version").asInt() + "/config." + language
+					+ ".json", "Accept-Encoding", "gzip");
+			assertThat(config.statusCode()).isEqualTo(200);
+			if (language.equals("nl")) {
+				JsonNode texts = json.readTree(gunzip(config.body())).get("texts");
+				assertThat(texts.get("title").asString()).isEqualTo("Uw keuze over cookies");
+				assertThat(texts.get("declarationLink").asString()).isEqualTo("Cookieverklaring");
+			}
+			int total = script.body().length + config.body().length;
+			System.out.printf("wegroup-be banner bytes (gzip), %s: banner.js %d + config %d = %d%n", language,
+					script.body().length, config.body().length, total);
+			assertThat(total).as(language).isLessThanOrEqualTo(8 * 1024);
+		}
+	}
+
 	/**
 	 * A site and its published declaration, written straight into the tables the catalogue owns,
 	 * the way a publication leaves them. Keys are unique so tests can share one database.
@@ -247,10 +268,10 @@ class BannerControllerTests {
 			jdbc.sql("""
 					insert into declaration_version (id, site_id, version, published_at, published_by, material,
 					  material_version, summary_fr, summary_nl, summary_en, snapshot, snapshot_hash)
-					values (:id, :site, :version, :at, 'test', :material, :mv, :fr, :nl, :en, :snapshot, :hash)""")
-					.param("mv", d.materialVersion())
+					values (:id, :site, :version, :at, 'test', :material, :materialVersion, :fr, :nl, :en, :snapshot, :hash)""")
 					.param("id", UUID.randomUUID()).param("site", siteId).param("version", d.version())
 					.param("at", OffsetDateTime.ofInstant(d.publishedAt(), ZoneOffset.UTC)).param("material", d.material())
+					.param("materialVersion", d.materialVersion())
 					.param("fr", d.summary().get("fr")).param("nl", d.summary().get("nl")).param("en", d.summary().get("en"))
 					.param("snapshot", snapshot).param("hash", BannerAssets.hash(snapshot)).update();
 			versions.forgetCurrent(d.siteKey());

@@ -67,19 +67,16 @@ class BannerUnitTests {
 		assertThat(fr.get("refuseAll")).isEqualTo("Tout refuser");
 		// A language Charter has no defaults for: English ones.
 		assertThat(BannerTexts.of(declaration, "de").get("acceptAll")).isEqualTo("Accept all");
-		// The config carries only what banner.js does not.
-		assertThat(BannerTexts.secondLayer(declaration, "nl")).doesNotContainKeys("title", "acceptAll", "settings")
-				.containsEntry("save", "Mijn keuzes bewaren");
 	}
 
 	@Test
 	void theAcceptRefuseAndCustomiseLabelsAreAllThere() {
 		for (String language : List.of("fr", "nl", "en")) {
 			Map<String, String> texts = BannerTexts.of(declaration, language);
-			assertThat(List.of("acceptAll", "refuseAll", "customise", "save", "blocked", "allow"))
+			assertThat(List.of("acceptAll", "refuseAll", "customise", "save", "placeholder", "placeholderButton"))
 					.allSatisfy(key -> assertThat(texts.get(key)).as(language + " " + key).isNotBlank());
-			assertThat(texts.get("blocked")).contains("{category}");
-			assertThat(texts.get("allow")).contains("{category}");
+			assertThat(texts.get("placeholder")).contains("{category}");
+			assertThat(texts.get("placeholderButton")).contains("{category}");
 		}
 	}
 
@@ -103,6 +100,11 @@ class BannerUnitTests {
 
 		Declaration.Cookie unstarred = new Declaration.Cookie("_hj", true, null, false, 1, null, null, false, null);
 		assertThat(BannerConfig.cookieName(unstarred)).isEqualTo("_hj*");
+		// A purpose that only repeats the service's description is not sent again for each cookie.
+		Declaration.Cookie repeating = new Declaration.Cookie("ss", false, null, false, 1, null,
+				Map.of("fr", "Chat en direct."), false, null);
+		assertThat(BannerConfig.purpose(repeating, "Chat en direct.", "fr", "fr")).isNull();
+		assertThat(BannerConfig.purpose(repeating, "Autre chose.", "fr", "fr")).isEqualTo("Chat en direct.");
 	}
 
 	@Test
@@ -122,8 +124,8 @@ class BannerUnitTests {
 		assertThat(boot.categories().get(1).cookies()).containsExactly("_ga", "_ga_*", "_gid",
 				"_gat_gtag_UA_123265168_1", "_lr_*");
 		assertThat(boot.categories().get(1).gcm()).containsExactly("analytics_storage");
-		assertThat(boot.texts()).containsOnlyKeys("fr", "nl", "en");
-		assertThat(boot.texts().get("en")).containsOnlyKeys(BannerTexts.FIRST_LAYER.toArray(String[]::new));
+		assertThat(boot.settingsLabel()).containsEntry("fr", "Paramètres des cookies")
+				.containsEntry("nl", "Cookie-instellingen").containsEntry("en", "Cookie settings");
 		assertThat(boot.css()).isEqualTo("a{color:red}");
 		assertThat(boot.build()).hasSize(12);
 	}
