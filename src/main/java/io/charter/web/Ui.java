@@ -94,6 +94,9 @@ public final class Ui {
 		if (hasAny("PRIVACY", "ADMIN", "AUDITOR")) {
 			items.add(item("/consent", "nav.consent"));
 		}
+		if (hasAny("PRIVACY", "ADMIN", "AUDITOR")) {
+			items.add(item("/rights", "nav.rights"));
+		}
 		items.add(item("/tokens", "nav.tokens"));
 		items.add(item("/profile", "nav.profile"));
 		return items;

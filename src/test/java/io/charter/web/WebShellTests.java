@@ -136,9 +136,11 @@ class WebShellTests {
 	void navigationFollowsRoles() throws Exception {
 		signIn(fixtures.user(Role.EMPLOYEE).email(), Fixtures.PASSWORD);
 		String employee = get("/").body();
-		assertThat(employee).contains("href=\"/profile\"").doesNotContain("href=\"/admin/users\"", "href=\"/audit\"");
+		assertThat(employee).contains("href=\"/profile\"").doesNotContain("href=\"/admin/users\"", "href=\"/audit\"",
+				"href=\"/consent\"", "href=\"/rights\"");
 		signIn(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
-		assertThat(get("/").body()).contains("href=\"/admin/users\"", "href=\"/audit\"", "href=\"/admin/outbox\"");
+		assertThat(get("/").body()).contains("href=\"/admin/users\"", "href=\"/audit\"", "href=\"/admin/outbox\"",
+				"href=\"/consent\"", "href=\"/rights\"");
 	}
 
 	@Test
