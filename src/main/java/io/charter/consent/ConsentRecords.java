@@ -149,6 +149,7 @@ class ConsentRecords {
 		sql.append("""
 
 				from consent_record where site_id = :site and recorded_at >= :from and recorded_at < :to
+				  and visitor_id not in (select visitor_id from consent_restriction)
 				group by cast(recorded_at at time zone 'UTC' as date), method
 				order by 1""");
 		var spec = jdbc.sql(sql.toString()).param("site", siteId).param("from", from.atOffset(ZoneOffset.UTC))
