@@ -24,6 +24,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 import io.charter.consent.web.DeclarationView;
 
+import io.charter.shared.PageLanguage;
+
 /**
  * The public cookie declaration of a site, generated from its current published version (never
  * from the draft): a page, and the same section alone for sites that embed it in their own page
@@ -46,13 +48,13 @@ class DeclarationController {
 	}
 
 	@GetMapping("/c/{site}/declaration")
-	ModelAndView page(@PathVariable String site, @RequestAttribute(DeclarationLanguage.ATTRIBUTE) String language) {
+	ModelAndView page(@PathVariable String site, @RequestAttribute(PageLanguage.ATTRIBUTE) String language) {
 		return versions.current(site).map(d -> new ModelAndView(PAGE, Map.of("declaration", view(d, language))))
 				.orElseGet(DeclarationController::notFound);
 	}
 
 	@GetMapping("/c/{site}/declaration/fragment")
-	ModelAndView fragment(@PathVariable String site, @RequestAttribute(DeclarationLanguage.ATTRIBUTE) String language,
+	ModelAndView fragment(@PathVariable String site, @RequestAttribute(PageLanguage.ATTRIBUTE) String language,
 			@RequestHeader(name = "Origin", required = false) String origin, HttpServletResponse response) {
 		Optional<Declaration> current = versions.current(site);
 		if (current.isEmpty()) {

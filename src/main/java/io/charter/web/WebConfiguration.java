@@ -3,6 +3,10 @@ package io.charter.web;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -11,9 +15,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
+import io.charter.shared.PageLanguage;
+
 /**
- * Languages: the user's profile language (put in the session at sign-in), else {@code ?lang=},
- * else the browser's preference among en, fr and nl, else English.
+ * Languages: a language fixed by the page itself ({@link PageLanguage}), else the user's profile
+ * language (put in the session at sign-in), else {@code ?lang=}, else the browser's preference
+ * among en, fr and nl, else English.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -22,7 +29,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		SessionLocaleResolver resolver = new SessionLocaleResolver();
+		SessionLocaleResolver resolver = new SessionLocaleResolver() {
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				Object fixed = request.getAttribute(PageLanguage.ATTRIBUTE);
+				return fixed instanceof String tag ? Locale.forLanguageTag(tag) : super.resolveLocale(request);
+			}
+
+			@Override
+			public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+				Object fixed = request.getAttribute(PageLanguage.ATTRIBUTE);
+				return fixed instanceof String tag ? new SimpleLocaleContext(Locale.forLanguageTag(tag))
+						: super.resolveLocaleContext(request);
+			}
+		};
 		resolver.setDefaultLocaleFunction(request -> browserLocale(request.getHeader("Accept-Language")));
 		return resolver;
 	}
@@ -51,6 +71,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		};
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(change);
+		// Public endpoints under /c/ are stateless: a ?lang= there must not open a session.
+		registry.addInterceptor(change).excludePathPatterns("/c/**");
 	}
 }
