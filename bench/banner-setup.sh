@@ -17,10 +17,9 @@ JAR=${JAR:-target/charter.jar}
 for tool in "$JAVA" curl jq unzip; do
 	command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 2; }
 done
-if [[ ! -f $JAR ]]; then
-	echo "== $JAR missing: building it (mvn -B -q -DskipTests package)"
-	mvn -B -q -DskipTests package
-fi
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_jar
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/charter-banner-bench.XXXXXX")
 PIDS=()
@@ -35,20 +34,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() { # a port nothing listens on, on any address
-	local p
-	while :; do
-		p=$((20000 + RANDOM % 20000))
-		if [[ -z $(ss -Hltn "sport = :$p" 2>/dev/null) ]] && ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-			echo "$p"
-			return
-		fi
-	done
-}
-median() { # median of the numeric arguments
-	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
-		printf "%.1f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 machine() {
 	echo "date       $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "machine    $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"

@@ -182,8 +182,8 @@ for ((i = 1; i <= RUNS; i++)); do
 	CC+=("$v")
 	printf 'run %d  vanilla  visible %7.1f ms  (DOMContentLoaded %7.1f ms)\n' "$i" "$v" "$d"
 done
-mc=$(median "${CH[@]}")
-mv=$(median "${CC[@]}")
+mc=$(median %.1f "${CH[@]}")
+mv=$(median %.1f "${CC[@]}")
 echo
 printf '%-28s %10s\n' "banner" "median ms"
 printf '%-28s %10s\n' "Charter" "$mc"

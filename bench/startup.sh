@@ -91,10 +91,9 @@ if [[ -n $NICE ]]; then
 	launch=(nice -n "$NICE")
 fi
 
-if [[ ! -f $JAR ]]; then
-	echo "== $JAR missing: building it (mvn -B -q -DskipTests package)"
-	mvn -B -q -DskipTests package
-fi
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_jar
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/charter-startup.XXXXXX")
 app_pid=
@@ -124,20 +123,6 @@ status_mib() { # a field of /proc/<pid>/status (kB) in MiB
 }
 cpu_s() { # utime + stime of the whole process (all threads), in seconds
 	awk -v t="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / t }' "/proc/$1/stat" 2>/dev/null || echo "-"
-}
-free_port() {
-	local p
-	while :; do
-		p=$((20000 + RANDOM % 20000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-	done
-}
-median() { # median of the numeric arguments ("-" ignored), printed with printf format $1
-	local fmt=$1
-	shift
-	printf '%s\n' "$@" | awk '$1 != "-" && $1 != ""' | sort -g | awk -v f="$fmt" '{ v[NR] = $1 } END {
-		if (NR == 0) { print "-"; exit }
-		printf f "\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 ratio() {
 	if [[ $1 == - ]]; then echo "-"; else awk -v m="$1" -v t="$2" 'BEGIN { printf "%.2f", m / t }'; fi

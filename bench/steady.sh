@@ -25,10 +25,9 @@ ADMIN_EMAIL=bench-admin@example.com
 ADMIN_PASSWORD=bench-password-0123456789
 
 (($# > 0)) || set -- "default||"
-if [[ ! -f $JAR ]]; then
-	echo "== $JAR missing: building it (mvn -B -q -DskipTests package)"
-	mvn -B -q -DskipTests package
-fi
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_jar
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/charter-steady.XXXXXX")
 app_pid=
@@ -43,14 +42,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 cp "$JAR" "$WORK/charter.jar"
 
-free_port() {
-	local p
-	while :; do
-		p=$((20000 + RANDOM % 20000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-	done
-}
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else printf "%.1f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 signin() { # $1 base URL, $2 cookie jar; prints the sign-in POST's time in ms
 	local page csrf
 	rm -f "$2"
@@ -95,9 +86,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
 			times_ms "$base$path" "$cookies" $((WARMUP / 4)) >/dev/null
 		done
 		for ((s = 0; s < 5; s++)); do signin "$base" "$cookies" >/dev/null; done
-		dash=$(times_ms "$base/" "$cookies" "$PAGES" | median)
-		audit=$(times_ms "$base/audit" "$cookies" "$PAGES" | median)
-		sign=$(for ((s = 0; s < SIGNINS; s++)); do signin "$base" "$cookies"; done | median)
+		dash=$(times_ms "$base/" "$cookies" "$PAGES" | median %.1f)
+		audit=$(times_ms "$base/audit" "$cookies" "$PAGES" | median %.1f)
+		sign=$(for ((s = 0; s < SIGNINS; s++)); do signin "$base" "$cookies"; done | median %.1f)
 		rss=$(awk '$1 == "VmRSS:" { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
 		kill -TERM "$app_pid"
 		wait "$app_pid" || true
@@ -112,7 +103,7 @@ echo "== medians over rounds"
 printf '%-16s %9s %9s %10s %8s\n' config dash_ms audit_ms signin_ms rss_MiB
 for spec in "$@"; do
 	label=${spec%%|*}
-	printf '%-16s %9s %9s %10s %8s\n' "$label" "$(tr ' ' '\n' <<<"${D[$label]}" | awk NF | median)" \
-		"$(tr ' ' '\n' <<<"${A[$label]}" | awk NF | median)" "$(tr ' ' '\n' <<<"${S[$label]}" | awk NF | median)" \
-		"$(tr ' ' '\n' <<<"${M[$label]}" | awk NF | median | cut -d. -f1)"
+	printf '%-16s %9s %9s %10s %8s\n' "$label" "$(tr ' ' '\n' <<<"${D[$label]}" | awk NF | median %.1f)" \
+		"$(tr ' ' '\n' <<<"${A[$label]}" | awk NF | median %.1f)" "$(tr ' ' '\n' <<<"${S[$label]}" | awk NF | median %.1f)" \
+		"$(tr ' ' '\n' <<<"${M[$label]}" | awk NF | median %.1f | cut -d. -f1)"
 done

@@ -1,0 +1,33 @@
+# Helpers shared by the benchmark scripts (sourced, not run).
+# shellcheck shell=bash
+
+# Builds target/charter.jar (or $JAR) when it is missing.
+ensure_jar() {
+	if [[ ! -f $JAR ]]; then
+		echo "== $JAR missing: building it (mvn -B -q -DskipTests package)"
+		mvn -B -q -DskipTests package
+	fi
+}
+
+# A TCP port nothing listens on, on any address.
+free_port() {
+	local p
+	while :; do
+		p=$((20000 + RANDOM % 20000))
+		if [[ -z $(ss -Hltn "sport = :$p" 2>/dev/null) ]] && ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			echo "$p"
+			return
+		fi
+	done
+}
+
+# Median of the numbers given as arguments after the printf format $1, or read from standard input
+# when there are none; "-" and empty values are ignored; "-" when nothing is left.
+median() {
+	local fmt=$1
+	shift
+	{ if (($# > 0)); then printf '%s\n' "$@"; else cat; fi; } | awk '$1 != "-" && $1 != ""' | sort -g |
+		awk -v f="$fmt" '{ v[NR] = $1 } END {
+			if (NR == 0) { print "-"; exit }
+			printf f "\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
