@@ -327,6 +327,9 @@
   const buttons = last => h('div', {className: 'bs'}, button('acceptAll', () => choose(allOf(), 'ACCEPT_ALL')),
       button('refuseAll', () => choose({}, 'REFUSE_ALL')), last);
   const link = () => h('a', {href: base + 'declaration?lang=' + lang}, t('declarationLink'));
+  // Charter's request form, with the visitor id filled in: once there is one (after a choice).
+  const mine = (v = choice || stored) => v && [' \u00b7 ', h('a', {href: base.replace(/c\/[^/]*\/$/, '')
+      + 'privacy/requests?visitor=' + encodeURIComponent(v.visitorId) + '&lang=' + lang}, t('myCookieData'))];
   const gpcNote = () => notice && h('p', {className: 'n'}, t('gpcNotice'));
 
   // First layer: not a wall (aria-modal false, the page stays usable), three equal buttons.
@@ -344,7 +347,7 @@
         'aria-labelledby': 'st', tabIndex: -1, lang, onkeydown: keys},
         h('div', {className: 'hd'}, h('h2', {id: 'st'}, t('settings')),
             h('button', {className: 'x', type: 'button', 'aria-label': t('close'), onclick: close}, '\u00d7')),
-        h('p', null, t('settingsDescription'), ' ', link()),
+        h('p', null, t('settingsDescription'), ' ', link(), mine()),
         gpcNote(),
         cfg.categories.map(c => {
           const id = 'k-' + c.key;

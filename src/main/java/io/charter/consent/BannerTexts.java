@@ -14,10 +14,11 @@ final class BannerTexts {
 	/**
 	 * Every key the banner uses. The catalogue's banner texts use the same names (CatalogueRules);
 	 * {@code settingsDescription} and {@code gpcRefused} are not edited there yet and come from here.
+	 * {@code myCookieData} labels the settings layer's link to Charter's request form.
 	 */
 	static final List<String> KEYS = List.of("title", "body", "declarationLink", "acceptAll", "refuseAll",
 			"customise", "settings", "settingsDescription", "save", "close", "alwaysOn", "services", "gpcNotice",
-			"gpcRefused", "placeholder", "placeholderButton");
+			"gpcRefused", "placeholder", "placeholderButton", "myCookieData");
 
 	private static final Map<String, Map<String, String>> DEFAULTS = Map.of(
 			"en", texts(
@@ -31,7 +32,8 @@ final class BannerTexts {
 					"Your browser sends a Global Privacy Control signal: we refused the cookies that track you or share your data.",
 					"Refused because of your browser's Global Privacy Control signal.",
 					"This content is blocked until you allow \u201c{category}\u201d.",
-					"Allow \u201c{category}\u201d"),
+					"Allow \u201c{category}\u201d",
+					"My cookie data"),
 			"fr", texts(
 					"Nous utilisons des cookies",
 					"Certains cookies sont nécessaires au fonctionnement de ce site. Avec votre accord, nous en utilisons d'autres, par exemple pour mesurer les visites. Vous pouvez les accepter ou les refuser, tous ou par catégorie, et changer d'avis à tout moment.",
@@ -43,7 +45,8 @@ final class BannerTexts {
 					"Votre navigateur envoie un signal Global Privacy Control : nous avons refusé les cookies qui vous suivent ou partagent vos données.",
 					"Refusé en raison du signal Global Privacy Control de votre navigateur.",
 					"Ce contenu est bloqué tant que vous n'autorisez pas les « {category} ».",
-					"Autoriser les « {category} »"),
+					"Autoriser les « {category} »",
+					"Mes données de cookies"),
 			"nl", texts(
 					"Wij gebruiken cookies",
 					"Sommige cookies zijn nodig om deze site te laten werken. Met uw toestemming gebruiken we ook andere, bijvoorbeeld om bezoeken te meten. U kunt ze aanvaarden of weigeren, allemaal of per categorie, en op elk moment van gedachten veranderen.",
@@ -55,7 +58,8 @@ final class BannerTexts {
 					"Uw browser stuurt een Global Privacy Control-signaal: we hebben de cookies geweigerd die u volgen of uw gegevens delen.",
 					"Geweigerd vanwege het Global Privacy Control-signaal van uw browser.",
 					"Deze inhoud is geblokkeerd tot u \u201e{category}\u201d toestaat.",
-					"\u201e{category}\u201d toestaan"));
+					"\u201e{category}\u201d toestaan",
+					"Mijn cookiegegevens"));
 
 	private BannerTexts() {
 	}

@@ -16,7 +16,7 @@ final class CatalogueRules {
 
 	/** The texts the banner shows, in the order the admin page lists them. */
 	static final List<String> BANNER_KEYS = List.of("title", "body", "acceptAll", "refuseAll", "customise", "save",
-			"close", "settings", "declarationLink", "alwaysOn", "gpcNotice", "placeholder", "placeholderButton",
+			"close", "settings", "declarationLink", "myCookieData", "alwaysOn", "gpcNotice", "placeholder", "placeholderButton",
 			"services", "cookies", "retention");
 
 	static final int DEFAULT_LIFETIME_DAYS = 182;

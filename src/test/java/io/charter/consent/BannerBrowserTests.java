@@ -421,11 +421,7 @@ class BannerBrowserTests {
 	@Test
 	void axeFindsNoViolationOnEitherLayer() throws Exception {
 		open("fr");
-		String axe;
-		try (InputStream in = getClass().getResourceAsStream("/axe.min.js")) {
-			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		js(axe);
+		js(axe());
 		assertThat(axeViolations()).as("first layer").isEmpty();
 		screenshot("banner-first-layer");
 		click(".cb .b", "Personnaliser");
@@ -433,6 +429,35 @@ class BannerBrowserTests {
 		banner().findElements(By.cssSelector("summary")).forEach(WebElement::click);
 		assertThat(axeViolations()).as("second layer").isEmpty();
 		screenshot("banner-second-layer");
+	}
+
+	@Test
+	void afterAChoiceTheSettingsLinkToTheRequestFormWithTheVisitorId() throws Exception {
+		open("nl");
+		// No visitor id before a choice: no link.
+		click(".cb .b", "Aanpassen");
+		waitFor(d -> banner().findElement(By.cssSelector(".cs")));
+		assertThat(banner().findElements(By.cssSelector(".cs a[href*='/privacy/requests']"))).isEmpty();
+		click(".cs .b", "Alles weigeren");
+		String visitorId = waitFor(d -> consent() == null ? null : (String) consent().get("visitorId"));
+
+		settingsButton().click();
+		WebElement link = waitFor(d -> banner().findElement(By.cssSelector(".cs a[href*='/privacy/requests']")));
+		assertThat(link.getText()).isEqualTo("Mijn cookiegegevens");
+		assertThat(link.getDomProperty("href"))
+				.isEqualTo("http://localhost:" + port + "/privacy/requests?visitor=" + visitorId + "&lang=nl");
+		js(axe());
+		assertThat(axeViolations()).as("second layer with the link").isEmpty();
+
+		// The same on the next page, from the stored choice.
+		open("nl", false);
+		settingsButton().click();
+		link = waitFor(d -> banner().findElement(By.cssSelector(".cs a[href*='/privacy/requests']")));
+		link.click();
+		waitFor(d -> browser.getCurrentUrl().startsWith("http://localhost:" + port + "/privacy/requests"));
+		WebElement field = waitFor(d -> browser.findElement(By.id("visitorId")));
+		assertThat(field.getDomProperty("value")).isEqualTo(visitorId);
+		assertThat(js("return document.documentElement.lang")).isEqualTo("nl");
 	}
 
 	// ---- the test site ----------------------------------------------------------------------------
@@ -641,6 +666,12 @@ class BannerBrowserTests {
 			tab();
 		}
 		assertThat(focused()).isEqualTo(target);
+	}
+
+	static String axe() throws IOException {
+		try (InputStream in = BannerBrowserTests.class.getResourceAsStream("/axe.min.js")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -261,6 +261,30 @@ class CatalogueIntegrationTests {
 		assertThat(texts.get("en")).containsKeys(CatalogueRules.BANNER_KEYS.toArray(String[]::new));
 	}
 
+	/** Sites created before the "my cookie data" link existed get its default text, and stay publishable. */
+	@Test
+	void theCookieDataLinkMigrationGivesOlderSitesTheDefaultText() throws Exception {
+		String key = site();
+		UUID siteId = jdbc.sql("select id from consent_site where site_key = :k").param("k", key).query(UUID.class).single();
+		jdbc.sql("delete from consent_banner_text where site_id = :s and text_key = 'myCookieData'").param("s", siteId)
+				.update();
+		jdbc.sql("update consent_banner_text set text = 'Own title' where site_id = :s and text_key = 'title'")
+				.param("s", siteId).update();
+		String migration;
+		try (var in = getClass().getResourceAsStream("/db/migration/consent/V2026_11_26_14__consent_cookie_data_text.sql")) {
+			migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		jdbc.sql(migration).update();
+		jdbc.sql(migration).update(); // idempotent: texts a site already has stay as they are
+
+		Map<String, Map<String, String>> texts = catalogue.catalogue(key).bannerTexts();
+		assertThat(texts.get("fr")).containsEntry("myCookieData", "Mes données de cookies").containsEntry("title", "Own title");
+		assertThat(texts.get("nl")).containsEntry("myCookieData", "Mijn cookiegegevens");
+		assertThat(texts.get("en")).containsEntry("myCookieData", "My cookie data");
+		assertThat(jdbc.sql("select count(*) from consent_banner_text where site_id = :s and text_key = 'myCookieData'")
+				.param("s", siteId).query(Long.class).single()).isEqualTo(3);
+	}
+
 	@Test
 	void theServiceAndCookieFormsRoundTrip() {
 		String key = site();
