@@ -55,7 +55,12 @@ class ApiTokens {
 				.param("at", odt(at)).update();
 	}
 
-	void markUsed(UUID id, Instant at) {
+	/** Deletes every token of a user (erasure): a deleted token can no longer be looked up, so it is revoked. */
+	int deleteByUser(UUID userId) {
+		return jdbc.sql("delete from api_token where user_id = :user").param("user", userId).update();
+	}
+
+		void markUsed(UUID id, Instant at) {
 		jdbc.sql("update api_token set last_used_at = :at where id = :id").param("id", id).param("at", odt(at)).update();
 	}
 

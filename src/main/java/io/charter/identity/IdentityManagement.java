@@ -29,6 +29,7 @@ public class IdentityManagement {
 
 	private final Users users;
 	private final UserLinks links;
+	private final ApiTokens tokens;
 	private final PasswordEncoder passwords;
 	private final ApplicationEventPublisher events;
 	private final Notifications notifications;
@@ -36,11 +37,12 @@ public class IdentityManagement {
 	private final Clock clock;
 	private final String baseUrl;
 
-	IdentityManagement(Users users, UserLinks links, PasswordEncoder passwords, ApplicationEventPublisher events,
-			Notifications notifications, IdentitySettings settings, Clock clock,
+	IdentityManagement(Users users, UserLinks links, ApiTokens tokens, PasswordEncoder passwords,
+			ApplicationEventPublisher events, Notifications notifications, IdentitySettings settings, Clock clock,
 			@Value("${charter.base-url}") String baseUrl) {
 		this.users = users;
 		this.links = links;
+		this.tokens = tokens;
 		this.passwords = passwords;
 		this.events = events;
 		this.notifications = notifications;
@@ -135,7 +137,7 @@ public class IdentityManagement {
 		Set<Role> before = EnumSet.copyOf(user.roles.isEmpty() ? EnumSet.noneOf(Role.class) : user.roles);
 		boolean losesAdmin = before.contains(Role.ADMIN) && !roles.contains(Role.ADMIN);
 		if (losesAdmin && user.active && users.countActiveAdmins() <= 1) {
-			throw new InvalidUserChange("Charter needs at least one active administrator.");
+			throw new LastAdministrator();
 		}
 		user.changeRoles(roles);
 		users.update(user);
@@ -149,13 +151,79 @@ public class IdentityManagement {
 		if (user.active == active) {
 			return;
 		}
-		if (!active && user.roles.contains(Role.ADMIN) && users.countActiveAdmins() <= 1) {
-			throw new InvalidUserChange("Charter needs at least one active administrator.");
+		boolean restricted = user.restrictedAt != null;
+		if (active) {
+			user.reactivate();
 		}
-		user.active = active;
+		else {
+			requireAnotherAdministrator(user);
+			user.active = false;
+		}
 		users.update(user);
 		events.publishEvent(IdentityEvent.user(Actors.current(), active ? "reactivated" : "deactivated", user.id,
-				active ? "account reactivated" : "account deactivated", clock.instant()));
+				active ? (restricted ? "account reactivated, restriction lifted" : "account reactivated")
+						: "account deactivated", clock.instant()));
+	}
+
+	/** The account of an address with its API tokens, for a data-subject request; empty when there is none. */
+	@Transactional(readOnly = true)
+	public Optional<AccountData> accountData(String email) {
+		Instant now = clock.instant();
+		return users.findByEmail(email)
+				.map(u -> new AccountData(u.summary(now), u.failedLogins, u.lockedUntil, tokens.findByUser(u.id)));
+	}
+
+	/**
+	 * Restricts processing of an account's data on a data-subject request (GDPR art. 18): the
+	 * account is deactivated and marked restricted, its data stay. Reactivating it lifts the
+	 * restriction. False when it was already restricted or erased.
+	 *
+	 * @throws LastAdministrator when it is the last active administrator
+	 */
+	@Transactional
+	public boolean restrictAccount(UUID userId, UUID requestId) {
+		UserAccount user = find(userId);
+		if (user.restrictedAt != null || user.erasedAt != null) {
+			return false;
+		}
+		requireAnotherAdministrator(user);
+		Instant now = clock.instant();
+		user.restrict(now);
+		users.update(user);
+		events.publishEvent(IdentityEvent.user(Actors.current(), "restricted", user.id,
+				"account deactivated, processing restricted: data-subject request " + requestId, now));
+		return true;
+	}
+
+	/**
+	 * Erases an account on a data-subject request (GDPR art. 17): anonymised (address and name
+	 * replaced by a pseudonym, password, language and sign-in times removed) and deactivated, its API
+	 * tokens and one-time links deleted. The account's id stays as the audit trail's pseudonym.
+	 * Returns how many records were anonymised or deleted; 0 when it already was erased.
+	 *
+	 * @throws LastAdministrator when it is the last active administrator
+	 */
+	@Transactional
+	public int eraseAccount(UUID userId, UUID requestId) {
+		UserAccount user = find(userId);
+		if (user.erasedAt != null) {
+			return 0;
+		}
+		requireAnotherAdministrator(user);
+		Instant now = clock.instant();
+		user.anonymise(now);
+		users.update(user);
+		int deletedTokens = tokens.deleteByUser(user.id);
+		links.deleteByUser(user.id);
+		events.publishEvent(IdentityEvent.user(Actors.current(), "erased", user.id, "account anonymised and deactivated, "
+				+ deletedTokens + " API token(s) deleted: data-subject request " + requestId, now));
+		return 1 + deletedTokens;
+	}
+
+	private void requireAnotherAdministrator(UserAccount user) {
+		if (user.active && user.roles.contains(Role.ADMIN) && users.countActiveAdmins() <= 1) {
+			throw new LastAdministrator();
+		}
 	}
 
 	@Transactional

@@ -11,7 +11,7 @@ import java.util.UUID;
 final class UserAccount {
 
 	final UUID id;
-	final String email;
+	String email;
 	String displayName;
 	String passwordHash;
 	Set<Role> roles;
@@ -21,9 +21,12 @@ final class UserAccount {
 	Instant lockedUntil;
 	final Instant createdAt;
 	Instant lastLoginAt;
+	Instant restrictedAt;
+	Instant erasedAt;
 
 	UserAccount(UUID id, String email, String displayName, String passwordHash, Set<Role> roles, String language,
-			boolean active, int failedLogins, Instant lockedUntil, Instant createdAt, Instant lastLoginAt) {
+			boolean active, int failedLogins, Instant lockedUntil, Instant createdAt, Instant lastLoginAt,
+			Instant restrictedAt, Instant erasedAt) {
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
@@ -35,6 +38,8 @@ final class UserAccount {
 		this.lockedUntil = lockedUntil;
 		this.createdAt = createdAt;
 		this.lastLoginAt = lastLoginAt;
+		this.restrictedAt = restrictedAt;
+		this.erasedAt = erasedAt;
 	}
 
 	static UserAccount create(String email, String displayName, Set<Role> roles, String language, Instant now) {
@@ -42,7 +47,7 @@ final class UserAccount {
 			throw new InvalidUserChange("A user needs at least one role.");
 		}
 		return new UserAccount(UUID.randomUUID(), normalise(email), displayName.strip(), null, roles, language, true, 0,
-				null, now, null);
+				null, now, null, null, null);
 	}
 
 	static String normalise(String email) {
@@ -77,8 +82,45 @@ final class UserAccount {
 		roles = EnumSet.copyOf(newRoles);
 	}
 
+	/**
+	 * Restriction on a data-subject request (GDPR art. 18): the data stay as they are, but the
+	 * account is no longer used: no sign-in, no API token, no mail to it.
+	 */
+	void restrict(Instant now) {
+		active = false;
+		restrictedAt = now;
+	}
+
+	/** Reactivation; on a restricted account it lifts the restriction. An erased account stays erased. */
+	void reactivate() {
+		if (erasedAt != null) {
+			throw new InvalidUserChange("An erased account cannot be reactivated.");
+		}
+		active = true;
+		restrictedAt = null;
+	}
+
+	/**
+	 * Erasure on a data-subject request (GDPR art. 17): nothing is left that names the person. The id
+	 * stays: it is the pseudonym under which the audit trail records what the account did. The
+	 * address is in the reserved {@code .invalid} domain, so it can neither receive mail nor match a
+	 * sign-in.
+	 */
+	void anonymise(Instant now) {
+		email = "erased-" + id + "@erased.invalid";
+		displayName = "Erased user " + id.toString().substring(0, 8);
+		passwordHash = null;
+		language = null;
+		active = false;
+		failedLogins = 0;
+		lockedUntil = null;
+		lastLoginAt = null;
+		restrictedAt = null;
+		erasedAt = now;
+	}
+
 	UserSummary summary(Instant now) {
 		return new UserSummary(id, email, displayName, Set.copyOf(roles), language, active, lockedAt(now),
-				passwordHash != null, createdAt, lastLoginAt);
+				passwordHash != null, createdAt, lastLoginAt, restrictedAt != null, erasedAt != null);
 	}
 }

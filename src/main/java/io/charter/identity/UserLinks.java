@@ -27,7 +27,12 @@ class UserLinks {
 				.param("now", odt(now)).param("expires", odt(expires)).update();
 	}
 
-	/** The user of a valid, unused link. */
+	/** Deletes every link of a user (erasure), so that no pending invitation can set a password. */
+	int deleteByUser(UUID userId) {
+		return jdbc.sql("delete from user_link where user_id = :user").param("user", userId).update();
+	}
+
+		/** The user of a valid, unused link. */
 	Optional<UUID> findUsable(String hash, Instant now) {
 		return jdbc.sql("select user_id from user_link where token_hash = :hash and used_at is null and expires_at > :now")
 				.param("hash", hash).param("now", odt(now)).query(UUID.class).optional();

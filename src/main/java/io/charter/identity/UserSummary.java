@@ -4,9 +4,15 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** A user as other modules and pages see it. */
+/**
+ * A user as other modules and pages see it.
+ *
+ * @param restricted deactivated because its holder asked for restriction of processing (GDPR art. 18)
+ * @param erased anonymised on an erasure request (GDPR art. 17)
+ */
 public record UserSummary(UUID id, String email, String displayName, Set<Role> roles, String language,
-		boolean active, boolean locked, boolean passwordSet, Instant createdAt, Instant lastLoginAt) {
+		boolean active, boolean locked, boolean passwordSet, Instant createdAt, Instant lastLoginAt,
+		boolean restricted, boolean erased) {
 
 	public String actorId() {
 		return "user:" + id;

@@ -57,20 +57,22 @@ class Users {
 
 	void update(UserAccount u) {
 		jdbc.sql("""
-				update app_user set display_name = :name, password_hash = :hash, roles = :roles, language = :lang,
-				  active = :active, failed_logins = :failed, locked_until = :locked, last_login_at = :last
+				update app_user set email = :email, display_name = :name, password_hash = :hash, roles = :roles,
+				  language = :lang, active = :active, failed_logins = :failed, locked_until = :locked,
+				  last_login_at = :last, restricted_at = :restricted, erased_at = :erased
 				where id = :id
-				""").param("id", u.id).param("name", u.displayName).param("hash", u.passwordHash)
+				""").param("id", u.id).param("email", u.email).param("name", u.displayName).param("hash", u.passwordHash)
 				.param("roles", Role.format(u.roles)).param("lang", u.language).param("active", u.active)
 				.param("failed", u.failedLogins).param("locked", odt(u.lockedUntil)).param("last", odt(u.lastLoginAt))
-				.update();
+				.param("restricted", odt(u.restrictedAt)).param("erased", odt(u.erasedAt)).update();
 	}
 
 	private UserAccount map(ResultSet rs, int row) throws SQLException {
 		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
 				rs.getString("password_hash"), Role.parse(rs.getString("roles")), rs.getString("language"),
 				rs.getBoolean("active"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
-				instant(rs, "created_at"), instant(rs, "last_login_at"));
+				instant(rs, "created_at"), instant(rs, "last_login_at"), instant(rs, "restricted_at"),
+				instant(rs, "erased_at"));
 	}
 
 	static OffsetDateTime odt(Instant instant) {

@@ -180,7 +180,8 @@ class RightsIntegrationTests extends RightsTestBase {
 		assertThat(holder.subscriptionsByEmail).doesNotContainKey(email);
 		assertThat(jdbc.sql("select holder || ' ' || action || ' ' || outcome || ' ' || records from rights_fulfilment where request_id = :id order by holder")
 				.param("id", id).query(String.class).list())
-				.containsExactly("consent ERASE NOTHING_HELD 0", "rights ERASE PARTLY 0", "test-visitors ERASE DONE 2");
+				.containsExactly("consent ERASE NOTHING_HELD 0", "rights ERASE PARTLY 0", "staff-accounts ERASE NOTHING_HELD 0",
+						"test-visitors ERASE DONE 2");
 		act(officer, id, "exception", "system", "accounting", "text", "Invoices kept 7 years (art. 17(3)(b), tax law).");
 		mvc.perform(get("/rights/requests/" + id).session(officer))
 				.andExpect(content().string(containsString("visits and subscriptions deleted")))
@@ -308,7 +309,8 @@ class RightsIntegrationTests extends RightsTestBase {
 		act(officer, objection, "restrict");
 		assertThat(holder.restricted).contains(email);
 		assertThat(jdbc.sql("select holder || ' ' || outcome from rights_fulfilment where request_id = :id and action = 'RESTRICT' order by holder")
-				.param("id", objection).query(String.class).list()).containsExactly("consent NOTHING_HELD", "rights NOT_APPLICABLE", "test-visitors DONE");
+				.param("id", objection).query(String.class).list()).containsExactly("consent NOTHING_HELD", "rights NOT_APPLICABLE",
+						"staff-accounts NOTHING_HELD", "test-visitors DONE");
 
 		String visitor = "v" + UUID.randomUUID().toString().replace("-", "");
 		UUID withdrawal = register(officer, """
@@ -321,7 +323,8 @@ class RightsIntegrationTests extends RightsTestBase {
 		act(officer, withdrawal, "withdraw-consent");
 		assertThat(holder.withdrawn).contains(visitor);
 		assertThat(jdbc.sql("select holder || ' ' || outcome from rights_fulfilment where request_id = :id order by holder")
-				.param("id", withdrawal).query(String.class).list()).containsExactly("consent NOTHING_HELD", "rights NOT_APPLICABLE", "test-visitors DONE");
+				.param("id", withdrawal).query(String.class).list()).containsExactly("consent NOTHING_HELD", "rights NOT_APPLICABLE",
+						"staff-accounts NOT_APPLICABLE", "test-visitors DONE");
 	}
 
 	@Test

@@ -1,0 +1,9 @@
+package io.charter.identity;
+
+/** A change that would leave Charter without an active administrator. */
+public class LastAdministrator extends InvalidUserChange {
+
+	public LastAdministrator() {
+		super("Charter needs at least one active administrator.");
+	}
+}
