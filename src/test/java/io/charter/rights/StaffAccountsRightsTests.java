@@ -1,11 +1,14 @@
 package io.charter.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -147,7 +150,7 @@ class StaffAccountsRightsTests extends RightsTestBase {
 		mvc.perform(get("/").session(ownSession)).andExpect(redirectedUrl("/login"));
 		mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + secret)).andExpect(status().isUnauthorized());
 		// An erased account is not brought back.
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> identity.setActive(staff.id(), true)))
+		assertThat(catchThrowable(() -> identity.setActive(staff.id(), true)))
 				.hasMessage("An erased account cannot be reactivated.");
 
 		// The audit trail records the erasure under the account's id, and never named the person.
@@ -180,6 +183,9 @@ class StaffAccountsRightsTests extends RightsTestBase {
 		assertThat(restricted.displayName()).isEqualTo("Zoë Vanderstaff");
 		assertThat(identity.usersWithRole(Role.RECEPTION)).extracting(UserSummary::id).doesNotContain(staff.id());
 		signInFails(email);
+		MockHttpSession admin = Fixtures.signIn(mvc, fixtures.user(Role.ADMIN).email(), Fixtures.PASSWORD);
+		mvc.perform(get("/admin/users").session(admin)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("restricted on request (GDPR art. 18)")));
 
 		identity.setActive(staff.id(), true);
 		assertThat(identity.accountData(email).orElseThrow().account().restricted()).isFalse();
