@@ -7,7 +7,8 @@
 #   RUNS=3 APP_ARGS="--spring.main.lazy-initialization=true" bench/startup.sh
 #   RUNS=3 LAYOUT=cds bench/startup.sh
 #
-# Comparing configurations: give each as an argument "label|JAVA_OPTS|APP_ARGS|LAYOUT". They are
+# Comparing configurations: give each as an argument "label|JAVA_OPTS|APP_ARGS|LAYOUT[|JAVA]" (JAVA:
+# that configuration's java command, default $JAVA). They are
 # run round-robin (one run of each, RUNS times over) so that load from other work on a shared
 # machine falls on all of them alike, and a summary with medians and ratios closes the output:
 #
@@ -71,10 +72,11 @@ ADMIN_PASSWORD=bench-password-0123456789
 if (($# == 0)); then
 	set -- "env|${JAVA_OPTS:-}|${APP_ARGS:-}|${LAYOUT:-jar}"
 fi
-declare -a C_LABEL C_OPTS C_ARGS C_LAYOUT C_JAR
+declare -a C_LABEL C_OPTS C_ARGS C_LAYOUT C_JAR C_JAVA
 for spec in "$@"; do
-	IFS='|' read -r label opts args layout <<<"$spec"
+	IFS='|' read -r label opts args layout java <<<"$spec"
 	layout=${layout:-jar}
+	C_JAVA+=("${java:-$JAVA}")
 	case $layout in jar | extracted | cds | aot) ;; *) echo "startup.sh: unknown LAYOUT '$layout' in '$spec'" >&2; exit 2 ;; esac
 	C_LABEL+=("${label:-config${#C_LABEL[@]}}"); C_OPTS+=("$opts"); C_ARGS+=("$args"); C_LAYOUT+=("$layout")
 done
@@ -153,7 +155,9 @@ echo "== Charter start-up benchmark"
 echo "date       $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "cpus       $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 echo "memory     $(awk '/^MemTotal/ { t = $2 } /^MemAvailable/ { a = $2 } END { printf "%.1f GiB total, %.1f GiB available", t / 1048576, a / 1048576 }' /proc/meminfo)"
-echo "java       $("$JAVA" -version 2>&1 | head -n 1)"
+for j in $(printf '%s\n' "${C_JAVA[@]}" | sort -u); do
+	echo "java       $j: $("$j" -version 2>&1 | head -n 1)"
+done
 echo "load avg   $(cut -d' ' -f1-3 /proc/loadavg) (before the runs)"
 if commit=$(git rev-parse --short HEAD 2>/dev/null); then
 	git diff --quiet HEAD -- src pom.xml || commit+=" + uncommitted changes in src/ or pom.xml"
@@ -162,7 +166,7 @@ fi
 echo "jar        $JAR ($(du -m "$WORK/charter.jar" | cut -f1) MB, built $(date -u -r "$JAR" +%Y-%m-%dT%H:%M:%SZ))"
 echo "runs       $RUNS per configuration, RSS read ${SETTLE_S} s after ready$( ((WAIT_IDLE > 0)) && echo ", each run after the CPUs were ${WAIT_IDLE} % idle")${NICE:+, JVM at nice $NICE}"
 for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
-	echo "config     ${C_LABEL[c]}: JAVA_OPTS=${C_OPTS[c]:-(none)} APP_ARGS=${C_ARGS[c]:-(none)} LAYOUT=${C_LAYOUT[c]}"
+	echo "config     ${C_LABEL[c]}: JAVA_OPTS=${C_OPTS[c]:-(none)} APP_ARGS=${C_ARGS[c]:-(none)} LAYOUT=${C_LAYOUT[c]} JAVA=${C_JAVA[c]}"
 done
 
 # Prepare each configuration's jar (and class-data archive) once, before the measured runs.
@@ -185,7 +189,7 @@ for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
 		mkdir -p "$td"
 		t0=$(now_ns)
 		(cd "$td" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-			"${launch[@]}" "$JAVA" "${opts[@]}" "$record" -Dspring.context.exit=onRefresh \
+			"${launch[@]}" "${C_JAVA[c]}" "${opts[@]}" "$record" -Dspring.context.exit=onRefresh \
 			-jar "${C_JAR[c]}" --server.port="$(free_port)" "${args[@]}" >"$td/app.log" 2>&1) || true
 		if [[ ! -f $archive ]]; then
 			echo "${C_LABEL[c]}: no archive written; last log lines:" >&2
@@ -232,7 +236,7 @@ for ((i = 1; i <= RUNS; i++)); do
 			read -r busy0 _ < <(cpu_busy_idle)
 			t0=$(now_ns)
 			(cd "$wd" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-				exec "${launch[@]}" "$JAVA" "${opts[@]}" -jar "${C_JAR[c]}" --server.port="$port" "${args[@]}" >"$wd/app.log" 2>&1) &
+				exec "${launch[@]}" "${C_JAVA[c]}" "${opts[@]}" -jar "${C_JAR[c]}" --server.port="$port" "${args[@]}" >"$wd/app.log" 2>&1) &
 			app_pid=$!
 			ready_ms=
 			while :; do

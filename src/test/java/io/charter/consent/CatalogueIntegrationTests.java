@@ -271,7 +271,7 @@ class CatalogueIntegrationTests {
 		jdbc.sql("update consent_banner_text set text = 'Own title' where site_id = :s and text_key = 'title'")
 				.param("s", siteId).update();
 		String migration;
-		try (var in = getClass().getResourceAsStream("/db/migration/consent/V2026_11_26_14__consent_cookie_data_text.sql")) {
+		try (var in = getClass().getResourceAsStream("/db/migration/consent/V2026_11_26_1202__consent_cookie_data_text.sql")) {
 			migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
 		jdbc.sql(migration).update();
