@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * One public banner resource (script, stylesheet, config) rendered once and kept with its gzip
@@ -26,30 +28,44 @@ record BannerResource(MediaType type, byte[] plain, byte[] gzip, String etag, St
 		return new BannerResource(type, plain, gzip(plain), "\"" + tag + "\"", "\"" + tag + "-gz\"");
 	}
 
+	/** For {@code banner.js}: revalidated at every use, so a publication reaches visitors at once. */
+	static final String REVALIDATE = "no-cache";
+	/** For the current version's config. */
+	static final String SHORT = "public, max-age=60";
+	/** For everything named by version or build. */
+	static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+	private static final Pattern REFUSED = Pattern.compile("q=0(\\.0*)?");
+
 	/**
-	 * 200 with the body in the encoding the client accepts, or 304 when its {@code If-None-Match}
-	 * names that representation.
+	 * 200 with the body in the encoding the client accepts (none for {@code HEAD}), or 304 when its
+	 * {@code If-None-Match} names that representation.
 	 */
-	ResponseEntity<byte[]> answer(String acceptEncoding, String ifNoneMatch, String cacheControl) {
-		boolean gz = acceptsGzip(acceptEncoding);
+	void write(HttpServletRequest request, HttpServletResponse response, String cacheControl) throws IOException {
+		boolean gz = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
 		String tag = gz ? gzipEtag : etag;
-		HttpHeaders headers = new HttpHeaders();
-		headers.setETag(tag);
-		headers.setCacheControl(cacheControl);
-		headers.setVary(java.util.List.of(HttpHeaders.ACCEPT_ENCODING));
-		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+		response.setHeader(HttpHeaders.ETAG, tag);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
 		// A site that isolates itself (COEP require-corp) may still load the banner.
-		headers.set("Cross-Origin-Resource-Policy", "cross-origin");
-		if (matches(ifNoneMatch, tag)) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+		response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		// Data and a script, never a document: nothing may run or frame it if opened directly.
+		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), tag)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
 		}
-		headers.setContentType(type);
+		response.setContentType(type.toString());
 		if (gz) {
-			headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}
 		byte[] body = gz ? gzip : plain;
-		headers.setContentLength(body.length);
-		return ResponseEntity.ok().headers(headers).body(body);
+		response.setContentLength(body.length);
+		if (!"HEAD".equals(request.getMethod())) {
+			response.getOutputStream().write(body);
+		}
 	}
 
 	static boolean acceptsGzip(String acceptEncoding) {
@@ -61,7 +77,7 @@ record BannerResource(MediaType type, byte[] plain, byte[] gzip, String etag, St
 			String coding = params[0].trim().toLowerCase();
 			if (coding.equals("gzip") || coding.equals("x-gzip")) {
 				return Arrays.stream(params).skip(1).map(String::trim)
-						.noneMatch(p -> p.replace(" ", "").matches("q=0(\\.0*)?"));
+						.noneMatch(p -> REFUSED.matcher(p.replace(" ", "")).matches());
 			}
 		}
 		return false;

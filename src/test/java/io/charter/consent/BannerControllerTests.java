@@ -167,6 +167,27 @@ class BannerControllerTests {
 		assertThat(get("/c/" + site + "/v/x1/config.en.json").statusCode()).isEqualTo(404);
 	}
 
+	/** The edge answers these before the servlet stack: the same headers a page would get, and HEAD. */
+	@Test
+	void answersHeadAndCarriesTheSecurityHeaders() throws Exception {
+		HttpResponse<byte[]> get = get("/c/" + site + "/config.json?lang=fr", "Accept-Encoding", "gzip");
+		assertThat(header(get, "X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(header(get, "Content-Security-Policy")).contains("default-src 'none'");
+		assertThat(header(get, "Cross-Origin-Resource-Policy")).isEqualTo("cross-origin");
+		HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/c/" + site
+				+ "/config.json?lang=fr")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+				.header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		assertThat(header(head, "ETag")).isEqualTo(header(get, "ETag"));
+		assertThat(header(head, "Content-Length")).isEqualTo(String.valueOf(get.body().length));
+		// Other methods are not the edge's: Spring MVC refuses them as a problem.
+		HttpResponse<byte[]> post = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/c/" + site
+				+ "/config.json")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(post.statusCode()).isIn(403, 405);
+	}
+
 	@Test
 	void unknownSitesAreNotFound() throws Exception {
 		HttpResponse<byte[]> script = get("/c/no-such-site/banner.js");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.http.MediaType;
 
 import io.charter.consent.BannerControllerTests.TestSite;
@@ -28,15 +30,43 @@ class BannerUnitTests {
 	}
 
 	@Test
-	void matchesIfNoneMatchAgainstTheChosenRepresentation() {
+	void matchesIfNoneMatchAgainstTheChosenRepresentation() throws Exception {
 		BannerResource r = BannerResource.of(MediaType.TEXT_PLAIN, "some text that is long enough to compress");
 		assertThat(r.etag()).isNotEqualTo(r.gzipEtag());
 		assertThat(BannerResource.matches("\"other\", " + r.etag(), r.etag())).isTrue();
 		assertThat(BannerResource.matches("W/" + r.etag(), r.etag())).isTrue();
 		assertThat(BannerResource.matches("*", r.etag())).isTrue();
 		assertThat(BannerResource.matches(r.gzipEtag(), r.etag())).isFalse();
-		assertThat(r.answer("gzip", r.gzipEtag(), "no-cache").getStatusCode().value()).isEqualTo(304);
-		assertThat(r.answer(null, r.gzipEtag(), "no-cache").getStatusCode().value()).isEqualTo(200);
+		assertThat(written(r, "gzip", r.gzipEtag(), "GET").getStatus()).isEqualTo(304);
+		MockHttpServletResponse plain = written(r, null, r.gzipEtag(), "GET");
+		assertThat(plain.getStatus()).isEqualTo(200);
+		assertThat(plain.getContentAsString()).isEqualTo("some text that is long enough to compress");
+		MockHttpServletResponse gz = written(r, "gzip", null, "GET");
+		assertThat(gz.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(gz.getContentAsByteArray()).isEqualTo(r.gzip());
+		MockHttpServletResponse head = written(r, "gzip", null, "HEAD");
+		assertThat(head.getStatus()).isEqualTo(200);
+		assertThat(head.getContentLength()).isEqualTo(r.gzip().length);
+		assertThat(head.getContentAsByteArray()).isEmpty();
+	}
+
+	private static MockHttpServletResponse written(BannerResource r, String acceptEncoding, String ifNoneMatch,
+			String method) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, "/c/site/config.json");
+		if (acceptEncoding != null) {
+			request.addHeader("Accept-Encoding", acceptEncoding);
+		}
+		if (ifNoneMatch != null) {
+			request.addHeader("If-None-Match", ifNoneMatch);
+		}
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		try {
+			r.write(request, response, BannerResource.REVALIDATE);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return response;
 	}
 
 	@Test

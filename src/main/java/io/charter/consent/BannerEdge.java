@@ -1,0 +1,102 @@
+package io.charter.consent;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Answers the banner's public resources (script, stylesheet, config) ahead of the rest of the
+ * servlet stack, as a static file server would. They are the busiest URLs Charter serves (every
+ * page view of every site), the same bytes for everyone, with no session, cookie or user; the full
+ * stack (observation, security chain, dispatcher) cost most of their time. What it does not
+ * recognise, or a site, version or language that does not exist, goes on to {@link BannerController}
+ * for its problem-detail answer.
+ */
+final class BannerEdge implements Filter {
+
+	private final Banners banners;
+
+	BannerEdge(Banners banners) {
+		this.banners = banners;
+	}
+
+	@Override
+	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+		HttpServletRequest request = (HttpServletRequest) req;
+		String method = request.getMethod();
+		Optional<Answer> answer = "GET".equals(method) || "HEAD".equals(method) ? resolve(request) : Optional.empty();
+		if (answer.isEmpty()) {
+			chain.doFilter(req, res);
+			return;
+		}
+		answer.get().resource().write(request, (HttpServletResponse) res, answer.get().cacheControl());
+	}
+
+	private Optional<Answer> resolve(HttpServletRequest request) {
+		String contextPath = request.getContextPath();
+		String path = request.getRequestURI().substring(contextPath.length());
+		if (!path.startsWith("/c/")) {
+			return Optional.empty();
+		}
+		int slash = path.indexOf('/', 3);
+		if (slash < 0) {
+			return Optional.empty();
+		}
+		String site = path.substring(3, slash);
+		String rest = path.substring(slash + 1);
+		return switch (rest) {
+			case "banner.js" -> banners.script(site).map(r -> new Answer(r, BannerResource.REVALIDATE));
+			case "config.json" -> banners.currentConfig(site, request.getParameter("lang"), contextPath)
+					.map(r -> new Answer(r, BannerResource.SHORT));
+			case "banner.css" -> Optional.of(new Answer(banners.stylesheet(),
+					banners.build().equals(request.getParameter("h")) ? BannerResource.IMMUTABLE : BannerResource.REVALIDATE));
+			default -> versionConfig(site, rest, contextPath);
+		};
+	}
+
+	/** {@code v/{version}/config.{lang}.json}. */
+	private Optional<Answer> versionConfig(String site, String rest, String contextPath) {
+		if (!rest.startsWith("v/") || !rest.endsWith(".json")) {
+			return Optional.empty();
+		}
+		int slash = rest.indexOf('/', 2);
+		if (slash < 0 || !rest.startsWith("config.", slash + 1)) {
+			return Optional.empty();
+		}
+		String version = rest.substring(2, slash);
+		String lang = rest.substring(slash + 1 + "config.".length(), rest.length() - ".json".length());
+		if (!version.matches("[1-9][0-9]{0,8}")) {
+			return Optional.empty();
+		}
+		return banners.versionConfig(site, Integer.parseInt(version), lang, contextPath)
+				.map(r -> new Answer(r, BannerResource.IMMUTABLE));
+	}
+
+	private record Answer(BannerResource resource, String cacheControl) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Registration {
+
+		/** Before everything else, observation and Spring Security included. */
+		@Bean
+		FilterRegistrationBean<BannerEdge> bannerEdge(Banners banners) {
+			FilterRegistrationBean<BannerEdge> registration = new FilterRegistrationBean<>(new BannerEdge(banners));
+			registration.addUrlPatterns("/c/*");
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+	}
+}
