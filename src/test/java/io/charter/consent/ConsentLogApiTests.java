@@ -93,6 +93,10 @@ class ConsentLogApiTests {
 		assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ConsentLogSites.ORIGIN);
 		assertThat(r.headers().allValues("Vary")).anySatisfy(v -> assertThat(v.toLowerCase()).contains("origin"));
 		assertThat(r.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+		// Answered ahead of the servlet stack, with the headers the stack would have set, and no session.
+		assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(r.headers().allValues("Set-Cookie")).isEmpty();
 
 		// Committed before the answer: the row is there at once, with the receipt's time.
 		Map<String, Object> row = jdbc.sql("select * from consent_record where id = :id").param("id", UUID.fromString(id))
