@@ -136,10 +136,10 @@ final class DataSubjectRequest {
 	void sendVerificationLink() {
 		requireOpen();
 		if (verified()) {
-			throw new RequestChangeRefused("The requester's identity is already verified.");
+			throw new StepNotAllowed("The requester's identity is already verified.");
 		}
 		if (status != RECEIVED && status != AWAITING_VERIFICATION) {
-			throw new RequestChangeRefused("A verification link can be sent only before the request is handled.");
+			throw new StepNotAllowed("A verification link can be sent only before the request is handled.");
 		}
 		status = AWAITING_VERIFICATION;
 		changes.add(new Change("verification-sent", "verification link sent", null));
@@ -152,7 +152,7 @@ final class DataSubjectRequest {
 	void markVerified(String means, Instant now) {
 		requireOpen();
 		if (verified()) {
-			throw new RequestChangeRefused("The requester's identity is already verified.");
+			throw new StepNotAllowed("The requester's identity is already verified.");
 		}
 		String how = text(means, 200, "Say how the identity was checked.");
 		verifiedAt = now;
@@ -169,7 +169,7 @@ final class DataSubjectRequest {
 	void start() {
 		requireOpen();
 		if (status != VERIFIED) {
-			throw new RequestChangeRefused("Only a verified request can be started.");
+			throw new StepNotAllowed("Only a verified request can be started.");
 		}
 		status = IN_PROGRESS;
 		changes.add(new Change("started", "in progress", null));
@@ -179,7 +179,7 @@ final class DataSubjectRequest {
 	void askRequester(String message, LocalDate today) {
 		requireOpen();
 		if (status == WAITING_FOR_REQUESTER) {
-			throw new RequestChangeRefused("The request is already waiting for the requester.");
+			throw new StepNotAllowed("The request is already waiting for the requester.");
 		}
 		String text = text(message, MAX_TEXT, "Write what the requester should provide.");
 		resumeStatus = status;
@@ -192,7 +192,7 @@ final class DataSubjectRequest {
 	void resume(LocalDate today, Deadlines deadlines) {
 		requireOpen();
 		if (status != WAITING_FOR_REQUESTER) {
-			throw new RequestChangeRefused("The request is not waiting for the requester.");
+			throw new StepNotAllowed("The request is not waiting for the requester.");
 		}
 		long waited = Deadlines.daysSuspended(suspendedSince, today);
 		suspendedDays += (int) waited;
@@ -209,10 +209,10 @@ final class DataSubjectRequest {
 	void extend(String reason, LocalDate today, Deadlines deadlines) {
 		requireOpen();
 		if (extended) {
-			throw new RequestChangeRefused("The period was already extended.");
+			throw new StepNotAllowed("The period was already extended.");
 		}
 		if (!EXTENDABLE.contains(status)) {
-			throw new RequestChangeRefused("Resume the request before extending it.");
+			throw new StepNotAllowed("Resume the request before extending it.");
 		}
 		String why = text(reason, MAX_TEXT, "An extension needs its reasons: they are sent to the requester.");
 		LocalDate firstDue = deadlines.firstDue(receivedOn, suspendedDays);
@@ -230,11 +230,11 @@ final class DataSubjectRequest {
 	void complete(String answer, Instant now, LocalDate today) {
 		requireOpen();
 		if (!COMPLETABLE.contains(status)) {
-			throw new RequestChangeRefused(status == WAITING_FOR_REQUESTER ? "Resume the request before completing it."
+			throw new StepNotAllowed(status == WAITING_FOR_REQUESTER ? "Resume the request before completing it."
 					: "Verify the requester's identity before completing the request.");
 		}
 		if (!verified()) {
-			throw new RequestChangeRefused("Verify the requester's identity before completing the request.");
+			throw new StepNotAllowed("Verify the requester's identity before completing the request.");
 		}
 		close(COMPLETED, text(answer, MAX_TEXT, "Write the answer to the requester."), now, today, "completed",
 				today.isAfter(dueOn));

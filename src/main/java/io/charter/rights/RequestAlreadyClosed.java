@@ -1,7 +1,7 @@
 package io.charter.rights;
 
 /** The request was completed, refused or withdrawn: it takes notes, nothing else. */
-public class RequestAlreadyClosed extends RequestChangeRefused {
+public class RequestAlreadyClosed extends StepNotAllowed {
 
 	RequestAlreadyClosed(RequestStatus status) {
 		super("The request is already closed (" + status + ").");

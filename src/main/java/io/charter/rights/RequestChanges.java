@@ -51,7 +51,7 @@ class RequestChanges {
 
 	void save(DataSubjectRequest request, String actor) {
 		if (!requests.update(request)) {
-			throw new RequestChangeRefused("Someone else changed this request meanwhile. Reload it and try again.");
+			throw new StepNotAllowed("Someone else changed this request meanwhile. Reload it and try again.");
 		}
 		record(request, actor);
 	}

@@ -127,7 +127,7 @@ public class RightsManagement {
 	public List<DataFound> dataHeld(UUID id) {
 		DataSubjectRequest r = tx.execute(s -> changes.load(id));
 		if (r.email == null) {
-			throw new RequestChangeRefused("The request was anonymised after its retention period.");
+			throw new StepNotAllowed("The request was anonymised after its retention period.");
 		}
 		return fulfilment.find(subject(r)).stream().map(f -> new DataFound(f.holder(), f.holding(), f.error())).toList();
 	}
@@ -231,7 +231,7 @@ public class RightsManagement {
 		DataSubjectRequest r = changes.load(id);
 		List<String> waiting = r.open() ? systems.unsettled(r) : List.of();
 		if (!waiting.isEmpty()) {
-			throw new RequestChangeRefused("Waiting for connected systems to report: " + String.join(", ", waiting)
+			throw new StepNotAllowed("Waiting for connected systems to report: " + String.join(", ", waiting)
 					+ ". Override a system with a reason if it cannot report.");
 		}
 		r.complete(answer, changes.now(), changes.today());
@@ -269,11 +269,11 @@ public class RightsManagement {
 	public List<String> notifySystems(UUID id) {
 		DataSubjectRequest r = ready(changes.load(id), "go to other systems", RequestType.values());
 		if (systems.systemsFor(r.type).isEmpty()) {
-			throw new RequestChangeRefused("No system is connected for " + r.type + " requests.");
+			throw new StepNotAllowed("No system is connected for " + r.type + " requests.");
 		}
 		List<String> queued = systems.notifyAll(r, Actors.current());
 		if (queued.isEmpty()) {
-			throw new RequestChangeRefused("Every connected system was already notified.");
+			throw new StepNotAllowed("Every connected system was already notified.");
 		}
 		return queued;
 	}
@@ -342,7 +342,7 @@ public class RightsManagement {
 					"expiresOn", Letters.date(LocalDate.ofInstant(expires, settings.zone()), r.language)));
 		});
 		if (!failed.isEmpty()) {
-			throw new RequestChangeRefused("No package was sent: " + failed.stream().map(Fulfilment.Exported::holder).toList()
+			throw new ExportFailed("No package was sent: " + failed.stream().map(Fulfilment.Exported::holder).toList()
 					+ " could not export. Try again later.");
 		}
 	}
@@ -418,13 +418,13 @@ public class RightsManagement {
 			throw new RequestAlreadyClosed(r.status);
 		}
 		if (!java.util.Arrays.asList(types).contains(r.type)) {
-			throw new RequestChangeRefused("A " + r.type + " request does not " + what + ".");
+			throw new StepNotAllowed("A " + r.type + " request does not " + what + ".");
 		}
 		if (!r.verified()) {
-			throw new RequestChangeRefused("Verify the requester's identity first.");
+			throw new StepNotAllowed("Verify the requester's identity first.");
 		}
 		if (r.status == RequestStatus.WAITING_FOR_REQUESTER) {
-			throw new RequestChangeRefused("Resume the request first.");
+			throw new StepNotAllowed("Resume the request first.");
 		}
 		return r;
 	}
