@@ -1,5 +1,7 @@
 package io.charter.rights;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -17,7 +19,8 @@ import io.charter.notify.Notifications;
 /**
  * The letters of the workflow, in the requester's language, through the transactional outbox: a
  * letter goes out if and only if the step that caused it commits. Every letter to a requester says
- * how to lodge a complaint with the supervisory authority.
+ * how to lodge a complaint with the supervisory authority; while the request is open, it also
+ * carries a single-use link to withdraw it.
  */
 @Component
 class Letters {
@@ -27,13 +30,17 @@ class Letters {
 	private final Notifications notifications;
 	private final MessageSource messages;
 	private final RightsSettings settings;
+	private final RequesterLinks links;
+	private final Clock clock;
 	private final String baseUrl;
 
-	Letters(Notifications notifications, MessageSource messages, RightsSettings settings,
-			@Value("${charter.base-url}") String baseUrl) {
+	Letters(Notifications notifications, MessageSource messages, RightsSettings settings, RequesterLinks links,
+			Clock clock, @Value("${charter.base-url}") String baseUrl) {
 		this.notifications = notifications;
 		this.messages = messages;
 		this.settings = settings;
+		this.links = links;
+		this.clock = clock;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
@@ -76,14 +83,28 @@ class Letters {
 		return baseUrl + "/rights/requests/" + requestId;
 	}
 
-	/** A letter to the requester; name, reference, type and complaint are filled in here. */
+	/**
+	 * A letter to the requester; name, reference, type and complaint are filled in here, and for an
+	 * open request {@code withdrawLink}, a new link of its own (only its hash is stored).
+	 */
 	void toRequester(DataSubjectRequest r, String template, Map<String, String> params) {
 		Map<String, String> all = new HashMap<>(params);
 		all.put("name", r.name);
 		all.put("reference", r.reference);
 		all.put("type", typeName(r.type, r.language));
 		all.put("complaint", complaint(r.language));
+		if (r.open()) {
+			all.put("withdrawLink", withdrawLink(r));
+		}
 		notifications.send(new Mail(r.email, template, language(r.language), all));
+	}
+
+	private String withdrawLink(DataSubjectRequest r) {
+		String secret = LinkSecrets.generate();
+		Instant now = clock.instant();
+		links.insert(r.id, RequesterLinks.Purpose.WITHDRAW, LinkSecrets.hash(secret), now,
+				now.plus(settings.withdrawalValidity()));
+		return publicLink("/privacy/requests/withdraw/" + secret + "?lang=" + language(r.language));
 	}
 
 	void toStaff(String email, String lang, String template, Map<String, String> params) {

@@ -15,7 +15,7 @@ import io.charter.shared.RuleViolation;
 
 /**
  * What requesters do without an account: file a request on the public form, confirm their address
- * with the e-mailed link, download their response package.
+ * with the e-mailed link, withdraw their request, download their response package.
  */
 @Service
 public class RequestIntake {
@@ -29,6 +29,17 @@ public class RequestIntake {
 		}
 	}
 
+	/**
+	 * What the withdrawal page shows: the request, whether it can still be withdrawn, and whether
+	 * this very step withdrew it.
+	 */
+	public record Withdrawal(String reference, RequestType type, RequestStatus status, boolean withdrawnNow) {
+
+		public boolean open() {
+			return status.open();
+		}
+	}
+
 	/** What the download page shows. */
 	public record Download(String reference, Instant expiresAt, String expiresOn, long size, String sha256) {
 	}
@@ -38,7 +49,10 @@ public class RequestIntake {
 	}
 
 	private final RequestChanges changes;
-	private final VerificationLinks links;
+	/** The actor of the requester's own steps in the history and the audit trail. */
+	static final String REQUESTER = "requester";
+
+	private final RequesterLinks links;
 	private final ResponsePackages packages;
 	private final Letters letters;
 	private final Deadlines deadlines;
@@ -46,7 +60,7 @@ public class RequestIntake {
 	private final FormThrottle throttle;
 	private final ConnectedSystems systems;
 
-	RequestIntake(RequestChanges changes, VerificationLinks links, ResponsePackages packages, Letters letters,
+	RequestIntake(RequestChanges changes, RequesterLinks links, ResponsePackages packages, Letters letters,
 			Deadlines deadlines, RightsSettings settings, ConnectedSystems systems) {
 		this.changes = changes;
 		this.links = links;
@@ -107,8 +121,9 @@ public class RequestIntake {
 	void sendVerificationLink(DataSubjectRequest request) {
 		Instant now = changes.now();
 		String secret = LinkSecrets.generate();
-		links.revokeAll(request.id, now);
-		links.insert(request.id, LinkSecrets.hash(secret), now, now.plus(settings.verificationValidity()));
+		links.revokeAll(request.id, RequesterLinks.Purpose.VERIFY, now);
+		links.insert(request.id, RequesterLinks.Purpose.VERIFY, LinkSecrets.hash(secret), now,
+				now.plus(settings.verificationValidity()));
 		letters.toRequester(request, "rights-verify", Map.of("link", letters.publicLink("/privacy/requests/verify/" + secret),
 				"days", String.valueOf(settings.verificationValidity().toDays())));
 	}
@@ -119,7 +134,7 @@ public class RequestIntake {
 		if (!LinkSecrets.wellFormed(secret)) {
 			return Optional.empty();
 		}
-		return links.findUsable(LinkSecrets.hash(secret), changes.now()).map(changes::load)
+		return links.findUsable(LinkSecrets.hash(secret), RequesterLinks.Purpose.VERIFY, changes.now()).map(changes::load)
 				.map(r -> new Confirmation(r.reference, r.type, r.language, r.dueOn));
 	}
 
@@ -135,8 +150,8 @@ public class RequestIntake {
 		}
 		String hash = LinkSecrets.hash(secret);
 		Instant now = changes.now();
-		Optional<UUID> requestId = links.findUsable(hash, now);
-		if (requestId.isEmpty() || !links.consume(hash, now)) {
+		Optional<UUID> requestId = links.findUsable(hash, RequesterLinks.Purpose.VERIFY, now);
+		if (requestId.isEmpty() || !links.consume(hash, RequesterLinks.Purpose.VERIFY, now)) {
 			return Optional.empty();
 		}
 		DataSubjectRequest request = changes.load(requestId.get());
@@ -148,6 +163,44 @@ public class RequestIntake {
 		letters.toRequester(request, "rights-received", Map.of("receivedOn", Letters.date(request.receivedOn, request.language),
 				"dueOn", Letters.date(request.dueOn, request.language)));
 		return Optional.of(new Confirmation(request.reference, request.type, request.language, request.dueOn));
+	}
+
+	/**
+	 * The request a withdrawal link names, while the link has not expired; closed requests are
+	 * shown too, so the page can say that they can no longer be withdrawn.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Withdrawal> withdrawal(String secret) {
+		if (!LinkSecrets.wellFormed(secret)) {
+			return Optional.empty();
+		}
+		return links.requestOf(LinkSecrets.hash(secret), RequesterLinks.Purpose.WITHDRAW, changes.now()).map(changes::load)
+				.map(r -> new Withdrawal(r.reference, r.type, r.status, false));
+	}
+
+	/**
+	 * The requester withdraws their request through the link in a letter: it closes as withdrawn,
+	 * its packages stop being downloadable, and the requester gets a confirmation. A closed request
+	 * is left as it is (the answer says so); empty when the link is unknown or expired.
+	 */
+	@Transactional
+	public Optional<Withdrawal> withdraw(String secret) {
+		if (!LinkSecrets.wellFormed(secret)) {
+			return Optional.empty();
+		}
+		String hash = LinkSecrets.hash(secret);
+		Instant now = changes.now();
+		Optional<DataSubjectRequest> found = links.requestOf(hash, RequesterLinks.Purpose.WITHDRAW, now).map(changes::load);
+		if (found.isEmpty() || !found.get().open()) {
+			return found.map(r -> new Withdrawal(r.reference, r.type, r.status, false));
+		}
+		DataSubjectRequest request = found.get();
+		links.consume(hash, RequesterLinks.Purpose.WITHDRAW, now);
+		request.withdraw("withdrawn by the requester with the link in our e-mail", now, changes.today());
+		changes.save(request, REQUESTER);
+		packages.expireAll(request.id, now);
+		letters.toRequester(request, "rights-withdrawn", Map.of());
+		return Optional.of(new Withdrawal(request.reference, request.type, request.status, true));
 	}
 
 	@Transactional(readOnly = true)

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param holidayFile optional file with more or changed countries, same format as the shipped
  *        {@code rights/holidays.properties}
  * @param verificationValidity how long the e-mailed verification link works
+ * @param withdrawalValidity how long the withdrawal link in a letter works (the request must still be open)
  * @param downloadValidity how long a response package can be downloaded; then its content is deleted
  * @param formLimit requests the public form accepts from one source per {@code formWindow}
  * @param formWindow that window
@@ -28,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("charter.rights")
 record RightsSettings(@DefaultValue("Europe/Brussels") ZoneId zone, @DefaultValue("BE") String holidayCountry,
 		String holidayFile, @DefaultValue("7d") Duration verificationValidity,
+		@DefaultValue("180d") Duration withdrawalValidity,
 		@DefaultValue("7d") Duration downloadValidity, @DefaultValue("5") int formLimit,
 		@DefaultValue("1h") Duration formWindow, @DefaultValue({ "7", "1" }) List<Integer> reminderDays,
 		@DefaultValue("1095d") Duration retention, Map<String, String> authority, Map<String, String> remedy) {

@@ -25,8 +25,9 @@ import io.charter.rights.RequestIntake;
 import io.charter.rights.RequestType;
 
 /**
- * The public side: the request form (no JavaScript needed), the confirmation link and the
- * download link. Bad input is answered on the form and nothing is stored.
+ * The public side: the request form (no JavaScript needed), the confirmation, withdrawal and
+ * download links. Bad input is answered on the form and nothing is stored. Links only show a page
+ * on GET (a mail scanner may fetch them); the button on it POSTs the step.
  */
 @Controller
 class RequestFormController {
@@ -35,6 +36,7 @@ class RequestFormController {
 	static final String SENT = "rights/sent";
 	static final String VERIFY = "rights/verify";
 	static final String DOWNLOAD = "rights/download";
+	static final String WITHDRAW = "rights/withdraw";
 
 	private final RequestIntake intake;
 
@@ -105,6 +107,16 @@ class RequestFormController {
 		return VERIFY;
 	}
 
+	@GetMapping("/privacy/requests/withdraw/{secret}")
+	String withdrawal(@PathVariable String secret, @RequestParam(required = false) String expired, Model model) {
+		return withdrawal(model, secret, intake.withdrawal(secret).orElse(null), expired != null);
+	}
+
+	@PostMapping("/privacy/requests/withdraw/{secret}")
+	String withdraw(@PathVariable String secret, Model model) {
+		return withdrawal(model, secret, intake.withdraw(secret).orElse(null), false);
+	}
+
 	@GetMapping("/privacy/requests/download/{secret}")
 	String download(@PathVariable String secret, Model model) {
 		model.addAttribute("secret", secret);
@@ -125,6 +137,14 @@ class RequestFormController {
 				.orElseGet(() -> ResponseEntity.status(303)
 						.location(java.net.URI.create("/privacy/requests/download/" + (secret.matches("[A-Za-z0-9_-]{1,64}") ? secret : "x")))
 						.build());
+	}
+
+	private String withdrawal(Model model, String secret, RequestIntake.Withdrawal request, boolean expired) {
+		model.addAttribute("secret", secret);
+		model.addAttribute("request", request);
+		model.addAttribute("expired", expired);
+		model.addAttribute("complaint", intake.complaint(LocaleContextHolder.getLocale().getLanguage()));
+		return WITHDRAW;
 	}
 
 	private String form(Model model, RequestForm form, Map<String, String> errors, String message) {

@@ -1,0 +1,139 @@
+package io.charter.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.charter.Fixtures;
+import io.charter.identity.Role;
+
+/**
+ * The requester withdraws their own request with the link in any letter sent while it is open: the
+ * link shows a page, only its button withdraws; closed requests stay as they are.
+ */
+class WithdrawalLinkTests extends RightsTestBase {
+
+	private static final Pattern LINK = Pattern.compile(
+			"https://charter\\.example(/privacy/requests/withdraw/([A-Za-z0-9_-]{43})\\?lang=(en|fr|nl))");
+
+	/** The path and query of the withdrawal link in a letter. */
+	static String withdrawLinkIn(String body) {
+		Matcher m = LINK.matcher(body);
+		assertThat(m.find()).as("a withdrawal link in\n" + body).isTrue();
+		return m.group(1);
+	}
+
+	UUID register(String token, String json) throws Exception {
+		String body = mvc.perform(post("/api/v1/rights/requests").header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated())
+				.andReturn().getResponse().getContentAsString();
+		return UUID.fromString(JsonPath.read(body, "$.id"));
+	}
+
+	@Test
+	void theRequesterWithdrawsWithTheLinkInTheirLetterInTheirLanguage() throws Exception {
+		String email = Fixtures.uniqueEmail("intrekken");
+		fileOnForm("nl", "ERASURE", "Lies Janssens", email, "", "Wis mijn gegevens");
+		UUID id = requestOf(email);
+		String letter = bodyOf(awaitMail(email, "Bevestig uw verzoek"));
+		assertThat(letter).contains("dan kunt u het intrekken met deze link");
+		String link = withdrawLinkIn(letter);
+		String secret = link.substring("/privacy/requests/withdraw/".length(), link.indexOf('?'));
+		assertThat(jdbc.sql("select count(*) from rights_link where token_hash = :s or token_hash = :h")
+				.param("s", secret).param("h", LinkSecrets.hash(secret)).query(Long.class).single())
+				.as("only the hash is stored").isEqualTo(1);
+
+		// A mail scanner fetching the link withdraws nothing.
+		mvc.perform(get(link)).andExpect(status().isOk());
+		assertThat(statusOf(id)).isEqualTo("AWAITING_VERIFICATION");
+		var page = mvc.perform(get(link)).andExpect(status().isOk())
+				.andExpect(header().string("Referrer-Policy", "no-referrer"))
+				.andExpect(content().string(containsString("Mijn verzoek intrekken")))
+				.andExpect(content().string(not(containsString("<script")))).andReturn();
+		MockHttpSession session = (MockHttpSession) page.getRequest().getSession(false);
+		// Without the page's token (a forged form), nothing happens either.
+		mvc.perform(post(link)).andExpect(redirectedUrl("/privacy/requests/withdraw/" + secret + "?expired"));
+		assertThat(statusOf(id)).isEqualTo("AWAITING_VERIFICATION");
+
+		mvc.perform(post(link).session(session).param("_csrf", csrfOf(page.getResponse().getContentAsString())))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("is ingetrokken")));
+		assertThat(statusOf(id)).isEqualTo("WITHDRAWN");
+		assertThat(jdbc.sql("select actor || ' ' || kind from rights_step where request_id = :id order by at desc limit 1")
+				.param("id", id).query(String.class).single()).isEqualTo("requester withdrawn");
+		assertThat(bodyOf(awaitMail(email, "is ingetrokken"))).contains("Hallo Lies Janssens")
+				.doesNotContain("/privacy/requests/withdraw/");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
+				select actor from audit_entry where entity_id = :id and action = 'data-subject-request.withdrawn'""")
+				.param("id", id.toString()).query(String.class).single()).isEqualTo("requester"));
+		// The verification link of the withdrawn request no longer confirms it.
+		String verify = secretIn(letter, "/privacy/requests/verify/");
+		mvc.perform(post("/privacy/requests/verify/" + verify).with(csrf()))
+				.andExpect(content().string(containsString("unknown, already used or expired")));
+		assertThat(statusOf(id)).isEqualTo("WITHDRAWN");
+
+		// A second click says it is closed; staff see the withdrawal.
+		mvc.perform(post(link).session(session).param("_csrf", csrfOf(page.getResponse().getContentAsString())))
+				.andExpect(content().string(containsString("is al afgesloten (ingetrokken)")));
+		MockHttpSession officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+		mvc.perform(get("/rights/requests/" + id).session(officer))
+				.andExpect(content().string(containsString("withdrawn by the requester with the link in our e-mail")))
+				.andExpect(content().string(containsString("requester")));
+	}
+
+	@Test
+	void everyLetterOnAnOpenRequestCarriesALinkAndAClosedRequestCannotBeWithdrawn() throws Exception {
+		String token = fixtures.tokenFor(Role.PRIVACY);
+		String email = Fixtures.uniqueEmail("too-late");
+		UUID id = register(token, """
+				{"type": "ACCESS", "name": "Tom Late", "email": "%s", "channel": "EMAIL"}""".formatted(email));
+		String received = withdrawLinkIn(bodyOf(awaitMail(email, "We received your request")));
+		mvc.perform(post("/api/v1/rights/requests/" + id + "/ask").header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"message\": \"Which account?\"}"))
+				.andExpect(status().isOk());
+		String asked = withdrawLinkIn(bodyOf(awaitMail(email, "We need information")));
+		Set<String> links = new HashSet<>(List.of(received, asked));
+		assertThat(links).as("each letter has a link of its own").hasSize(2);
+		for (String step : List.of("resume", "verify")) {
+			mvc.perform(post("/api/v1/rights/requests/" + id + "/" + step).header("Authorization", "Bearer " + token)
+					.contentType(MediaType.APPLICATION_JSON).content("{\"means\": \"reply from the address on file\"}"))
+					.andExpect(status().isOk());
+		}
+		mvc.perform(post("/api/v1/rights/requests/" + id + "/complete").header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"answer\": \"Here is what we hold.\"}"))
+				.andExpect(status().isOk());
+		assertThat(bodyOf(awaitMail(email, "our answer"))).as("a closing letter has no link")
+				.doesNotContain("/privacy/requests/withdraw/");
+
+		var page = mvc.perform(get(received)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("is already closed (completed): it can no longer be withdrawn")))
+				.andExpect(content().string(not(containsString("Withdraw my request")))).andReturn();
+		mvc.perform(post(asked).session((MockHttpSession) page.getRequest().getSession()).with(csrf()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("is already closed (completed)")));
+		assertThat(statusOf(id)).isEqualTo("COMPLETED");
+		mvc.perform(get("/privacy/requests/withdraw/" + "A".repeat(43))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("This link is unknown or expired.")));
+	}
+}
