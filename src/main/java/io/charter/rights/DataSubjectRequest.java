@@ -258,6 +258,19 @@ final class DataSubjectRequest {
 		close(WITHDRAWN, text(reason, MAX_TEXT, "Say why the request is withdrawn."), now, today, "withdrawn", false);
 	}
 
+	/**
+	 * A form request whose address was never confirmed before its link expired: nobody showed it is
+	 * theirs, so it closes without a letter (the address may not be the requester's).
+	 */
+	void closeUnconfirmed(Instant now, LocalDate today) {
+		requireOpen();
+		if (status != AWAITING_VERIFICATION || verified()) {
+			throw new StepNotAllowed("Only a request awaiting the confirmation of its address closes as unconfirmed.");
+		}
+		close(RequestStatus.UNCONFIRMED, "closed automatically: the e-mail address was not confirmed before the link expired",
+				now, today, "closed as not confirmed", false);
+	}
+
 	void assign(UUID assignee) {
 		requireOpen();
 		assigneeId = assignee;

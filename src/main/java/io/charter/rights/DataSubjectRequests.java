@@ -38,33 +38,51 @@ class DataSubjectRequests {
 	List<DataSubjectRequest> open() {
 		return jdbc.sql("""
 				select * from rights_request
-				where status not in ('COMPLETED', 'REFUSED', 'WITHDRAWN')
-				order by due_on, received_at""").query(this::map).list();
+				where status not in (:closed)
+				order by due_on, received_at""").param("closed", RequestStatus.CLOSED).query(this::map).list();
 	}
 
 	/** Closed requests, the latest first. */
 	List<DataSubjectRequest> closed(int limit) {
 		return jdbc.sql("""
 				select * from rights_request
-				where status in ('COMPLETED', 'REFUSED', 'WITHDRAWN')
-				order by closed_at desc limit :limit""").param("limit", limit).query(this::map).list();
+				where status in (:closed)
+				order by closed_at desc limit :limit""").param("closed", RequestStatus.CLOSED).param("limit", limit)
+				.query(this::map).list();
 	}
 
 	/** Open requests whose clock runs and whose due date is at most {@code horizon}: candidates for reminders. */
 	List<DataSubjectRequest> runningDueBy(LocalDate horizon) {
 		return jdbc.sql("""
 				select * from rights_request
-				where status not in ('COMPLETED', 'REFUSED', 'WITHDRAWN', 'WAITING_FOR_REQUESTER') and due_on <= :horizon
-				order by due_on""").param("horizon", Date.valueOf(horizon)).query(this::map).list();
+				where status not in (:closed) and status <> 'WAITING_FOR_REQUESTER' and due_on <= :horizon
+				order by due_on""").param("closed", RequestStatus.CLOSED).param("horizon", Date.valueOf(horizon))
+				.query(this::map).list();
 	}
 
 	/** Closed before the cutoff and not yet anonymised. */
 	List<UUID> closedBefore(Instant cutoff, int limit) {
 		return jdbc.sql("""
 				select id from rights_request
-				where status in ('COMPLETED', 'REFUSED', 'WITHDRAWN') and anonymised_at is null and closed_at < :cutoff
-				order by closed_at limit :limit""").param("cutoff", odt(cutoff)).param("limit", limit)
+				where status in (:closed) and anonymised_at is null and closed_at < :cutoff
+				order by closed_at limit :limit""").param("closed", RequestStatus.CLOSED).param("cutoff", odt(cutoff))
+				.param("limit", limit)
 				.query(UUID.class).list();
+	}
+
+	/**
+	 * Form requests still waiting for their address to be confirmed, received before the cutoff,
+	 * with no verification link left that could confirm them.
+	 */
+	List<UUID> unconfirmedBefore(Instant cutoff, Instant now, int limit) {
+		return jdbc.sql("""
+				select r.id from rights_request r
+				where r.status = 'AWAITING_VERIFICATION' and r.channel = 'FORM' and r.verified_at is null
+				  and r.received_at < :cutoff
+				  and not exists (select 1 from rights_link l where l.request_id = r.id and l.purpose = 'VERIFY'
+				    and l.used_at is null and l.expires_at > :now)
+				order by r.received_at limit :limit""").param("cutoff", odt(cutoff)).param("now", odt(now))
+				.param("limit", limit).query(UUID.class).list();
 	}
 
 	void insert(DataSubjectRequest r) {

@@ -12,9 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.charter.shared.Actors;
 
 /**
- * Retention: the content of response packages goes when their link expires; closed requests are
- * anonymised when the retention period after closing ends (type, dates, states and outcome stay);
- * spent verification links are deleted after a month.
+ * Nightly clean-up. Form requests whose address was never confirmed before the link expired close
+ * as unconfirmed. Retention: the content of response packages goes when their link expires; closed
+ * requests are anonymised when the retention period after closing ends (type, dates, states and
+ * outcome stay); spent links are deleted after a month.
  */
 @Component
 class Housekeeping {
@@ -39,6 +40,7 @@ class Housekeeping {
 	@Transactional
 	public int run() {
 		Instant now = changes.now();
+		int unconfirmed = closeUnconfirmed(now);
 		int purged = packages.purgeExpired(now);
 		int anonymised = 0;
 		for (UUID id : requests.closedBefore(now.minus(settings.retention()), 500)) {
@@ -48,9 +50,26 @@ class Housekeeping {
 		}
 		jdbc.sql("delete from rights_link where expires_at < :cutoff")
 				.param("cutoff", DataSubjectRequests.odt(now.minus(java.time.Duration.ofDays(30)))).update();
-		if (purged + anonymised > 0) {
-			log.info("Rights retention: {} package(s) emptied, {} request(s) anonymised", purged, anonymised);
+		if (unconfirmed + purged + anonymised > 0) {
+			log.info("Rights housekeeping: {} unconfirmed request(s) closed, {} package(s) emptied, {} request(s) anonymised",
+					unconfirmed, purged, anonymised);
 		}
-		return purged + anonymised;
+		return unconfirmed + purged + anonymised;
+	}
+
+	private int closeUnconfirmed(Instant now) {
+		int closed = 0;
+		for (UUID id : requests.unconfirmedBefore(now.minus(settings.verificationValidity()), now, 500)) {
+			DataSubjectRequest r = changes.load(id);
+			try {
+				r.closeUnconfirmed(now, changes.today());
+				changes.save(r, Actors.SYSTEM);
+				closed++;
+			}
+			catch (StepNotAllowed changedMeanwhile) {
+				// Someone confirmed or handled it since the query: it is no longer ours to close.
+			}
+		}
+		return closed;
 	}
 }

@@ -381,6 +381,58 @@ class RightsIntegrationTests extends RightsTestBase {
 				.andExpect(content().string(containsString("retention period")));
 	}
 
+	@Test
+	void formRequestsWhoseAddressIsNeverConfirmedCloseThemselvesWhenTheLinkExpires() throws Exception {
+		RightsTestSetup.CLOCK.set(LocalDate.of(2023, 5, 8).atTime(10, 0).atZone(BRUSSELS).toInstant());
+		String silent = Fixtures.uniqueEmail("silent");
+		String confirming = Fixtures.uniqueEmail("confirming");
+		String late = Fixtures.uniqueEmail("late-link");
+		fileOnForm("en", "ACCESS", "Sid Silent", silent, "", "");
+		fileOnForm("en", "ACCESS", "Cora Confirms", confirming, "", "");
+		fileOnForm("en", "ERASURE", "Lena Late", late, "", "");
+		MockHttpSession officer = privacyOfficer();
+		UUID byPost = register(officer, """
+				{"type": "ACCESS", "name": "Paul Post", "email": "%s", "channel": "POST"}""".formatted(Fixtures.uniqueEmail("post")));
+		act(officer, byPost, "send-link");
+		String withdrawal = WithdrawalLinkTests.withdrawLinkIn(bodyOf(awaitMail(silent, "Confirm your request")));
+		String secret = secretIn(bodyOf(awaitMail(confirming, "Confirm your request")), "/privacy/requests/verify/");
+		mvc.perform(post("/privacy/requests/verify/" + secret).with(csrf())).andExpect(status().isOk());
+
+		// Not before the link expires; a new link sent by staff gives the requester another seven days.
+		RightsTestSetup.CLOCK.advance(Duration.ofDays(6));
+		housekeeping.run();
+		assertThat(statusOf(requestOf(silent))).isEqualTo("AWAITING_VERIFICATION");
+		act(officer, requestOf(late), "send-link");
+		RightsTestSetup.CLOCK.advance(Duration.ofDays(1).plusHours(1));
+		housekeeping.run();
+
+		UUID closed = requestOf(silent);
+		assertThat(statusOf(closed)).isEqualTo("UNCONFIRMED");
+		assertThat(statusOf(requestOf(confirming))).isEqualTo("VERIFIED");
+		assertThat(statusOf(requestOf(late))).isEqualTo("AWAITING_VERIFICATION");
+		assertThat(statusOf(byPost)).as("staff registered it: staff decide").isEqualTo("AWAITING_VERIFICATION");
+		assertThat(jdbc.sql("select actor || ' ' || kind || ' ' || text from rights_step where request_id = :id order by at desc limit 1")
+				.param("id", closed).query(String.class).single()).isEqualTo(
+						"system unconfirmed closed automatically: the e-mail address was not confirmed before the link expired");
+		assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :e").param("e", silent).query(Long.class)
+				.single()).as("no letter to an address nobody confirmed").isEqualTo(1);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
+				select summary from audit_entry where entity_id = :id and action = 'data-subject-request.unconfirmed'""")
+				.param("id", closed.toString()).query(String.class).single()).isEqualTo("closed as not confirmed on 2023-05-15"));
+
+		// Out of the open requests and their count, among the closed ones with its outcome.
+		String open = mvc.perform(get("/api/v1/rights/requests").session(officer)).andReturn().getResponse().getContentAsString();
+		assertThat(open).doesNotContain(closed.toString()).contains(requestOf(late).toString());
+		String page = mvc.perform(get("/rights").session(officer)).andReturn().getResponse().getContentAsString();
+		int row = page.indexOf("/rights/requests/" + closed);
+		assertThat(row).as("listed among the closed requests").isGreaterThan(page.indexOf("Recently closed"));
+		assertThat(page.substring(row, page.indexOf("</tr>", row))).contains("closed: address not confirmed");
+		mvc.perform(get(withdrawal)).andExpect(content().string(containsString("is already closed (closed: address not confirmed)")));
+		housekeeping.run();
+		assertThat(jdbc.sql("select count(*) from rights_step where request_id = :id and kind = 'unconfirmed'")
+				.param("id", closed).query(Long.class).single()).as("closed once").isEqualTo(1);
+	}
+
 	static Map<String, String> unzip(byte[] zip) throws Exception {
 		Map<String, String> files = new LinkedHashMap<>();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
