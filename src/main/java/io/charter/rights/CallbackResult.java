@@ -8,8 +8,13 @@ public enum CallbackResult {
 	UNKNOWN,
 	/** Missing, wrong or stale signature. */
 	BAD_SIGNATURE,
-	/** Not {@code {"status": "DONE|NOTHING_HELD|PARTLY|FAILED", "records": n, "detail": "…"}}. */
+	/**
+	 * Not {@code {"status": "DONE|NOTHING_HELD|PARTLY|FAILED", "records": n, "detail": "…"}}, or
+	 * datasets that are malformed or sent for a request that delivers no data.
+	 */
 	BAD_BODY,
+	/** Larger than {@code charter.rights.webhooks.max-report-size}. */
+	TOO_LARGE,
 	/** The task was already reported on or overridden. */
 	NOT_WAITING
 }

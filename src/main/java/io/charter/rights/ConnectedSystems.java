@@ -1,5 +1,7 @@
 package io.charter.rights;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -21,7 +23,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.shared.Actors;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,9 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ConnectedSystems {
 
 	private static final Logger log = LoggerFactory.getLogger(ConnectedSystems.class);
-	private static final Set<String> REPORTS = Set.of("DONE", "NOTHING_HELD", "PARTLY", "FAILED");
 
 	private final SystemTasks tasks;
+	private final SystemDatasets datasets;
 	private final RequestChanges changes;
 	private final FulfilmentRecords fulfilmentRecords;
 	private final WebhookSettings settings;
@@ -45,10 +46,11 @@ class ConnectedSystems {
 	private final String baseUrl;
 	private final HttpClient http;
 
-	ConnectedSystems(SystemTasks tasks, RequestChanges changes, FulfilmentRecords fulfilmentRecords,
+	ConnectedSystems(SystemTasks tasks, SystemDatasets datasets, RequestChanges changes, FulfilmentRecords fulfilmentRecords,
 			WebhookSettings settings, JsonMapper json, PlatformTransactionManager transactions,
 			@Value("${charter.base-url}") String baseUrl) {
 		this.tasks = tasks;
+		this.datasets = datasets;
 		this.changes = changes;
 		this.fulfilmentRecords = fulfilmentRecords;
 		this.settings = settings;
@@ -175,45 +177,99 @@ class ConnectedSystems {
 	}
 
 	/**
-	 * A system reports on its task: {@code {"status": "DONE|NOTHING_HELD|PARTLY|FAILED", "records": 3,
-	 * "detail": "…"}}, signed like the delivery.
+	 * A system reports on its task (see {@link SystemReport}), signed like the delivery. The body is
+	 * read up to {@code max-report-size} and no further.
 	 */
-	CallbackResult report(UUID taskId, String timestamp, String signature, byte[] body) {
+	CallbackResult report(UUID taskId, String timestamp, String signature, InputStream in) {
 		var system = tasks.systemOf(taskId).flatMap(settings::system);
 		if (system.isEmpty()) {
 			return CallbackResult.UNKNOWN;
+		}
+		long limit = settings.maxReportSize().toBytes();
+		byte[] body;
+		try {
+			body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+		}
+		catch (IOException e) {
+			return CallbackResult.BAD_BODY;
+		}
+		if (body.length > limit) {
+			return CallbackResult.TOO_LARGE;
 		}
 		if (!WebhookSignature.valid(system.get().secret(), timestamp, signature, body, changes.now(),
 				settings.callbackTolerance())) {
 			return CallbackResult.BAD_SIGNATURE;
 		}
-		String status;
-		int records;
-		String detail;
+		UUID requestId = tasks.requestOf(taskId).orElseThrow();
+		RequestType type = tx.execute(s -> changes.load(requestId).type);
+		Optional<SystemReport> parsed;
 		try {
-			JsonNode node = json.readTree(body);
-			status = node.path("status").asString("");
-			records = node.path("records").asInt(0);
-			detail = node.path("detail").asString("");
+			parsed = SystemReport.parse(json.readTree(body), type, json);
 		}
 		catch (RuntimeException e) {
 			return CallbackResult.BAD_BODY;
 		}
-		if (!REPORTS.contains(status) || records < 0 || detail.length() > 2000) {
+		if (parsed.isEmpty()) {
 			return CallbackResult.BAD_BODY;
 		}
-		UUID requestId = tasks.requestOf(taskId).orElseThrow();
+		SystemReport report = parsed.get();
 		String name = system.get().name();
-		return Boolean.TRUE.equals(tx.execute(s -> {
-			String report = status + (detail.isBlank() ? "" : ": " + detail);
-			if (!tasks.reported(taskId, !"FAILED".equals(status), report, changes.now())) {
-				return false;
+		return Boolean.TRUE.equals(tx.execute(s -> record(taskId, requestId, name, report))) ? CallbackResult.ACCEPTED
+				: CallbackResult.NOT_WAITING;
+	}
+
+	private boolean record(UUID taskId, UUID requestId, String name, SystemReport report) {
+		Instant now = changes.now();
+		String detail = report.detail();
+		if (!tasks.reported(taskId, report.done(), report.status() + (detail.isBlank() ? "" : ": " + detail), now)) {
+			return false;
+		}
+		for (Dataset d : report.datasets()) {
+			datasets.insert(taskId, requestId, name, d.name(), d.rows().size(), json.writeValueAsBytes(d.rows()), now);
+		}
+		if (!report.datasets().isEmpty()) {
+			Holding h = report.information();
+			Map<String, String> info = new LinkedHashMap<>();
+			info.put("purposes", h.purposes());
+			info.put("categories", h.categories());
+			info.put("recipients", h.recipients());
+			info.put("retention", h.retention());
+			info.put("source", h.source());
+			tasks.information(taskId, json.writeValueAsString(info));
+		}
+		fulfilmentRecords.insert(requestId, name, "REPORT", report.status(), report.records(),
+				detail.isBlank() ? null : detail, now, "system:" + name);
+		changes.log(requestId, "system:" + name, "system-reported", name + " reported " + report.status() + " "
+				+ report.records() + (report.datasets().isEmpty() ? "" : " with " + report.datasets().size() + " dataset(s)"),
+				null);
+		return true;
+	}
+
+	/**
+	 * What each system connected for an access or portability request contributes to its package:
+	 * the datasets it reported, or nothing when staff closed its task without a report.
+	 */
+	List<PackageWriter.SystemPart> contributions(DataSubjectRequest r) {
+		List<SystemDatasets.Stored> stored = datasets.of(r.id);
+		Map<String, String> information = tasks.informationOf(r.id);
+		List<PackageWriter.SystemPart> parts = new ArrayList<>();
+		for (SystemTask task : tasks.of(r.id)) {
+			if (!systemsFor(r.type).contains(task.system())) {
+				continue;
 			}
-			fulfilmentRecords.insert(requestId, name, "REPORT", status, records, detail.isBlank() ? null : detail,
-					changes.now(), "system:" + name);
-			changes.log(requestId, "system:" + name, "system-reported", name + " reported " + status + " " + records, null);
-			return true;
-		})) ? CallbackResult.ACCEPTED : CallbackResult.NOT_WAITING;
+			@SuppressWarnings("unchecked")
+			List<Dataset> sets = stored.stream().filter(d -> d.system().equals(task.system()))
+					.map(d -> new Dataset(d.dataset(), (List<Map<String, Object>>) json.readValue(d.content(), List.class)))
+					.toList();
+			int rows = sets.stream().mapToInt(d -> d.rows().size()).sum();
+			@SuppressWarnings("unchecked")
+			Map<String, String> info = information.containsKey(task.system())
+					? json.readValue(information.get(task.system()), Map.class) : Map.of();
+			Holding holding = new Holding(rows, info.get("purposes"), info.get("categories"), info.get("recipients"),
+					info.get("retention"), info.get("source"));
+			parts.add(new PackageWriter.SystemPart(task.system(), "DONE".equals(task.status()), holding, sets));
+		}
+		return parts;
 	}
 
 	void retry(DataSubjectRequest r, String system, String actor) {

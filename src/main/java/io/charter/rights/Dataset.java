@@ -11,8 +11,10 @@ import java.util.Map;
  */
 public record Dataset(String name, List<Map<String, Object>> rows) {
 
+	static final String NAME = "[a-z0-9][a-z0-9-]{0,62}";
+
 	public Dataset {
-		if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+		if (name == null || !name.matches(NAME)) {
 			throw new IllegalArgumentException("A dataset name is lower-case letters, digits and hyphens");
 		}
 		rows = List.copyOf(rows);

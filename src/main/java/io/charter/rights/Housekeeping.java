@@ -15,7 +15,8 @@ import io.charter.shared.Actors;
  * Nightly clean-up. Form requests whose address was never confirmed before the link expired close
  * as unconfirmed. Retention: the content of response packages goes when their link expires; closed
  * requests are anonymised when the retention period after closing ends (type, dates, states and
- * outcome stay); spent links are deleted after a month.
+ * outcome stay); data sent by connected systems go once the request is closed and no package can
+ * be downloaded; spent links are deleted after a month.
  */
 @Component
 class Housekeeping {
@@ -24,14 +25,16 @@ class Housekeeping {
 
 	private final DataSubjectRequests requests;
 	private final ResponsePackages packages;
+	private final SystemDatasets systemData;
 	private final RequestChanges changes;
 	private final RightsSettings settings;
 	private final JdbcClient jdbc;
 
-	Housekeeping(DataSubjectRequests requests, ResponsePackages packages, RequestChanges changes, RightsSettings settings,
-			JdbcClient jdbc) {
+	Housekeeping(DataSubjectRequests requests, ResponsePackages packages, SystemDatasets systemData,
+			RequestChanges changes, RightsSettings settings, JdbcClient jdbc) {
 		this.requests = requests;
 		this.packages = packages;
+		this.systemData = systemData;
 		this.changes = changes;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -42,6 +45,8 @@ class Housekeeping {
 		Instant now = changes.now();
 		int unconfirmed = closeUnconfirmed(now);
 		int purged = packages.purgeExpired(now);
+		// Systems' data stay while a package could be rebuilt or downloaded, not after.
+		purged += systemData.deleteSpent();
 		int anonymised = 0;
 		for (UUID id : requests.closedBefore(now.minus(settings.retention()), 500)) {
 			requests.anonymise(id, now);
@@ -51,7 +56,7 @@ class Housekeeping {
 		jdbc.sql("delete from rights_link where expires_at < :cutoff")
 				.param("cutoff", DataSubjectRequests.odt(now.minus(java.time.Duration.ofDays(30)))).update();
 		if (unconfirmed + purged + anonymised > 0) {
-			log.info("Rights housekeeping: {} unconfirmed request(s) closed, {} package(s) emptied, {} request(s) anonymised",
+			log.info("Rights housekeeping: {} unconfirmed request(s) closed, {} package(s) or system dataset(s) emptied, {} request(s) anonymised",
 					unconfirmed, purged, anonymised);
 		}
 		return unconfirmed + purged + anonymised;

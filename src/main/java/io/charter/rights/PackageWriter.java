@@ -32,6 +32,20 @@ class PackageWriter {
 	record Written(byte[] zip, String sha256, String inventory) {
 	}
 
+	/**
+	 * What a connected system contributes: its datasets, or nothing when staff closed its task
+	 * without a report ({@code reported} false).
+	 */
+	record SystemPart(String system, boolean reported, Holding holding, List<Dataset> datasets) {
+
+		int records() {
+			return datasets.stream().mapToInt(d -> d.rows().size()).sum();
+		}
+	}
+
+	/** Folder of the systems' data, apart from the modules' folders whatever the names. */
+	static final String SYSTEMS = "systems/";
+
 	private final JsonMapper json;
 	private final MessageSource messages;
 	private final Letters letters;
@@ -42,15 +56,16 @@ class PackageWriter {
 		this.letters = letters;
 	}
 
-	Written write(DataSubjectRequest r, List<Fulfilment.Exported> exports, LocalDate today) {
+	Written write(DataSubjectRequest r, List<Fulfilment.Exported> exports, List<SystemPart> systems, LocalDate today) {
 		String lang = Letters.language(r.language);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		List<String> inventory = new ArrayList<>();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
 			// Fixed entry times: the same content gives the same package, and the hash proves it.
 			Instant stamp = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-			put(zip, "README.txt", readme(r, exports, today, lang).getBytes(StandardCharsets.UTF_8), stamp);
-			put(zip, "information.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(information(r, exports, today, lang)), stamp);
+			put(zip, "README.txt", readme(r, exports, systems, today, lang).getBytes(StandardCharsets.UTF_8), stamp);
+			put(zip, "information.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+					information(r, exports, systems, today, lang)), stamp);
 			for (Fulfilment.Exported export : exports) {
 				List<String> sets = new ArrayList<>();
 				for (Dataset dataset : export.datasets()) {
@@ -61,6 +76,17 @@ class PackageWriter {
 				}
 				inventory.add(export.holder() + ": " + (sets.isEmpty() ? "nothing held" : String.join(", ", sets)));
 			}
+			for (SystemPart system : systems) {
+				List<String> sets = new ArrayList<>();
+				for (Dataset dataset : system.datasets()) {
+					String base = SYSTEMS + safe(system.system()) + "/" + dataset.name();
+					put(zip, base + ".json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(dataset.rows()), stamp);
+					put(zip, base + ".csv", csv(dataset.rows()).getBytes(StandardCharsets.UTF_8), stamp);
+					sets.add(dataset.name() + " " + dataset.rows().size());
+				}
+				inventory.add("system " + system.system() + ": " + (!system.reported() ? "not reported (overridden)"
+						: sets.isEmpty() ? "nothing held" : String.join(", ", sets)));
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -69,7 +95,8 @@ class PackageWriter {
 		return new Written(zip, LinkSecrets.sha256(zip), String.join("; ", inventory));
 	}
 
-	private String readme(DataSubjectRequest r, List<Fulfilment.Exported> exports, LocalDate today, String lang) {
+	private String readme(DataSubjectRequest r, List<Fulfilment.Exported> exports, List<SystemPart> systems,
+			LocalDate today, String lang) {
 		StringBuilder out = new StringBuilder();
 		out.append(t(lang, "rights.package.title", r.reference)).append("\n\n");
 		out.append(t(lang, "rights.package.intro", r.email)).append('\n');
@@ -81,14 +108,27 @@ class PackageWriter {
 				out.append(t(lang, "rights.package.nothing")).append("\n\n");
 				continue;
 			}
-			line(out, t(lang, "rights.package.purposes"), h.purposes());
-			line(out, t(lang, "rights.package.categories"), h.categories());
-			line(out, t(lang, "rights.package.recipients"), h.recipients());
-			line(out, t(lang, "rights.package.retention"), h.retention());
-			line(out, t(lang, "rights.package.source"), h.source());
+			information(out, lang, h);
 			for (Dataset d : export.datasets()) {
 				out.append("- ").append(safe(export.holder())).append('/').append(d.name()).append(".json, .csv (")
 						.append(d.rows().size()).append(")\n");
+			}
+			out.append('\n');
+		}
+		for (SystemPart system : systems) {
+			out.append("== ").append(t(lang, "rights.package.system", system.system(), system.records())).append(" ==\n");
+			if (!system.reported()) {
+				out.append(t(lang, "rights.package.system-missing")).append("\n\n");
+				continue;
+			}
+			if (system.datasets().isEmpty()) {
+				out.append(t(lang, "rights.package.nothing")).append("\n\n");
+				continue;
+			}
+			information(out, lang, system.holding());
+			for (Dataset d : system.datasets()) {
+				out.append("- ").append(SYSTEMS).append(safe(system.system())).append('/').append(d.name())
+						.append(".json, .csv (").append(d.rows().size()).append(")\n");
 			}
 			out.append('\n');
 		}
@@ -98,8 +138,16 @@ class PackageWriter {
 		return out.toString();
 	}
 
-	private Map<String, Object> information(DataSubjectRequest r, List<Fulfilment.Exported> exports, LocalDate today,
-			String lang) {
+	private void information(StringBuilder out, String lang, Holding h) {
+		line(out, t(lang, "rights.package.purposes"), h.purposes());
+		line(out, t(lang, "rights.package.categories"), h.categories());
+		line(out, t(lang, "rights.package.recipients"), h.recipients());
+		line(out, t(lang, "rights.package.retention"), h.retention());
+		line(out, t(lang, "rights.package.source"), h.source());
+	}
+
+	private Map<String, Object> information(DataSubjectRequest r, List<Fulfilment.Exported> exports,
+			List<SystemPart> systems, LocalDate today, String lang) {
 		Map<String, Object> info = new LinkedHashMap<>();
 		info.put("reference", r.reference);
 		info.put("requestType", r.type.name());
@@ -123,6 +171,24 @@ class PackageWriter {
 			modules.add(m);
 		}
 		info.put("modules", modules);
+		List<Map<String, Object>> others = new ArrayList<>();
+		for (SystemPart system : systems) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			Holding h = system.holding();
+			m.put("system", system.system());
+			m.put("reported", system.reported());
+			m.put("records", system.records());
+			m.put("purposes", h.purposes());
+			m.put("categories", h.categories());
+			m.put("recipients", h.recipients());
+			m.put("retention", h.retention());
+			m.put("source", h.source());
+			String folder = SYSTEMS + safe(system.system()) + "/";
+			m.put("datasets", system.datasets().stream().map(d -> Map.of("name", d.name(), "records", d.rows().size(),
+					"files", List.of(folder + d.name() + ".json", folder + d.name() + ".csv"))).toList());
+			others.add(m);
+		}
+		info.put("systems", others);
 		info.put("rights", t(lang, "rights.package.rights"));
 		info.put("automatedDecisions", t(lang, "rights.package.automated"));
 		info.put("complaint", letters.complaint(lang));

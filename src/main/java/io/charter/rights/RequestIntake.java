@@ -76,7 +76,7 @@ public class RequestIntake {
 	 * A connected system reports on a task it was sent; the body and timestamp are signed with the
 	 * system's secret (see {@code docs/rights.md}).
 	 */
-	public CallbackResult systemReport(UUID taskId, String timestamp, String signature, byte[] body) {
+	public CallbackResult systemReport(UUID taskId, String timestamp, String signature, java.io.InputStream body) {
 		return systems.report(taskId, timestamp, signature, body);
 	}
 

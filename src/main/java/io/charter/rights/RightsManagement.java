@@ -229,10 +229,8 @@ public class RightsManagement {
 	@Transactional
 	public void complete(UUID id, String answer) {
 		DataSubjectRequest r = changes.load(id);
-		List<String> waiting = r.open() ? systems.unsettled(r) : List.of();
-		if (!waiting.isEmpty()) {
-			throw new StepNotAllowed("Waiting for connected systems to report: " + String.join(", ", waiting)
-					+ ". Override a system with a reason if it cannot report.");
+		if (r.open()) {
+			systemsReported(r);
 		}
 		r.complete(answer, changes.now(), changes.today());
 		changes.save(r, Actors.current());
@@ -312,13 +310,14 @@ public class RightsManagement {
 	 */
 	@PreAuthorize(WRITE)
 	public void deliverPackage(UUID id) {
-		DataSubjectRequest loaded = tx.execute(s -> ready(changes.load(id), "deliver a package", RequestType.ACCESS,
-				RequestType.PORTABILITY));
+		DataSubjectRequest loaded = tx.execute(s -> systemsReported(ready(changes.load(id), "deliver a package",
+				RequestType.ACCESS, RequestType.PORTABILITY)));
 		List<Fulfilment.Exported> exports = fulfilment.export(subject(loaded));
 		String actor = Actors.current();
 		List<Fulfilment.Exported> failed = exports.stream().filter(e -> e.error() != null).toList();
 		tx.executeWithoutResult(s -> {
-			DataSubjectRequest r = ready(changes.load(id), "deliver a package", RequestType.ACCESS, RequestType.PORTABILITY);
+			DataSubjectRequest r = systemsReported(ready(changes.load(id), "deliver a package", RequestType.ACCESS,
+					RequestType.PORTABILITY));
 			for (Fulfilment.Exported e : exports) {
 				fulfilmentRecords.insert(r.id, e.holder(), "EXPORT", e.error() == null ? (e.records() == 0 ? "NOTHING_HELD" : "DONE") : "FAILED",
 						e.records(), e.error(), changes.now(), actor);
@@ -327,7 +326,7 @@ public class RightsManagement {
 				changes.log(r.id, actor, "export-failed", "export failed in " + failed.stream().map(Fulfilment.Exported::holder).toList(), null);
 				return;
 			}
-			PackageWriter.Written written = packageWriter.write(r, exports, changes.today());
+			PackageWriter.Written written = packageWriter.write(r, exports, systems.contributions(r), changes.today());
 			String secret = LinkSecrets.generate();
 			java.time.Instant expires = changes.now().plus(settings.downloadValidity());
 			packages.insert(UUID.randomUUID(), r.id, LinkSecrets.hash(secret), changes.now(), expires, written.zip(),
@@ -411,6 +410,16 @@ public class RightsManagement {
 			changes.save(r, actor);
 			return fulfilmentRecords.of(r.id);
 		});
+	}
+
+	/** Every system connected for the request's type reported, or staff closed its task with a reason. */
+	private DataSubjectRequest systemsReported(DataSubjectRequest r) {
+		List<String> waiting = systems.unsettled(r);
+		if (!waiting.isEmpty()) {
+			throw new StepNotAllowed("Waiting for connected systems to report: " + String.join(", ", waiting)
+					+ ". Notify them, or override a system with a reason if it cannot report.");
+		}
+		return r;
 	}
 
 	private static DataSubjectRequest ready(DataSubjectRequest r, String what, RequestType... types) {

@@ -93,6 +93,22 @@ class SystemTasks {
 				.param("request", requestId).param("system", system).param("reason", reason).param("now", odt(now)).update();
 	}
 
+	/** The art. 15(1) information a system sent with its data, as JSON. */
+	void information(UUID id, String json) {
+		jdbc.sql("update rights_system_task set information = :info where id = :id").param("id", id).param("info", json)
+				.update();
+	}
+
+	/** Per system of a request, the information it sent, if any. */
+	java.util.Map<String, String> informationOf(UUID requestId) {
+		java.util.Map<String, String> out = new java.util.HashMap<>();
+		jdbc.sql("select system, information from rights_system_task where request_id = :id and information is not null")
+				.param("id", requestId).query(rs -> {
+					out.put(rs.getString("system"), rs.getString("information"));
+				});
+		return out;
+	}
+
 	Optional<UUID> requestOf(UUID taskId) {
 		return jdbc.sql("select request_id from rights_system_task where id = :id").param("id", taskId).query(UUID.class)
 				.optional();

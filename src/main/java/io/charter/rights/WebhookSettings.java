@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,11 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetry the longest wait between attempts
  * @param timeout how long one delivery may take
  * @param callbackTolerance how far a callback's timestamp may be from Charter's clock
+ * @param maxReportSize the largest callback body accepted (with the data of an access or
+ *        portability request); larger ones are refused unread
  */
 @ConfigurationProperties("charter.rights.webhooks")
 record WebhookSettings(List<ConnectedSystem> systems, @DefaultValue("8") int maxAttempts,
 		@DefaultValue("1m") Duration firstRetry, @DefaultValue("6h") Duration maxRetry,
-		@DefaultValue("10s") Duration timeout, @DefaultValue("5m") Duration callbackTolerance) {
+		@DefaultValue("10s") Duration timeout, @DefaultValue("5m") Duration callbackTolerance,
+		@DefaultValue("10MB") DataSize maxReportSize) {
 
 	/**
 	 * @param name a short name, lower-case letters, digits and hyphens (e.g. {@code crm})

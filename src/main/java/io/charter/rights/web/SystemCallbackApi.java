@@ -1,5 +1,6 @@
 package io.charter.rights.web;
 
+import java.io.InputStream;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -36,13 +36,16 @@ class SystemCallbackApi {
 	@Operation(summary = "A connected system reports on a request it was sent (signed with its secret)")
 	ResponseEntity<Void> report(@PathVariable UUID taskId,
 			@RequestHeader(name = "X-Charter-Timestamp", required = false) String timestamp,
-			@RequestHeader(name = "X-Charter-Signature", required = false) String signature, @RequestBody byte[] body) {
+			@RequestHeader(name = "X-Charter-Signature", required = false) String signature, InputStream body) {
 		return switch (intake.systemReport(taskId, timestamp, signature, body)) {
 			case ACCEPTED -> ResponseEntity.noContent().build();
 			case UNKNOWN -> throw new NotFound("No such task.");
 			case BAD_SIGNATURE -> throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Missing, wrong or stale signature.");
-			case BAD_BODY -> throw new RuleViolation(
-					"Expected {\"status\": \"DONE|NOTHING_HELD|PARTLY|FAILED\", \"records\": n, \"detail\": \"...\"}.");
+			case BAD_BODY -> throw new RuleViolation("Expected {\"status\": \"DONE|NOTHING_HELD|PARTLY|FAILED\", \"records\": n, "
+					+ "\"detail\": \"...\"}; for ACCESS and PORTABILITY requests with DONE or PARTLY also \"datasets\": "
+					+ "[{\"name\": \"lower-case-name\", \"rows\": [{...}]}] (unique names) and \"information\".");
+			case TOO_LARGE -> throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+					"The report is larger than charter.rights.webhooks.max-report-size.");
 			case NOT_WAITING -> throw new ResponseStatusException(HttpStatus.CONFLICT, "This task was already settled.");
 		};
 	}
