@@ -15,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Answers the banner's public resources (script, stylesheet, config) ahead of the rest of the
@@ -25,6 +26,8 @@ import org.springframework.core.Ordered;
  * for its problem-detail answer.
  */
 final class BannerEdge implements Filter {
+
+	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
 	private final Banners banners;
 
@@ -46,7 +49,8 @@ final class BannerEdge implements Filter {
 
 	private Optional<Answer> resolve(HttpServletRequest request) {
 		String contextPath = request.getContextPath();
-		String path = request.getRequestURI().substring(contextPath.length());
+		// Decoded and without ;parameters, as Spring MVC would match it.
+		String path = PATHS.getPathWithinApplication(request);
 		if (!path.startsWith("/c/")) {
 			return Optional.empty();
 		}

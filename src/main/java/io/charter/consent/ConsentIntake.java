@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +31,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.util.UrlPathHelper;
 
 import io.charter.shared.NotFound;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +50,8 @@ final class ConsentIntake implements Filter {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConsentIntake.class);
 	private static final Pattern PATH = Pattern.compile("^/c/([^/]+)/consents$");
+	/** Decoded and without ;parameters, as Spring MVC would match it. */
+	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
 	private final ConsentLog log;
 	private final ConsentLogSettings settings;
@@ -67,7 +69,7 @@ final class ConsentIntake implements Filter {
 	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) req;
 		Matcher path = "POST".equals(request.getMethod())
-				? PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+				? PATH.matcher(PATHS.getPathWithinApplication(request))
 				: null;
 		if (path == null || !path.matches()) {
 			chain.doFilter(req, res);
@@ -107,35 +109,23 @@ final class ConsentIntake implements Filter {
 		AsyncContext async = request.startAsync();
 		// The container's async timeout bounds the wait: no timer per request.
 		async.setTimeout(settings.writeTimeout().toMillis());
-		AtomicBoolean answered = new AtomicBoolean();
-		async.addListener(new Timeout(answered, timing, request, response));
-		recorded.whenComplete((receipt, failure) -> {
-			if (!answered.compareAndSet(false, true)) {
-				return;
+		Answer answer = new Answer(async, timing, request, response);
+		async.addListener(answer);
+		recorded.whenComplete((receipt, failure) -> answer.once(() -> {
+			if (failure == null) {
+				response.setStatus(HttpStatus.CREATED.value());
+				response.setHeader(HttpHeaders.LOCATION, "/c/" + site + "/consents/" + receipt.consentId());
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				byte[] answerBody = json.writeValueAsBytes(receipt);
+				response.setContentLength(answerBody.length);
+				response.getOutputStream().write(answerBody);
+				stop(timing, HttpStatus.CREATED.value());
 			}
-			try {
-				if (failure == null) {
-					response.setStatus(HttpStatus.CREATED.value());
-					response.setHeader(HttpHeaders.LOCATION, "/c/" + site + "/consents/" + receipt.consentId());
-					response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-					byte[] answer = json.writeValueAsBytes(receipt);
-					response.setContentLength(answer.length);
-					response.getOutputStream().write(answer);
-					stop(timing, HttpStatus.CREATED.value());
-				}
-				else {
-					refused(request, response, failure instanceof CompletionException && failure.getCause() != null
-							? failure.getCause() : failure, timing);
-				}
+			else {
+				refused(request, response, failure instanceof CompletionException && failure.getCause() != null
+						? failure.getCause() : failure, timing);
 			}
-			catch (IOException | RuntimeException e) {
-				// The browser went away: the record is committed (or refused) all the same.
-				logger.debug("Consent answer not delivered: {}", e.toString());
-			}
-			finally {
-				async.complete();
-			}
-		});
+		}));
 	}
 
 	/** CORS of the actual request: an allowed origin is echoed, every answer varies by Origin. */
@@ -216,27 +206,56 @@ final class ConsentIntake implements Filter {
 		timing.stop(meters.timer("charter.consent.writes", "status", String.valueOf(status)));
 	}
 
-	/** 503 with Retry-After when the record was not committed within the write timeout. */
-	private final class Timeout implements AsyncListener {
+	/**
+	 * The one answer of an asynchronous request: the commit's, or 503 with Retry-After when the record
+	 * was not committed within the write timeout. Writing and completing happen under one lock, so the
+	 * container's timeout never finds the request neither answered nor completed while the writer is
+	 * still writing it.
+	 */
+	private final class Answer implements AsyncListener {
 
-		private final AtomicBoolean answered;
+		private final AsyncContext async;
 		private final Timer.Sample timing;
 		private final HttpServletRequest request;
 		private final HttpServletResponse response;
+		private boolean answered;
 
-		Timeout(AtomicBoolean answered, Timer.Sample timing, HttpServletRequest request, HttpServletResponse response) {
-			this.answered = answered;
+		Answer(AsyncContext async, Timer.Sample timing, HttpServletRequest request, HttpServletResponse response) {
+			this.async = async;
 			this.timing = timing;
 			this.request = request;
 			this.response = response;
 		}
 
+		/** Writes the answer and completes the request, unless it was answered already. */
+		synchronized void once(Writing writing) {
+			if (answered) {
+				return;
+			}
+			answered = true;
+			try {
+				writing.write();
+			}
+			catch (IOException | RuntimeException e) {
+				// The browser went away: the record is committed (or refused) all the same.
+				logger.debug("Consent answer not delivered: {}", e.toString());
+			}
+			finally {
+				async.complete();
+			}
+		}
+
 		@Override
-		public void onTimeout(AsyncEvent event) throws IOException {
-			if (answered.compareAndSet(false, true)) {
-				refused(request, response, ConsentRefused.retryLater(HttpStatus.SERVICE_UNAVAILABLE,
-						"The consent could not be recorded in time. Try again.", Duration.ofSeconds(1)), timing);
-				event.getAsyncContext().complete();
+		public void onTimeout(AsyncEvent event) {
+			once(() -> refused(request, response, ConsentRefused.retryLater(HttpStatus.SERVICE_UNAVAILABLE,
+					"The consent could not be recorded in time. Try again.", Duration.ofSeconds(1)), timing));
+		}
+
+		@Override
+		public synchronized void onError(AsyncEvent event) {
+			if (!answered) {
+				answered = true;
+				stop(timing, 0);
 			}
 		}
 
@@ -245,13 +264,13 @@ final class ConsentIntake implements Filter {
 		}
 
 		@Override
-		public void onError(AsyncEvent event) {
-			answered.set(true);
-		}
-
-		@Override
 		public void onStartAsync(AsyncEvent event) {
 		}
+	}
+
+	@FunctionalInterface
+	private interface Writing {
+		void write() throws IOException;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -279,7 +279,10 @@ class ConnectedSystems {
 
 	void override(DataSubjectRequest r, String system, String reason, String actor) {
 		String name = requireSystem(r, system);
-		tasks.override(r.id, name, reason, changes.now());
+		// A system that reported DONE has answered; overriding it would drop or contradict its report.
+		if (!tasks.override(r.id, name, reason, changes.now())) {
+			throw new StepNotAllowed(name + " has already reported that it is done.");
+		}
 		fulfilmentRecords.insert(r.id, name, "OVERRIDE", "RECORDED", 0, reason, changes.now(), actor);
 		changes.log(r.id, actor, "system-overridden", name + ": closed by staff without its report", reason);
 	}

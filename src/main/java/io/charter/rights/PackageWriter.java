@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -28,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class PackageWriter {
+
+	private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
 	record Written(byte[] zip, String sha256, String inventory) {
 	}
@@ -219,7 +222,8 @@ class PackageWriter {
 
 	private static String cell(String text) {
 		String v = text;
-		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+		// A spreadsheet would run a cell starting like a formula; a plain number is left alone.
+		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !NUMBER.matcher(v).matches()) {
 			v = "'" + v;
 		}
 		if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.startsWith("'")) {

@@ -23,6 +23,7 @@ record SystemReport(String status, int records, String detail, List<Dataset> dat
 	private static final Set<String> STATUSES = Set.of("DONE", "NOTHING_HELD", "PARTLY", "FAILED");
 	static final int MAX_DATASETS = 100;
 	static final int MAX_INFORMATION = 1000;
+	static final int STORED_INFORMATION = 6000;
 
 	boolean done() {
 		return !"FAILED".equals(status);
@@ -95,6 +96,24 @@ record SystemReport(String status, int records, String detail, List<Dataset> dat
 			}
 			values.add(v.isString() && !v.asString().isBlank() ? v.asString().strip() : null);
 		}
+		// Stored as one JSON object in a column of STORED_INFORMATION characters: quotes, backslashes
+		// and control characters grow when escaped, so the limit is checked on the escaped form.
+		int stored = 100 + values.stream().mapToInt(SystemReport::escapedLength).sum();
+		if (stored > STORED_INFORMATION) {
+			return Optional.empty();
+		}
 		return Optional.of(new Holding(rows, values.get(0), values.get(1), values.get(2), values.get(3), values.get(4)));
+	}
+
+	private static int escapedLength(String value) {
+		if (value == null) {
+			return 0;
+		}
+		int length = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			length += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
+		}
+		return length;
 	}
 }

@@ -85,12 +85,14 @@ class SystemTasks {
 				.param("request", requestId).param("system", system).param("now", odt(now)).update();
 	}
 
-	void override(UUID requestId, String system, String reason, Instant now) {
+	/** Closes the system's task without its report; false when it already reported DONE. */
+	boolean override(UUID requestId, String system, String reason, Instant now) {
 		insert(requestId, system, now);
-		jdbc.sql("""
+		return jdbc.sql("""
 				update rights_system_task set status = 'OVERRIDDEN', report = :reason, reported_at = :now, next_attempt_at = null
-				where request_id = :request and system = :system""")
-				.param("request", requestId).param("system", system).param("reason", reason).param("now", odt(now)).update();
+				where request_id = :request and system = :system and status <> 'DONE'""")
+				.param("request", requestId).param("system", system).param("reason", reason).param("now", odt(now))
+				.update() > 0;
 	}
 
 	/** The art. 15(1) information a system sent with its data, as JSON. */

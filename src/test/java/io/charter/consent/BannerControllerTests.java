@@ -181,6 +181,11 @@ class BannerControllerTests {
 		assertThat(head.body()).isEmpty();
 		assertThat(header(head, "ETag")).isEqualTo(header(get, "ETag"));
 		assertThat(header(head, "Content-Length")).isEqualTo(String.valueOf(get.body().length));
+		// The path as Spring MVC would match it: decoded.
+		HttpResponse<byte[]> encoded = get("/c/" + site.replaceFirst("-", "%2D") + "/config.json?lang=fr",
+				"Accept-Encoding", "gzip");
+		assertThat(encoded.statusCode()).isEqualTo(200);
+		assertThat(header(encoded, "ETag")).isEqualTo(header(get, "ETag"));
 		// Other methods are not the edge's: Spring MVC refuses them as a problem.
 		HttpResponse<byte[]> post = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/c/" + site
 				+ "/config.json")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),

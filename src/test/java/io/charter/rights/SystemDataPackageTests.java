@@ -127,6 +127,15 @@ class SystemDataPackageTests extends RightsTestBase {
 		callback(ARCHIVE, ARCHIVE_SECRET, id, """
 				{"status": "DONE", "datasets": [{"name": "scans", "rows": [{"text": "%s"}]}]}""".formatted("x".repeat(70_000)))
 				.andExpect(status().is(413));
+		// Information that fits its 1,000 characters but not the stored column once escaped.
+		String quotes = "\\\"".repeat(999);
+		callback(ARCHIVE, ARCHIVE_SECRET, id, """
+				{"status": "DONE", "datasets": [{"name": "scans", "rows": [{"a": 1}]}], "information": {"purposes": "%s",
+				 "categories": "%s", "recipients": "%s", "retention": "%s"}}""".formatted(quotes, quotes, quotes, quotes))
+				.andExpect(status().isBadRequest());
+		// The shop has answered: staff cannot close its task over its report.
+		step(id, "override-system", "{\"system\": \"shop\", \"reason\": \"Changed our mind.\"}")
+				.andExpect(status().isConflict());
 		step(id, "override-system", "{\"system\": \"archive\", \"reason\": \"The archive is offline until next year.\"}")
 				.andExpect(status().isOk());
 
