@@ -36,6 +36,8 @@
 #         cds        extracted, plus an AppCDS archive recorded by a training run
 #                    (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh) and used with
 #                    -XX:SharedArchiveFile
+#         cds-full   as cds, but the training run is a whole start: readiness, a sign-in and a few pages,
+#                    then SIGTERM (the archive is written at that normal exit)
 #         aot        (JDK 25 or newer, JAVA=...) extracted, plus an AOT cache recorded by a training run
 #                    (-XX:AOTCacheOutput, -Dspring.context.exit=onRefresh) and used with -XX:AOTCache
 #
@@ -45,6 +47,8 @@
 #   WAIT_IDLE_MAX_S=900; on a shared machine this keeps runs out of other work's busy spells)
 #   NICE= (e.g. -10: run the JVM under `nice -n -10`, so that other work on a shared machine takes
 #   less CPU from it; negative values need root)
+#   RESTART=0 (1: time a restart on an existing database instead of a first start: each run first
+#   starts and stops Charter once, untimed, in its directory)
 #   QUIET_MAX=0 (e.g. 20: discard and repeat a run, up to QUIET_TRIES=5 attempts, when other work
 #   used more than 20 % of the machine's CPU time while it started: the busy% column)
 set -euo pipefail
@@ -64,6 +68,7 @@ TARGET_RSS_MIB=${TARGET_RSS_MIB:-400}
 WAIT_IDLE=${WAIT_IDLE:-0}
 NICE=${NICE:-}
 QUIET_MAX=${QUIET_MAX:-0}
+RESTART=${RESTART:-0}
 QUIET_TRIES=${QUIET_TRIES:-5}
 WAIT_IDLE_MAX_S=${WAIT_IDLE_MAX_S:-900}
 ADMIN_EMAIL=bench-admin@example.com
@@ -77,7 +82,7 @@ for spec in "$@"; do
 	IFS='|' read -r label opts args layout java <<<"$spec"
 	layout=${layout:-jar}
 	C_JAVA+=("${java:-$JAVA}")
-	case $layout in jar | extracted | cds | aot) ;; *) echo "startup.sh: unknown LAYOUT '$layout' in '$spec'" >&2; exit 2 ;; esac
+	case $layout in jar | extracted | cds | cds-full | aot) ;; *) echo "startup.sh: unknown LAYOUT '$layout' in '$spec'" >&2; exit 2 ;; esac
 	C_LABEL+=("${label:-config${#C_LABEL[@]}}"); C_OPTS+=("$opts"); C_ARGS+=("$args"); C_LAYOUT+=("$layout")
 done
 
@@ -169,39 +174,6 @@ for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
 	echo "config     ${C_LABEL[c]}: JAVA_OPTS=${C_OPTS[c]:-(none)} APP_ARGS=${C_ARGS[c]:-(none)} LAYOUT=${C_LAYOUT[c]} JAVA=${C_JAVA[c]}"
 done
 
-# Prepare each configuration's jar (and class-data archive) once, before the measured runs.
-for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
-	C_JAR[c]=$WORK/charter.jar
-	[[ ${C_LAYOUT[c]} == jar ]] && continue
-	if [[ ! -d $WORK/extracted ]]; then
-		"$JAVA" -Djarmode=tools -jar "$WORK/charter.jar" extract --destination "$WORK/extracted" >/dev/null
-	fi
-	C_JAR[c]=$WORK/extracted/charter.jar
-	if [[ ${C_LAYOUT[c]} == cds || ${C_LAYOUT[c]} == aot ]]; then
-		read -r -a opts <<<"${C_OPTS[c]}"
-		read -r -a args <<<"${C_ARGS[c]}"
-		td=$WORK/training$c
-		if [[ ${C_LAYOUT[c]} == cds ]]; then
-			archive=$WORK/charter$c.jsa record=-XX:ArchiveClassesAtExit=$archive use=-XX:SharedArchiveFile=$archive
-		else
-			archive=$WORK/charter$c.aot record=-XX:AOTCacheOutput=$archive use=-XX:AOTCache=$archive
-		fi
-		mkdir -p "$td"
-		t0=$(now_ns)
-		(cd "$td" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-			"${launch[@]}" "${C_JAVA[c]}" "${opts[@]}" "$record" -Dspring.context.exit=onRefresh \
-			-jar "${C_JAR[c]}" --server.port="$(free_port)" "${args[@]}" >"$td/app.log" 2>&1) || true
-		if [[ ! -f $archive ]]; then
-			echo "${C_LABEL[c]}: no archive written; last log lines:" >&2
-			tail -n 20 "$td/app.log" >&2
-			exit 1
-		fi
-		echo "${C_LAYOUT[c]}        ${C_LABEL[c]}: archive $(du -m "$archive" | cut -f1) MB, training run $(ms_since "$t0") ms"
-		C_OPTS[c]="${C_OPTS[c]} $use"
-		rm -rf "$td/data"
-	fi
-done
-
 # One sign-in and a few pages, as a user would; echoes "ok" when the signed-in pages answered 200.
 workload() {
 	local base=$1 cookies=$2 page csrf codes="" c path
@@ -215,6 +187,74 @@ workload() {
 	done
 	curl -s -o /dev/null "$base/v3/api-docs" || true
 	if [[ $codes =~ ^(\ 200)+$ ]]; then echo ok; else echo "fail:${codes# }" | tr ' ' ','; fi
+}
+
+# Prepare each configuration's jar (and class-data archive) once, before the measured runs.
+for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
+	C_JAR[c]=$WORK/charter.jar
+	[[ ${C_LAYOUT[c]} == jar ]] && continue
+	if [[ ! -d $WORK/extracted ]]; then
+		"$JAVA" -Djarmode=tools -jar "$WORK/charter.jar" extract --destination "$WORK/extracted" >/dev/null
+	fi
+	C_JAR[c]=$WORK/extracted/charter.jar
+	if [[ ${C_LAYOUT[c]} == cds* || ${C_LAYOUT[c]} == aot ]]; then
+		read -r -a opts <<<"${C_OPTS[c]}"
+		read -r -a args <<<"${C_ARGS[c]}"
+		td=$WORK/training$c
+		if [[ ${C_LAYOUT[c]} == cds* ]]; then
+			archive=$WORK/charter$c.jsa record=-XX:ArchiveClassesAtExit=$archive use=-XX:SharedArchiveFile=$archive
+		else
+			archive=$WORK/charter$c.aot record=-XX:AOTCacheOutput=$archive use=-XX:AOTCache=$archive
+		fi
+		mkdir -p "$td"
+		t0=$(now_ns)
+		if [[ ${C_LAYOUT[c]} == cds-full ]]; then
+			# The whole start, readiness and a few requests, then a normal stop: the archive is
+			# written at exit and holds the classes of the first-start work and request handling too.
+			tport=$(free_port)
+			(cd "$td" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+				exec "${C_JAVA[c]}" "${opts[@]}" "$record" -jar "${C_JAR[c]}" --server.port="$tport" "${args[@]}" \
+				>"$td/app.log" 2>&1) &
+			tpid=$!
+			for ((i = 0; i < READY_TIMEOUT_S * 10; i++)); do
+				curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$tport/actuator/health/readiness" && break
+				sleep 0.1
+			done
+			workload "http://127.0.0.1:$tport" "$td/cookies" >/dev/null
+			kill -TERM "$tpid"
+			wait "$tpid" || true
+		else
+			(cd "$td" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+				"${launch[@]}" "${C_JAVA[c]}" "${opts[@]}" "$record" -Dspring.context.exit=onRefresh \
+				-jar "${C_JAR[c]}" --server.port="$(free_port)" "${args[@]}" >"$td/app.log" 2>&1) || true
+		fi
+		if [[ ! -f $archive ]]; then
+			echo "${C_LABEL[c]}: no archive written; last log lines:" >&2
+			tail -n 20 "$td/app.log" >&2
+			exit 1
+		fi
+		echo "${C_LAYOUT[c]}        ${C_LABEL[c]}: archive $(du -m "$archive" | cut -f1) MB, training run $(ms_since "$t0") ms"
+		C_OPTS[c]="${C_OPTS[c]} $use"
+		rm -rf "$td/data"
+	fi
+done
+
+
+# RESTART=1: one untimed start and stop in the run's directory first, so the timed start finds an
+# existing, migrated and seeded database (a restart) rather than an empty one.
+prime() {
+	local c=$1 wd=$2 port=$3 pid i
+	read -r -a opts <<<"${C_OPTS[c]}"
+	read -r -a args <<<"${C_ARGS[c]}"
+	(cd "$wd" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+		exec "${C_JAVA[c]}" "${opts[@]}" -jar "${C_JAR[c]}" --server.port="$port" "${args[@]}" >"$wd/prime.log" 2>&1) &
+	pid=$!
+	for ((i = 0; i < READY_TIMEOUT_S * 10; i++)); do
+		curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" && break
+		sleep 0.1
+	done
+	kill -TERM "$pid"
+	wait "$pid" || true
 }
 
 declare -A R
@@ -231,6 +271,7 @@ for ((i = 1; i <= RUNS; i++)); do
 			rm -rf "$wd"
 			mkdir -p "$wd"
 			port=$(free_port)
+			((RESTART == 1)) && prime "$c" "$wd" "$port"
 			wait_idle
 			load1=$(cut -d' ' -f1 /proc/loadavg)
 			read -r busy0 _ < <(cpu_busy_idle)
