@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The banner's URLs as far as {@link BannerEdge} leaves them to Spring MVC: a site, version or
- * language that does not exist. {@code banner.js} is the one URL in the site's page: revalidated on
+ * language that does not exist. (The stylesheet is the same for every site: the edge always has it.) {@code banner.js} is the one URL in the site's page: revalidated on
  * every use (ETag, 304) so a publication reaches visitors at once; it names the current version, so
  * everything it loads next is versioned and cached for good.
  */
@@ -30,7 +30,7 @@ class BannerController {
 		return notFound("No published banner for this site.");
 	}
 
-	@GetMapping({ "/c/{site}/v/{version}/config.{lang}.json", "/c/{site}/banner.css" })
+	@GetMapping("/c/{site}/v/{version}/config.{lang}.json")
 	ResponseEntity<ProblemDetail> versionConfig() {
 		return notFound("No such version or language for this site.");
 	}

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.charter.shared.NotFound;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CORS of the consent log ({@code /c/{site}/consents} and {@code /c/{site}/consents/{id}}), answered
@@ -32,9 +33,11 @@ class ConsentCors extends OncePerRequestFilter {
 	static final String MAX_AGE = "600";
 
 	private final ConsentLog log;
+	private final JsonMapper json;
 
-	ConsentCors(ConsentLog log) {
+	ConsentCors(ConsentLog log, JsonMapper json) {
 		this.log = log;
+		this.json = json;
 	}
 
 	@Override
@@ -87,14 +90,19 @@ class ConsentCors extends OncePerRequestFilter {
 			return;
 		}
 		if (allowed) {
-			allow(response, origin);
-			response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, Retry-After");
+			allowActual(response, origin);
 		}
 		chain.doFilter(request, response);
 	}
 
 	private static void allow(HttpServletResponse response, String origin) {
 		response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+	}
+
+	/** CORS of an actual (not preflight) request from an allowed origin: its answer's headers are readable. */
+	static void allowActual(HttpServletResponse response, String origin) {
+		allow(response, origin);
+		response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, Retry-After");
 	}
 
 	private static boolean onlyContentType(String requested) {
@@ -109,13 +117,8 @@ class ConsentCors extends OncePerRequestFilter {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
-	private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-			String detail) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-				+ status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\""
-				+ path(request).replaceAll("[^A-Za-z0-9/._~-]", "") + "\"}");
+	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
+		ConsentProblem.write(json, request, response, status, detail, null, null);
 	}
 }

@@ -3,9 +3,6 @@ package io.charter.consent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
@@ -139,8 +136,7 @@ final class ConsentIntake implements Filter {
 		}
 		try {
 			if (log.allowedOrigins(site).contains(origin)) {
-				response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-				response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, Retry-After");
+				ConsentCors.allowActual(response, origin);
 			}
 		}
 		catch (NotFound unknownSite) {
@@ -180,26 +176,9 @@ final class ConsentIntake implements Filter {
 		stop(timing, status.value());
 	}
 
-	/** An RFC 9457 problem detail, with the offending field for a 400 and Retry-After when useful. */
 	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
 			String field, Duration retryAfter) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", ""));
-		if (field != null) {
-			problem.put("errors", List.of(Map.of("field", field, "message", detail)));
-		}
-		if (retryAfter != null) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
-		}
-		byte[] body = json.writeValueAsBytes(problem);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		ConsentProblem.write(json, request, response, status, detail, field, retryAfter);
 	}
 
 	private void stop(Timer.Sample timing, int status) {

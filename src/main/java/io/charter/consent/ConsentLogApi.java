@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The consent log as websites call it: {@code GET /c/{site}/consents/{id}} shows the receipt to
  * whoever holds the id. Public, stateless, CORS to the site's origins. Recording
@@ -61,8 +63,8 @@ class ConsentLogApi {
 
 		/** After Spring Security (which lets /c/** through), before the dispatcher. */
 		@Bean
-		FilterRegistrationBean<ConsentCors> consentCors(ConsentLog log) {
-			FilterRegistrationBean<ConsentCors> registration = new FilterRegistrationBean<>(new ConsentCors(log));
+		FilterRegistrationBean<ConsentCors> consentCors(ConsentLog log, JsonMapper json) {
+			FilterRegistrationBean<ConsentCors> registration = new FilterRegistrationBean<>(new ConsentCors(log, json));
 			registration.addUrlPatterns("/c/*");
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
 			return registration;
