@@ -189,6 +189,27 @@ workload() {
 	if [[ $codes =~ ^(\ 200)+$ ]]; then echo ok; else echo "fail:${codes# }" | tr ' ' ','; fi
 }
 
+# untimed_run <config> <dir> <port> <log> <workload 0|1> [java options...]: starts the configuration
+# in <dir>, waits until it is ready, optionally signs in and asks for a few pages, then stops it
+# normally (SIGTERM). Used to train an archive and to prime a database for RESTART=1.
+untimed_run() {
+	local c=$1 dir=$2 port=$3 log=$4 work=$5 pid i
+	local -a opts args
+	shift 5
+	read -r -a opts <<<"${C_OPTS[c]}"
+	read -r -a args <<<"${C_ARGS[c]}"
+	(cd "$dir" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+		exec "${C_JAVA[c]}" "${opts[@]}" "$@" -jar "${C_JAR[c]}" --server.port="$port" "${args[@]}" >"$dir/$log" 2>&1) &
+	pid=$!
+	for ((i = 0; i < READY_TIMEOUT_S * 10; i++)); do
+		curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" && break
+		sleep 0.1
+	done
+	((work == 1)) && workload "http://127.0.0.1:$port" "$dir/cookies" >/dev/null
+	kill -TERM "$pid"
+	wait "$pid" || true
+}
+
 # Prepare each configuration's jar (and class-data archive) once, before the measured runs.
 for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
 	C_JAR[c]=$WORK/charter.jar
@@ -211,18 +232,7 @@ for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
 		if [[ ${C_LAYOUT[c]} == cds-full ]]; then
 			# The whole start, readiness and a few requests, then a normal stop: the archive is
 			# written at exit and holds the classes of the first-start work and request handling too.
-			tport=$(free_port)
-			(cd "$td" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-				exec "${C_JAVA[c]}" "${opts[@]}" "$record" -jar "${C_JAR[c]}" --server.port="$tport" "${args[@]}" \
-				>"$td/app.log" 2>&1) &
-			tpid=$!
-			for ((i = 0; i < READY_TIMEOUT_S * 10; i++)); do
-				curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$tport/actuator/health/readiness" && break
-				sleep 0.1
-			done
-			workload "http://127.0.0.1:$tport" "$td/cookies" >/dev/null
-			kill -TERM "$tpid"
-			wait "$tpid" || true
+			untimed_run "$c" "$td" "$(free_port)" app.log 1 "$record"
 		else
 			(cd "$td" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 				"${launch[@]}" "${C_JAVA[c]}" "${opts[@]}" "$record" -Dspring.context.exit=onRefresh \
@@ -240,23 +250,6 @@ for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
 done
 
 
-# RESTART=1: one untimed start and stop in the run's directory first, so the timed start finds an
-# existing, migrated and seeded database (a restart) rather than an empty one.
-prime() {
-	local c=$1 wd=$2 port=$3 pid i
-	read -r -a opts <<<"${C_OPTS[c]}"
-	read -r -a args <<<"${C_ARGS[c]}"
-	(cd "$wd" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-		exec "${C_JAVA[c]}" "${opts[@]}" -jar "${C_JAR[c]}" --server.port="$port" "${args[@]}" >"$wd/prime.log" 2>&1) &
-	pid=$!
-	for ((i = 0; i < READY_TIMEOUT_S * 10; i++)); do
-		curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" && break
-		sleep 0.1
-	done
-	kill -TERM "$pid"
-	wait "$pid" || true
-}
-
 declare -A R
 row() { printf '%-14s %3s %7s %9s %8s %6s %8s %7s %7s %7s %7s %5s %5s %s\n' "$@"; }
 echo
@@ -271,7 +264,8 @@ for ((i = 1; i <= RUNS; i++)); do
 			rm -rf "$wd"
 			mkdir -p "$wd"
 			port=$(free_port)
-			((RESTART == 1)) && prime "$c" "$wd" "$port"
+			# RESTART=1: the timed start finds an existing, migrated and seeded database.
+			((RESTART == 1)) && untimed_run "$c" "$wd" "$port" prime.log 0
 			wait_idle
 			load1=$(cut -d' ' -f1 /proc/loadavg)
 			read -r busy0 _ < <(cpu_busy_idle)
