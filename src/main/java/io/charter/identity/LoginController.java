@@ -3,9 +3,7 @@ package io.charter.identity;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
-	private final ObjectProvider<ClientRegistrationRepository> clients;
+	private final OidcClients clients;
 
-	LoginController(ObjectProvider<ClientRegistrationRepository> clients) {
+	LoginController(OidcClients clients) {
 		this.clients = clients;
 	}
 
@@ -27,12 +25,9 @@ class LoginController {
 		model.addAttribute("failure", error != null ? "login.failed" : oidcError != null ? "login.oidc-failed" : null);
 		model.addAttribute("notice", logout != null ? "login.logged-out" : created != null ? "login.created" : null);
 		List<LoginProvider> providers = new ArrayList<>();
-		if (clients.getIfAvailable() instanceof Iterable<?> registrations) {
-			for (Object r : registrations) {
-				ClientRegistration registration = (ClientRegistration) r;
-				providers.add(new LoginProvider(registration.getClientName(),
-						"/oauth2/authorization/" + registration.getRegistrationId()));
-			}
+		for (ClientRegistration registration : clients) {
+			providers.add(new LoginProvider(registration.getClientName(),
+					"/oauth2/authorization/" + registration.getRegistrationId()));
 		}
 		model.addAttribute("providers", providers);
 		return "identity/login";

@@ -1,6 +1,5 @@
 package io.charter.identity;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +10,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -85,7 +83,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(100)
 	SecurityFilterChain pageChain(HttpSecurity http, IdentityManagement identity, LoginThrottle throttle,
-			SessionRefresh sessionRefresh, ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
+			SessionRefresh sessionRefresh, OidcClients oidcClients) throws Exception {
 		SignInOutcome outcome = new SignInOutcome(identity, throttle);
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/setup", "/invitation/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
@@ -104,7 +102,7 @@ class SecurityConfiguration {
 				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 						.frameOptions(f -> f.deny())
 						.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
-		if (oidcClients.getIfAvailable() != null) {
+		if (!oidcClients.isEmpty()) {
 			http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(new OidcUsers(identity)))
 					.successHandler(outcome).failureHandler(outcome));
 		}

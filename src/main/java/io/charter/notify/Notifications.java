@@ -3,8 +3,6 @@ package io.charter.notify;
 import java.time.Clock;
 import java.util.UUID;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,11 +17,11 @@ public class Notifications {
 
 	private final Outbox outbox;
 	private final MailTemplates templates;
-	private final ObjectProvider<JavaMailSender> smtp;
+	private final Smtp smtp;
 	private final OutboxTrigger trigger;
 	private final Clock clock;
 
-	Notifications(Outbox outbox, MailTemplates templates, ObjectProvider<JavaMailSender> smtp, OutboxTrigger trigger,
+	Notifications(Outbox outbox, MailTemplates templates, Smtp smtp, OutboxTrigger trigger,
 			Clock clock) {
 		this.outbox = outbox;
 		this.templates = templates;
@@ -37,7 +35,7 @@ public class Notifications {
 			throw new IllegalArgumentException("A message needs a recipient address");
 		}
 		MailTemplates.Rendered rendered = templates.render(mail.template(), mail.language(), mail.params());
-		boolean configured = smtp.getIfAvailable() != null;
+		boolean configured = smtp.configured();
 		outbox.insert(new OutboxMessage(UUID.randomUUID(), clock.instant(), mail.to(), rendered.subject(),
 				rendered.body(), mail.template(), rendered.language(), configured ? "PENDING" : "HELD", 0, null, null));
 		if (configured) {
@@ -47,7 +45,7 @@ public class Notifications {
 
 	/** Whether SMTP is configured; otherwise messages are held in the outbox. */
 	public boolean smtpConfigured() {
-		return smtp.getIfAvailable() != null;
+		return smtp.configured();
 	}
 
 	private static void afterCommit(Runnable action) {

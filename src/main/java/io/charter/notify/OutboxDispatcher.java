@@ -10,7 +10,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -29,13 +28,13 @@ class OutboxDispatcher {
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
 	private final Outbox outbox;
-	private final ObjectProvider<JavaMailSender> smtp;
+	private final Smtp smtp;
 	private final NotifySettings settings;
 	private final Clock clock;
 	private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
 			+ UUID.randomUUID().toString().substring(0, 8);
 
-	OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> smtp, NotifySettings settings, Clock clock) {
+	OutboxDispatcher(Outbox outbox, Smtp smtp, NotifySettings settings, Clock clock) {
 		this.outbox = outbox;
 		this.smtp = smtp;
 		this.settings = settings;
@@ -44,7 +43,7 @@ class OutboxDispatcher {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void releaseHeldMessages() {
-		if (smtp.getIfAvailable() != null) {
+		if (smtp.configured()) {
 			int released = outbox.releaseHeld();
 			if (released > 0) {
 				log.info("SMTP is configured: {} held message(s) queued for sending", released);
@@ -55,7 +54,7 @@ class OutboxDispatcher {
 	@Scheduled(fixedDelayString = "${charter.notify.dispatch-interval:10s}", initialDelayString = "5s")
 	@SchedulerLock(name = JOB, lockAtLeastFor = "PT1S", lockAtMostFor = "PT5M")
 	public void dispatch() {
-		JavaMailSender sender = smtp.getIfAvailable();
+		JavaMailSender sender = smtp.sender().orElse(null);
 		if (sender == null) {
 			return;
 		}

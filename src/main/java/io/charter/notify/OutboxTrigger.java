@@ -1,6 +1,6 @@
 package io.charter.notify;
 
-import org.springframework.context.annotation.Lazy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
@@ -8,14 +8,15 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxTrigger {
 
-	private final OutboxDispatcher dispatcher;
+	// Resolved on first use: the dispatcher (a scheduled, locked proxy) is created after this bean.
+	private final ObjectProvider<OutboxDispatcher> dispatcher;
 
-	OutboxTrigger(@Lazy OutboxDispatcher dispatcher) {
+	OutboxTrigger(ObjectProvider<OutboxDispatcher> dispatcher) {
 		this.dispatcher = dispatcher;
 	}
 
 	@Async
 	public void dispatchSoon() {
-		dispatcher.dispatch();
+		dispatcher.getObject().dispatch();
 	}
 }

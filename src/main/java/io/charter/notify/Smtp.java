@@ -1,0 +1,77 @@
+package io.charter.notify;
+
+import java.util.Optional;
+import java.util.Properties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.util.StringUtils;
+
+/**
+ * The SMTP server from {@code spring.mail.*}, when one is configured. Decided when Charter starts,
+ * not by a bean condition: the ahead-of-time processed build fixes its beans at build time, and
+ * SMTP is configured where Charter is installed. (Spring Boot's own mail auto-configuration is
+ * excluded for that reason; this reads the same properties.)
+ */
+final class Smtp {
+
+	private final JavaMailSender sender;
+
+	private Smtp(JavaMailSender sender) {
+		this.sender = sender;
+	}
+
+	/** The sender, or empty when no {@code spring.mail.host} is set (messages are then held). */
+	Optional<JavaMailSender> sender() {
+		return Optional.ofNullable(sender);
+	}
+
+	boolean configured() {
+		return sender != null;
+	}
+
+	static Smtp from(MailProperties mail, SslBundles bundles) {
+		if (!StringUtils.hasText(mail.getHost())) {
+			return new Smtp(null);
+		}
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost(mail.getHost());
+		if (mail.getPort() != null) {
+			sender.setPort(mail.getPort());
+		}
+		sender.setUsername(mail.getUsername());
+		sender.setPassword(mail.getPassword());
+		String protocol = StringUtils.hasLength(mail.getProtocol()) ? mail.getProtocol() : "smtp";
+		sender.setProtocol(protocol);
+		if (mail.getDefaultEncoding() != null) {
+			sender.setDefaultEncoding(mail.getDefaultEncoding().name());
+		}
+		Properties session = new Properties();
+		session.putAll(mail.getProperties());
+		if (mail.getSsl().isEnabled()) {
+			session.setProperty("mail." + protocol + ".ssl.enable", "true");
+		}
+		if (mail.getSsl().getBundle() != null) {
+			session.put("mail." + protocol + ".ssl.socketFactory",
+					bundles.getBundle(mail.getSsl().getBundle()).createSslContext().getSocketFactory());
+		}
+		sender.setJavaMailProperties(session);
+		return new Smtp(sender);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(MailProperties.class)
+	static class Settings {
+
+		@Bean
+		Smtp smtp(MailProperties mail, ObjectProvider<SslBundles> bundles) {
+			return from(mail, bundles.getIfAvailable());
+		}
+	}
+}
