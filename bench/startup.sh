@@ -40,6 +40,8 @@
 #                    then SIGTERM (the archive is written at that normal exit)
 #         aot        (JDK 25 or newer, JAVA=...) extracted, plus an AOT cache recorded by a training run
 #                    (-XX:AOTCacheOutput, -Dspring.context.exit=onRefresh) and used with -XX:AOTCache
+#         bin        README's bin/charter itself (JAVA_OPTS: the configuration's, else bin/charter's
+#                    defaults; its archive is recorded by an untimed first start before the runs)
 #
 # Environment: RUNS=5 JAVA=java (the java command) JAVA_OPTS= APP_ARGS= LAYOUT=jar JAR=target/charter.jar SETTLE_S=5 POLL_MS=50
 #   READY_TIMEOUT_S=600 WORKLOAD=1 KEEP=0 (1: keep logs and data) TARGET_READY_S=5 TARGET_RSS_MIB=400
@@ -82,7 +84,7 @@ for spec in "$@"; do
 	IFS='|' read -r label opts args layout java <<<"$spec"
 	layout=${layout:-jar}
 	C_JAVA+=("${java:-$JAVA}")
-	case $layout in jar | extracted | cds | cds-full | aot) ;; *) echo "startup.sh: unknown LAYOUT '$layout' in '$spec'" >&2; exit 2 ;; esac
+	case $layout in jar | extracted | cds | cds-full | aot | bin) ;; *) echo "startup.sh: unknown LAYOUT '$layout' in '$spec'" >&2; exit 2 ;; esac
 	C_LABEL+=("${label:-config${#C_LABEL[@]}}"); C_OPTS+=("$opts"); C_ARGS+=("$args"); C_LAYOUT+=("$layout")
 done
 
@@ -189,17 +191,33 @@ workload() {
 	if [[ $codes =~ ^(\ 200)+$ ]]; then echo ok; else echo "fail:${codes# }" | tr ' ' ','; fi
 }
 
+# command_of <config> [java options...]: sets CMD to the command that starts the configuration
+# (arguments to Charter follow it).
+command_of() {
+	local c=$1 
+	local -a opts
+	shift
+	read -r -a opts <<<"${C_OPTS[c]}"
+	if [[ ${C_LAYOUT[c]} == bin ]]; then
+		CMD=(env JAVA="${C_JAVA[c]}" CHARTER_JAR="$WORK/charter.jar" CHARTER_LAUNCH_DIR="$WORK/launch$c")
+		[[ -n ${C_OPTS[c]} ]] && CMD+=(JAVA_OPTS="${C_OPTS[c]}")
+		CMD+=("$PWD/bin/charter")
+	else
+		CMD=("${C_JAVA[c]}" ${opts[@]+"${opts[@]}"} "$@" -jar "${C_JAR[c]}")
+	fi
+}
+
 # untimed_run <config> <dir> <port> <log> <workload 0|1> [java options...]: starts the configuration
 # in <dir>, waits until it is ready, optionally signs in and asks for a few pages, then stops it
 # normally (SIGTERM). Used to train an archive and to prime a database for RESTART=1.
 untimed_run() {
 	local c=$1 dir=$2 port=$3 log=$4 work=$5 pid i
-	local -a opts args
+	local -a args
 	shift 5
-	read -r -a opts <<<"${C_OPTS[c]}"
 	read -r -a args <<<"${C_ARGS[c]}"
+	command_of "$c" "$@"
 	(cd "$dir" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-		exec "${C_JAVA[c]}" "${opts[@]}" "$@" -jar "${C_JAR[c]}" --server.port="$port" "${args[@]}" >"$dir/$log" 2>&1) &
+		exec "${CMD[@]}" --server.port="$port" "${args[@]}" >"$dir/$log" 2>&1) &
 	pid=$!
 	for ((i = 0; i < READY_TIMEOUT_S * 10; i++)); do
 		curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" && break
@@ -214,6 +232,16 @@ untimed_run() {
 for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
 	C_JAR[c]=$WORK/charter.jar
 	[[ ${C_LAYOUT[c]} == jar ]] && continue
+	if [[ ${C_LAYOUT[c]} == bin ]]; then
+		# bin/charter extracts the jar and records its archive at its first start.
+		td=$WORK/training$c
+		mkdir -p "$td"
+		t0=$(now_ns)
+		untimed_run "$c" "$td" "$(free_port)" app.log 0
+		echo "bin        ${C_LABEL[c]}: first start (extraction, archive, start) $(ms_since "$t0") ms, archive $(du -cm "$WORK/launch$c"/charter-*.jsa 2>/dev/null | tail -n 1 | cut -f1) MB"
+		rm -rf "$td"
+		continue
+	fi
 	if [[ ! -d $WORK/extracted ]]; then
 		"$JAVA" -Djarmode=tools -jar "$WORK/charter.jar" extract --destination "$WORK/extracted" >/dev/null
 	fi
@@ -270,8 +298,9 @@ for ((i = 1; i <= RUNS; i++)); do
 			load1=$(cut -d' ' -f1 /proc/loadavg)
 			read -r busy0 _ < <(cpu_busy_idle)
 			t0=$(now_ns)
+			command_of "$c"
 			(cd "$wd" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-				exec "${launch[@]}" "${C_JAVA[c]}" "${opts[@]}" -jar "${C_JAR[c]}" --server.port="$port" "${args[@]}" >"$wd/app.log" 2>&1) &
+				exec ${launch[@]+"${launch[@]}"} "${CMD[@]}" --server.port="$port" "${args[@]}" >"$wd/app.log" 2>&1) &
 			app_pid=$!
 			ready_ms=
 			while :; do
