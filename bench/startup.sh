@@ -7,8 +7,9 @@
 #   RUNS=3 APP_ARGS="--spring.main.lazy-initialization=true" bench/startup.sh
 #   RUNS=3 LAYOUT=cds bench/startup.sh
 #
-# Comparing configurations: give each as an argument "label|JAVA_OPTS|APP_ARGS|LAYOUT[|JAVA]" (JAVA:
-# that configuration's java command, default $JAVA). They are
+# Comparing configurations: give each as an argument "label|JAVA_OPTS|APP_ARGS|LAYOUT[|JAVA[|JAR]]"
+# (JAVA: that configuration's java command, default $JAVA; JAR: its jar, default $JAR, e.g. the
+# jar of an earlier commit). They are
 # run round-robin (one run of each, RUNS times over) so that load from other work on a shared
 # machine falls on all of them alike, and a summary with medians and ratios closes the output:
 #
@@ -79,9 +80,10 @@ ADMIN_PASSWORD=bench-password-0123456789
 if (($# == 0)); then
 	set -- "env|${JAVA_OPTS:-}|${APP_ARGS:-}|${LAYOUT:-jar}"
 fi
-declare -a C_LABEL C_OPTS C_ARGS C_LAYOUT C_JAR C_JAVA
+declare -a C_LABEL C_OPTS C_ARGS C_LAYOUT C_JAR C_JAVA C_SRC
 for spec in "$@"; do
-	IFS='|' read -r label opts args layout java <<<"$spec"
+	IFS='|' read -r label opts args layout java jar <<<"$spec"
+	C_SRC+=("${jar:-}")
 	layout=${layout:-jar}
 	C_JAVA+=("${java:-$JAVA}")
 	case $layout in jar | extracted | cds | cds-full | aot | bin) ;; *) echo "startup.sh: unknown LAYOUT '$layout' in '$spec'" >&2; exit 2 ;; esac
@@ -122,6 +124,12 @@ trap 'exit 130' INT TERM
 
 # Work on a snapshot of the jar: a rebuild of target/ during the runs must not change what is measured.
 cp "$JAR" "$WORK/charter.jar"
+for ((c = 0; c < ${#C_SRC[@]}; c++)); do
+	if [[ -n ${C_SRC[c]} ]]; then
+		mkdir -p "$WORK/jar$c"
+		cp "${C_SRC[c]}" "$WORK/jar$c/charter.jar"
+	fi
+done
 
 CLK_TCK=$(getconf CLK_TCK)
 NCPU=$(nproc)
@@ -191,6 +199,11 @@ workload() {
 	if [[ $codes =~ ^(\ 200)+$ ]]; then echo ok; else echo "fail:${codes# }" | tr ' ' ','; fi
 }
 
+# jar_of <config>: the snapshot of the jar the configuration runs (its sixth field, else JAR).
+jar_of() {
+	if [[ -n ${C_SRC[$1]} ]]; then echo "$WORK/jar$1/charter.jar"; else echo "$WORK/charter.jar"; fi
+}
+
 # command_of <config> [java options...]: sets CMD to the command that starts the configuration
 # (arguments to Charter follow it).
 command_of() {
@@ -199,7 +212,7 @@ command_of() {
 	shift
 	read -r -a opts <<<"${C_OPTS[c]}"
 	if [[ ${C_LAYOUT[c]} == bin ]]; then
-		CMD=(env JAVA="${C_JAVA[c]}" CHARTER_JAR="$WORK/charter.jar" CHARTER_LAUNCH_DIR="$WORK/launch$c")
+		CMD=(env JAVA="${C_JAVA[c]}" CHARTER_JAR="$(jar_of "$c")" CHARTER_LAUNCH_DIR="$WORK/launch$c")
 		[[ -n ${C_OPTS[c]} ]] && CMD+=(JAVA_OPTS="${C_OPTS[c]}")
 		CMD+=("$PWD/bin/charter")
 	else
@@ -230,7 +243,7 @@ untimed_run() {
 
 # Prepare each configuration's jar (and class-data archive) once, before the measured runs.
 for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
-	C_JAR[c]=$WORK/charter.jar
+	C_JAR[c]=$(jar_of "$c")
 	[[ ${C_LAYOUT[c]} == jar ]] && continue
 	if [[ ${C_LAYOUT[c]} == bin ]]; then
 		# bin/charter extracts the jar and records its archive at its first start.
@@ -242,10 +255,10 @@ for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
 		rm -rf "$td"
 		continue
 	fi
-	if [[ ! -d $WORK/extracted ]]; then
-		"$JAVA" -Djarmode=tools -jar "$WORK/charter.jar" extract --destination "$WORK/extracted" >/dev/null
+	if [[ ! -d $(dirname "${C_JAR[c]}")/extracted ]]; then
+		"$JAVA" -Djarmode=tools -jar "${C_JAR[c]}" extract --destination "$(dirname "${C_JAR[c]}")/extracted" >/dev/null
 	fi
-	C_JAR[c]=$WORK/extracted/charter.jar
+	C_JAR[c]=$(dirname "${C_JAR[c]}")/extracted/charter.jar
 	if [[ ${C_LAYOUT[c]} == cds* || ${C_LAYOUT[c]} == aot ]]; then
 		read -r -a opts <<<"${C_OPTS[c]}"
 		read -r -a args <<<"${C_ARGS[c]}"

@@ -26,7 +26,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -47,12 +46,9 @@ class SessionRefresh extends OncePerRequestFilter {
 		this.accounts = Caffeine.newBuilder().expireAfterWrite(staleness).maximumSize(10_000).build();
 	}
 
-	/** Forgets what this instance knows of a user as soon as a change made here commits. */
-	@TransactionalEventListener
-	void on(IdentityEvent event) {
-		if ("user".equals(event.entityType())) {
-			accounts.invalidate(UUID.fromString(event.entityId()));
-		}
+	/** Forgets what this instance knows of a user (see {@link AccountChanges}). */
+	void forget(UUID userId) {
+		accounts.invalidate(userId);
 	}
 
 	@Override

@@ -1,0 +1,27 @@
+package io.charter.identity;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * As soon as a change to an account made on this instance commits, the session filter forgets what
+ * it knew of the account. A bean of its own: a listener is proxied, and a servlet filter should not be.
+ */
+@Component
+class AccountChanges {
+
+	private final SessionRefresh sessions;
+
+	AccountChanges(SessionRefresh sessions) {
+		this.sessions = sessions;
+	}
+
+	@TransactionalEventListener
+	void on(IdentityEvent event) {
+		if ("user".equals(event.entityType())) {
+			sessions.forget(UUID.fromString(event.entityId()));
+		}
+	}
+}
