@@ -26,7 +26,8 @@ import io.charter.shared.Actors;
 
 /**
  * Reminds the assignee before a due date (7 and 1 days before by default) and alerts every PRIVACY
- * user when a request is overdue. Each reminder is sent once per request, kind and due date: the
+ * user when a request is overdue; tells the assignee (else the PRIVACY team) when the requester
+ * withdraws a request with the link in a letter. Each reminder is sent once per request, kind and due date: the
  * row in rights_reminder is claimed in the same transaction that puts the messages in the outbox,
  * so neither a second run nor a second instance sends it again. A new due date (after a suspension
  * or an extension) gets its own reminders.
@@ -97,13 +98,7 @@ class Reminders {
 	}
 
 	private boolean remind(DataSubjectRequest r, int window, long daysLeft) {
-		List<UserSummary> to = new ArrayList<>();
-		if (r.assigneeId != null) {
-			identity.user(r.assigneeId).filter(UserSummary::active).ifPresent(to::add);
-		}
-		if (to.isEmpty()) {
-			to.addAll(privacyTeam());
-		}
+		List<UserSummary> to = assigneeElseTeam(r);
 		if (to.isEmpty() || !claim(r.id, "DUE_" + window, r.dueOn, to.size())) {
 			return false;
 		}
@@ -113,6 +108,28 @@ class Reminders {
 		changes.log(r.id, Actors.SYSTEM, "reminder-sent", "reminder " + window + " day(s) before the due date "
 				+ r.dueOn + " to " + to.size() + " user(s)", null);
 		return true;
+	}
+
+	/** The requester withdrew {@code r} themselves: whoever would have answered it hears of it. */
+	void requesterWithdrew(DataSubjectRequest r) {
+		List<UserSummary> to = assigneeElseTeam(r);
+		for (UserSummary user : to) {
+			// No due date here: a request withdrawn before it was confirmed never had one.
+			String lang = Letters.language(user.language());
+			letters.toStaff(user.email(), lang, "rights-withdrawn-staff", Map.of("name", user.displayName(),
+					"reference", r.reference, "type", letters.typeName(r.type, lang), "link", letters.staffLink(r.id)));
+		}
+	}
+
+	private List<UserSummary> assigneeElseTeam(DataSubjectRequest r) {
+		List<UserSummary> to = new ArrayList<>();
+		if (r.assigneeId != null) {
+			identity.user(r.assigneeId).filter(UserSummary::active).ifPresent(to::add);
+		}
+		if (to.isEmpty()) {
+			to.addAll(privacyTeam());
+		}
+		return to;
 	}
 
 	private boolean escalate(DataSubjectRequest r, long daysOverdue) {

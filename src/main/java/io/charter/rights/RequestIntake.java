@@ -59,9 +59,10 @@ public class RequestIntake {
 	private final RightsSettings settings;
 	private final FormThrottle throttle;
 	private final ConnectedSystems systems;
+	private final Reminders staff;
 
 	RequestIntake(RequestChanges changes, RequesterLinks links, ResponsePackages packages, Letters letters,
-			Deadlines deadlines, RightsSettings settings, ConnectedSystems systems) {
+			Deadlines deadlines, RightsSettings settings, ConnectedSystems systems, Reminders staff) {
 		this.changes = changes;
 		this.links = links;
 		this.packages = packages;
@@ -70,6 +71,7 @@ public class RequestIntake {
 		this.settings = settings;
 		this.throttle = new FormThrottle(settings.formLimit(), settings.formWindow());
 		this.systems = systems;
+		this.staff = staff;
 	}
 
 	/**
@@ -200,6 +202,7 @@ public class RequestIntake {
 		changes.save(request, REQUESTER);
 		packages.expireAll(request.id, now);
 		letters.toRequester(request, "rights-withdrawn", Map.of());
+		staff.requesterWithdrew(request);
 		return Optional.of(new Withdrawal(request.reference, request.type, request.status, true));
 	}
 

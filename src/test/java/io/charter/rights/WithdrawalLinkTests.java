@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -50,6 +53,34 @@ class WithdrawalLinkTests extends RightsTestBase {
 				.contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated())
 				.andReturn().getResponse().getContentAsString();
 		return UUID.fromString(JsonPath.read(body, "$.id"));
+	}
+
+	@Test
+	void theAssigneeHearsOfAWithdrawalInTheirOwnLanguage() throws Exception {
+		String email = Fixtures.uniqueEmail("withdraws");
+		fileOnForm("en", "ACCESS", "Wanda Withdraws", email, "", "");
+		UUID id = requestOf(email);
+		String link = withdrawLinkIn(bodyOf(awaitMail(email, "Confirm your request")));
+		var assignee = fixtures.user(Fixtures.uniqueEmail("assignee"), "fr", Role.PRIVACY);
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test",
+				null, List.of(new SimpleGrantedAuthority("ROLE_PRIVACY"))));
+		try {
+			context.getBean(RightsManagement.class).assign(id, assignee.id());
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		String reference = jdbc.sql("select reference from rights_request where id = :id").param("id", id)
+				.query(String.class).single();
+
+		var page = mvc.perform(get(link)).andExpect(status().isOk()).andReturn();
+		mvc.perform(post(link).session((MockHttpSession) page.getRequest().getSession(false))
+				.param("_csrf", csrfOf(page.getResponse().getContentAsString()))).andExpect(status().isOk());
+		assertThat(statusOf(id)).isEqualTo("WITHDRAWN");
+
+		String notice = bodyOf(awaitMail(assignee.email(), "Retirée par la personne concernée : demande " + reference));
+		assertThat(notice).contains("Bonjour", "/rights/requests/" + id).as("no more of the requester than the reference")
+				.doesNotContain(email, "Wanda");
 	}
 
 	@Test
