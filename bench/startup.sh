@@ -51,7 +51,7 @@
 #   NICE= (e.g. -10: run the JVM under `nice -n -10`, so that other work on a shared machine takes
 #   less CPU from it; negative values need root)
 #   POLLER=tcp (the readiness poll: bash's /dev/tcp, no process per poll; curl: one curl per poll,
-#   as the figures before 2026-11-26 15:30 UTC were measured, which costs the machine about 10 % of
+#   as the figures before 2026-11-26 15:20 UTC were measured, which costs the machine about 10 % of
 #   its CPU while polling every 50 ms)
 #   RESTART=0 (1: time a restart on an existing database instead of a first start: each run first
 #   starts and stops Charter once, untimed, in its directory)
@@ -229,7 +229,8 @@ command_of() {
 	shift
 	read -r -a opts <<<"${C_OPTS[c]}"
 	if [[ ${C_LAYOUT[c]} == bin ]]; then
-		CMD=(env JAVA="${C_JAVA[c]}" CHARTER_JAR="$(jar_of "$c")" CHARTER_LAUNCH_DIR="$WORK/launch$c")
+		# Only the configuration's own settings reach bin/charter, not the caller's.
+		CMD=(env -u JAVA_OPTS -u CHARTER_AOT JAVA="${C_JAVA[c]}" CHARTER_JAR="$(jar_of "$c")" CHARTER_LAUNCH_DIR="$WORK/launch$c")
 		[[ -n ${C_OPTS[c]} ]] && CMD+=(JAVA_OPTS="${C_OPTS[c]}")
 		CMD+=("$PWD/bin/charter")
 	else
@@ -251,6 +252,11 @@ untimed_run() {
 	pid=$!
 	for ((i = 0; i < READY_TIMEOUT_S * 10; i++)); do
 		curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" && break
+		if ! kill -0 "$pid" 2>/dev/null; then
+			echo "${C_LABEL[c]}: exited before it was ready; last log lines:" >&2
+			tail -n 20 "$dir/$log" >&2
+			exit 1
+		fi
 		sleep 0.1
 	done
 	((work == 1)) && workload "http://127.0.0.1:$port" "$dir/cookies" >/dev/null
@@ -328,7 +334,7 @@ for ((i = 1; i <= RUNS; i++)); do
 			load1=$(cut -d' ' -f1 /proc/loadavg)
 			read -r busy0 _ < <(cpu_busy_idle)
 			command_of "$c"
-			t0_us=${EPOCHREALTIME/./}
+			t0_us=${EPOCHREALTIME/[.,]/}
 			(cd "$wd" && CHARTER_ADMIN_EMAIL=$ADMIN_EMAIL CHARTER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 				exec ${launch[@]+"${launch[@]}"} "${CMD[@]}" --server.port="$port" "${args[@]}" >"$wd/app.log" 2>&1) &
 			app_pid=$!
@@ -340,9 +346,9 @@ for ((i = 1; i <= RUNS; i++)); do
 					poll_readiness "$port"
 					code=$READINESS
 				fi
-				if [[ $code == 200 ]]; then ready_ms=$(((${EPOCHREALTIME/./} - t0_us) / 1000)); break; fi
+				if [[ $code == 200 ]]; then ready_ms=$(((${EPOCHREALTIME/[.,]/} - t0_us) / 1000)); break; fi
 				kill -0 "$app_pid" 2>/dev/null || break
-				(((${EPOCHREALTIME/./} - t0_us) / 1000 < READY_TIMEOUT_S * 1000)) || break
+				(((${EPOCHREALTIME/[.,]/} - t0_us) / 1000 < READY_TIMEOUT_S * 1000)) || break
 				read -r -t "$poll_sleep" -u "$tick" _ || true
 			done
 			if [[ -z $ready_ms ]]; then

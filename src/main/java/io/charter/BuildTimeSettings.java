@@ -40,11 +40,11 @@ final class BuildTimeSettings implements ApplicationListener<ApplicationEnvironm
 			Pattern.compile("spring\\.threads\\.virtual\\.enabled"),
 			Pattern.compile("spring\\.autoconfigure\\.exclude(\\[\\d+])?"),
 			Pattern.compile("spring\\.(flyway|h2\\.console)\\.enabled"),
-			Pattern.compile("spring\\.mail\\.jndiname"),
 			Pattern.compile("server\\.forwardheadersstrategy"),
 			Pattern.compile("management\\.server\\.port"),
-			Pattern.compile("management\\.endpoints\\.(access\\.default|(web|jmx)\\.exposure\\..*)"),
+			Pattern.compile("management\\.endpoints\\.(access\\.(default|maxpermitted)|(web|jmx)\\.exposure\\..*)"),
 			Pattern.compile("management\\.endpoint\\.[^.]+\\.(access|enabled)"),
+			Pattern.compile("management\\.endpoint\\.health\\.probes\\.enabled"),
 			Pattern.compile("management\\.(health|info)\\.[^.]+\\.enabled"),
 			Pattern.compile("management\\.(prometheus\\.)?metrics\\.export\\.enabled"),
 			Pattern.compile("springdoc\\.(apidocs|swaggerui)\\.enabled"),
@@ -101,6 +101,8 @@ final class BuildTimeSettings implements ApplicationListener<ApplicationEnvironm
 		if (value instanceof ConfigurationProperty property) {
 			value = property.getValue();
 		}
-		return value == null ? null : value.toString().trim();
+		// An empty setting (SPRING_PROFILES_ACTIVE= in a container template) is no setting.
+		String text = value == null ? "" : value.toString().trim();
+		return text.isEmpty() ? null : text;
 	}
 }

@@ -41,7 +41,9 @@ class BuildTimeSettingsTests {
 				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 				Map.of("MANAGEMENT_SERVER_PORT", "9091", "SERVER_FORWARDHEADERSSTRATEGY", "framework",
 						// as packaged: not a change
-						"MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus")));
+						"MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus",
+						// empty, as container templates leave it: no setting
+						"SPRING_PROFILES_ACTIVE", "")));
 		assertThat(BuildTimeSettings.changed(environment, packaged)).containsExactly("management.server.port",
 				"server.forwardheadersstrategy");
 	}

@@ -55,7 +55,7 @@ class LauncherIT {
 	void startsRecordsTheArchiveAndStartsAgainFromIt() throws Exception {
 		String first = assertServes(start(OPTS, Map.of()));
 		try (Stream<Path> files = Files.list(launch)) {
-			assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("charter-\\d+\\.jsa"));
+			assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("charter-aot-true-\\d+\\.jsa"));
 		}
 		assertThat(launch.resolve("app/charter.jar")).exists();
 		assertThat(work.resolve("data/charter.mv.db")).as("the database is in the working directory").exists();

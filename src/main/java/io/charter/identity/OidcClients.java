@@ -2,8 +2,8 @@ package io.charter.identity;
 
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
@@ -24,8 +24,8 @@ final class OidcClients implements ClientRegistrationRepository, Iterable<Client
 	private final Map<String, ClientRegistration> registrations;
 
 	OidcClients(Map<String, ClientRegistration> registrations) {
-		// In the order configured: the sign-in page lists them so.
-		this.registrations = Collections.unmodifiableMap(new LinkedHashMap<>(registrations));
+		// Sorted by id, so that the sign-in page lists them in a stable order.
+		this.registrations = Collections.unmodifiableMap(new TreeMap<>(registrations));
 	}
 
 	@Override

@@ -3,7 +3,10 @@ package io.charter.notify;
 import java.util.Optional;
 import java.util.Properties;
 
+import jakarta.mail.MessagingException;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -37,6 +40,10 @@ final class Smtp {
 	}
 
 	static Smtp from(MailProperties mail, SslBundles bundles) {
+		if (StringUtils.hasText(mail.getJndiName())) {
+			throw new IllegalStateException("spring.mail.jndi-name is not supported: configure spring.mail.host (and port, "
+					+ "username, password) instead (docs/configuration.md)");
+		}
 		if (!StringUtils.hasText(mail.getHost())) {
 			return new Smtp(null);
 		}
@@ -57,6 +64,9 @@ final class Smtp {
 		if (mail.getSsl().isEnabled()) {
 			session.setProperty("mail." + protocol + ".ssl.enable", "true");
 		}
+		if (mail.getSsl().isEnabled() || mail.getSsl().getBundle() != null) {
+			session.setProperty("mail." + protocol + ".ssl.checkserveridentity", String.valueOf(mail.getSsl().isVerifyHostname()));
+		}
 		if (mail.getSsl().getBundle() != null) {
 			session.put("mail." + protocol + ".ssl.socketFactory",
 					bundles.getBundle(mail.getSsl().getBundle()).createSslContext().getSocketFactory());
@@ -69,9 +79,20 @@ final class Smtp {
 	@EnableConfigurationProperties(MailProperties.class)
 	static class Settings {
 
+		/** With {@code spring.mail.test-connection=true}, Charter does not start when the server cannot be reached. */
 		@Bean
-		Smtp smtp(MailProperties mail, ObjectProvider<SslBundles> bundles) {
-			return from(mail, bundles.getIfAvailable());
+		Smtp smtp(MailProperties mail, ObjectProvider<SslBundles> bundles,
+				@Value("${spring.mail.test-connection:false}") boolean testConnection) {
+			Smtp smtp = from(mail, bundles.getIfAvailable());
+			if (testConnection && smtp.sender instanceof JavaMailSenderImpl sender) {
+				try {
+					sender.testConnection();
+				}
+				catch (MessagingException e) {
+					throw new IllegalStateException("The SMTP server " + mail.getHost() + " cannot be reached: " + e.getMessage(), e);
+				}
+			}
+			return smtp;
 		}
 	}
 }

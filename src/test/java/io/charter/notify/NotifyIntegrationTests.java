@@ -47,6 +47,8 @@ class NotifyIntegrationTests {
 	static void smtp(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		// The context starts only if the server answers.
+		registry.add("spring.mail.test-connection", () -> "true");
 		registry.add("charter.notify.from", () -> "charter@wegroup.test");
 	}
 
