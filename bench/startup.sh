@@ -179,6 +179,7 @@ poll_readiness() { # sets READINESS to the status of GET /actuator/health/readin
 	{ exec {conn}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 0
 	printf 'GET /actuator/health/readiness HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&"$conn"
 	read -r -t 5 -u "$conn" _ READINESS _ || READINESS=000
+	READINESS=${READINESS%$'\r'}
 	exec {conn}>&-
 }
 
@@ -251,7 +252,8 @@ untimed_run() {
 		exec "${CMD[@]}" --server.port="$port" "${args[@]}" >"$dir/$log" 2>&1) &
 	pid=$!
 	for ((i = 0; i < READY_TIMEOUT_S * 10; i++)); do
-		curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" && break
+		poll_readiness "$port"
+		[[ $READINESS == 200 ]] && break
 		if ! kill -0 "$pid" 2>/dev/null; then
 			echo "${C_LABEL[c]}: exited before it was ready; last log lines:" >&2
 			tail -n 20 "$dir/$log" >&2

@@ -27,10 +27,10 @@ import io.charter.shared.Actors;
 /**
  * Reminds the assignee before a due date (7 and 1 days before by default) and alerts every PRIVACY
  * user when a request is overdue; tells the assignee (else the PRIVACY team) when the requester
- * withdraws a request with the link in a letter. Each reminder is sent once per request, kind and due date: the
- * row in rights_reminder is claimed in the same transaction that puts the messages in the outbox,
- * so neither a second run nor a second instance sends it again. A new due date (after a suspension
- * or an extension) gets its own reminders.
+ * withdraws a request with the link in a letter. Each reminder is sent once per request, kind and
+ * due date: the row in rights_reminder is claimed in the same transaction that puts the messages in
+ * the outbox, so neither a second run nor a second instance sends it again. A new due date (after a
+ * suspension or an extension) gets its own reminders.
  */
 @Component
 class Reminders {
@@ -115,9 +115,7 @@ class Reminders {
 		List<UserSummary> to = assigneeElseTeam(r);
 		for (UserSummary user : to) {
 			// No due date here: a request withdrawn before it was confirmed never had one.
-			String lang = Letters.language(user.language());
-			letters.toStaff(user.email(), lang, "rights-withdrawn-staff", Map.of("name", user.displayName(),
-					"reference", r.reference, "type", letters.typeName(r.type, lang), "link", letters.staffLink(r.id)));
+			letters.toStaff(user.email(), user.language(), "rights-withdrawn-staff", about(r, user));
 		}
 	}
 
@@ -161,13 +159,18 @@ class Reminders {
 	}
 
 	private Map<String, String> params(DataSubjectRequest r, UserSummary user, long days) {
-		String lang = Letters.language(user.language());
+		Map<String, String> p = about(r, user);
+		p.put("dueOn", Letters.date(r.dueOn, Letters.language(user.language())));
+		p.put("days", String.valueOf(days));
+		return p;
+	}
+
+	/** What every staff message says of a request: whom it addresses, which request, where to open it. */
+	private Map<String, String> about(DataSubjectRequest r, UserSummary user) {
 		Map<String, String> p = new LinkedHashMap<>();
 		p.put("name", user.displayName());
 		p.put("reference", r.reference);
-		p.put("type", letters.typeName(r.type, lang));
-		p.put("dueOn", Letters.date(r.dueOn, lang));
-		p.put("days", String.valueOf(days));
+		p.put("type", letters.typeName(r.type, Letters.language(user.language())));
 		p.put("link", letters.staffLink(r.id));
 		return p;
 	}
