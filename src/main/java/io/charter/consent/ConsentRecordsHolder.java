@@ -14,12 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.charter.rights.DataSubject;
-import io.charter.rights.Dataset;
-import io.charter.rights.Holding;
-import io.charter.rights.Outcome;
-import io.charter.rights.PersonalDataHolder;
 import io.charter.shared.Actors;
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.Dataset;
+import io.charter.shared.personaldata.Holding;
+import io.charter.shared.personaldata.Outcome;
+import io.charter.shared.personaldata.PersonalDataHolder;
 
 /**
  * The consent module's answer to data-subject requests. Consent records know a visitor only by

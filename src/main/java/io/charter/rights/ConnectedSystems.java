@@ -23,6 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.shared.Actors;
+import io.charter.shared.personaldata.Dataset;
+import io.charter.shared.personaldata.Holding;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

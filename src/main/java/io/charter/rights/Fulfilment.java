@@ -9,6 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.Dataset;
+import io.charter.shared.personaldata.Holding;
+import io.charter.shared.personaldata.Outcome;
+import io.charter.shared.personaldata.PersonalDataHolder;
+
 /**
  * Calls every {@link PersonalDataHolder} in turn, in name order. Not transactional: each module
  * works in its own transaction, and a module that fails is reported (by the class of its error,

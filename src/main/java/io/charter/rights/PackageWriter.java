@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.charter.shared.personaldata.Dataset;
+import io.charter.shared.personaldata.Holding;
+
 /**
  * Writes the response package of an access or portability request: a zip with the information of
  * GDPR art. 15(1) (README.txt for people, information.json for machines) and, per module, every

@@ -9,6 +9,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.Dataset;
+import io.charter.shared.personaldata.Holding;
+import io.charter.shared.personaldata.Outcome;
+import io.charter.shared.personaldata.PersonalDataHolder;
+
 /**
  * The rights module answers for its own data like any other module: the requests a person made.
  * They are kept as proof that each request was handled (GDPR art. 5(2)), so an erasure leaves them

@@ -20,6 +20,9 @@ import io.charter.identity.IdentityManagement;
 import io.charter.identity.Role;
 import io.charter.identity.UserSummary;
 import io.charter.shared.Actors;
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.Holding;
+import io.charter.shared.personaldata.Outcome;
 
 /**
  * What the privacy team does with data-subject requests: register those that came by post, e-mail

@@ -10,6 +10,9 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.charter.shared.personaldata.Dataset;
+import io.charter.shared.personaldata.Holding;
+
 /**
  * What a connected system reports on its task: {@code {"status": "DONE", "records": 3, "detail":
  * "…"}}, and for an access or portability request the data it holds on the person, {@code

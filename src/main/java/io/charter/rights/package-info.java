@@ -1,7 +1,7 @@
 /**
  * Data-subject requests (GDPR art. 12 to 22): intake from the public form and from staff,
  * verification, statutory deadlines, the workflow, reminders, and fulfilment through the
- * {@link io.charter.rights.PersonalDataHolder} interface that data-holding modules implement.
+ * {@link io.charter.shared.personaldata.PersonalDataHolder} interface that data-holding modules implement.
  * Depends on {@code identity} (staff, roles), {@code notify} (letters) and {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Data-subject rights",

@@ -22,13 +22,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.charter.rights.Channel;
-import io.charter.rights.DataSubject;
 import io.charter.rights.FulfilmentRecord;
 import io.charter.rights.NewRequest;
-import io.charter.rights.Outcome;
-import io.charter.rights.PersonalDataHolder;
 import io.charter.rights.RequestType;
 import io.charter.rights.RightsManagement;
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.Outcome;
+import io.charter.shared.personaldata.PersonalDataHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -15,10 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,9 +35,12 @@ import io.charter.identity.ApiTokenManagement;
 import io.charter.identity.IdentityManagement;
 import io.charter.identity.Role;
 import io.charter.identity.UserSummary;
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.Outcome;
+import io.charter.shared.personaldata.PersonalDataHolder;
 
 /**
- * Charter's own staff accounts answer data-subject requests through {@link StaffAccountsHolder}:
+ * Charter's own staff accounts answer data-subject requests through identity's {@code staff-accounts} holder:
  * access, erasure and restriction on the real database, through the staff pages, and the rule that
  * Charter keeps an active administrator.
  */
@@ -46,7 +51,13 @@ class StaffAccountsRightsTests extends RightsTestBase {
 	@Autowired
 	ApiTokenManagement tokens;
 	@Autowired
-	StaffAccountsHolder staffAccounts;
+	List<PersonalDataHolder> holders;
+	PersonalDataHolder staffAccounts;
+
+	@BeforeEach
+	void findStaffAccounts() {
+		staffAccounts = holders.stream().filter(h -> h.name().equals("staff-accounts")).findFirst().orElseThrow();
+	}
 	@Autowired
 	PlatformTransactionManager transactions;
 

@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.Dataset;
+import io.charter.shared.personaldata.Holding;
+import io.charter.shared.personaldata.Outcome;
+import io.charter.shared.personaldata.PersonalDataHolder;
+
 /**
  * A module that holds personal data, for the tests, the way the consent module will: visits by the
  * banner's visitor id and newsletter subscriptions by e-mail address.

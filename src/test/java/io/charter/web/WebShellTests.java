@@ -166,7 +166,7 @@ class WebShellTests {
 
 	@Test
 	void everyLanguageHasEveryMessage() throws Exception {
-		for (String bundle : List.of("messages", "i18n/catalogue", "i18n/consent-log", "i18n/rights")) {
+		for (String bundle : List.of("messages", "i18n/catalogue", "i18n/consent-log", "i18n/rights", "i18n/identity")) {
 			Set<Object> english = load(bundle + ".properties").keySet();
 			for (String lang : List.of("_fr", "_nl")) {
 				assertThat(load(bundle + lang + ".properties").keySet()).as(bundle + lang)

@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter.shared.personaldata;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public record Dataset(String name, List<Map<String, Object>> rows) {
 
-	static final String NAME = "[a-z0-9][a-z0-9-]{0,62}";
+	/** The form of a dataset name: lower-case letters, digits and hyphens, at most 63. */
+	public static final String NAME = "[a-z0-9][a-z0-9-]{0,62}";
 
 	public Dataset {
 		if (name == null || !name.matches(NAME)) {

@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter.shared.personaldata;
 
 /**
  * What one module holds on a subject, with the information GDPR art. 15(1) requires, written for

@@ -1,5 +1,7 @@
-package io.charter.rights;
+package io.charter.shared.personaldata;
 
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -11,6 +13,13 @@ import java.util.UUID;
  * @param language en, fr or nl: the language of texts returned to the requester
  */
 public record DataSubject(UUID requestId, String email, String visitorId, String language) {
+
+	private static final Set<String> LANGUAGES = Set.of("en", "fr", "nl");
+
+	/** The language for texts returned to the requester: theirs when Charter has it, else English. */
+	public Locale locale() {
+		return Locale.forLanguageTag(language != null && LANGUAGES.contains(language) ? language : "en");
+	}
 
 	public boolean hasVisitorId() {
 		return visitorId != null && !visitorId.isBlank();

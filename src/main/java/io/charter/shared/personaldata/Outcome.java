@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter.shared.personaldata;
 
 /**
  * What a module did for an erasure, a restriction or a withdrawal of consent.

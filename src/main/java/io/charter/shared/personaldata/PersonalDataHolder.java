@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter.shared.personaldata;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter.identity;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,18 +11,16 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import io.charter.identity.AccountData;
-import io.charter.identity.ApiToken;
-import io.charter.identity.IdentityManagement;
-import io.charter.identity.LastAdministrator;
-import io.charter.identity.Role;
-import io.charter.identity.UserSummary;
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.Dataset;
+import io.charter.shared.personaldata.Holding;
+import io.charter.shared.personaldata.Outcome;
+import io.charter.shared.personaldata.PersonalDataHolder;
 
 /**
- * Charter's own user accounts answer data-subject requests. It lives here, not in identity, because
- * rights already depends on identity: identity offers the operations, this adapter gives them the
- * meaning of each right. Accounts are found by e-mail address only (the banner's visitor id never
- * names a staff member).
+ * Charter's own user accounts answer data-subject requests, through the kernel's personal-data
+ * plug-in, so identity depends on no other module to take part. Accounts are found by e-mail
+ * address only (the banner's visitor id never names a staff member).
  *
  * <ul>
  * <li>erase: the account is anonymised and deactivated, its API tokens and one-time links deleted;
@@ -63,7 +61,7 @@ class StaffAccountsHolder implements PersonalDataHolder {
 		if (data.isEmpty()) {
 			return Holding.none();
 		}
-		Locale locale = Locale.forLanguageTag(Letters.language(subject.language()));
+		Locale locale = subject.locale();
 		return new Holding(1 + data.get().tokens().size(), t("purposes", locale), t("categories", locale),
 				t("recipients", locale), t("retention", locale), t("source", locale));
 	}
@@ -154,6 +152,6 @@ class StaffAccountsHolder implements PersonalDataHolder {
 	}
 
 	private String t(String key, Locale locale) {
-		return messages.getMessage("rights.staff." + key, null, locale);
+		return messages.getMessage("identity.staff-data." + key, null, locale);
 	}
 }

@@ -1,0 +1,56 @@
+package io.charter.sample;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+import io.charter.identity.IdentityEvent;
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.Dataset;
+import io.charter.shared.personaldata.Holding;
+import io.charter.shared.personaldata.Outcome;
+import io.charter.shared.personaldata.PersonalDataHolder;
+
+/**
+ * Not a bean: only its dependencies matter. It answers data-subject requests for its own records and
+ * forgets a user's records when identity says the user changed.
+ */
+class SampleRecords implements PersonalDataHolder {
+
+	private final Map<String, String> notesByEmail = new ConcurrentHashMap<>();
+
+	@Override
+	public String name() {
+		return "sample";
+	}
+
+	@Override
+	public Holding find(DataSubject subject) {
+		return notesByEmail.containsKey(subject.email())
+				? new Holding(1, "tests", "a note", "nobody", "until the test ends", "the test")
+				: Holding.none();
+	}
+
+	@Override
+	public List<Dataset> export(DataSubject subject) {
+		String note = notesByEmail.get(subject.email());
+		return note == null ? List.of() : List.of(new Dataset("notes", List.of(Map.of("note", note))));
+	}
+
+	@Override
+	public Outcome erase(DataSubject subject) {
+		return notesByEmail.remove(subject.email()) == null ? Outcome.nothingHeld() : Outcome.done(1, "note deleted");
+	}
+
+	@Override
+	public Outcome restrict(DataSubject subject) {
+		return Outcome.notApplicable("tests only");
+	}
+
+	@ApplicationModuleListener
+	void on(IdentityEvent event) {
+		notesByEmail.clear();
+	}
+}
