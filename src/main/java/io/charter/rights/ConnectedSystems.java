@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.charter.rights.web.SystemTask;
 import io.charter.shared.Actors;
 import io.charter.shared.personaldata.Dataset;
 import io.charter.shared.personaldata.Holding;
@@ -86,6 +87,25 @@ class ConnectedSystems {
 		List<SystemTask> known = tasks.of(r.id);
 		return systemsFor(r.type).stream().filter(name -> known.stream()
 				.noneMatch(t -> t.system().equals(name) && t.settled())).toList();
+	}
+
+	/**
+	 * Refuses to close or package a request while a system connected for its type has not reported
+	 * done and staff did not override it with a reason.
+	 */
+	DataSubjectRequest requireReported(DataSubjectRequest r) {
+		List<String> waiting = unsettled(r);
+		if (!waiting.isEmpty()) {
+			throw new StepNotAllowed("Waiting for connected systems to report: " + String.join(", ", waiting)
+					+ ". Notify them, or override a system with a reason if it cannot report.");
+		}
+		return r;
+	}
+
+	/** Whether a system connected for the request's type has not been told of it yet. */
+	boolean anyToNotify(DataSubjectRequest r) {
+		List<SystemTask> known = tasks.of(r.id);
+		return systemsFor(r.type).stream().anyMatch(name -> known.stream().noneMatch(t -> t.system().equals(name)));
 	}
 
 	/** Delivers what is due; safe on several instances at once (each task is claimed before it is sent). */

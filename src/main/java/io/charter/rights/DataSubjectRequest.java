@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.charter.shared.personaldata.DataSubject;
+
 /**
  * A data-subject request: who asked what, when it was received, where it stands and by when it
  * must be answered. Every change goes through a method here that checks the state and the law,
@@ -130,6 +132,86 @@ final class DataSubjectRequest {
 	LocalDate firstDueAsOf(LocalDate today, Deadlines deadlines) {
 		long waiting = status == WAITING_FOR_REQUESTER ? Deadlines.daysSuspended(suspendedSince, today) : 0;
 		return deadlines.firstDue(receivedOn, suspendedDays + waiting);
+	}
+
+	/**
+	 * The steps this request's state allows today.
+	 *
+	 * @param systemsToNotify whether a system connected for the request's type has not been told yet
+	 */
+	Set<RequestAction> allowedActions(LocalDate today, Deadlines deadlines, boolean systemsToNotify) {
+		boolean open = open();
+		boolean waiting = status == WAITING_FOR_REQUESTER;
+		boolean handling = open && !waiting && verified();
+		Set<RequestAction> allowed = EnumSet.noneOf(RequestAction.class);
+		if (open && !verified() && (status == RECEIVED || status == AWAITING_VERIFICATION)) {
+			allowed.add(RequestAction.SEND_VERIFICATION_LINK);
+		}
+		if (open && !verified()) {
+			allowed.add(RequestAction.VERIFY);
+		}
+		if (status == VERIFIED) {
+			allowed.add(RequestAction.START);
+		}
+		if (open && !waiting) {
+			allowed.add(RequestAction.ASK_REQUESTER);
+		}
+		if (waiting) {
+			allowed.add(RequestAction.RESUME);
+		}
+		if (open && !extended && !waiting && status != EXTENDED && !today.isAfter(firstDueAsOf(today, deadlines))) {
+			allowed.add(RequestAction.EXTEND);
+		}
+		if (handling && status != RECEIVED && status != AWAITING_VERIFICATION) {
+			allowed.add(RequestAction.COMPLETE);
+		}
+		if (open) {
+			allowed.addAll(EnumSet.of(RequestAction.REFUSE, RequestAction.WITHDRAW, RequestAction.RECORD_EXCEPTION,
+					RequestAction.ASSIGN));
+		}
+		if (handling && type.deliversData()) {
+			allowed.add(RequestAction.DELIVER_PACKAGE);
+		}
+		if (handling && type == RequestType.ERASURE) {
+			allowed.add(RequestAction.ERASE);
+		}
+		if (handling && (type == RequestType.RESTRICTION || type == RequestType.OBJECTION)) {
+			allowed.add(RequestAction.RESTRICT);
+		}
+		if (handling && type == RequestType.WITHDRAWAL) {
+			allowed.add(RequestAction.WITHDRAW_CONSENT);
+		}
+		if (handling && systemsToNotify) {
+			allowed.add(RequestAction.NOTIFY_SYSTEMS);
+		}
+		return allowed;
+	}
+
+	/**
+	 * Refuses a fulfilment step the request is not ready for: closed, of another type, not verified,
+	 * or waiting for the requester.
+	 *
+	 * @param what the step, as in "A ... request does not {@code what}"
+	 */
+	DataSubjectRequest requireReadyTo(String what, RequestType... types) {
+		if (!open()) {
+			throw new RequestAlreadyClosed(status);
+		}
+		if (!List.of(types).contains(type)) {
+			throw new StepNotAllowed("A " + type + " request does not " + what + ".");
+		}
+		if (!verified()) {
+			throw new StepNotAllowed("Verify the requester's identity first.");
+		}
+		if (status == WAITING_FOR_REQUESTER) {
+			throw new StepNotAllowed("Resume the request first.");
+		}
+		return this;
+	}
+
+	/** The requester as the modules that hold personal data see them. */
+	DataSubject subject() {
+		return new DataSubject(id, email, visitorId, language);
 	}
 
 	/** A (new) verification link goes to the requester's address. */

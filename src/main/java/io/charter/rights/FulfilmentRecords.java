@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.charter.rights.web.FulfilmentRecord;
+
 /** The rights_fulfilment table: what each module or connected system did for a request. */
 @Repository
 class FulfilmentRecords {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.charter.rights.web.HistoryEntry;
+
 /** The rights_step table: every step of a request, with its text, oldest first. */
 @Repository
 class RequestHistory {
@@ -29,10 +31,10 @@ class RequestHistory {
 				.param("text", text).update();
 	}
 
-	List<RequestStep> of(UUID requestId) {
+	List<HistoryEntry> of(UUID requestId) {
 		return jdbc.sql("select at, actor, kind, summary, text from rights_step where request_id = :id order by at, kind")
 				.param("id", requestId)
-				.query((rs, n) -> new RequestStep(instant(rs, "at"), rs.getString("actor"), rs.getString("kind"),
+				.query((rs, n) -> new HistoryEntry(instant(rs, "at"), rs.getString("actor"), rs.getString("kind"),
 						rs.getString("summary"), rs.getString("text")))
 				.list();
 	}

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.charter.rights.web.PackageRecord;
+
 /** The rights_package table: zipped response packages behind an expiring download link. */
 @Repository
 class ResponsePackages {

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.charter.rights.web.SystemTask;
+
 /** The rights_system_task table. */
 @Repository
 class SystemTasks {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,11 +22,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import io.charter.rights.Channel;
-import io.charter.rights.FulfilmentRecord;
-import io.charter.rights.NewRequest;
 import io.charter.rights.RequestType;
-import io.charter.rights.RightsManagement;
+import io.charter.rights.StaffSteps;
+import io.charter.rights.web.FulfilmentRecord;
 import io.charter.shared.personaldata.DataSubject;
 import io.charter.shared.personaldata.Outcome;
 import io.charter.shared.personaldata.PersonalDataHolder;
@@ -46,7 +45,8 @@ class ConsentRightsTests {
 	@Autowired
 	JsonMapper json;
 	@Autowired
-	RightsManagement rights;
+	ApplicationContext context;
+	StaffSteps rights;
 	@Autowired
 	List<PersonalDataHolder> holders;
 
@@ -56,6 +56,7 @@ class ConsentRightsTests {
 	@BeforeEach
 	void site() {
 		site = new ConsentLogSites(jdbc, json).site();
+		rights = new StaffSteps(context);
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
 				"privacy-officer", null, List.of(new SimpleGrantedAuthority("ROLE_PRIVACY"))));
 	}
@@ -83,10 +84,7 @@ class ConsentRightsTests {
 	}
 
 	UUID verifiedRequest(RequestType type, String visitor) {
-		var request = rights.register(new NewRequest(type, "Vera Visitor", "vera-" + UUID.randomUUID() + "@example.test",
-				"fr", visitor, null), Channel.EMAIL, LocalDate.now());
-		rights.recordIdentityCheck(request.id(), "visitor id read from the requester's banner cookie");
-		return request.id();
+		return rights.verifiedRequest(type, "Vera Visitor", "vera-" + UUID.randomUUID() + "@example.test", "fr", visitor);
 	}
 
 	@Test

@@ -2,9 +2,11 @@ package io.charter.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.charter.rights.RequestAction.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -171,5 +173,31 @@ class DataSubjectRequestUnitTests {
 		r.extend("Jeanne has many accounts", LocalDate.of(2025, 3, 8), deadlines);
 		r.complete("Dear Jeanne", NOW, LocalDate.of(2025, 3, 9));
 		assertThat(r.takeChanges()).allSatisfy(c -> assertThat(c.summary()).doesNotContain("Jeanne", "jeanne@", "+32"));
+	}
+
+	@Test
+	void reportsTheStepsItsStateAllows() {
+		LocalDate day = RECEIVED.plusDays(1);
+		DataSubjectRequest unverified = fromForm(RequestType.ERASURE);
+		assertThat(unverified.allowedActions(day, deadlines, false)).isEqualTo(EnumSet.of(SEND_VERIFICATION_LINK, VERIFY,
+				ASK_REQUESTER, EXTEND, REFUSE, WITHDRAW, RECORD_EXCEPTION, ASSIGN));
+
+		DataSubjectRequest erasure = verified(RequestType.ERASURE);
+		assertThat(erasure.allowedActions(day, deadlines, true)).isEqualTo(EnumSet.of(START, ASK_REQUESTER, EXTEND,
+				COMPLETE, REFUSE, WITHDRAW, ERASE, RECORD_EXCEPTION, ASSIGN, NOTIFY_SYSTEMS));
+
+		DataSubjectRequest access = verified(RequestType.ACCESS);
+		access.askRequester("Which account?", day);
+		assertThat(access.allowedActions(day, deadlines, false)).isEqualTo(EnumSet.of(RESUME, REFUSE, WITHDRAW,
+				RECORD_EXCEPTION, ASSIGN));
+		access.resume(day, deadlines);
+		assertThat(access.allowedActions(day, deadlines, false)).contains(DELIVER_PACKAGE).doesNotContain(ERASE, RESUME);
+		// No extension once the first month is over, nor a second one.
+		assertThat(access.allowedActions(LocalDate.of(2025, 5, 1), deadlines, false)).doesNotContain(EXTEND);
+		access.extend("many systems", day, deadlines);
+		assertThat(access.allowedActions(day, deadlines, false)).doesNotContain(EXTEND);
+
+		access.complete("Here is your data.", NOW, day);
+		assertThat(access.allowedActions(day, deadlines, true)).isEmpty();
 	}
 }

@@ -39,6 +39,7 @@ import io.charter.CharterApplication;
 import io.charter.Fixtures;
 import io.charter.identity.Role;
 import io.charter.identity.UserSummary;
+import io.charter.rights.web.RequestDetails;
 
 /**
  * Two Charter instances on one database, one moving clock: the assignee is reminded 7 days and 1
@@ -103,7 +104,7 @@ class RemindersClusterTests {
 
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test",
 				null, List.of(new SimpleGrantedAuthority("ROLE_PRIVACY"))));
-		RightsManagement rights = first.getBean(RightsManagement.class);
+		RequestSteps rights = first.getBean(RequestSteps.class);
 		RequestDetails request = rights.register(new NewRequest(RequestType.ACCESS, "Rita Reminder",
 				Fixtures.uniqueEmail("rita"), "en", null, null), Channel.EMAIL, LocalDate.of(2024, 3, 5));
 		rights.assign(request.id(), assignee.id());

@@ -65,7 +65,7 @@ class WithdrawalLinkTests extends RightsTestBase {
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test",
 				null, List.of(new SimpleGrantedAuthority("ROLE_PRIVACY"))));
 		try {
-			context.getBean(RightsManagement.class).assign(id, assignee.id());
+			context.getBean(RequestSteps.class).assign(id, assignee.id());
 		}
 		finally {
 			SecurityContextHolder.clearContext();

@@ -13,7 +13,7 @@ public record RegisterForm(RequestType type, Channel channel,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn, String name, String email,
 		String language, String visitorId, String details) {
 
-	NewRequest toRequest() {
+	public NewRequest toRequest() {
 		return new NewRequest(type, name, email, language, visitorId, details);
 	}
 }

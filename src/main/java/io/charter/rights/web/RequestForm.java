@@ -9,11 +9,11 @@ import io.charter.rights.RequestType;
  */
 public record RequestForm(String type, String name, String email, String visitorId, String details, String website) {
 
-	static RequestForm empty(String visitorId) {
+	public static RequestForm empty(String visitorId) {
 		return new RequestForm(null, "", "", visitorId == null ? "" : visitorId, "", "");
 	}
 
-	boolean filledByRobot() {
+	public boolean filledByRobot() {
 		return website != null && !website.isEmpty();
 	}
 
@@ -29,7 +29,7 @@ public record RequestForm(String type, String name, String email, String visitor
 		return null;
 	}
 
-	NewRequest toRequest(String language) {
+	public NewRequest toRequest(String language) {
 		return new NewRequest(requestType(), name, email, language, visitorId, details);
 	}
 

@@ -1,4 +1,4 @@
-package io.charter.rights.web;
+package io.charter.rights;
 
 import java.io.InputStream;
 import java.util.UUID;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.charter.rights.RequestIntake;
 import io.charter.shared.NotFound;
 import io.charter.shared.RuleViolation;
 

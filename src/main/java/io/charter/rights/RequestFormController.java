@@ -1,4 +1,4 @@
-package io.charter.rights.web;
+package io.charter.rights;
 
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.charter.rights.NewRequest;
-import io.charter.rights.RequestIntake;
-import io.charter.rights.RequestType;
+import io.charter.rights.web.RequestForm;
 
 /**
  * The public side: the request form (no JavaScript needed), the confirmation, withdrawal and

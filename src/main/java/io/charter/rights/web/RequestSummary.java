@@ -1,7 +1,11 @@
-package io.charter.rights;
+package io.charter.rights.web;
 
 import java.time.LocalDate;
 import java.util.UUID;
+
+import io.charter.rights.Channel;
+import io.charter.rights.RequestStatus;
+import io.charter.rights.RequestType;
 
 /**
  * A request as a row of the dashboard.

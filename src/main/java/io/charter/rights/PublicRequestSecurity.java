@@ -1,4 +1,4 @@
-package io.charter.rights.web;
+package io.charter.rights;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

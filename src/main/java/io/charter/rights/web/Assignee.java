@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter.rights.web;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.charter.rights.web;
+package io.charter.rights;
 
 import java.util.List;
 import java.util.UUID;
@@ -13,15 +13,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.charter.rights.Channel;
-import io.charter.rights.RequestType;
-import io.charter.rights.RightsManagement;
+import io.charter.rights.web.RegisterForm;
 import io.charter.shared.ActorIdentity;
 import io.charter.shared.RuleViolation;
 
 /**
  * The privacy team's pages: the dashboard of requests by due date and a page per request with the
- * steps its state allows. Roles are enforced by {@link RightsManagement}.
+ * steps its state allows. Roles are enforced by the services.
  */
 @Controller
 class RightsController {
@@ -29,16 +27,20 @@ class RightsController {
 	static final String DASHBOARD = "rights/dashboard";
 	static final String REQUEST = "rights/request";
 
-	private final RightsManagement rights;
+	private final RequestSteps steps;
+	private final RequestFulfilment fulfilment;
+	private final RequestQueries queries;
 
-	RightsController(RightsManagement rights) {
-		this.rights = rights;
+	RightsController(RequestSteps steps, RequestFulfilment fulfilment, RequestQueries queries) {
+		this.steps = steps;
+		this.fulfilment = fulfilment;
+		this.queries = queries;
 	}
 
 	@GetMapping("/rights")
 	String dashboard(Model model) {
-		model.addAttribute("open", rights.openRequests());
-		model.addAttribute("closed", rights.closedRequests(50));
+		model.addAttribute("open", queries.openRequests());
+		model.addAttribute("closed", queries.closedRequests(50));
 		model.addAttribute("types", List.of(RequestType.values()));
 		model.addAttribute("channels", List.of(Channel.values()));
 		return DASHBOARD;
@@ -47,7 +49,7 @@ class RightsController {
 	@PostMapping("/rights/requests")
 	String register(@ModelAttribute RegisterForm form, RedirectAttributes redirect) {
 		try {
-			UUID id = rights.register(form.toRequest(), form.channel(), form.receivedOn()).id();
+			UUID id = steps.register(form.toRequest(), form.channel(), form.receivedOn()).id();
 			redirect.addFlashAttribute("notice", "rights.registered");
 			return "redirect:/rights/requests/" + id;
 		}
@@ -59,12 +61,12 @@ class RightsController {
 
 	@GetMapping("/rights/requests/{id}")
 	String request(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean find, Model model) {
-		model.addAttribute("request", rights.request(id));
-		model.addAttribute("assignees", rights.assignees());
+		model.addAttribute("request", queries.request(id));
+		model.addAttribute("assignees", queries.assignees());
 		model.addAttribute("found", null);
 		if (find) {
 			try {
-				model.addAttribute("found", rights.dataHeld(id));
+				model.addAttribute("found", queries.dataHeld(id));
 			}
 			catch (RuleViolation e) {
 				model.addAttribute("failure", e.getMessage());
@@ -79,25 +81,25 @@ class RightsController {
 			Authentication auth, RedirectAttributes redirect) {
 		try {
 			switch (action) {
-				case "assign" -> rights.assign(id, "me".equals(assignee) ? me(auth) : userId(assignee));
-				case "note" -> rights.note(id, text);
-				case "send-link" -> rights.sendVerificationLink(id);
-				case "verify" -> rights.recordIdentityCheck(id, text);
-				case "start" -> rights.start(id);
-				case "ask" -> rights.askRequester(id, text);
-				case "resume" -> rights.resume(id);
-				case "extend" -> rights.extend(id, text);
-				case "complete" -> rights.complete(id, text);
-				case "refuse" -> rights.refuse(id, text);
-				case "withdraw" -> rights.withdraw(id, text);
-				case "package" -> rights.deliverPackage(id);
-				case "erase" -> rights.erase(id);
-				case "restrict" -> rights.restrict(id);
-				case "withdraw-consent" -> rights.withdrawConsent(id);
-				case "exception" -> rights.recordException(id, system, text);
-				case "notify-systems" -> rights.notifySystems(id);
-				case "retry-system" -> rights.retrySystem(id, system);
-				case "override-system" -> rights.overrideSystem(id, system, text);
+				case "assign" -> steps.assign(id, "me".equals(assignee) ? me(auth) : userId(assignee));
+				case "note" -> steps.note(id, text);
+				case "send-link" -> steps.sendVerificationLink(id);
+				case "verify" -> steps.recordIdentityCheck(id, text);
+				case "start" -> steps.start(id);
+				case "ask" -> steps.askRequester(id, text);
+				case "resume" -> steps.resume(id);
+				case "extend" -> steps.extend(id, text);
+				case "complete" -> steps.complete(id, text);
+				case "refuse" -> steps.refuse(id, text);
+				case "withdraw" -> steps.withdraw(id, text);
+				case "package" -> fulfilment.deliverPackage(id);
+				case "erase" -> fulfilment.erase(id);
+				case "restrict" -> fulfilment.restrict(id);
+				case "withdraw-consent" -> fulfilment.withdrawConsent(id);
+				case "exception" -> fulfilment.recordException(id, system, text);
+				case "notify-systems" -> fulfilment.notifySystems(id);
+				case "retry-system" -> fulfilment.retrySystem(id, system);
+				case "override-system" -> fulfilment.overrideSystem(id, system, text);
 				default -> throw new org.springframework.web.server.ResponseStatusException(
 						org.springframework.http.HttpStatus.NOT_FOUND);
 			}

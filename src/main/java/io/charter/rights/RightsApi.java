@@ -1,4 +1,4 @@
-package io.charter.rights.web;
+package io.charter.rights;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -23,12 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.charter.rights.Channel;
-import io.charter.rights.NewRequest;
-import io.charter.rights.RequestDetails;
-import io.charter.rights.RequestSummary;
-import io.charter.rights.RequestType;
-import io.charter.rights.RightsManagement;
+import io.charter.rights.web.RequestDetails;
+import io.charter.rights.web.RequestSummary;
 
 /** {@code /api/v1/rights/requests}: register requests that came by other channels, and read them. */
 @RestController
@@ -47,16 +43,18 @@ class RightsApi {
 			@Pattern(regexp = "en|fr|nl") String language, @Pattern(regexp = NewRequest.VISITOR_PATTERN) String visitorId) {
 	}
 
-	private final RightsManagement rights;
+	private final RequestSteps steps;
+	private final RequestQueries queries;
 
-	RightsApi(RightsManagement rights) {
-		this.rights = rights;
+	RightsApi(RequestSteps steps, RequestQueries queries) {
+		this.steps = steps;
+		this.queries = queries;
 	}
 
 	@PostMapping
 	@Operation(summary = "Register a request received by e-mail, post, phone or another channel; the answer holds dueOn")
 	ResponseEntity<RequestDetails> register(@Valid @RequestBody Registration body) {
-		RequestDetails created = rights.register(new NewRequest(body.type(), body.name(), body.email(),
+		RequestDetails created = steps.register(new NewRequest(body.type(), body.name(), body.email(),
 				body.language() == null ? "en" : body.language(), body.visitorId(), body.details()), body.channel(),
 				body.receivedOn());
 		return ResponseEntity.created(URI.create("/api/v1/rights/requests/" + created.id())).body(created);
@@ -65,12 +63,12 @@ class RightsApi {
 	@GetMapping
 	@Operation(summary = "Open requests, the most urgent first; closed=true for the latest closed ones")
 	List<RequestSummary> list(@RequestParam(defaultValue = "false") boolean closed) {
-		return closed ? rights.closedRequests(200) : rights.openRequests();
+		return closed ? queries.closedRequests(200) : queries.openRequests();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A request with its history, fulfilment records and packages")
 	RequestDetails get(@PathVariable UUID id) {
-		return rights.request(id);
+		return queries.request(id);
 	}
 }

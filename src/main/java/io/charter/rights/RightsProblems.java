@@ -1,4 +1,4 @@
-package io.charter.rights.web;
+package io.charter.rights;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -6,9 +6,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import io.charter.rights.ExportFailed;
-import io.charter.rights.StepNotAllowed;
 
 /**
  * The rights API's own problem statuses, before the platform's (which answers other rule

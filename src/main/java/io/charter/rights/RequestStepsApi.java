@@ -1,4 +1,4 @@
-package io.charter.rights.web;
+package io.charter.rights;
 
 import java.util.List;
 import java.util.UUID;
@@ -16,14 +16,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.charter.rights.RequestDetails;
-import io.charter.rights.RightsManagement;
-import io.charter.rights.RightsManagement.DataFound;
+import io.charter.rights.web.DataFound;
+import io.charter.rights.web.RequestDetails;
 
 /**
  * {@code /api/v1/rights/requests/{id}/<step>}: the workflow steps of the request page, one POST
  * each, answered with the request as it stands after the step. Each calls the same
- * {@link RightsManagement} method as the page, which checks roles and the request's state.
+ * the services method as the page, which checks roles and the request's state.
  */
 @RestController
 @RequestMapping("/api/v1/rights/requests/{id}")
@@ -75,148 +74,152 @@ class RequestStepsApi {
 	record SystemOverride(@NotBlank @Size(max = 50) String system, @NotBlank @Size(max = REASON) String reason) {
 	}
 
-	private final RightsManagement rights;
+	private final RequestSteps steps;
+	private final RequestFulfilment fulfilment;
+	private final RequestQueries queries;
 
-	RequestStepsApi(RightsManagement rights) {
-		this.rights = rights;
+	RequestStepsApi(RequestSteps steps, RequestFulfilment fulfilment, RequestQueries queries) {
+		this.steps = steps;
+		this.fulfilment = fulfilment;
+		this.queries = queries;
 	}
 
 	@GetMapping("/data-held")
 	@Operation(summary = "Ask every module what it holds on the requester (art. 15(1) information and counts)")
 	List<DataFound> dataHeld(@PathVariable UUID id) {
-		return rights.dataHeld(id);
+		return queries.dataHeld(id);
 	}
 
 	@PostMapping("/assign")
 	@Operation(summary = "Assign to an active PRIVACY or ADMIN user, or unassign with null")
 	RequestDetails assign(@PathVariable UUID id, @RequestBody Assignment body) {
-		rights.assign(id, body.assigneeId());
-		return rights.request(id);
+		steps.assign(id, body.assigneeId());
+		return queries.request(id);
 	}
 
 	@PostMapping("/note")
 	@Operation(summary = "Add an internal note (closed requests too)")
 	RequestDetails note(@PathVariable UUID id, @Valid @RequestBody Note body) {
-		rights.note(id, body.text());
-		return rights.request(id);
+		steps.note(id, body.text());
+		return queries.request(id);
 	}
 
 	@PostMapping("/send-link")
 	@Operation(summary = "E-mail a new single-use verification link; earlier links stop working")
 	RequestDetails sendLink(@PathVariable UUID id) {
-		rights.sendVerificationLink(id);
-		return rights.request(id);
+		steps.sendVerificationLink(id);
+		return queries.request(id);
 	}
 
 	@PostMapping("/verify")
 	@Operation(summary = "Record how the requester's identity was checked")
 	RequestDetails verify(@PathVariable UUID id, @Valid @RequestBody IdentityCheck body) {
-		rights.recordIdentityCheck(id, body.means());
-		return rights.request(id);
+		steps.recordIdentityCheck(id, body.means());
+		return queries.request(id);
 	}
 
 	@PostMapping("/start")
 	@Operation(summary = "Start handling a verified request")
 	RequestDetails start(@PathVariable UUID id) {
-		rights.start(id);
-		return rights.request(id);
+		steps.start(id);
+		return queries.request(id);
 	}
 
 	@PostMapping("/ask")
 	@Operation(summary = "E-mail the requester a question; the clock stops until resume")
 	RequestDetails ask(@PathVariable UUID id, @Valid @RequestBody Question body) {
-		rights.askRequester(id, body.message());
-		return rights.request(id);
+		steps.askRequester(id, body.message());
+		return queries.request(id);
 	}
 
 	@PostMapping("/resume")
 	@Operation(summary = "The requester answered: the clock runs again, the due date moves by the days waited")
 	RequestDetails resume(@PathVariable UUID id) {
-		rights.resume(id);
-		return rights.request(id);
+		steps.resume(id);
+		return queries.request(id);
 	}
 
 	@PostMapping("/extend")
 	@Operation(summary = "Extend by two months (within the first month); the reasons are e-mailed")
 	RequestDetails extend(@PathVariable UUID id, @Valid @RequestBody Extension body) {
-		rights.extend(id, body.reason());
-		return rights.request(id);
+		steps.extend(id, body.reason());
+		return queries.request(id);
 	}
 
 	@PostMapping("/complete")
 	@Operation(summary = "E-mail the answer and close the request")
 	RequestDetails complete(@PathVariable UUID id, @Valid @RequestBody Completion body) {
-		rights.complete(id, body.answer());
-		return rights.request(id);
+		steps.complete(id, body.answer());
+		return queries.request(id);
 	}
 
 	@PostMapping("/refuse")
 	@Operation(summary = "Refuse (art. 12(5)); the reasons and remedies are e-mailed")
 	RequestDetails refuse(@PathVariable UUID id, @Valid @RequestBody Refusal body) {
-		rights.refuse(id, body.reasons());
-		return rights.request(id);
+		steps.refuse(id, body.reasons());
+		return queries.request(id);
 	}
 
 	@PostMapping("/withdraw")
 	@Operation(summary = "Close as withdrawn by the requester (no letter)")
 	RequestDetails withdraw(@PathVariable UUID id, @Valid @RequestBody Withdrawal body) {
-		rights.withdraw(id, body.reason());
-		return rights.request(id);
+		steps.withdraw(id, body.reason());
+		return queries.request(id);
 	}
 
 	@PostMapping("/package")
 	@Operation(summary = "Access, portability: build the response package and e-mail its link")
 	RequestDetails deliverPackage(@PathVariable UUID id) {
-		rights.deliverPackage(id);
-		return rights.request(id);
+		fulfilment.deliverPackage(id);
+		return queries.request(id);
 	}
 
 	@PostMapping("/erase")
 	@Operation(summary = "Erasure: every module erases or anonymises; what each did is recorded")
 	RequestDetails erase(@PathVariable UUID id) {
-		rights.erase(id);
-		return rights.request(id);
+		fulfilment.erase(id);
+		return queries.request(id);
 	}
 
 	@PostMapping("/restrict")
 	@Operation(summary = "Restriction, objection: every module flags the data and stops processing them")
 	RequestDetails restrict(@PathVariable UUID id) {
-		rights.restrict(id);
-		return rights.request(id);
+		fulfilment.restrict(id);
+		return queries.request(id);
 	}
 
 	@PostMapping("/withdraw-consent")
 	@Operation(summary = "Withdrawal of consent: every module that relies on consent records it")
 	RequestDetails withdrawConsent(@PathVariable UUID id) {
-		rights.withdrawConsent(id);
-		return rights.request(id);
+		fulfilment.withdrawConsent(id);
+		return queries.request(id);
 	}
 
 	@PostMapping("/exception")
 	@Operation(summary = "Record what was kept and why (art. 17(3)), or what was done by hand elsewhere")
 	RequestDetails exception(@PathVariable UUID id, @Valid @RequestBody Recorded body) {
-		rights.recordException(id, body.system(), body.detail());
-		return rights.request(id);
+		fulfilment.recordException(id, body.system(), body.detail());
+		return queries.request(id);
 	}
 
 	@PostMapping("/notify-systems")
 	@Operation(summary = "Queue a signed webhook to every system connected for the request's type")
 	RequestDetails notifySystems(@PathVariable UUID id) {
-		rights.notifySystems(id);
-		return rights.request(id);
+		fulfilment.notifySystems(id);
+		return queries.request(id);
 	}
 
 	@PostMapping("/retry-system")
 	@Operation(summary = "Deliver again to a system that failed or reported it could not act")
 	RequestDetails retrySystem(@PathVariable UUID id, @Valid @RequestBody SystemRef body) {
-		rights.retrySystem(id, body.system());
-		return rights.request(id);
+		fulfilment.retrySystem(id, body.system());
+		return queries.request(id);
 	}
 
 	@PostMapping("/override-system")
 	@Operation(summary = "Close a system's task without its report, with the reason")
 	RequestDetails overrideSystem(@PathVariable UUID id, @Valid @RequestBody SystemOverride body) {
-		rights.overrideSystem(id, body.system(), body.reason());
-		return rights.request(id);
+		fulfilment.overrideSystem(id, body.system(), body.reason());
+		return queries.request(id);
 	}
 }

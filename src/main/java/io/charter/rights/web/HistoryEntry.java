@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter.rights.web;
 
 import java.time.Instant;
 
@@ -8,5 +8,5 @@ import java.time.Instant;
  * @param actor a pseudonymous actor ({@code user:<id>}, {@code system}, {@code requester})
  * @param text the words of the note, letter or answer; null for plain transitions
  */
-public record RequestStep(Instant at, String actor, String kind, String summary, String text) {
+public record HistoryEntry(Instant at, String actor, String kind, String summary, String text) {
 }
