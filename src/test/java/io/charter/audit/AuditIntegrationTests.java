@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ import io.charter.identity.IdentityManagement;
 import io.charter.identity.Role;
 import io.charter.shared.AuditableEvent;
 
+@Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 class AuditIntegrationTests {

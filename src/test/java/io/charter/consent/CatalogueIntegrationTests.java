@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,7 @@ import io.charter.consent.web.SiteForm;
 import io.charter.identity.Role;
 
 /** The catalogue through its pages and its API: who may do what, and nothing half-saved. */
+@Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 class CatalogueIntegrationTests {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The public consent log over real HTTP on Tomcat, as a website's banner calls it: CORS, the
  * asynchronous answer after commit, every refusal storing nothing, the receipt.
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "charter.consent.rate-limit-per-minute=1000000")
 class ConsentLogApiTests {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The records page, its exports and the statistics API, with who may see and do what. */
+@Tag("database")
 @SpringBootTest(properties = "charter.consent.rate-limit-per-minute=1000000")
 @AutoConfigureMockMvc
 class ConsentRecordsAdminTests {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Records past retention (5 years by default) are purged, by moving the clock, and the purge is audited. */
+@Tag("database")
 @SpringBootTest(properties = "charter.consent.rate-limit-per-minute=1000000")
 class ConsentRetentionTests {
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Data-subject requests reach the consent records: records given through the real consent API,
  * then a request handled by the rights module.
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "charter.consent.rate-limit-per-minute=1000000")
 class ConsentRightsTests {

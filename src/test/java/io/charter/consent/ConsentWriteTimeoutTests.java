@@ -13,6 +13,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a second record, as docs/consent-log.md says). The test stalls the writer for real: another
  * connection holds the table (PostgreSQL) or the whole database (H2's exclusive mode).
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "charter.consent.rate-limit-per-minute=1000000", "charter.consent.write-timeout=700ms" })
 class ConsentWriteTimeoutTests {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +37,7 @@ import io.charter.consent.web.VersionSummary;
 import io.charter.identity.Role;
 
 /** Publishing, the seeded WeGroup site, and the public cookie declaration built from published versions only. */
+@Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 class DeclarationIntegrationTests {

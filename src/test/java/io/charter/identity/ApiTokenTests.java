@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.OffsetDateTime;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
 
+@Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 class ApiTokenTests {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import io.charter.Fixtures;
  * Two Charter instances on one database (the test database: H2 shared in this JVM, or CI's
  * PostgreSQL) fire the same scheduled job at the same moment: it runs on one of them only.
  */
+@Tag("database")
 class ClusterLockTests {
 
 	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());

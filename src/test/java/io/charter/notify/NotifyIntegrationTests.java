@@ -17,6 +17,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ import io.charter.identity.IdentityManagement;
 import io.charter.identity.Role;
 
 /** E-mail through a real SMTP server (GreenMail) started by the test. */
+@Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 class NotifyIntegrationTests {

@@ -23,6 +23,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,7 @@ import io.charter.rights.web.RequestDetails;
  * day before the due date, every PRIVACY user is alerted once it is overdue, and each message goes
  * out once, however often and on however many instances the job runs.
  */
+@Tag("database")
 class RemindersClusterTests {
 
 	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());

@@ -19,6 +19,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +41,7 @@ import io.charter.Fixtures;
  * into the past only, so that nothing they record (job runs, messages) looks newer than another
  * test's "now".
  */
+@Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(RightsTestSetup.class)
