@@ -15,7 +15,7 @@ import io.charter.identity.WeakPassword.Reason;
  * What Charter accepts as a password, after NIST SP 800-63B section 5.1.1.2: 12 to 128 characters,
  * any of them; not only spaces; not the user's own e-mail address or the part before its @; not a
  * repetition, a sequence or a handful of characters; not one of the most common passwords, nor one
- * of them with digits, signs or spaces around it ({@code Summer2024!}). Case does not matter to any
+ * of them with digits, signs or spaces around it ({@code Summer2024!!}). Case does not matter to any
  * comparison. No composition rules (a digit, a capital): the standard advises against them.
  */
 final class PasswordRules {
