@@ -64,7 +64,7 @@ psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d charter -v ON
 start_app() { # start_app <datasource url> <log>
   # shellcheck disable=SC2086
   SPRING_DATASOURCE_URL="$1" SPRING_DATASOURCE_USERNAME="${2:-sa}" SPRING_DATASOURCE_PASSWORD="${3:-}" \
-  CHARTER_ADMIN_EMAIL=bench@charter.test CHARTER_ADMIN_PASSWORD=bench-password-123 \
+  CHARTER_ADMIN_EMAIL=bench@charter.test CHARTER_ADMIN_PASSWORD=load-runner-password-123 \
     "${N[@]}" java $JAVA_OPTS -jar "$JAR" --server.port="$APP_PORT" \
     --charter.consent.rate-limit-per-minute=1000000000 --charter.scheduling.enabled=false \
     --logging.level.root=WARN >"$TMP/app.log" 2>&1 &

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DurabilityTests {
 
 	private static final String ADMIN_EMAIL = "durable@example.test";
-	private static final String ADMIN_PASSWORD = "durable-admin-password";
+	private static final String ADMIN_PASSWORD = "steady-keeper-password";
 	private static final int WRITES = 25;
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");

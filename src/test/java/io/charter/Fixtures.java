@@ -26,7 +26,7 @@ import io.charter.identity.UserSummary;
 public class Fixtures {
 
 	public static final String ADMIN_EMAIL = "admin@charter.test";
-	public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+	public static final String ADMIN_PASSWORD = "charter-tests-operator";
 	public static final String PASSWORD = "a-long-test-password";
 
 	private static final Pattern LINK = Pattern.compile("/invitation/([A-Za-z0-9_-]+)");

@@ -134,7 +134,7 @@ class LauncherIT {
 		env.put("JAVA_OPTS", javaOpts);
 		env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		env.put("CHARTER_ADMIN_EMAIL", "launcher@charter.test");
-		env.put("CHARTER_ADMIN_PASSWORD", "launcher-password-0123");
+		env.put("CHARTER_ADMIN_PASSWORD", "start-check-password-0123");
 		env.putAll(settings);
 		return new Started(builder.start(), port, log);
 	}

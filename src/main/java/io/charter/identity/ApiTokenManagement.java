@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.charter.shared.Actors;
 
 /**
- * API tokens: issued with roles no wider than the issuer's, stored hashed, revocable. Also the
+ * API tokens: issued with roles no wider than the caller's, stored hashed, revocable. Also the
  * introspector that turns {@code Authorization: Bearer <token>} into a caller.
  */
 @Service
@@ -42,9 +42,25 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 		this.clock = clock;
 	}
 
-	/** Issues a token for a user; its roles must be a subset of the user's. */
+	/**
+	 * Issues a token to a user acting with all the roles of their account, as when signed in with a
+	 * password (not through another token).
+	 */
 	@Transactional
 	public IssuedToken issue(UUID userId, String name, Set<Role> roles, Instant expiresAt) {
+		return issue(Caller.owner(userId), name, roles, expiresAt);
+	}
+
+	/**
+	 * Issues a token to the caller. It holds no role the caller lacks now (neither the calling
+	 * token's nor its owner's current roles) and, asked for by a token, does not outlive that token.
+	 *
+	 * @throws TokenRolesTooWide when a role is missing
+	 * @throws TokenOutlivesCaller when the calling token expires first
+	 */
+	@Transactional
+	IssuedToken issue(Caller caller, String name, Set<Role> roles, Instant expiresAt) {
+		UUID userId = caller.userId();
 		UserAccount owner = users.findById(userId).filter(u -> u.active).orElseThrow(() -> new UserNotFound(userId));
 		Instant now = clock.instant();
 		if (name == null || name.isBlank() || name.length() > 100) {
@@ -53,13 +69,16 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 		if (roles == null || roles.isEmpty()) {
 			throw new InvalidUserChange("A token needs at least one role.");
 		}
-		if (!owner.roles.containsAll(roles)) {
-			EnumSet<Role> extra = EnumSet.copyOf(roles);
-			extra.removeAll(owner.roles);
+		EnumSet<Role> extra = EnumSet.copyOf(roles);
+		extra.removeIf(role -> owner.roles.contains(role) && caller.holds(role));
+		if (!extra.isEmpty()) {
 			throw new TokenRolesTooWide(extra);
 		}
 		if (expiresAt == null || !expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
 			throw new InvalidUserChange("A token expires in the future, at most 366 days from now.");
+		}
+		if (caller.viaToken() && expiresAt.isAfter(caller.notAfter())) {
+			throw new TokenOutlivesCaller(caller.notAfter());
 		}
 		String secret = Secrets.generate(PREFIX);
 		ApiToken token = new ApiToken(UUID.randomUUID(), userId, name.strip(), secret.substring(0, PREFIX.length() + 6),
@@ -81,12 +100,22 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 		return tokens.findAll();
 	}
 
-	/** Revokes a token; only its owner or an administrator may. */
+	/**
+	 * Revokes a token; only its owner or an administrator may. A token of the owner that is not an
+	 * administrator's may revoke only tokens that hold no role it lacks: a leaked lesser token cannot
+	 * take its owner's wider tokens away.
+	 */
 	@Transactional
-	public void revoke(UUID tokenId, UUID byUser, boolean byAdmin) {
+	void revoke(UUID tokenId, Caller caller) {
 		ApiToken token = tokens.findById(tokenId).orElseThrow(() -> new TokenNotFound(tokenId));
-		if (!byAdmin && !token.userId().equals(byUser)) {
+		boolean admin = caller.holds(Role.ADMIN);
+		if (!admin && !token.userId().equals(caller.userId())) {
 			throw new TokenNotFound(tokenId);
+		}
+		if (!admin && caller.viaToken() && !caller.roles().containsAll(token.roles())) {
+			EnumSet<Role> extra = EnumSet.copyOf(token.roles());
+			extra.removeAll(caller.roles());
+			throw new TokenRolesTooWide(extra);
 		}
 		if (token.revokedAt() != null) {
 			return;
@@ -113,6 +142,6 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minusSeconds(60))) {
 			tokens.markUsed(token.id(), now);
 		}
-		return new TokenPrincipal(token.id(), owner.id, owner.displayName, authorities);
+		return new TokenPrincipal(token.id(), owner.id, owner.displayName, authorities, token.expiresAt());
 	}
 }

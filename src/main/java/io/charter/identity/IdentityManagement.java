@@ -24,8 +24,6 @@ import io.charter.shared.Actors;
 public class IdentityManagement {
 
 	static final Set<String> LANGUAGES = Set.of("en", "fr", "nl");
-	static final int MIN_PASSWORD = 12;
-	static final int MAX_PASSWORD = 128;
 
 	private final Users users;
 	private final UserLinks links;
@@ -73,13 +71,16 @@ public class IdentityManagement {
 		return users().stream().filter(u -> u.active() && u.hasRole(role)).toList();
 	}
 
-	/** Creates the first administrator; refused once any active administrator exists. */
+	/**
+	 * Creates the first administrator; refused once any active administrator exists, or when the
+	 * password breaks the {@linkplain PasswordRules password rules}.
+	 */
 	@Transactional
 	public UserSummary createFirstAdmin(String email, String displayName, String password) {
+		PasswordRules.check(password, email);
 		if (hasAdministrator()) {
 			throw new InvalidUserChange("An administrator already exists.");
 		}
-		checkPassword(password);
 		if (users.findByEmail(email).isPresent()) {
 			throw new InvalidUserChange("A user with this e-mail already exists.");
 		}
@@ -109,17 +110,22 @@ public class IdentityManagement {
 		return user.summary(now);
 	}
 
-	/** Sets the password of an invited user (or after a reset) through a one-time link. */
+	/**
+	 * Sets the password of an invited user (or after a reset) through a one-time link, within the
+	 * {@linkplain PasswordRules password rules}. The user's sessions signed in under the former
+	 * password end at their next request ({@link SessionRefresh}).
+	 */
 	@Transactional
 	public UserSummary acceptInvitation(String secret, String password) {
-		checkPassword(password);
 		Instant now = clock.instant();
 		String hash = Secrets.hash(secret);
 		UUID userId = links.findUsable(hash, now).orElseThrow(() -> new InvalidUserChange("This link is invalid, used or expired."));
+		UserAccount user = users.findById(userId).orElseThrow();
+		// Checked before the link is used up, so that a refused password leaves it usable.
+		PasswordRules.check(password, user.email);
 		if (!links.consume(hash, now)) {
 			throw new InvalidUserChange("This link is invalid, used or expired.");
 		}
-		UserAccount user = users.findById(userId).orElseThrow();
 		user.passwordHash = passwords.encode(password);
 		users.update(user);
 		events.publishEvent(IdentityEvent.user("user:" + user.id, "password-set", user.id, "password set through a one-time link", now));
@@ -238,13 +244,17 @@ public class IdentityManagement {
 				clock.instant()));
 	}
 
+	/**
+	 * Changes a password, within the {@linkplain PasswordRules password rules}. The user's other
+	 * sessions end at their next request ({@link SessionRefresh}); API tokens stay.
+	 */
 	@Transactional
 	public void changePassword(UUID userId, String current, String newPassword) {
 		UserAccount user = find(userId);
 		if (user.passwordHash == null || !passwords.matches(current, user.passwordHash)) {
 			throw new InvalidUserChange("The current password is not right.");
 		}
-		checkPassword(newPassword);
+		PasswordRules.check(newPassword, user.email);
 		user.passwordHash = passwords.encode(newPassword);
 		users.update(user);
 		events.publishEvent(IdentityEvent.user(Actors.current(), "password-changed", user.id, "password changed",
@@ -308,11 +318,5 @@ public class IdentityManagement {
 
 	private UserAccount find(UUID id) {
 		return users.findById(id).orElseThrow(() -> new UserNotFound(id));
-	}
-
-	static void checkPassword(String password) {
-		if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-			throw new InvalidUserChange("A password needs " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
-		}
 	}
 }

@@ -37,6 +37,10 @@ class InvitationController {
 		try {
 			identity.acceptInvitation(secret, password);
 		}
+		catch (WeakPassword e) {
+			model.addAttribute("error", e.reason().messageKey());
+			return "identity/invitation";
+		}
 		catch (InvalidUserChange e) {
 			model.addAttribute("usable", identity.invitationUsable(secret));
 			model.addAttribute("error", "invitation.invalid");

@@ -11,20 +11,33 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import io.charter.shared.ActorIdentity;
 
 /** A user signed in through the organisation's identity provider, with Charter's roles. */
-final class OidcSignedInUser extends DefaultOidcUser implements ActorIdentity {
+final class OidcSignedInUser extends DefaultOidcUser implements ActorIdentity, SignedInAccount {
 
 	private final UUID id;
 	private final String displayName;
+	private final String credentialStamp;
 
-	OidcSignedInUser(UUID id, String displayName, Collection<? extends GrantedAuthority> authorities,
-			OidcIdToken idToken, OidcUserInfo userInfo) {
+	OidcSignedInUser(UUID id, String displayName, String credentialStamp,
+			Collection<? extends GrantedAuthority> authorities, OidcIdToken idToken, OidcUserInfo userInfo) {
 		super(authorities, idToken, userInfo);
 		this.id = id;
 		this.displayName = displayName;
+		this.credentialStamp = credentialStamp;
 	}
 
-	UUID id() {
+	@Override
+	public UUID id() {
 		return id;
+	}
+
+	@Override
+	public String credentialStamp() {
+		return credentialStamp;
+	}
+
+	@Override
+	public OidcSignedInUser withCredentialStamp(String stamp) {
+		return new OidcSignedInUser(id, displayName, stamp, getAuthorities(), getIdToken(), getUserInfo());
 	}
 
 	@Override

@@ -32,8 +32,8 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		}
 		UserAccount user = identity.signInWithOidc(email, oidc.getFullName())
 				.orElseThrow(() -> refused("No active Charter account for this e-mail address."));
-		return new OidcSignedInUser(user.id, user.displayName, SignedInUser.authorities(user), oidc.getIdToken(),
-				oidc.getUserInfo());
+		return new OidcSignedInUser(user.id, user.displayName, user.credentialStamp(), SignedInUser.authorities(user),
+				oidc.getIdToken(), oidc.getUserInfo());
 	}
 
 	private static OAuth2AuthenticationException refused(String why) {

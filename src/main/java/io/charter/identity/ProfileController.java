@@ -1,9 +1,11 @@
 package io.charter.identity;
 
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,9 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProfileController {
 
 	private final IdentityManagement identity;
+	private final MessageSource messages;
 
-	ProfileController(IdentityManagement identity) {
+	ProfileController(IdentityManagement identity, MessageSource messages) {
 		this.identity = identity;
+		this.messages = messages;
 	}
 
 	@GetMapping("/profile")
@@ -44,15 +48,21 @@ class ProfileController {
 		return "redirect:/profile";
 	}
 
+	/** A new password ends the user's other sessions; this one stays signed in. */
 	@PostMapping("/profile/password")
 	String password(Authentication auth, @RequestParam String current, @RequestParam String password,
-			@RequestParam String confirm, RedirectAttributes redirect) {
+			@RequestParam String confirm, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+		UUID me = CurrentUser.id(auth);
 		try {
 			if (!password.equals(confirm)) {
 				throw new InvalidUserChange("The two new passwords differ.");
 			}
-			identity.changePassword(CurrentUser.id(auth), current, password);
+			identity.changePassword(me, current, password);
+			identity.account(me).ifPresent(account -> SessionRefresh.keepSignedIn(request, account));
 			redirect.addFlashAttribute("notice", "profile.password-changed");
+		}
+		catch (WeakPassword e) {
+			redirect.addFlashAttribute("failure", messages.getMessage(e.reason().messageKey(), null, locale));
 		}
 		catch (InvalidUserChange e) {
 			redirect.addFlashAttribute("failure", e.getMessage());

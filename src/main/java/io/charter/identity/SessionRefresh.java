@@ -25,17 +25,20 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a signed-in session in step with the account: a deactivated user is signed out at the next
- * request, and changed roles apply without signing in again. An account is read at most once per
- * {@code staleness} per instance, so several instances agree within that delay.
+ * request, so is every session of a user whose password was changed or reset since it signed in
+ * (but the session that made the change, see {@link #keepSignedIn}), and changed roles apply
+ * without signing in again. An account is read at most once per {@code staleness} per instance, so
+ * several instances agree within that delay. API tokens are not sessions and are left alone.
  */
 class SessionRefresh extends OncePerRequestFilter {
 
-	private record Account(boolean active, Set<String> authorities) {
+	private record Account(boolean active, String credentialStamp, Set<String> authorities) {
 	}
 
 	private final Users users;
@@ -55,11 +58,12 @@ class SessionRefresh extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		UUID userId = sessionUser(auth);
-		if (userId != null) {
-			Optional<Account> account = accounts.get(userId, id -> users.findById(id)
-					.map(u -> new Account(u.active, u.roles.stream().map(Role::authority).collect(Collectors.toSet()))));
-			if (account.isEmpty() || !account.get().active()) {
+		SignedInAccount user = sessionUser(auth);
+		if (user != null) {
+			Optional<Account> account = accounts.get(user.id(), id -> users.findById(id).map(u -> new Account(u.active,
+					u.credentialStamp(), u.roles.stream().map(Role::authority).collect(Collectors.toSet()))));
+			if (account.isEmpty() || !account.get().active()
+					|| !account.get().credentialStamp().equals(user.credentialStamp())) {
 				HttpSession session = request.getSession(false);
 				if (session != null) {
 					session.invalidate();
@@ -67,18 +71,34 @@ class SessionRefresh extends OncePerRequestFilter {
 				SecurityContextHolder.clearContext();
 			}
 			else if (!names(auth.getAuthorities()).equals(account.get().authorities())) {
-				replace(request, withAuthorities(auth, account.get().authorities()));
+				replace(request, rebuilt(auth, auth.getPrincipal(), account.get().authorities()));
 			}
 		}
 		chain.doFilter(request, response);
 	}
 
-	private static UUID sessionUser(Authentication auth) {
+	/**
+	 * The session that changed its own password: it takes the account's new stamp, so that it stays
+	 * signed in while the user's other sessions end, and gets a new id, as at sign-in.
+	 */
+	static void keepSignedIn(HttpServletRequest request, UserAccount account) {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		SignedInAccount user = sessionUser(auth);
+		if (user == null || !user.id().equals(account.id)) {
+			return;
+		}
+		replace(request, rebuilt(auth, user.withCredentialStamp(account.credentialStamp()), names(auth.getAuthorities())));
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+		}
+	}
+
+	private static SignedInAccount sessionUser(Authentication auth) {
 		if (auth instanceof UsernamePasswordAuthenticationToken && auth.getPrincipal() instanceof SignedInUser user) {
-			return user.id();
+			return user;
 		}
 		if (auth instanceof OAuth2AuthenticationToken && auth.getPrincipal() instanceof OidcSignedInUser user) {
-			return user.id();
+			return user;
 		}
 		return null;
 	}
@@ -88,15 +108,15 @@ class SessionRefresh extends OncePerRequestFilter {
 				.collect(Collectors.toSet());
 	}
 
-	private static Authentication withAuthorities(Authentication auth, Set<String> names) {
+	private static Authentication rebuilt(Authentication auth, Object principal, Set<String> names) {
 		List<GrantedAuthority> authorities = names.stream().map(n -> (GrantedAuthority) new SimpleGrantedAuthority(n))
 				.toList();
 		if (auth instanceof OAuth2AuthenticationToken oauth) {
-			return new OAuth2AuthenticationToken(oauth.getPrincipal(), authorities,
+			return new OAuth2AuthenticationToken((OAuth2User) principal, authorities,
 					oauth.getAuthorizedClientRegistrationId());
 		}
 		UsernamePasswordAuthenticationToken refreshed = UsernamePasswordAuthenticationToken
-				.authenticated(auth.getPrincipal(), null, authorities);
+				.authenticated(principal, null, authorities);
 		refreshed.setDetails(auth.getDetails());
 		return refreshed;
 	}

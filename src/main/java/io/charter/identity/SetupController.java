@@ -49,7 +49,7 @@ class SetupController {
 		}
 		catch (InvalidUserChange e) {
 			model.addAttribute("form", new SetupForm(form.token(), form.email(), form.displayName(), ""));
-			model.addAttribute("error", "setup.invalid");
+			model.addAttribute("error", e instanceof WeakPassword weak ? weak.reason().messageKey() : "setup.invalid");
 			return "identity/setup";
 		}
 		firstAdmin.used();

@@ -12,7 +12,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import io.charter.shared.ActorIdentity;
 
 /** A user signed in with a password. */
-final class SignedInUser implements UserDetails, CredentialsContainer, ActorIdentity {
+final class SignedInUser implements UserDetails, CredentialsContainer, ActorIdentity, SignedInAccount {
 
 	private final UUID id;
 	private final String email;
@@ -21,23 +21,42 @@ final class SignedInUser implements UserDetails, CredentialsContainer, ActorIden
 	private final List<GrantedAuthority> authorities;
 	private final boolean active;
 	private final boolean locked;
+	private final String credentialStamp;
 
 	SignedInUser(UserAccount account, boolean locked) {
-		this.id = account.id;
-		this.email = account.email;
-		this.displayName = account.displayName;
-		this.passwordHash = account.passwordHash;
-		this.authorities = authorities(account);
-		this.active = account.active;
+		this(account.id, account.email, account.displayName, account.passwordHash, authorities(account), account.active,
+				locked, account.credentialStamp());
+	}
+
+	private SignedInUser(UUID id, String email, String displayName, String passwordHash,
+			List<GrantedAuthority> authorities, boolean active, boolean locked, String credentialStamp) {
+		this.id = id;
+		this.email = email;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.authorities = authorities;
+		this.active = active;
 		this.locked = locked;
+		this.credentialStamp = credentialStamp;
 	}
 
 	static List<GrantedAuthority> authorities(UserAccount account) {
 		return account.roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
 	}
 
-	UUID id() {
+	@Override
+	public UUID id() {
 		return id;
+	}
+
+	@Override
+	public String credentialStamp() {
+		return credentialStamp;
+	}
+
+	@Override
+	public SignedInUser withCredentialStamp(String stamp) {
+		return new SignedInUser(id, email, displayName, null, authorities, active, locked, stamp);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.charter.identity;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
@@ -16,16 +17,24 @@ final class TokenPrincipal implements OAuth2AuthenticatedPrincipal, ActorIdentit
 	private final UUID userId;
 	private final String displayName;
 	private final Collection<GrantedAuthority> authorities;
+	private final Instant expiresAt;
 
-	TokenPrincipal(UUID tokenId, UUID userId, String displayName, Collection<GrantedAuthority> authorities) {
+	TokenPrincipal(UUID tokenId, UUID userId, String displayName, Collection<GrantedAuthority> authorities,
+			Instant expiresAt) {
 		this.tokenId = tokenId;
 		this.userId = userId;
 		this.displayName = displayName;
 		this.authorities = authorities;
+		this.expiresAt = expiresAt;
 	}
 
 	UUID userId() {
 		return userId;
+	}
+
+	/** When the token stops working: nothing it creates may outlive it. */
+	Instant expiresAt() {
+		return expiresAt;
 	}
 
 	@Override

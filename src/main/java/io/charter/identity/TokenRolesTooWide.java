@@ -2,10 +2,10 @@ package io.charter.identity;
 
 import java.util.Set;
 
-/** A token was asked for with roles its owner does not hold. */
+/** A token was asked for (or acted on) with roles the caller does not hold: a 403 in the API. */
 public class TokenRolesTooWide extends InvalidUserChange {
 
 	public TokenRolesTooWide(Set<Role> extra) {
-		super("A token cannot hold roles you do not have: " + Role.format(extra));
+		super("A token cannot hold roles that you, or the token you call with, do not hold: " + Role.format(extra));
 	}
 }

@@ -2,6 +2,7 @@ package io.charter.identity;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -17,9 +18,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 class TokensApi {
 
 	/**
-	 * @param expiresAt when the token stops working; or give expiresInDays (default 90, at most 366)
+	 * @param expiresAt when the token stops working; or give expiresInDays (default 90, at most 366;
+	 *        the default is shortened to the calling token's expiry when a token makes the call)
 	 */
 	record NewToken(@NotBlank @Size(max = 100) String name, @NotEmpty Set<Role> roles, Instant expiresAt,
 			@Min(1) @Max(366) Integer expiresInDays) {
@@ -50,6 +54,8 @@ class TokensApi {
 	record CreatedToken(UUID id, String name, Set<Role> roles, Instant expiresAt, String token) {
 	}
 
+	private static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
+
 	private final ApiTokenManagement tokens;
 	private final Clock clock;
 
@@ -58,12 +64,18 @@ class TokensApi {
 		this.clock = clock;
 	}
 
+	/**
+	 * Called with a token, the new token gets no role and no lifetime beyond the calling token's; when
+	 * no expiry is asked for, the default (90 days) is shortened to the calling token's.
+	 */
 	@PostMapping
-	@Operation(summary = "Issue a token with roles no wider than yours; the secret is returned once")
+	@Operation(summary = "Issue a token with roles no wider and a life no longer than yours (or the calling token's); the secret is returned once")
 	ResponseEntity<CreatedToken> create(@Valid @RequestBody NewToken request, Authentication auth) {
+		Caller caller = Caller.of(auth);
 		Instant expiresAt = request.expiresAt() != null ? request.expiresAt()
-				: clock.instant().plus(java.time.Duration.ofDays(request.expiresInDays() == null ? 90 : request.expiresInDays()));
-		IssuedToken issued = tokens.issue(CurrentUser.id(auth), request.name(), request.roles(), expiresAt);
+				: request.expiresInDays() != null ? clock.instant().plus(Duration.ofDays(request.expiresInDays()))
+						: caller.capped(clock.instant().plus(DEFAULT_LIFETIME));
+		IssuedToken issued = tokens.issue(caller, request.name(), request.roles(), expiresAt);
 		ApiToken t = issued.token();
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + t.id())).header("Cache-Control", "no-store")
 				.body(new CreatedToken(t.id(), t.name(), t.roles(), t.expiresAt(), issued.secret()));
@@ -82,6 +94,12 @@ class TokensApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke a token (yours, or any for administrators)")
 	void revoke(@PathVariable UUID id, Authentication auth) {
-		tokens.revoke(id, CurrentUser.id(auth), CurrentUser.isAdmin(auth));
+		tokens.revoke(id, Caller.of(auth));
+	}
+
+	/** Asking for more than the caller holds is not a malformed request but a forbidden one. */
+	@ExceptionHandler({ TokenRolesTooWide.class, TokenOutlivesCaller.class })
+	ProblemDetail forbidden(InvalidUserChange e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
 	}
 }

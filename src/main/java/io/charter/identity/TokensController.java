@@ -41,7 +41,7 @@ class TokensController {
 	String create(Authentication auth, @RequestParam String name, @RequestParam(required = false) Set<Role> roles,
 			@RequestParam(defaultValue = "90") int days, Model model, HttpServletResponse response) {
 		try {
-			IssuedToken issued = tokens.issue(CurrentUser.id(auth), name, roles == null ? Set.of() : roles,
+			IssuedToken issued = tokens.issue(Caller.of(auth), name, roles == null ? Set.of() : roles,
 					clock.instant().plus(Duration.ofDays(Math.max(1, Math.min(days, 366)))));
 			// The secret is on this page only: never cached, never shown again.
 			response.setHeader("Cache-Control", "no-store");
@@ -55,7 +55,7 @@ class TokensController {
 
 	@PostMapping("/tokens/{id}/revoke")
 	String revoke(Authentication auth, @PathVariable UUID id, RedirectAttributes redirect) {
-		tokens.revoke(id, CurrentUser.id(auth), CurrentUser.isAdmin(auth));
+		tokens.revoke(id, Caller.of(auth));
 		redirect.addFlashAttribute("notice", "tokens.revoked");
 		return "redirect:/tokens";
 	}
@@ -68,7 +68,7 @@ class TokensController {
 		List<ApiToken> visible = admin ? tokens.allTokens() : tokens.tokensOf(me);
 		model.addAttribute("tokens", visible.stream()
 				.map(t -> new TokenListing(t, names.getOrDefault(t.userId(), "?"), t.status(clock.instant()))).toList());
-		model.addAttribute("myRoles", identity.user(me).map(u -> List.copyOf(u.roles())).orElse(List.of()));
+		model.addAttribute("myRoles", List.copyOf(Caller.of(auth).roles()));
 		model.addAttribute("issued", issued);
 		model.addAttribute("failure", failure);
 	}

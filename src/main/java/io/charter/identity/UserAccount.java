@@ -119,6 +119,15 @@ final class UserAccount {
 		erasedAt = now;
 	}
 
+	/**
+	 * Changes whenever the password is set, changed or removed (each bcrypt hash has its own salt,
+	 * even for the same password). A session keeps the stamp it signed in under and ends when it
+	 * no longer matches ({@link SessionRefresh}); a digest, so a session never holds the hash.
+	 */
+	String credentialStamp() {
+		return passwordHash == null ? "" : Secrets.hash(passwordHash);
+	}
+
 	UserSummary summary(Instant now) {
 		return new UserSummary(id, email, displayName, Set.copyOf(roles), language, active, lockedAt(now),
 				passwordHash != null, createdAt, lastLoginAt, restrictedAt != null, erasedAt != null);

@@ -12,11 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -42,6 +48,8 @@ class ApiTokenTests {
 	IdentityManagement identity;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	ApiTokenManagement tokens;
 
 	MockHttpSession login(String email, String password) throws Exception {
 		return Fixtures.signIn(mvc, email, password);
@@ -87,9 +95,94 @@ class ApiTokenTests {
 		MockHttpSession employee = login(fixtures.user(Role.EMPLOYEE).email(), Fixtures.PASSWORD);
 		mvc.perform(post("/api/v1/tokens").session(employee).with(csrf()).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"escalate\",\"roles\":[\"ADMIN\"]}"))
-				.andExpect(status().isBadRequest())
+				.andExpect(status().isForbidden())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ADMIN")));
+	}
+
+	/** A token limited to a lesser role, held by an administrator, is measured by its own roles, not its owner's. */
+	@ParameterizedTest
+	@EnumSource(value = Role.class, names = { "EMPLOYEE", "AUDITOR" })
+	void aLimitedTokenOfAnAdministratorCannotCreateAWiderToken(Role limited) throws Exception {
+		UserSummary owner = fixtures.user(Role.ADMIN, limited);
+		String secret = tokens.issue(owner.id(), "limited", Set.of(limited), Instant.now().plus(Duration.ofDays(30)))
+				.secret();
+		for (String roles : List.of("\"ADMIN\"", "\"ADMIN\",\"" + limited + "\"")) {
+			mvc.perform(post("/api/v1/tokens").header("Authorization", "Bearer " + secret)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"name\":\"widened\",\"roles\":[" + roles + "],\"expiresInDays\":366}"))
+					.andExpect(status().isForbidden())
+					.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+					.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ADMIN")));
+		}
+		assertThat(tokens.tokensOf(owner.id())).extracting(ApiToken::name).containsExactly("limited");
+		// Its own role it may hand on, for no longer than it lives itself.
+		mvc.perform(post("/api/v1/tokens").header("Authorization", "Bearer " + secret)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"narrower\",\"roles\":[\"" + limited + "\"],\"expiresInDays\":7}"))
+				.andExpect(status().isCreated());
+	}
+
+	@Test
+	void aTokenCannotCreateATokenThatOutlivesIt() throws Exception {
+		UserSummary owner = fixtures.user(Role.SECURITY);
+		// Whole seconds: the database keeps microseconds and may round the nanoseconds of Instant.now().
+		Instant callerExpiry = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+		String secret = tokens.issue(owner.id(), "short-lived", Set.of(Role.SECURITY), callerExpiry).secret();
+		mvc.perform(post("/api/v1/tokens").header("Authorization", "Bearer " + secret)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"longer\",\"roles\":[\"SECURITY\"],\"expiresInDays\":3}"))
+				.andExpect(status().isForbidden())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(post("/api/v1/tokens").header("Authorization", "Bearer " + secret)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"longer\",\"roles\":[\"SECURITY\"],\"expiresAt\":\""
+						+ callerExpiry.plusSeconds(1) + "\"}"))
+				.andExpect(status().isForbidden());
+		// Asked for no lifetime, it gets the default shortened to its creator's.
+		String body = mvc.perform(post("/api/v1/tokens").header("Authorization", "Bearer " + secret)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"default\",\"roles\":[\"SECURITY\"]}"))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		assertThat(Instant.parse(JsonPath.read(body, "$.expiresAt"))).isBeforeOrEqualTo(callerExpiry);
+		assertThat(tokens.tokensOf(owner.id())).allSatisfy(t -> assertThat(t.expiresAt()).isBeforeOrEqualTo(callerExpiry));
+	}
+
+	@Test
+	void aLimitedTokenCannotRevokeItsOwnersWiderTokens() throws Exception {
+		UserSummary owner = fixtures.user(Role.PRIVACY, Role.EMPLOYEE);
+		Instant expiry = Instant.now().plus(Duration.ofDays(30));
+		String limited = tokens.issue(owner.id(), "limited", Set.of(Role.EMPLOYEE), expiry).secret();
+		ApiToken wider = tokens.issue(owner.id(), "wider", Set.of(Role.PRIVACY, Role.EMPLOYEE), expiry).token();
+		ApiToken same = tokens.issue(owner.id(), "same", Set.of(Role.EMPLOYEE), expiry).token();
+		mvc.perform(delete("/api/v1/tokens/" + wider.id()).header("Authorization", "Bearer " + limited))
+				.andExpect(status().isForbidden())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(delete("/api/v1/tokens/" + same.id()).header("Authorization", "Bearer " + limited))
+				.andExpect(status().isNoContent());
+		assertThat(tokens.tokensOf(owner.id())).filteredOn(t -> t.revokedAt() != null).extracting(ApiToken::name)
+				.containsExactly("same");
+	}
+
+	/**
+	 * The other things an administrator does on someone's behalf (inviting, changing roles, seeing
+	 * every token) are not open to a token that does not hold ADMIN, even when its owner does.
+	 */
+	@Test
+	void aLimitedTokenOfAnAdministratorActsWithItsOwnRolesOnly() throws Exception {
+		UserSummary owner = fixtures.user(Role.ADMIN, Role.EMPLOYEE);
+		String secret = tokens.issue(owner.id(), "limited", Set.of(Role.EMPLOYEE), Instant.now().plusSeconds(3600))
+				.secret();
+		String invited = Fixtures.uniqueEmail("widened");
+		mvc.perform(post("/admin/users").header("Authorization", "Bearer " + secret).with(csrf())
+				.param("email", invited).param("displayName", "Widened").param("roles", "ADMIN").param("language", "en"))
+				.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+		mvc.perform(post("/admin/users/" + owner.id() + "/roles").header("Authorization", "Bearer " + secret)
+				.with(csrf()).param("roles", "EMPLOYEE")).andExpect(redirectedUrl("/login"));
+		assertThat(identity.users()).noneMatch(u -> u.email().equals(invited));
+		assertThat(identity.user(owner.id()).orElseThrow().roles()).contains(Role.ADMIN);
+		String all = mvc.perform(get("/api/v1/tokens").param("all", "true").header("Authorization", "Bearer " + secret))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(all, "$[*].userId")).containsOnly(owner.id().toString());
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -37,6 +38,10 @@ class IdentityIntegrationTests {
 	Fixtures fixtures;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	ApiTokenManagement tokens;
+	@Autowired
+	UserLinks links;
 
 	MockHttpSession login(String email, String password) throws Exception {
 		return Fixtures.signIn(mvc, email, password);
@@ -160,7 +165,7 @@ class IdentityIntegrationTests {
 		mvc.perform(get("/invitation/" + secret)).andExpect(status().isOk());
 		mvc.perform(post("/invitation/" + secret).with(csrf()).param("password", "short").param("confirm", "short"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("invalid")));
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("12 to 128 characters")));
 		mvc.perform(post("/invitation/" + secret).with(csrf()).param("password", "invitee-password-1")
 				.param("confirm", "invitee-password-1")).andExpect(redirectedUrl("/login?created"));
 		MockHttpSession invitee = login(email, "invitee-password-1");
@@ -243,5 +248,80 @@ class IdentityIntegrationTests {
 		mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
 		identity.setActive(user.id(), false);
 		mvc.perform(get("/profile").session(session)).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void anInvitationRefusesAWeakPasswordWithAReasonAndStaysUsable() throws Exception {
+		String email = Fixtures.uniqueEmail("weak");
+		identity.invite(email, "Weak", Set.of(Role.EMPLOYEE), "en");
+		String secret = fixtures.invitationSecret(email);
+		mvc.perform(post("/invitation/" + secret).with(csrf()).param("password", "Password1234")
+				.param("confirm", "Password1234")).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("one of the most common ones")));
+		mvc.perform(post("/invitation/" + secret).with(csrf()).header("Accept-Language", "fr")
+				.param("password", email.toUpperCase()).param("confirm", email.toUpperCase())).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("votre adresse e-mail")));
+		mvc.perform(post("/invitation/" + secret).with(csrf()).header("Accept-Language", "nl")
+				.param("password", " ".repeat(14)).param("confirm", " ".repeat(14))).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("alleen uit spaties")));
+		mvc.perform(post("/invitation/" + secret).with(csrf()).param("password", "lantern-mossy-tugboat")
+				.param("confirm", "lantern-mossy-tugboat")).andExpect(redirectedUrl("/login?created"));
+		login(email, "lantern-mossy-tugboat");
+	}
+
+	@Test
+	void aProfileRefusesAWeakNewPasswordInTheUsersLanguage() throws Exception {
+		var user = fixtures.user(Fixtures.uniqueEmail("profiel"), "nl", Role.EMPLOYEE);
+		MockHttpSession session = login(user.email(), Fixtures.PASSWORD);
+		mvc.perform(post("/profile/password").session(session).with(csrf()).param("current", Fixtures.PASSWORD)
+				.param("password", "qwertyuiop123").param("confirm", "qwertyuiop123"))
+				.andExpect(redirectedUrl("/profile"))
+				.andExpect(flash().attribute("failure", org.hamcrest.Matchers.containsString("meest gebruikte")));
+		mvc.perform(formLogin("/login").user(user.email()).password("qwertyuiop123")).andExpect(redirectedUrl("/login?error"));
+		login(user.email(), Fixtures.PASSWORD);
+	}
+
+	/** CHARTER_ADMIN_PASSWORD and the setup page both come here; the password is judged before anything else. */
+	@Test
+	void theFirstAdministratorNeedsAStrongPasswordToo() {
+		String email = Fixtures.uniqueEmail("first");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> identity.createFirstAdmin(email, "First", "iloveyou2024!"))
+				.isInstanceOfSatisfying(WeakPassword.class,
+						e -> assertThat(e.reason()).isEqualTo(WeakPassword.Reason.COMMON));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> identity.createFirstAdmin(email, "First", email + "-2024"))
+				.isInstanceOfSatisfying(WeakPassword.class,
+						e -> assertThat(e.reason()).isEqualTo(WeakPassword.Reason.PERSONAL));
+	}
+
+	@Test
+	void aPasswordChangeEndsTheUsersOtherSessionsButNotThisOneNorItsTokens() throws Exception {
+		var user = fixtures.user(Role.EMPLOYEE);
+		MockHttpSession here = login(user.email(), Fixtures.PASSWORD);
+		MockHttpSession elsewhere = login(user.email(), Fixtures.PASSWORD);
+		MockHttpSession someoneElse = login(fixtures.user(Role.EMPLOYEE).email(), Fixtures.PASSWORD);
+		String token = tokens.issue(user.id(), "script", Set.of(Role.EMPLOYEE), java.time.Instant.now().plusSeconds(3600))
+				.secret();
+		mvc.perform(post("/profile/password").session(here).with(csrf()).param("current", Fixtures.PASSWORD)
+				.param("password", "harbour-quiet-lantern").param("confirm", "harbour-quiet-lantern"))
+				.andExpect(redirectedUrl("/profile")).andExpect(flash().attribute("notice", "profile.password-changed"));
+
+		mvc.perform(get("/profile").session(here)).andExpect(status().isOk());
+		mvc.perform(get("/profile").session(elsewhere)).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/profile").session(someoneElse)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+		mvc.perform(get("/profile").session(here)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aPasswordSetThroughAOneTimeLinkEndsTheUsersSessions() throws Exception {
+		var user = fixtures.user(Role.EMPLOYEE);
+		MockHttpSession session = login(user.email(), Fixtures.PASSWORD);
+		mvc.perform(get("/profile").session(session)).andExpect(status().isOk());
+		String secret = Secrets.generate("");
+		java.time.Instant now = java.time.Instant.now();
+		links.insert(user.id(), "INVITE", Secrets.hash(secret), now, now.plusSeconds(3600));
+		identity.acceptInvitation(secret, "tugboat-mossy-lantern");
+		mvc.perform(get("/profile").session(session)).andExpect(redirectedUrl("/login"));
+		login(user.email(), "tugboat-mossy-lantern");
 	}
 }

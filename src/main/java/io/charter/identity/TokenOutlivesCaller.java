@@ -1,0 +1,11 @@
+package io.charter.identity;
+
+import java.time.Instant;
+
+/** An API token asked another token to outlive it. */
+class TokenOutlivesCaller extends InvalidUserChange {
+
+	TokenOutlivesCaller(Instant callerExpiresAt) {
+		super("A token cannot create a token that outlives it: expire it at " + callerExpiresAt + " at the latest.");
+	}
+}
