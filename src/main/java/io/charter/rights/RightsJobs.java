@@ -1,19 +1,18 @@
 package io.charter.rights;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.charter.platform.JobRuns;
+
 /**
  * The rights module's timers, each run on one instance of the cluster at a time (ShedLock). Runs
- * are recorded in job_run.
+ * are recorded through the platform's {@link JobRuns}.
  */
 @Component
 class RightsJobs {
@@ -25,16 +24,14 @@ class RightsJobs {
 	private final Reminders reminders;
 	private final Housekeeping housekeeping;
 	private final ConnectedSystems systems;
-	private final JdbcClient jdbc;
+	private final JobRuns runs;
 	private final Clock clock;
-	private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
-			+ UUID.randomUUID().toString().substring(0, 8);
 
-	RightsJobs(Reminders reminders, Housekeeping housekeeping, ConnectedSystems systems, JdbcClient jdbc, Clock clock) {
+	RightsJobs(Reminders reminders, Housekeeping housekeeping, ConnectedSystems systems, JobRuns runs, Clock clock) {
 		this.reminders = reminders;
 		this.housekeeping = housekeeping;
 		this.systems = systems;
-		this.jdbc = jdbc;
+		this.runs = runs;
 		this.clock = clock;
 	}
 
@@ -43,7 +40,7 @@ class RightsJobs {
 	public void remind() {
 		Instant started = clock.instant();
 		Reminders.Sent sent = reminders.sendDue();
-		recordRun(REMINDERS, started, "reminders " + sent.reminders() + ", escalations " + sent.escalations());
+		runs.record(REMINDERS, started, "reminders " + sent.reminders() + ", escalations " + sent.escalations());
 	}
 
 	@Scheduled(cron = "${charter.rights.housekeeping-cron:0 37 2 * * *}", zone = "${charter.rights.zone:Europe/Brussels}")
@@ -51,7 +48,7 @@ class RightsJobs {
 	public void housekeeping() {
 		Instant started = clock.instant();
 		int done = housekeeping.run();
-		recordRun(HOUSEKEEPING, started, "cleaned " + done);
+		runs.record(HOUSEKEEPING, started, "cleaned " + done);
 	}
 
 	/** Webhooks to connected systems; each task is also claimed, so a delivery never runs twice at once. */
@@ -59,12 +56,5 @@ class RightsJobs {
 	@SchedulerLock(name = WEBHOOKS, lockAtMostFor = "PT10M")
 	public void deliverWebhooks() {
 		systems.deliverDue();
-	}
-
-	private void recordRun(String job, Instant started, String outcome) {
-		jdbc.sql("insert into job_run (id, job, instance, started_at, finished_at, outcome) values (:id, :job, :inst, :s, :f, :o)")
-				.param("id", UUID.randomUUID()).param("job", job).param("inst", instance)
-				.param("s", DataSubjectRequests.odt(started)).param("f", DataSubjectRequests.odt(clock.instant()))
-				.param("o", outcome).update();
 	}
 }
