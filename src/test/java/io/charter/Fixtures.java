@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.charter.identity.ApiTokenManagement;
 import io.charter.identity.IdentityManagement;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 import io.charter.identity.UserSummary;
 
 /**

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.charter.shared.Actors;
+import io.charter.shared.Role;
 
 /**
  * API tokens: issued with roles no wider than the caller's, stored hashed, revocable. Also the
@@ -85,7 +86,7 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 				EnumSet.copyOf(roles), now, expiresAt, null, null);
 		tokens.insert(token, Secrets.hash(secret));
 		events.publishEvent(IdentityEvent.token(Actors.current(), "issued", token.id(),
-				"token '" + token.name() + "' for user:" + userId + ", roles " + Role.format(roles) + ", expires "
+				"token '" + token.name() + "' for user:" + userId + ", roles " + Roles.format(roles) + ", expires "
 						+ expiresAt, now));
 		return new IssuedToken(token, secret);
 	}

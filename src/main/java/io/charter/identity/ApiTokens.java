@@ -28,7 +28,7 @@ class ApiTokens {
 				insert into api_token (id, user_id, name, token_hash, prefix, roles, created_at, expires_at)
 				values (:id, :user, :name, :hash, :prefix, :roles, :created, :expires)
 				""").param("id", t.id()).param("user", t.userId()).param("name", t.name()).param("hash", hash)
-				.param("prefix", t.prefix()).param("roles", Role.format(t.roles())).param("created", odt(t.createdAt()))
+				.param("prefix", t.prefix()).param("roles", Roles.format(t.roles())).param("created", odt(t.createdAt()))
 				.param("expires", odt(t.expiresAt())).update();
 	}
 
@@ -66,7 +66,7 @@ class ApiTokens {
 
 	private ApiToken map(ResultSet rs, int row) throws SQLException {
 		return new ApiToken(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("name"),
-				rs.getString("prefix"), Role.parse(rs.getString("roles")), instant(rs, "created_at"),
+				rs.getString("prefix"), Roles.parse(rs.getString("roles")), instant(rs, "created_at"),
 				instant(rs, "expires_at"), instant(rs, "revoked_at"), instant(rs, "last_used_at"));
 	}
 }

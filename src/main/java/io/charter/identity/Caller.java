@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
+import io.charter.shared.Role;
+
 /**
  * Who makes a request and what they may hand on: the roles the request holds right now (for an API
  * token, the token's roles capped by its owner's, never all of the owner's roles) and, for a token,

@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
+import io.charter.shared.Role;
+
 /** The Charter user behind any kind of sign-in (password, OIDC, API token). */
 final class CurrentUser {
 

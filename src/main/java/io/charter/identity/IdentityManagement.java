@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.shared.Actors;
+import io.charter.shared.Role;
 
 /** Users and their life cycle: first administrator, invitations, roles, deactivation, sign-in bookkeeping. */
 @Service
@@ -106,7 +107,7 @@ public class IdentityManagement {
 		links.insert(user.id, "INVITE", Secrets.hash(secret), now, now.plus(settings.invitationValidity()));
 		notifications.send(new Mail(user.email, "invitation", lang, Map.of("name", user.displayName, "link",
 				baseUrl + "/invitation/" + secret, "days", String.valueOf(settings.invitationValidity().toDays()))));
-		events.publishEvent(IdentityEvent.user(Actors.current(), "invited", user.id, "roles " + Role.format(roles), now));
+		events.publishEvent(IdentityEvent.user(Actors.current(), "invited", user.id, "roles " + Roles.format(roles), now));
 		return user.summary(now);
 	}
 
@@ -148,7 +149,7 @@ public class IdentityManagement {
 		user.changeRoles(roles);
 		users.update(user);
 		events.publishEvent(IdentityEvent.user(Actors.current(), "roles-changed", user.id,
-				"roles " + Role.format(before) + " -> " + Role.format(roles), clock.instant()));
+				"roles " + Roles.format(before) + " -> " + Roles.format(roles), clock.instant()));
 	}
 
 	@Transactional

@@ -29,6 +29,8 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.charter.shared.Role;
+
 /**
  * Keeps a signed-in session in step with the account: a deactivated user is signed out at the next
  * request, so is every session of a user whose password was changed or reset since it signed in

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.charter.shared.Role;
 import io.charter.shared.personaldata.DataSubject;
 import io.charter.shared.personaldata.Dataset;
 import io.charter.shared.personaldata.Holding;

@@ -2,10 +2,12 @@ package io.charter.identity;
 
 import java.util.Set;
 
+import io.charter.shared.Role;
+
 /** A token was asked for (or acted on) with roles the caller does not hold: a 403 in the API. */
 public class TokenRolesTooWide extends InvalidUserChange {
 
 	public TokenRolesTooWide(Set<Role> extra) {
-		super("A token cannot hold roles that you, or the token you call with, do not hold: " + Role.format(extra));
+		super("A token cannot hold roles that you, or the token you call with, do not hold: " + Roles.format(extra));
 	}
 }

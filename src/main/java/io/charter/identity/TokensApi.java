@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.charter.shared.Role;
+
 /** {@code /api/v1/tokens}: issue, list and revoke API tokens. */
 @RestController
 @RequestMapping("/api/v1/tokens")

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.charter.shared.Role;
+
 /** API tokens of the signed-in user (administrators see and revoke all). */
 @Controller
 class TokensController {

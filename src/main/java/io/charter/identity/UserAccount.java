@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import io.charter.shared.Role;
+
 /** The user aggregate: guards its own state changes. */
 final class UserAccount {
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import io.charter.shared.Role;
+
 /**
  * A user as other modules and pages see it.
  *

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.charter.shared.Role;
+
 /** The users table. */
 @Repository
 class Users {
@@ -28,7 +30,7 @@ class Users {
 
 	long countActiveAdmins() {
 		return jdbc.sql("select roles from app_user where active = true").query(String.class).list().stream()
-				.filter(r -> Role.parse(r).contains(Role.ADMIN)).count();
+				.filter(r -> Roles.parse(r).contains(Role.ADMIN)).count();
 	}
 
 	Optional<UserAccount> findByEmail(String email) {
@@ -50,7 +52,7 @@ class Users {
 				  failed_logins, locked_until, created_at, last_login_at)
 				values (:id, :email, :name, :hash, :roles, :lang, :active, :failed, :locked, :created, :last)
 				""").param("id", u.id).param("email", u.email).param("name", u.displayName)
-				.param("hash", u.passwordHash).param("roles", Role.format(u.roles)).param("lang", u.language)
+				.param("hash", u.passwordHash).param("roles", Roles.format(u.roles)).param("lang", u.language)
 				.param("active", u.active).param("failed", u.failedLogins).param("locked", odt(u.lockedUntil))
 				.param("created", odt(u.createdAt)).param("last", odt(u.lastLoginAt)).update();
 	}
@@ -62,14 +64,14 @@ class Users {
 				  last_login_at = :last, restricted_at = :restricted, erased_at = :erased
 				where id = :id
 				""").param("id", u.id).param("email", u.email).param("name", u.displayName).param("hash", u.passwordHash)
-				.param("roles", Role.format(u.roles)).param("lang", u.language).param("active", u.active)
+				.param("roles", Roles.format(u.roles)).param("lang", u.language).param("active", u.active)
 				.param("failed", u.failedLogins).param("locked", odt(u.lockedUntil)).param("last", odt(u.lastLoginAt))
 				.param("restricted", odt(u.restrictedAt)).param("erased", odt(u.erasedAt)).update();
 	}
 
 	private UserAccount map(ResultSet rs, int row) throws SQLException {
 		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-				rs.getString("password_hash"), Role.parse(rs.getString("roles")), rs.getString("language"),
+				rs.getString("password_hash"), Roles.parse(rs.getString("roles")), rs.getString("language"),
 				rs.getBoolean("active"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
 				instant(rs, "created_at"), instant(rs, "last_login_at"), instant(rs, "restricted_at"),
 				instant(rs, "erased_at"));

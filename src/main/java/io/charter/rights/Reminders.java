@@ -20,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.identity.IdentityManagement;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 import io.charter.identity.UserSummary;
 import io.charter.shared.Actors;
 

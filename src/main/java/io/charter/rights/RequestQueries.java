@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.identity.IdentityManagement;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 import io.charter.identity.UserSummary;
 import io.charter.rights.web.Assignee;
 import io.charter.rights.web.DataFound;

@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.charter.Fixtures;
 import io.charter.identity.IdentityManagement;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 import io.charter.shared.AuditableEvent;
 
 @Tag("database")

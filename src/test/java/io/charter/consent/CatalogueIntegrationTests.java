@@ -35,7 +35,7 @@ import io.charter.consent.web.CategoryForm;
 import io.charter.consent.web.CookieForm;
 import io.charter.consent.web.ServiceForm;
 import io.charter.consent.web.SiteForm;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 
 /** The catalogue through its pages and its API: who may do what, and nothing half-saved. */
 @Tag("database")

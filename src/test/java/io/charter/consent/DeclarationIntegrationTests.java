@@ -34,7 +34,7 @@ import io.charter.consent.web.PublishForm;
 import io.charter.consent.web.ServiceForm;
 import io.charter.consent.web.SiteForm;
 import io.charter.consent.web.VersionSummary;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 
 /** Publishing, the seeded WeGroup site, and the public cookie declaration built from published versions only. */
 @Tag("database")

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
+import io.charter.shared.Role;
 
 @Tag("database")
 @SpringBootTest

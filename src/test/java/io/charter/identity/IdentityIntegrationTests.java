@@ -24,6 +24,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.charter.Fixtures;
+import io.charter.shared.Role;
 
 @Tag("database")
 @SpringBootTest

@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.nimbusds.jose.JOSEObjectType;
 
 import io.charter.Fixtures;
+import io.charter.shared.Role;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 

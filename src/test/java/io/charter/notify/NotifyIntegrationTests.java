@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.Fixtures;
 import io.charter.identity.IdentityManagement;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 
 /** E-mail through a real SMTP server (GreenMail) started by the test. */
 @Tag("database")

@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 
 /**
  * Other systems connected for erasures: a signed webhook, retried with backoff, a signed callback,

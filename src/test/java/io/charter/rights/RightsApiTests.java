@@ -21,7 +21,7 @@ import org.springframework.mock.web.MockHttpSession;
 import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 
 /** The staff API and pages: who may read and change what, problem details, the dashboard order. */
 class RightsApiTests extends RightsTestBase {

@@ -31,7 +31,7 @@ import org.springframework.mock.web.MockHttpSession;
 import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 import io.charter.identity.UserSummary;
 
 /**

@@ -33,7 +33,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.charter.Fixtures;
 import io.charter.identity.ApiTokenManagement;
 import io.charter.identity.IdentityManagement;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 import io.charter.identity.UserSummary;
 import io.charter.shared.personaldata.DataSubject;
 import io.charter.shared.personaldata.Outcome;

@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 
 /**
  * Connected systems contribute their data to access and portability packages through their signed

@@ -30,7 +30,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 
 /**
  * The requester withdraws their own request with the link in any letter sent while it is open: the

@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.charter.Fixtures;
-import io.charter.identity.Role;
+import io.charter.shared.Role;
 
 /** The shell as a browser and an API client meet it, over real HTTP on Tomcat. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

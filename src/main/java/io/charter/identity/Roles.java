@@ -6,12 +6,12 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a user may do. A user may hold several roles; {@link #AUDITOR} reads everything and changes nothing. */
-public enum Role {
-	ADMIN, SECURITY, PRIVACY, RECEPTION, EMPLOYEE, AUDITOR;
+import io.charter.shared.Role;
 
-	public String authority() {
-		return "ROLE_" + name();
+/** Roles as identity stores them: a comma-separated list of names. */
+final class Roles {
+
+	private Roles() {
 	}
 
 	static Set<Role> parse(String csv) {
