@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.stereotype.Component;
@@ -33,10 +34,12 @@ public class Fixtures {
 	private static final Pattern LINK = Pattern.compile("/invitation/([A-Za-z0-9_-]+)");
 
 	private final IdentityManagement identity;
+	private final JdbcClient jdbc;
 	private final ApiTokenManagement tokens;
 
-	public Fixtures(IdentityManagement identity, ApiTokenManagement tokens) {
+	public Fixtures(IdentityManagement identity, JdbcClient jdbc, ApiTokenManagement tokens) {
 		this.identity = identity;
+		this.jdbc = jdbc;
 		this.tokens = tokens;
 	}
 
@@ -64,6 +67,17 @@ public class Fixtures {
 	public String tokenFor(Role role) {
 		UserSummary user = user(role);
 		return tokens.issue(user.id(), "test", Set.of(role), java.time.Instant.now().plusSeconds(3600)).secret();
+	}
+
+	/**
+	 * The secret of the last invitation to an address, from the text the outbox holds to send
+	 * (no page shows it). Only while that message is not sent: in a context without SMTP, not
+	 * with one (use {@link #secretOf} there).
+	 */
+	public String invitationSecret(String email) {
+		return secretIn(jdbc.sql("""
+				select coalesce(body_to_send, body) from outbox_message where recipient = :to
+				order by created_at desc limit 1""").param("to", email).query(String.class).single());
 	}
 
 	/** The secret in an invitation's one-time link. */

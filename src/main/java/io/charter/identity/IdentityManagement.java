@@ -170,7 +170,8 @@ public class IdentityManagement {
 		String secret = Secrets.generate("");
 		links.insert(user.id, "INVITE", Secrets.hash(secret), now, now.plus(settings.invitationValidity()));
 		OneTimeLink link = new OneTimeLink(baseUrl + "/invitation/" + secret, secret);
-		notifications.send(new Mail(user.email, "invitation", user.language == null ? "en" : user.language, Map.of("name", user.displayName, "days",
+		String lang = user.language == null ? "en" : user.language;
+		notifications.send(new Mail(user.email, "invitation", lang, Map.of("name", user.displayName, "days",
 				String.valueOf(settings.invitationValidity().toDays())), Map.of("link", link)));
 		return link.url();
 	}
