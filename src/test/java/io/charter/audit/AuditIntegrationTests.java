@@ -152,6 +152,21 @@ class AuditIntegrationTests {
 		mvc.perform(get("/audit").session(auditor).param("from", "not-a-date")).andExpect(status().isBadRequest());
 	}
 
+	@Test
+	void datesAtTheEndsOfTheCalendarSearchTheWholeTrail() throws Exception {
+		trail.record(new Probe("system", "probe.far", "probe-far", "12", "far dates", Instant.now()));
+		MockHttpSession auditor = login(fixtures.user(Role.AUDITOR).email(), Fixtures.PASSWORD);
+		mvc.perform(get("/audit").session(auditor).param("entityType", "probe-far").param("from", "-999999999-01-01")
+				.param("to", "+999999999-12-31")).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("far dates")));
+		mvc.perform(get("/api/v1/audit").param("entityType", "probe-far").param("to", "+999999999-12-31")
+				.param("page", "2147483647").header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR)))
+				.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/audit").param("entityType", "probe-far").param("from", "-999999999-01-01")
+				.param("to", "+999999999-12-31").header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR)))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+	}
+
 	/**
 	 * What someone with write access to the database, but not the checkpoint key, can do: change an
 	 * entry and recompute, with the same hash function, every hash after it and the head. Holds the
