@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.shared.Actors;
+import io.charter.shared.WebhookSignature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
