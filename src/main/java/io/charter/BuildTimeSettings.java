@@ -41,6 +41,7 @@ final class BuildTimeSettings implements ApplicationListener<ApplicationEnvironm
 			Pattern.compile("spring\\.autoconfigure\\.exclude(\\[\\d+])?"),
 			Pattern.compile("spring\\.(flyway|h2\\.console)\\.enabled"),
 			Pattern.compile("server\\.forwardheadersstrategy"),
+			Pattern.compile("spring\\.servlet\\.multipart\\.enabled"),
 			Pattern.compile("management\\.server\\.port"),
 			Pattern.compile("management\\.endpoints\\.(access\\.(default|maxpermitted)|(web|jmx)\\.exposure\\..*)"),
 			Pattern.compile("management\\.endpoint\\.[^.]+\\.(access|enabled)"),

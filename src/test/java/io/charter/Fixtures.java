@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 import io.charter.identity.ApiTokenManagement;
 import io.charter.identity.IdentityManagement;
 import io.charter.shared.Role;
+import io.charter.identity.IssuedInvitation;
 import io.charter.identity.UserSummary;
 
 /**
- * Makes users the way an administrator does: an invitation, then the link from the invitation
- * message in the outbox. Every user gets a unique e-mail, so tests can share one database.
+ * Makes users the way an administrator does: an invitation, then its one-time link (the outbox
+ * shows it masked only, so the link comes from the invitation itself, as the inviting
+ * administrator gets it). Every user gets a unique e-mail, so tests can share one database.
  */
 @Component
 public class Fixtures {
@@ -51,8 +53,8 @@ public class Fixtures {
 	}
 
 	public UserSummary user(String email, String language, Role... roles) {
-		identity.invite(email, "Test " + roles[0].name().toLowerCase(), Set.of(roles), language);
-		return identity.acceptInvitation(invitationSecret(email), PASSWORD);
+		IssuedInvitation invitation = identity.invite(email, "Test " + roles[0].name().toLowerCase(), Set.of(roles), language);
+		return identity.acceptInvitation(secretOf(invitation), PASSWORD);
 	}
 
 	/** Signs in through the real login form; the session to use for the following requests. */
@@ -67,13 +69,27 @@ public class Fixtures {
 		return tokens.issue(user.id(), "test", Set.of(role), java.time.Instant.now().plusSeconds(3600)).secret();
 	}
 
-	/** The secret of the last invitation sent to an address, read from the outbox. */
+	/**
+	 * The secret of the last invitation to an address, from the text the outbox holds to send
+	 * (no page shows it). Only while that message is not sent: in a context without SMTP, not
+	 * with one (use {@link #secretOf} there).
+	 */
 	public String invitationSecret(String email) {
-		String body = jdbc.sql("select body from outbox_message where recipient = :to order by created_at desc limit 1")
-				.param("to", email).query(String.class).single();
-		Matcher m = LINK.matcher(body);
+		return secretIn(jdbc.sql("""
+				select coalesce(body_to_send, body) from outbox_message where recipient = :to
+				order by created_at desc limit 1""").param("to", email).query(String.class).single());
+	}
+
+	/** The secret in an invitation's one-time link. */
+	public static String secretOf(IssuedInvitation invitation) {
+		return secretIn(invitation.link());
+	}
+
+	/** The secret of the first invitation link in a text. */
+	public static String secretIn(String text) {
+		Matcher m = LINK.matcher(text);
 		if (!m.find()) {
-			throw new IllegalStateException("No invitation link in the message");
+			throw new IllegalStateException("No invitation link in the text");
 		}
 		return m.group(1);
 	}

@@ -30,9 +30,11 @@ class AuditApi {
 	}
 
 	@GetMapping("/verify")
-	@Operation(summary = "Check the hash chain; names the first altered, removed or reordered entry")
-	ChainVerification verify() {
-		return trail.verify();
+	@Operation(summary = "Check the hash chain; names the first altered, removed or reordered entry. With checkpoint= "
+			+ "(a line of the checkpoint file), also that the chain still leads to the anchored entry: the only check "
+			+ "that catches a rewrite with every later hash recomputed. A checkpoint not signed with the key is a 400")
+	ChainVerification verify(@RequestParam(required = false) String checkpoint) {
+		return trail.verify(checkpoint);
 	}
 
 	@GetMapping
@@ -41,7 +43,7 @@ class AuditApi {
 			@RequestParam(required = false) String entityId, @RequestParam(required = false) String actor,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(AuditController.MAX_PAGE) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
 		AuditFilter filter = new AuditFilter(action, entityType, entityId, actor, from, to);
 		return new Page(trail.search(filter, page, size), trail.count(filter), page, size);

@@ -19,18 +19,24 @@ final class AuditChain {
 
 	static String hash(String prevHash, long seq, Instant occurredAt, String actor, String action, String entityType,
 			String entityId, String summary) {
-		StringBuilder input = new StringBuilder();
-		for (String field : new String[] { prevHash, Long.toString(seq), micros(occurredAt), actor, action, entityType,
-				entityId == null ? "" : entityId, summary }) {
-			input.append(field.length()).append(':').append(field).append('|');
-		}
+		String input = framed(prevHash, Long.toString(seq), micros(occurredAt), actor, action, entityType,
+				entityId == null ? "" : entityId, summary);
 		try {
 			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(input.toString().getBytes(StandardCharsets.UTF_8)));
+					MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** The fields as one text in which no two different lists of fields look alike. */
+	static String framed(String... fields) {
+		StringBuilder input = new StringBuilder();
+		for (String field : fields) {
+			input.append(field.length()).append(':').append(field).append('|');
+		}
+		return input.toString();
 	}
 
 	static String hash(AuditEntry e) {
@@ -38,7 +44,7 @@ final class AuditChain {
 				e.summary());
 	}
 
-	private static String micros(Instant instant) {
+	static String micros(Instant instant) {
 		return instant.getEpochSecond() + "." + String.format("%06d", instant.getNano() / 1000);
 	}
 }

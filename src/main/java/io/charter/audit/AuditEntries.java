@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,12 +48,17 @@ class AuditEntries {
 				.param("hash", e.hash()).update();
 	}
 
-	List<AuditEntry> after(long seq, int limit) {
-		return jdbc.sql("select * from audit_entry where seq > :seq order by seq limit :limit").param("seq", seq)
-				.param("limit", limit).query(this::map).list();
+	/** Entries after {@code seq} up to {@code last}, in order, at most {@code limit} of them. */
+	List<AuditEntry> after(long seq, long last, int limit) {
+		return jdbc.sql("select * from audit_entry where seq > :seq and seq <= :last order by seq limit :limit")
+				.param("seq", seq).param("last", last).param("limit", limit).query(this::map).list();
 	}
 
-	List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
+	Optional<AuditEntry> at(long seq) {
+		return jdbc.sql("select * from audit_entry where seq = :seq").param("seq", seq).query(this::map).optional();
+	}
+
+	List<AuditEntry> search(AuditFilter filter, long offset, int limit) {
 		StringBuilder sql = new StringBuilder("select * from audit_entry where 1 = 1");
 		Map<String, Object> params = where(filter, sql);
 		sql.append(" order by seq desc limit :limit offset :offset");

@@ -21,10 +21,14 @@ public class AuditTrail {
 	private static final int BATCH = 1000;
 
 	private final AuditEntries entries;
+	private final CheckpointKey key;
+	private final CheckpointFile lines;
 	private final Clock clock;
 
-	AuditTrail(AuditEntries entries, Clock clock) {
+	AuditTrail(AuditEntries entries, CheckpointKey key, CheckpointFile lines, Clock clock) {
 		this.entries = entries;
+		this.key = key;
+		this.lines = lines;
 		this.clock = clock;
 	}
 
@@ -49,34 +53,85 @@ public class AuditTrail {
 		return entry;
 	}
 
-	/** Walks the whole chain; reports the first entry that does not match its hash or its predecessor. */
+	/**
+	 * Walks the whole chain; reports the first entry that does not match its hash or its
+	 * predecessor. A database writer can rewrite entries and recompute every hash after them, and
+	 * this still passes: only {@link #verify(AuditCheckpoint)} catches that.
+	 */
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
+		return walk(null);
+	}
+
+	/**
+	 * Walks the whole chain and checks it against a checkpoint published earlier: the checkpoint
+	 * must be signed with this installation's key, and the chain must be intact up to its entry,
+	 * which must still have the anchored hash.
+	 *
+	 * @throws CheckpointRefused when the checkpoint is not signed with the key
+	 */
+	@Transactional(readOnly = true)
+	public ChainVerification verify(AuditCheckpoint checkpoint) {
+		if (!key.signed(checkpoint)) {
+			throw new CheckpointRefused(CheckpointRefused.Reason.UNSIGNED);
+		}
+		return walk(checkpoint);
+	}
+
+	/**
+	 * {@link #verify()} when no checkpoint line is given, else {@link #verify(AuditCheckpoint)}
+	 * against the line as the checkpoint file holds it.
+	 *
+	 * @throws CheckpointRefused when the line is not a checkpoint, or not one signed with the key
+	 */
+	@Transactional(readOnly = true)
+	public ChainVerification verify(String checkpointLine) {
+		if (checkpointLine == null || checkpointLine.isBlank()) {
+			return verify();
+		}
+		return verify(lines.read(checkpointLine)
+				.orElseThrow(() -> new CheckpointRefused(CheckpointRefused.Reason.MALFORMED)));
+	}
+
+	private ChainVerification walk(AuditCheckpoint anchor) {
+		// The head first: entries appended while the walk runs are after it and not part of this check.
+		AuditEntries.Head head = entries.head();
+		CheckpointMatch match = anchor == null ? CheckpointMatch.NOT_GIVEN : CheckpointMatch.MISMATCHED;
 		String prev = AuditChain.GENESIS;
 		long expected = 1;
 		long checked = 0;
-		List<AuditEntry> batch = entries.after(0, BATCH);
+		List<AuditEntry> batch = entries.after(0, head.lastSeq(), BATCH);
 		while (!batch.isEmpty()) {
 			for (AuditEntry e : batch) {
 				if (e.seq() != expected || !e.prevHash().equals(prev) || !AuditChain.hash(e).equals(e.hash())) {
-					return new ChainVerification(false, checked, expected == e.seq() ? e.seq() : expected);
+					return new ChainVerification(false, checked, expected == e.seq() ? e.seq() : expected, match);
+				}
+				if (anchor != null && e.seq() == anchor.seq()) {
+					if (!e.hash().equals(anchor.hash())) {
+						// Rewritten with every later hash recomputed: consistent, but not what was anchored.
+						return new ChainVerification(false, checked, e.seq(), CheckpointMatch.MISMATCHED);
+					}
+					match = CheckpointMatch.MATCHED;
 				}
 				prev = e.hash();
 				expected++;
 				checked++;
 			}
-			batch = entries.after(batch.get(batch.size() - 1).seq(), BATCH);
+			batch = entries.after(batch.get(batch.size() - 1).seq(), head.lastSeq(), BATCH);
 		}
-		AuditEntries.Head head = entries.head();
 		if (head.lastSeq() != checked || !head.lastHash().equals(prev)) {
 			// Entries were removed from the end.
-			return new ChainVerification(false, checked, checked + 1);
+			return new ChainVerification(false, checked, checked + 1, match);
 		}
-		return new ChainVerification(true, checked, null);
+		if (anchor != null && anchor.seq() > checked) {
+			// The chain ends before the checkpoint's entry: its tail was removed, head and all.
+			return new ChainVerification(false, checked, checked + 1, CheckpointMatch.MISMATCHED);
+		}
+		return new ChainVerification(match != CheckpointMatch.MISMATCHED, checked, null, match);
 	}
 
 	List<AuditEntry> search(AuditFilter filter, int page, int size) {
-		return entries.search(filter, page * size, size);
+		return entries.search(filter, (long) page * size, size);
 	}
 
 	long count(AuditFilter filter) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -72,7 +74,7 @@ class CatalogueApi {
 
 	@PutMapping("/{site}")
 	@PreAuthorize(CatalogueController.EDIT)
-	@Operation(summary = "Change a site's settings (the key stays)")
+	@Operation(summary = "Change a site's settings (the key stays); with a revision, a save in between is answered 409")
 	Catalogue.Site updateSite(@PathVariable String site, @Valid @RequestBody SiteForm settings) {
 		return catalogue.updateSite(site, settings);
 	}
@@ -184,10 +186,11 @@ class CatalogueApi {
 
 	@PutMapping("/{site}/banner-texts")
 	@PreAuthorize(CatalogueController.EDIT)
-	@Operation(summary = "Replace banner texts: {\"fr\": {\"title\": \"...\"}, ...}; answers every text of the site")
+	@Operation(summary = "Replace banner texts: {\"fr\": {\"title\": \"...\"}, ...}; answers every text of the site. "
+			+ "With ?revision= (the site's revision the texts were read at), a save in between is answered 409")
 	Map<String, Map<String, String>> saveBannerTexts(@PathVariable String site,
-			@RequestBody Map<String, Map<String, String>> texts) {
-		return catalogue.saveBannerTexts(site, texts);
+			@RequestBody Map<String, Map<String, String>> texts, @RequestParam(required = false) @Min(0) Integer revision) {
+		return catalogue.saveBannerTexts(site, texts, revision);
 	}
 
 	@GetMapping("/{site}/pending")

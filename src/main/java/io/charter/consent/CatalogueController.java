@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -101,14 +103,17 @@ class CatalogueController {
 		if (errors == null) {
 			return saved(redirect, site, "settings");
 		}
-		model.addAttribute("siteForm", form == null ? SiteForm.of(before.site()) : form);
+		// After a refusal by the rules or a save in between, the form is saved over the revision read
+		// here; after format errors it keeps its own, so a save in between is still caught.
+		model.addAttribute("siteForm", form == null ? SiteForm.of(before.site())
+				: binding.hasErrors() ? form : form.atRevision(before.site().revision()));
 		return sitePage(model, before, "settings", errors);
 	}
 
 	@PostMapping("/consent/{site}/texts")
 	@PreAuthorize(EDIT)
-	String saveTexts(@PathVariable String site, @RequestParam MultiValueMap<String, String> params, Model model,
-			RedirectAttributes redirect) {
+	String saveTexts(@PathVariable String site, @RequestParam MultiValueMap<String, String> params,
+			@RequestParam(required = false) Integer revision, Model model, RedirectAttributes redirect) {
 		Catalogue before = catalogue.catalogue(site);
 		Map<String, Map<String, String>> texts = new LinkedHashMap<>();
 		params.forEach((name, values) -> {
@@ -117,7 +122,7 @@ class CatalogueController {
 				texts.computeIfAbsent(parts[1], k -> new LinkedHashMap<>()).put(parts[2], values.get(0));
 			}
 		});
-		FormErrors errors = attempt(null, () -> catalogue.saveBannerTexts(site, texts));
+		FormErrors errors = attempt(null, () -> catalogue.saveBannerTexts(site, texts, revision));
 		if (errors == null) {
 			return saved(redirect, site, "texts");
 		}
@@ -388,6 +393,10 @@ class CatalogueController {
 			else {
 				fields.computeIfAbsent(e.field(), f -> new ArrayList<>()).add(message);
 			}
+			return FormErrors.of(fields, global);
+		}
+		catch (ConcurrencyFailureException | DuplicateKeyException e) {
+			global.add(messages.getMessage("catalogue.error.changed-meanwhile", null, locale));
 			return FormErrors.of(fields, global);
 		}
 	}

@@ -119,7 +119,7 @@ class CatalogueManagement {
 		if (catalogues.site(key).isPresent()) {
 			throw texts.refusal("key", "site-exists", key);
 		}
-		Catalogue.Site site = checked(UUID.randomUUID(), key, form);
+		Catalogue.Site site = checked(UUID.randomUUID(), key, 0, form);
 		Instant now = now();
 		catalogues.insertSite(site, now);
 		catalogues.insertCategory(site.id(), new Catalogue.Category(CatalogueRules.NECESSARY, 0, true, false,
@@ -139,15 +139,15 @@ class CatalogueManagement {
 
 	@Transactional
 	public Catalogue.Site updateSite(String siteKey, SiteForm form) {
-		Catalogue.Site before = site(siteKey);
-		Catalogue.Site site = checked(before.id(), before.key(), form);
+		Catalogue.Site before = lockedSite(siteKey, form.revision());
+		Catalogue.Site site = checked(before.id(), before.key(), before.revision() + 1, form);
 		catalogues.updateSite(site);
 		announce("consent-site.updated", "consent-site", siteKey, "settings saved, languages "
 				+ String.join(",", site.languages()) + ", origins " + String.join(" ", site.origins()), now());
 		return site;
 	}
 
-	private Catalogue.Site checked(UUID id, String key, SiteForm form) {
+	private Catalogue.Site checked(UUID id, String key, int revision, SiteForm form) {
 		Set<String> origins = new LinkedHashSet<>();
 		for (String given : form.origins() == null ? List.<String>of() : form.origins()) {
 			if (given == null || given.isBlank()) {
@@ -172,7 +172,7 @@ class CatalogueManagement {
 				orDefault(form.refusalLifetimeDays(), CatalogueRules.DEFAULT_LIFETIME_DAYS),
 				orDefault(form.waitForUpdateMs(), CatalogueRules.DEFAULT_WAIT_FOR_UPDATE_MS), form.controllerName().strip(),
 				blankToNull(form.controllerNumber()), blankToNull(form.controllerAddress()),
-				blankToNull(form.controllerEmail()), blankToNull(form.privacyPolicyUrl()));
+				blankToNull(form.controllerEmail()), blankToNull(form.privacyPolicyUrl()), revision);
 	}
 
 	// --- categories
@@ -359,16 +359,24 @@ class CatalogueManagement {
 
 	// --- banner texts
 
-	/** Replaces the given banner texts (language -> key -> text); every given text must be filled in. */
+	/**
+	 * Replaces the given banner texts (language -> key -> text); every given text must be filled in.
+	 * {@code revision}, when given, is the site's revision the texts were read at (see
+	 * {@link SiteForm#revision()}).
+	 */
 	@Transactional
-	public Map<String, Map<String, String>> saveBannerTexts(String siteKey, Map<String, Map<String, String>> given) {
-		Catalogue.Site site = site(siteKey);
+	public Map<String, Map<String, String>> saveBannerTexts(String siteKey, Map<String, Map<String, String>> given,
+			Integer revision) {
+		Catalogue.Site site = lockedSite(siteKey, revision);
 		if (given == null || given.isEmpty()) {
 			throw texts.refusal(null, "no-texts");
 		}
 		for (var language : given.entrySet()) {
 			if (!site.languages().contains(language.getKey())) {
 				throw texts.refusal(null, "language-not-on-site", language.getKey());
+			}
+			if (language.getValue() == null) {
+				throw texts.refusal(language.getKey(), "texts-required", language.getKey());
 			}
 			for (var text : language.getValue().entrySet()) {
 				String field = language.getKey() + "." + text.getKey();
@@ -385,6 +393,7 @@ class CatalogueManagement {
 		}
 		given.forEach((language, values) -> values
 				.forEach((key, text) -> catalogues.putBannerText(site.id(), language, key, text.strip())));
+		catalogues.revised(site.id());
 		announce("consent-banner-text.updated", "consent-site", siteKey, "banner texts saved: " + given.entrySet().stream()
 				.map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")), now());
 		return catalogues.bannerTexts(site.id());
@@ -463,6 +472,22 @@ class CatalogueManagement {
 
 	private Catalogue.Site site(String siteKey) {
 		return catalogues.site(siteKey).orElseThrow(() -> new CatalogueNotFound("site " + siteKey));
+	}
+
+	/**
+	 * The site, its row locked until the transaction ends: saves of one site's settings and texts
+	 * take turns instead of colliding on the texts' keys. A save based on an older revision than the
+	 * stored one is refused rather than undoing the save in between.
+	 */
+	private Catalogue.Site lockedSite(String siteKey, Integer revision) {
+		if (catalogues.lockSite(siteKey).isEmpty()) {
+			throw new CatalogueNotFound("site " + siteKey);
+		}
+		Catalogue.Site site = site(siteKey);
+		if (revision != null && revision != site.revision()) {
+			throw new SiteChangedMeanwhile(siteKey, revision, site.revision());
+		}
+		return site;
 	}
 
 	private Catalogue load(Catalogue.Site site) {

@@ -133,7 +133,7 @@ class CatalogueSeed implements ApplicationRunner {
 			}
 		}
 		if (seed.bannerTexts() != null && !seed.bannerTexts().isEmpty()) {
-			catalogue.saveBannerTexts(key, seed.bannerTexts());
+			catalogue.saveBannerTexts(key, seed.bannerTexts(), null);
 		}
 	}
 }

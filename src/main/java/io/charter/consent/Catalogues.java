@@ -65,8 +65,14 @@ class Catalogues {
 				update consent_site set name = :name, origins = :origins, languages = :languages,
 				  default_language = :defaultLanguage, consent_lifetime_days = :consent, refusal_lifetime_days = :refusal,
 				  wait_for_update_ms = :wait, controller_name = :cname, controller_number = :cnumber,
-				  controller_address = :caddress, controller_email = :cemail, privacy_policy_url = :privacy
+				  controller_address = :caddress, controller_email = :cemail, privacy_policy_url = :privacy,
+				  revision = revision + 1
 				where id = :id""").param("id", s.id()).params(siteParams(s)).update();
+	}
+
+	/** Counts a save of the site's banner texts as a new revision of the site. */
+	void revised(UUID siteId) {
+		jdbc.sql("update consent_site set revision = revision + 1 where id = :id").param("id", siteId).update();
 	}
 
 	private static Map<String, Object> siteParams(Catalogue.Site s) {
@@ -93,7 +99,7 @@ class Catalogues {
 				List.of(rs.getString("languages").split(",")), rs.getString("default_language"),
 				rs.getInt("consent_lifetime_days"), rs.getInt("refusal_lifetime_days"), rs.getInt("wait_for_update_ms"),
 				rs.getString("controller_name"), rs.getString("controller_number"), rs.getString("controller_address"),
-				rs.getString("controller_email"), rs.getString("privacy_policy_url"));
+				rs.getString("controller_email"), rs.getString("privacy_policy_url"), rs.getInt("revision"));
 	}
 
 	// --- categories

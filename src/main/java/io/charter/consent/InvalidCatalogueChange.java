@@ -9,19 +9,13 @@ import io.charter.shared.RuleViolation;
  */
 class InvalidCatalogueChange extends RuleViolation {
 
-	private final String field;
 	private final String code;
 	private final transient Object[] args;
 
 	InvalidCatalogueChange(String field, String code, String message, Object... args) {
-		super(message);
-		this.field = field;
+		super(field, message);
 		this.code = code;
 		this.args = args;
-	}
-
-	String field() {
-		return field;
 	}
 
 	String code() {

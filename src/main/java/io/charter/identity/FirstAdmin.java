@@ -1,8 +1,5 @@
 package io.charter.identity;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * First start: creates the administrator from {@code CHARTER_ADMIN_EMAIL} and
- * {@code CHARTER_ADMIN_PASSWORD}, or prints a one-time setup link that works while no
- * administrator exists.
+ * {@code CHARTER_ADMIN_PASSWORD}, or prints a one-time setup link that works once, while no
+ * administrator exists. The log is the link's only copy: the database keeps its hash, so the link
+ * works on every instance of a cluster, and only the one printed last.
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -23,7 +21,6 @@ class FirstAdmin implements ApplicationRunner {
 	private final IdentityManagement identity;
 	private final IdentitySettings settings;
 	private final String baseUrl;
-	private volatile String setupSecret;
 
 	FirstAdmin(IdentityManagement identity, IdentitySettings settings, @Value("${charter.base-url}") String baseUrl) {
 		this.identity = identity;
@@ -46,20 +43,15 @@ class FirstAdmin implements ApplicationRunner {
 				log.error("CHARTER_ADMIN_EMAIL/CHARTER_ADMIN_PASSWORD not used: {}", e.getMessage());
 			}
 		}
-		setupSecret = Secrets.generate("");
-		log.warn("No administrator yet. Create one with this one-time link: {}/setup?token={}", baseUrl, setupSecret);
+		String secret = Secrets.generate("");
+		identity.openSetup(secret);
+		// On purpose, and the only line that prints a secret: whoever reads the log at first start installs Charter.
+		log.warn("No administrator yet. Create one with this one-time link: {}/setup?token={}", baseUrl, secret);
 	}
 
-	/** True while no administrator exists and the secret is the one printed at start. */
+	/** True while no administrator exists and the secret is that of the setup link printed last. */
 	boolean accepts(String secret) {
-		String expected = setupSecret;
-		return expected != null && secret != null
-				&& MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))
-				&& !identity.hasAdministrator();
-	}
-
-	void used() {
-		setupSecret = null;
+		return identity.setupUsable(secret);
 	}
 
 	private static boolean hasText(String s) {

@@ -17,8 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
+import io.charter.notify.OneTimeLink;
 import io.charter.shared.Actors;
 import io.charter.shared.Role;
+import io.charter.shared.NotFound;
 
 /** Users and their life cycle: first administrator, invitations, roles, deactivation, sign-in bookkeeping. */
 @Service
@@ -28,6 +30,7 @@ public class IdentityManagement {
 
 	private final Users users;
 	private final UserLinks links;
+	private final SetupLinks setupLinks;
 	private final ApiTokens tokens;
 	private final PasswordEncoder passwords;
 	private final ApplicationEventPublisher events;
@@ -36,11 +39,12 @@ public class IdentityManagement {
 	private final Clock clock;
 	private final String baseUrl;
 
-	IdentityManagement(Users users, UserLinks links, ApiTokens tokens, PasswordEncoder passwords,
+	IdentityManagement(Users users, UserLinks links, SetupLinks setupLinks, ApiTokens tokens, PasswordEncoder passwords,
 			ApplicationEventPublisher events, Notifications notifications, IdentitySettings settings, Clock clock,
 			@Value("${charter.base-url}") String baseUrl) {
 		this.users = users;
 		this.links = links;
+		this.setupLinks = setupLinks;
 		this.tokens = tokens;
 		this.passwords = passwords;
 		this.events = events;
@@ -79,6 +83,39 @@ public class IdentityManagement {
 	@Transactional
 	public UserSummary createFirstAdmin(String email, String displayName, String password) {
 		PasswordRules.check(password, email);
+		return insertFirstAdmin(email, displayName, passwords.encode(password));
+	}
+
+	/**
+	 * Creates the first administrator through the one-time setup link. The link is claimed in this
+	 * transaction: of simultaneous uses exactly one goes on, and a refusal below gives it back.
+	 *
+	 * @throws NotFound when the link is unknown, replaced or already used
+	 */
+	@Transactional
+	UserSummary setUpFirstAdmin(String setupSecret, String email, String displayName, String password) {
+		PasswordRules.check(password, email);
+		// Hashed before the claim: the claimed row stays locked until commit, and bcrypt is slow.
+		String passwordHash = passwords.encode(password);
+		if (setupSecret == null || !setupLinks.consume(Secrets.hash(setupSecret), clock.instant())) {
+			throw new NotFound("No setup in progress");
+		}
+		return insertFirstAdmin(email, displayName, passwordHash);
+	}
+
+	/** A new one-time setup link, while no administrator exists; the one printed before stops working. */
+	@Transactional
+	void openSetup(String setupSecret) {
+		setupLinks.replace(Secrets.hash(setupSecret), clock.instant());
+	}
+
+	/** Whether a setup link still creates the first administrator. */
+	@Transactional(readOnly = true)
+	boolean setupUsable(String setupSecret) {
+		return setupSecret != null && setupLinks.usable(Secrets.hash(setupSecret)) && !hasAdministrator();
+	}
+
+	private UserSummary insertFirstAdmin(String email, String displayName, String passwordHash) {
 		if (hasAdministrator()) {
 			throw new InvalidUserChange("An administrator already exists.");
 		}
@@ -86,16 +123,20 @@ public class IdentityManagement {
 			throw new InvalidUserChange("A user with this e-mail already exists.");
 		}
 		UserAccount admin = UserAccount.create(email, displayName, EnumSet.of(Role.ADMIN), null, clock.instant());
-		admin.passwordHash = passwords.encode(password);
+		admin.passwordHash = passwordHash;
 		users.insert(admin);
 		events.publishEvent(IdentityEvent.user(Actors.SYSTEM, "created", admin.id, "first administrator, roles ADMIN",
 				clock.instant()));
 		return admin.summary(clock.instant());
 	}
 
-	/** Creates a user without a password and e-mails a one-time link to choose one. */
+	/**
+	 * Creates a user without a password and e-mails a one-time link to choose one. The link is
+	 * returned for the administrator to hand over when no SMTP is configured; nothing keeps it
+	 * where others could read it.
+	 */
 	@Transactional
-	public UserSummary invite(String email, String displayName, Set<Role> roles, String language) {
+	public IssuedInvitation invite(String email, String displayName, Set<Role> roles, String language) {
 		if (users.findByEmail(email).isPresent()) {
 			throw new InvalidUserChange("A user with this e-mail already exists.");
 		}
@@ -103,18 +144,45 @@ public class IdentityManagement {
 		Instant now = clock.instant();
 		UserAccount user = UserAccount.create(email, displayName, roles, lang, now);
 		users.insert(user);
+		String link = sendInvitation(user, now);
+		events.publishEvent(IdentityEvent.user(Actors.current(), "invited", user.id, "roles " + Roles.format(roles), now));
+		return new IssuedInvitation(user.summary(now), link, !notifications.smtpConfigured());
+	}
+
+	/**
+	 * A new invitation link for a user who has not chosen a password yet (the first was lost or
+	 * expired); the earlier links stop working.
+	 */
+	@Transactional
+	public IssuedInvitation renewInvitation(UUID userId) {
+		UserAccount user = find(userId);
+		// Only invited users: an account made at an OIDC sign-in has no password and needs none.
+		if (user.passwordHash != null || user.erasedAt != null || !links.issuedTo(user.id, "INVITE")) {
+			throw new InvalidUserChange("This user has no pending invitation.");
+		}
+		Instant now = clock.instant();
+		links.expireUnused(user.id, "INVITE", now);
+		String link = sendInvitation(user, now);
+		events.publishEvent(IdentityEvent.user(Actors.current(), "invitation-renewed", user.id,
+				"new invitation link, earlier ones expired", now));
+		return new IssuedInvitation(user.summary(now), link, !notifications.smtpConfigured());
+	}
+
+	private String sendInvitation(UserAccount user, Instant now) {
 		String secret = Secrets.generate("");
 		links.insert(user.id, "INVITE", Secrets.hash(secret), now, now.plus(settings.invitationValidity()));
-		notifications.send(new Mail(user.email, "invitation", lang, Map.of("name", user.displayName, "link",
-				baseUrl + "/invitation/" + secret, "days", String.valueOf(settings.invitationValidity().toDays()))));
-		events.publishEvent(IdentityEvent.user(Actors.current(), "invited", user.id, "roles " + Roles.format(roles), now));
-		return user.summary(now);
+		OneTimeLink link = new OneTimeLink(baseUrl + "/invitation/" + secret, secret);
+		String lang = user.language == null ? "en" : user.language;
+		notifications.send(new Mail(user.email, "invitation", lang, Map.of("name", user.displayName, "days",
+				String.valueOf(settings.invitationValidity().toDays())), Map.of("link", link)));
+		return link.url();
 	}
 
 	/**
 	 * Sets the password of an invited user (or after a reset) through a one-time link, within the
-	 * {@linkplain PasswordRules password rules}. The user's sessions signed in under the former
-	 * password end at their next request ({@link SessionRefresh}).
+	 * {@linkplain PasswordRules password rules}. Of simultaneous uses of one link, exactly one sets the
+	 * password. The user's sessions signed in under the former password end at their next request
+	 * ({@link SessionRefresh}).
 	 */
 	@Transactional
 	public UserSummary acceptInvitation(String secret, String password) {
@@ -124,10 +192,12 @@ public class IdentityManagement {
 		UserAccount user = users.findById(userId).orElseThrow();
 		// Checked before the link is used up, so that a refused password leaves it usable.
 		PasswordRules.check(password, user.email);
+		// Hashed before the claim: the claimed row stays locked until commit, and bcrypt is slow.
+		String passwordHash = passwords.encode(password);
 		if (!links.consume(hash, now)) {
 			throw new InvalidUserChange("This link is invalid, used or expired.");
 		}
-		user.passwordHash = passwords.encode(password);
+		user.passwordHash = passwordHash;
 		users.update(user);
 		events.publishEvent(IdentityEvent.user("user:" + user.id, "password-set", user.id, "password set through a one-time link", now));
 		return user.summary(now);

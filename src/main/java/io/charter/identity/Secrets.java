@@ -1,11 +1,9 @@
 package io.charter.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import io.charter.notify.OneTimeLink;
 
 /**
  * High-entropy secrets (API tokens, one-time links). Only their SHA-256 is stored: with 256 random
@@ -24,13 +22,8 @@ final class Secrets {
 		return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/** The same hash the outbox knows one-time links by, so it can ask about an invitation it held. */
 	static String hash(String secret) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return OneTimeLink.sha256(secret);
 	}
 }

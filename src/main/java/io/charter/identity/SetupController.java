@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.charter.shared.NotFound;
 
-/** First start without configured administrator: the one-time link from the log creates one. */
+/**
+ * First start without configured administrator: the one-time link from the log creates one. The
+ * link is claimed in the same transaction as the administrator is created, so it makes one only.
+ */
 @Controller
 class SetupController {
 
@@ -45,14 +48,13 @@ class SetupController {
 			return "identity/setup";
 		}
 		try {
-			identity.createFirstAdmin(form.email(), form.displayName(), form.password());
+			identity.setUpFirstAdmin(form.token(), form.email(), form.displayName(), form.password());
 		}
 		catch (InvalidUserChange e) {
 			model.addAttribute("form", new SetupForm(form.token(), form.email(), form.displayName(), ""));
 			model.addAttribute("error", e instanceof WeakPassword weak ? weak.reason().messageKey() : "setup.invalid");
 			return "identity/setup";
 		}
-		firstAdmin.used();
 		return "redirect:/login?created";
 	}
 }

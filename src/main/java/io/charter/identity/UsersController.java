@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -19,9 +20,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.shared.Role;
 
-/** Administration of users: invite, change roles, deactivate (ADMIN; AUDITOR may look). */
+/**
+ * Administration of users: invite, change roles, deactivate (ADMIN; AUDITOR may look). Without
+ * SMTP, the administrator who invites someone is shown the invitation link once, to hand it over:
+ * the POST redirects (post/redirect/get) with the link as a flash attribute of that administrator's
+ * session only, so a reload neither shows it again nor invites twice. A lost link is replaced by a
+ * new one.
+ */
 @Controller
 class UsersController {
+
+	/** Flash attributes of the one page that shows a fresh invitation link. */
+	static final String LINK = "invitationLink";
+	static final String INVITEE = "invitee";
 
 	private final IdentityManagement identity;
 
@@ -30,7 +41,11 @@ class UsersController {
 	}
 
 	@GetMapping("/admin/users")
-	String list(Model model) {
+	String list(Model model, HttpServletResponse response) {
+		if (model.containsAttribute(LINK)) {
+			// The link is on this answer only: never cached, never shown again.
+			response.setHeader("Cache-Control", "no-store");
+		}
 		model.addAttribute("users", identity.users());
 		model.addAttribute("roles", List.of(Role.values()));
 		model.addAttribute("form", new InviteForm("", "", EnumSet.of(Role.EMPLOYEE), "en"));
@@ -44,8 +59,7 @@ class UsersController {
 		String error = errors.hasErrors() ? "users.invalid" : null;
 		if (error == null) {
 			try {
-				identity.invite(form.email(), form.displayName(), form.roles(), form.language());
-				redirect.addFlashAttribute("notice", "users.invite-sent");
+				handOver(identity.invite(form.email(), form.displayName(), form.roles(), form.language()), redirect);
 				return "redirect:/admin/users";
 			}
 			catch (InvalidUserChange e) {
@@ -57,6 +71,29 @@ class UsersController {
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
 		return "identity/users";
+	}
+
+	/** A new invitation link for an invited user who lost theirs (or let it expire). */
+	@PostMapping("/admin/users/{id}/invitation")
+	String renewInvitation(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			handOver(identity.renewInvitation(id), redirect);
+		}
+		catch (InvalidUserChange e) {
+			redirect.addFlashAttribute("failure", e.getMessage());
+		}
+		return "redirect:/admin/users";
+	}
+
+	/** With SMTP the link goes by e-mail only; without, the inviting administrator sees it on the next page. */
+	private void handOver(IssuedInvitation invitation, RedirectAttributes redirect) {
+		if (invitation.handOver()) {
+			redirect.addFlashAttribute(LINK, invitation.link());
+			redirect.addFlashAttribute(INVITEE, invitation.user().displayName());
+		}
+		else {
+			redirect.addFlashAttribute("notice", "users.invite-sent");
+		}
 	}
 
 	@PostMapping("/admin/users/{id}/roles")

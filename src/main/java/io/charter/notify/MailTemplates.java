@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Plain-text templates in {@code mail/<name>_<lang>.txt}: a first line {@code Subject: ...}, then
  * the body. Placeholders are {@code {{name}}}; an unknown one fails loudly rather than sending a
- * half-filled message.
+ * half-filled message. A one-time link fills a body placeholder twice: masked in the body readers
+ * of the outbox see, whole in the body that is sent.
  */
 @Component
 class MailTemplates {
@@ -22,19 +24,35 @@ class MailTemplates {
 	static final Set<String> LANGUAGES = Set.of("en", "fr", "nl");
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_]+)}}");
 
-	record Rendered(String language, String subject, String body) {
+	/**
+	 * @param body what readers of the outbox see: one-time links masked
+	 * @param bodyToSend the body with its one-time links whole; null when it has none (then body is sent)
+	 */
+	record Rendered(String language, String subject, String body, String bodyToSend) {
 	}
 
-	Rendered render(String template, String language, Map<String, String> params) {
+	Rendered render(String template, String language, Map<String, String> params, Map<String, OneTimeLink> links) {
 		String lang = LANGUAGES.contains(language) ? language : "en";
 		String text = load(template, lang);
 		int newline = text.indexOf('\n');
 		if (!text.startsWith("Subject: ") || newline < 0) {
 			throw new IllegalStateException("Template " + template + "_" + lang + " has no subject line");
 		}
-		String subject = fill(text.substring("Subject: ".length(), newline).strip(), params, template);
-		String body = fill(text.substring(newline + 1).strip(), params, template);
-		return new Rendered(lang, subject, body + "\n");
+		for (String name : links.keySet()) {
+			if (params.containsKey(name)) {
+				throw new IllegalArgumentException("Template " + template + ": " + name + " is both a value and a link");
+			}
+		}
+		String subject = fill(text.substring("Subject: ".length(), newline).strip(), params::get, template);
+		String body = text.substring(newline + 1).strip();
+		String masked = fill(body, valueOrLink(params, links, OneTimeLink::masked), template) + "\n";
+		String whole = links.isEmpty() ? null : fill(body, valueOrLink(params, links, OneTimeLink::url), template) + "\n";
+		return new Rendered(lang, subject, masked, whole);
+	}
+
+	private static Function<String, String> valueOrLink(Map<String, String> params, Map<String, OneTimeLink> links,
+			Function<OneTimeLink, String> shown) {
+		return name -> links.containsKey(name) ? shown.apply(links.get(name)) : params.get(name);
 	}
 
 	static String load(String template, String lang) {
@@ -52,11 +70,11 @@ class MailTemplates {
 		}
 	}
 
-	private static String fill(String text, Map<String, String> params, String template) {
+	private static String fill(String text, Function<String, String> values, String template) {
 		Matcher m = PLACEHOLDER.matcher(text);
 		StringBuilder out = new StringBuilder();
 		while (m.find()) {
-			String value = params.get(m.group(1));
+			String value = values.apply(m.group(1));
 			if (value == null) {
 				throw new IllegalArgumentException("Template " + template + " needs a value for " + m.group(1));
 			}

@@ -1,6 +1,8 @@
 package io.charter.notify;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -10,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Sends messages through a transactional outbox: the message is stored in the caller's transaction,
  * so it goes out if and only if the change that caused it commits. Without SMTP it is held in the
- * outbox, where administrators can read it.
+ * outbox, where administrators and auditors can read it, its one-time links masked.
  */
 @Service
 public class Notifications {
@@ -34,10 +36,12 @@ public class Notifications {
 		if (mail.to() == null || !mail.to().contains("@")) {
 			throw new IllegalArgumentException("A message needs a recipient address");
 		}
-		MailTemplates.Rendered rendered = templates.render(mail.template(), mail.language(), mail.params());
+		MailTemplates.Rendered rendered = templates.render(mail.template(), mail.language(), mail.params(), mail.links());
 		boolean configured = smtp.configured();
-		outbox.insert(new OutboxMessage(UUID.randomUUID(), clock.instant(), mail.to(), rendered.subject(),
-				rendered.body(), mail.template(), rendered.language(), configured ? "PENDING" : "HELD", 0, null, null));
+		// In the order of their names, so the outbox lists a message's links the same way every time.
+		List<OneTimeLink> links = new TreeMap<>(mail.links()).values().stream().toList();
+		outbox.insert(UUID.randomUUID(), clock.instant(), mail.to(), mail.template(), rendered,
+				configured ? "PENDING" : "HELD", links);
 		if (configured) {
 			afterCommit(trigger::dispatchSoon);
 		}

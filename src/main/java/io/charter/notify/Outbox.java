@@ -11,9 +11,26 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The outbox_message table. */
+/**
+ * The outbox_message table and the one-time links of its messages (outbox_link). The whole text of
+ * a message with one-time links (body_to_send) is read only to send it, and cleared once sent or
+ * given up: what readers of the outbox get never holds a live secret.
+ */
 @Repository
 class Outbox {
+
+	/** A message as the dispatcher sends it. */
+	record Outgoing(UUID id, String recipient, String subject, String text, int attempts) {
+
+		@Override
+		public String toString() {
+			return "Outgoing[" + id + "]";
+		}
+	}
+
+	/** A one-time link of a stored message: masked address and the hash its issuer knows it by. */
+	record StoredLink(UUID messageId, String address, String secretHash) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -21,33 +38,64 @@ class Outbox {
 		this.jdbc = jdbc;
 	}
 
-	void insert(OutboxMessage m) {
+	void insert(UUID id, Instant createdAt, String recipient, String template, MailTemplates.Rendered rendered,
+			String status, List<OneTimeLink> links) {
 		jdbc.sql("""
-				insert into outbox_message (id, created_at, recipient, subject, body, template, language, status, attempts)
-				values (:id, :created, :to, :subject, :body, :template, :lang, :status, 0)
-				""").param("id", m.id()).param("created", odt(m.createdAt())).param("to", m.recipient())
-				.param("subject", m.subject()).param("body", m.body()).param("template", m.template())
-				.param("lang", m.language()).param("status", m.status()).update();
+				insert into outbox_message (id, created_at, recipient, subject, body, body_to_send, template, language,
+				  status, attempts)
+				values (:id, :created, :to, :subject, :body, :toSend, :template, :lang, :status, 0)
+				""").param("id", id).param("created", odt(createdAt)).param("to", recipient)
+				.param("subject", rendered.subject()).param("body", rendered.body()).param("toSend", rendered.bodyToSend())
+				.param("template", template).param("lang", rendered.language()).param("status", status).update();
+		for (int i = 0; i < links.size(); i++) {
+			jdbc.sql("insert into outbox_link (message_id, seq, address, secret_hash) values (:id, :seq, :address, :hash)")
+					.param("id", id).param("seq", i).param("address", links.get(i).masked())
+					.param("hash", links.get(i).secretHash()).update();
+		}
 	}
 
-	List<OutboxMessage> pending(int limit) {
-		return jdbc.sql("select * from outbox_message where status = 'PENDING' order by created_at limit :limit")
-				.param("limit", limit).query(this::map).list();
+	List<Outgoing> pending(int limit) {
+		return jdbc.sql("""
+				select id, recipient, subject, coalesce(body_to_send, body) as text, attempts from outbox_message
+				where status = 'PENDING' order by created_at limit :limit""")
+				.param("limit", limit).query((rs, n) -> new Outgoing(rs.getObject("id", UUID.class),
+						rs.getString("recipient"), rs.getString("subject"), rs.getString("text"), rs.getInt("attempts")))
+				.list();
 	}
 
+	/** The latest messages as readers of the outbox see them (never body_to_send). */
 	List<OutboxMessage> latest(int limit) {
-		return jdbc.sql("select * from outbox_message order by created_at desc limit :limit").param("limit", limit)
+		return jdbc.sql("""
+				select id, created_at, recipient, subject, body, template, language, status, attempts, last_error, sent_at
+				from outbox_message order by created_at desc limit :limit""").param("limit", limit)
 				.query(this::map).list();
 	}
 
+	List<StoredLink> linksOf(List<UUID> messageIds) {
+		if (messageIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select message_id, address, secret_hash from outbox_link where message_id in (:ids) order by message_id, seq")
+				.param("ids", messageIds).query((rs, n) -> new StoredLink(rs.getObject("message_id", UUID.class),
+						rs.getString("address"), rs.getString("secret_hash"))).list();
+	}
+
+	/** Sent: the whole text with its one-time links is not kept. */
 	void markSent(UUID id, Instant at) {
-		jdbc.sql("update outbox_message set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null where id = :id")
+		jdbc.sql("""
+				update outbox_message set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null,
+				  body_to_send = null
+				where id = :id""")
 				.param("id", id).param("at", odt(at)).update();
 	}
 
+	/** A failed attempt; when it was the last one, the whole text is not kept either. */
 	void markFailed(UUID id, String error, boolean giveUp) {
-		jdbc.sql("update outbox_message set status = :status, attempts = attempts + 1, last_error = :error where id = :id")
-				.param("id", id).param("status", giveUp ? "FAILED" : "PENDING")
+		jdbc.sql("""
+				update outbox_message set status = :status, attempts = attempts + 1, last_error = :error,
+				  body_to_send = case when :giveUp then null else body_to_send end
+				where id = :id""")
+				.param("id", id).param("status", giveUp ? "FAILED" : "PENDING").param("giveUp", giveUp)
 				.param("error", error.length() > 500 ? error.substring(0, 500) : error).update();
 	}
 
@@ -70,7 +118,7 @@ class Outbox {
 	private OutboxMessage map(ResultSet rs, int row) throws SQLException {
 		return new OutboxMessage(rs.getObject("id", UUID.class), instant(rs, "created_at"), rs.getString("recipient"),
 				rs.getString("subject"), rs.getString("body"), rs.getString("template"), rs.getString("language"),
-				rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "sent_at"));
+				rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "sent_at"), List.of());
 	}
 
 	private static OffsetDateTime odt(Instant i) {

@@ -4,14 +4,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Administrators read what Charter sent or would have sent. */
+/**
+ * Administrators and auditors read what Charter sent or would have sent; one-time links only
+ * masked, with whether they still work.
+ */
 @Controller
 class OutboxController {
 
-	private final Outbox outbox;
+	private final OutboxReading outbox;
 	private final Notifications notifications;
 
-	OutboxController(Outbox outbox, Notifications notifications) {
+	OutboxController(OutboxReading outbox, Notifications notifications) {
 		this.outbox = outbox;
 		this.notifications = notifications;
 	}

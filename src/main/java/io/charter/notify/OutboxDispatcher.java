@@ -61,14 +61,14 @@ class OutboxDispatcher {
 		Instant started = clock.instant();
 		int sent = 0;
 		int failed = 0;
-		for (OutboxMessage message : outbox.pending(200)) {
+		for (Outbox.Outgoing message : outbox.pending(200)) {
 			try {
 				MimeMessage mime = sender.createMimeMessage();
 				MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
 				helper.setFrom(settings.from());
 				helper.setTo(message.recipient());
 				helper.setSubject(message.subject());
-				helper.setText(message.body(), false);
+				helper.setText(message.text(), false);
 				sender.send(mime);
 				outbox.markSent(message.id(), clock.instant());
 				sent++;

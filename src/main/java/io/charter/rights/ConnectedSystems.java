@@ -26,6 +26,7 @@ import io.charter.rights.web.SystemTask;
 import io.charter.shared.Actors;
 import io.charter.shared.personaldata.Dataset;
 import io.charter.shared.personaldata.Holding;
+import io.charter.shared.WebhookSignature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
+import io.charter.notify.OneTimeLink;
 
 /**
  * The letters of the workflow, in the requester's language, through the transactional outbox: a
@@ -83,28 +84,40 @@ class Letters {
 		return baseUrl + "/rights/requests/" + requestId;
 	}
 
+	/** A public link that carries a secret; the outbox shows it masked. */
+	OneTimeLink oneTimeLink(String path, String secret) {
+		return new OneTimeLink(publicLink(path + secret), secret);
+	}
+
+	void toRequester(DataSubjectRequest r, String template, Map<String, String> params) {
+		toRequester(r, template, params, Map.of());
+	}
+
 	/**
 	 * A letter to the requester; name, reference, type and complaint are filled in here, and for an
-	 * open request {@code withdrawLink}, a new link of its own (only its hash is stored).
+	 * open request {@code withdrawLink}, a new link of its own (only its hash is stored). One-time
+	 * links go apart from the other values, so that the outbox masks them.
 	 */
-	void toRequester(DataSubjectRequest r, String template, Map<String, String> params) {
+	void toRequester(DataSubjectRequest r, String template, Map<String, String> params,
+			Map<String, OneTimeLink> oneTimeLinks) {
 		Map<String, String> all = new HashMap<>(params);
 		all.put("name", r.name);
 		all.put("reference", r.reference);
 		all.put("type", typeName(r.type, r.language));
 		all.put("complaint", complaint(r.language));
+		Map<String, OneTimeLink> allLinks = new HashMap<>(oneTimeLinks);
 		if (r.open()) {
-			all.put("withdrawLink", withdrawLink(r));
+			allLinks.put("withdrawLink", withdrawLink(r));
 		}
-		notifications.send(new Mail(r.email, template, language(r.language), all));
+		notifications.send(new Mail(r.email, template, language(r.language), all, allLinks));
 	}
 
-	private String withdrawLink(DataSubjectRequest r) {
+	private OneTimeLink withdrawLink(DataSubjectRequest r) {
 		String secret = LinkSecrets.generate();
 		Instant now = clock.instant();
 		links.insert(r.id, RequesterLinks.Purpose.WITHDRAW, LinkSecrets.hash(secret), now,
 				now.plus(settings.withdrawalValidity()));
-		return publicLink("/privacy/requests/withdraw/" + secret + "?lang=" + language(r.language));
+		return new OneTimeLink(publicLink("/privacy/requests/withdraw/" + secret + "?lang=" + language(r.language)), secret);
 	}
 
 	void toStaff(String email, String lang, String template, Map<String, String> params) {

@@ -1,11 +1,12 @@
 package io.charter.rights;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+
+import io.charter.notify.OneTimeLink;
 
 /**
  * Secrets of e-mailed links (verification, download): 256 random bits, so only their SHA-256 is
@@ -24,8 +25,9 @@ final class LinkSecrets {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/** The same hash the outbox knows one-time links by, so it can ask about a letter's links. */
 	static String hash(String secret) {
-		return sha256(secret.getBytes(StandardCharsets.UTF_8));
+		return OneTimeLink.sha256(secret);
 	}
 
 	static String sha256(byte[] bytes) {

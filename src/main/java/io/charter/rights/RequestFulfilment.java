@@ -87,8 +87,8 @@ class RequestFulfilment {
 			r.recordFulfilment("package-sent", "response package sent: " + written.inventory() + "; sha256 "
 					+ written.sha256(), null);
 			changes.save(r, actor);
-			letters.toRequester(r, "rights-package", Map.of("link", letters.publicLink("/privacy/requests/download/" + secret),
-					"expiresOn", Letters.date(LocalDate.ofInstant(expires, settings.zone()), r.language)));
+			letters.toRequester(r, "rights-package", Map.of("expiresOn", Letters.date(LocalDate.ofInstant(expires,
+					settings.zone()), r.language)), Map.of("link", letters.oneTimeLink("/privacy/requests/download/", secret)));
 		});
 		if (!failed.isEmpty()) {
 			throw new ExportFailed("No package was sent: " + failed.stream().map(Fulfilment.Exported::holder).toList()

@@ -126,8 +126,8 @@ public class RequestIntake {
 		links.revokeAll(request.id, RequesterLinks.Purpose.VERIFY, now);
 		links.insert(request.id, RequesterLinks.Purpose.VERIFY, LinkSecrets.hash(secret), now,
 				now.plus(settings.verificationValidity()));
-		letters.toRequester(request, "rights-verify", Map.of("link", letters.publicLink("/privacy/requests/verify/" + secret),
-				"days", String.valueOf(settings.verificationValidity().toDays())));
+		letters.toRequester(request, "rights-verify", Map.of("days", String.valueOf(settings.verificationValidity().toDays())),
+				Map.of("link", letters.oneTimeLink("/privacy/requests/verify/", secret)));
 	}
 
 	/** The request a verification link would confirm, while the link is usable. */
@@ -183,7 +183,8 @@ public class RequestIntake {
 	/**
 	 * The requester withdraws their request through the link in a letter: it closes as withdrawn,
 	 * its packages stop being downloadable, and the requester gets a confirmation. A closed request
-	 * is left as it is (the answer says so); empty when the link is unknown or expired.
+	 * is left as it is (the answer says so); empty when the link is unknown or expired. Of
+	 * simultaneous uses of one link, exactly one withdraws; the others answer as for a closed request.
 	 */
 	@Transactional
 	public Optional<Withdrawal> withdraw(String secret) {
@@ -196,8 +197,12 @@ public class RequestIntake {
 		if (found.isEmpty() || !found.get().open()) {
 			return found.map(r -> new Withdrawal(r.reference, r.type, r.status, false));
 		}
+		if (!links.consume(hash, RequesterLinks.Purpose.WITHDRAW, now)) {
+			// Another use of this link won meanwhile (the claim waited for it to commit): its outcome stands.
+			DataSubjectRequest after = changes.load(found.get().id);
+			return Optional.of(new Withdrawal(after.reference, after.type, after.status, false));
+		}
 		DataSubjectRequest request = found.get();
-		links.consume(hash, RequesterLinks.Purpose.WITHDRAW, now);
 		request.withdraw("withdrawn by the requester with the link in our e-mail", now, changes.today());
 		changes.save(request, REQUESTER);
 		packages.expireAll(request.id, now);

@@ -1,13 +1,19 @@
 package io.charter.rights;
 
+import static io.charter.rights.DataSubjectRequests.instant;
 import static io.charter.rights.DataSubjectRequests.odt;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.charter.notify.OneTimeLink;
 
 /**
  * Single-use links e-mailed to requesters (the rights_link table): one confirms their address, one
@@ -55,6 +61,19 @@ class RequesterLinks {
 				update rights_link set used_at = :now
 				where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now""")
 				.param("hash", hash).param("purpose", purpose.name()).param("now", odt(now)).update() == 1;
+	}
+
+	/** What became of the links among these hashes (a replaced link counts as used); others are left out. */
+	Map<String, OneTimeLink.State> states(Set<String> hashes, Instant now) {
+		Map<String, OneTimeLink.State> states = new HashMap<>();
+		if (!hashes.isEmpty()) {
+			jdbc.sql("select token_hash, used_at, expires_at from rights_link where token_hash in (:hashes)")
+					.param("hashes", hashes).query(rs -> {
+						states.put(rs.getString("token_hash"), OneTimeLink.State.of(instant(rs, "used_at"),
+								instant(rs, "expires_at"), now));
+					});
+		}
+		return states;
 	}
 
 	/** A new link replaces the old ones of the same purpose. */

@@ -4,14 +4,18 @@ import static io.charter.rights.DataSubjectRequests.instant;
 import static io.charter.rights.DataSubjectRequests.odt;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.charter.rights.web.PackageRecord;
+import io.charter.notify.OneTimeLink;
 
 /** The rights_package table: zipped response packages behind an expiring download link. */
 @Repository
@@ -49,6 +53,24 @@ class ResponsePackages {
 						rs.getObject("request_id", UUID.class), instant(rs, "created_at"), instant(rs, "expires_at"),
 						rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("inventory"), rs.getInt("downloads")))
 				.optional();
+	}
+
+	/**
+	 * What became of the download links among these hashes: live while the package can be
+	 * downloaded (a download link works until it expires, not once), expired after; others are left out.
+	 */
+	Map<String, OneTimeLink.State> states(Set<String> hashes, Instant now) {
+		Map<String, OneTimeLink.State> states = new HashMap<>();
+		if (!hashes.isEmpty()) {
+			jdbc.sql("""
+					select token_hash, expires_at > :now and content is not null as live from rights_package
+					where token_hash in (:hashes)""").param("hashes", hashes).param("now", odt(now))
+					.query(rs -> {
+						states.put(rs.getString("token_hash"), rs.getBoolean("live") ? OneTimeLink.State.LIVE
+								: OneTimeLink.State.EXPIRED);
+					});
+		}
+		return states;
 	}
 
 	byte[] content(UUID id) {

@@ -1,5 +1,6 @@
 /**
- * Value types every module may use, and the marker for auditable events. No beans, no utilities.
+ * Value types every module may use, the marker for auditable events, and the signature format of
+ * Charter's webhooks. No beans, no utilities.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.charter.shared;

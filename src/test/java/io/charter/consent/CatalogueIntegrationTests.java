@@ -66,7 +66,7 @@ class CatalogueIntegrationTests {
 	String site() {
 		String key = uniqueKey();
 		catalogue.createSite(new SiteForm(key, "Test site", List.of("https://www.test.example"), List.of("fr", "en"), "fr",
-				null, null, null, "Test SA", "0123.456.789", "Rue du Test 1, Gent", "privacy@test.example", null));
+				null, null, null, "Test SA", "0123.456.789", "Rue du Test 1, Gent", "privacy@test.example", null, null));
 		return key;
 	}
 
@@ -261,6 +261,19 @@ class CatalogueIntegrationTests {
 		assertThat(texts.get("fr").get("title")).isEqualTo("Vos cookies");
 		assertThat(texts.get("en").get("title")).isEqualTo("Your cookies");
 		assertThat(texts.get("en")).containsKeys(CatalogueRules.BANNER_KEYS.toArray(String[]::new));
+	}
+
+	@Test
+	void aLanguageWithoutItsTextsIsAFieldErrorOfTheApi() throws Exception {
+		String key = site();
+		mvc.perform(put("/api/v1/consent/sites/" + key + "/banner-texts")
+				.header("Authorization", "Bearer " + fixtures.tokenFor(Role.PRIVACY)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"fr\": {\"title\": \"Vos cookies\"}, \"en\": null}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[0].field").value("en"))
+				.andExpect(jsonPath("$.errors[0].message").value("Give the texts of en as an object of text keys and texts."));
+		assertThat(catalogue.catalogue(key).bannerTexts().get("fr").get("title")).isEqualTo("Votre choix en matière de cookies");
 	}
 
 	/** Sites created before the "my cookie data" link existed get its default text, and stay publishable. */

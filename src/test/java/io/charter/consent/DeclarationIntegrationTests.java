@@ -59,7 +59,7 @@ class DeclarationIntegrationTests {
 	String readySite() {
 		String key = "decl-" + UUID.randomUUID().toString().substring(0, 8);
 		catalogue.createSite(new SiteForm(key, "Declared site", List.of("https://www.declared.example"),
-				List.of("fr", "en"), "fr", null, null, null, "Declared SA", null, null, null, null));
+				List.of("fr", "en"), "fr", null, null, null, "Declared SA", null, null, null, null, null));
 		catalogue.createCategory(key, new CategoryForm("analytics", Map.of("fr", "Mesure", "en", "Measurement"),
 				Map.of("fr", "Mesurer l’audience.", "en", "Measure the audience."), List.of("analytics_storage"), false, null));
 		catalogue.createService(key, new ServiceForm("stats", "Stats One", "Stats Inc", "analytics", false, null,
@@ -132,11 +132,11 @@ class DeclarationIntegrationTests {
 	void aPublicationNeedsEveryTextAndASummaryPerLanguage() {
 		String key = readySite();
 		catalogue.updateSite(key, new SiteForm(null, "Declared site", List.of("https://www.declared.example"),
-				List.of("fr", "en", "nl"), "fr", null, null, null, "Declared SA", null, null, null, null));
+				List.of("fr", "en", "nl"), "fr", null, null, null, "Declared SA", null, null, null, null, null));
 		assertThatThrownBy(() -> catalogue.publish(key, summary("v1"))).isInstanceOf(InvalidCatalogueChange.class)
 				.hasMessageContaining("category analytics · name · nl");
 		catalogue.updateSite(key, new SiteForm(null, "Declared site", List.of("https://www.declared.example"),
-				List.of("fr", "en"), "fr", null, null, null, "Declared SA", null, null, null, null));
+				List.of("fr", "en"), "fr", null, null, null, "Declared SA", null, null, null, null, null));
 		assertThatThrownBy(() -> catalogue.publish(key, new PublishForm(Map.of("fr", "v1"), false, null)))
 				.isInstanceOf(InvalidCatalogueChange.class).hasMessageContaining("(en)");
 		assertThat(catalogue.versions(key)).isEmpty();

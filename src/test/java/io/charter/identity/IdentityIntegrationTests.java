@@ -8,10 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.charter.Concurrently;
 import io.charter.Fixtures;
 import io.charter.shared.Role;
 
@@ -149,20 +152,27 @@ class IdentityIntegrationTests {
 				.andExpect(status().isForbidden());
 	}
 
+	/** Invites through the users page and returns the page the redirect leads to, which shows the link once. */
+	String inviteOnThePage(MockHttpSession admin, String email, String name, String role, String language)
+			throws Exception {
+		mvc.perform(post("/admin/users").session(admin).with(csrf()).param("email", email).param("displayName", name)
+				.param("roles", role).param("language", language)).andExpect(redirectedUrl("/admin/users"));
+		return mvc.perform(get("/admin/users").session(admin)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+	}
+
 	@Test
 	void invitedUserChoosesAPasswordOnceAndSignsIn() throws Exception {
 		MockHttpSession admin = login(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
 		String email = Fixtures.uniqueEmail("invitee");
-		mvc.perform(post("/admin/users").session(admin).with(csrf()).param("email", email)
-				.param("displayName", "Inès Invitée").param("roles", "PRIVACY").param("language", "fr"))
-				.andExpect(redirectedUrl("/admin/users"));
+		String page = inviteOnThePage(admin, email, "Inès Invitée", "PRIVACY", "fr");
 
 		var message = jdbc.sql("select subject, status, language from outbox_message where recipient = :to")
 				.param("to", email).query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3))
 				.single();
 		assertThat(message).isEqualTo("Votre compte Charter|HELD|fr");
 
-		String secret = fixtures.invitationSecret(email);
+		String secret = Fixtures.secretIn(page);
 		mvc.perform(get("/invitation/" + secret)).andExpect(status().isOk());
 		mvc.perform(post("/invitation/" + secret).with(csrf()).param("password", "short").param("confirm", "short"))
 				.andExpect(status().isOk())
@@ -178,6 +188,73 @@ class IdentityIntegrationTests {
 		mvc.perform(post("/invitation/" + secret).with(csrf()).param("password", "another-password-2")
 				.param("confirm", "another-password-2")).andExpect(status().isOk());
 		mvc.perform(formLogin("/login").user(email).password("another-password-2")).andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
+	void theInvitingAdministratorSeesTheLinkOnceAndAReloadNeitherShowsItNorInvitesTwice() throws Exception {
+		MockHttpSession admin = login(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
+		String email = Fixtures.uniqueEmail("handed-over");
+		var invited = mvc.perform(post("/admin/users").session(admin).with(csrf()).param("email", email)
+				.param("displayName", "Hanna Handover").param("roles", "ADMIN").param("language", "en"))
+				.andExpect(redirectedUrl("/admin/users")).andReturn();
+		// Post/redirect/get: the link is not in the answer to the POST, which a reload would send again.
+		assertThat(invited.getResponse().getContentAsString()).doesNotContain("/invitation/");
+
+		var shown = mvc.perform(get("/admin/users").session(admin)).andExpect(status().isOk())
+				.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("Invitation for Hanna Handover")))
+				.andReturn().getResponse().getContentAsString();
+		String secret = Fixtures.secretIn(shown);
+		assertThat(identity.invitationUsable(secret)).isTrue();
+
+		// Reload: the link is gone, and there is still one invitation.
+		mvc.perform(get("/admin/users").session(admin)).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(secret))))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/invitation/"))));
+		UserSummary user = identity.users().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
+		assertThat(jdbc.sql("select count(*) from user_link where user_id = :id").param("id", user.id())
+				.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :to").param("to", email)
+				.query(Long.class).single()).isEqualTo(1);
+		// Another administrator's session never sees it.
+		MockHttpSession other = login(fixtures.user(Role.ADMIN).email(), Fixtures.PASSWORD);
+		mvc.perform(get("/admin/users").session(other))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(secret))));
+	}
+
+	@Test
+	void aLostInvitationLinkIsReplacedByANewOne() throws Exception {
+		MockHttpSession admin = login(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
+		String email = Fixtures.uniqueEmail("lost-link");
+		String first = Fixtures.secretIn(inviteOnThePage(admin, email, "Luc Lost", "EMPLOYEE", "nl"));
+		UserSummary user = identity.users().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
+
+		mvc.perform(post("/admin/users/" + user.id() + "/invitation").session(admin).with(csrf()))
+				.andExpect(redirectedUrl("/admin/users"));
+		String second = Fixtures.secretIn(mvc.perform(get("/admin/users").session(admin)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString());
+
+		assertThat(second).isNotEqualTo(first);
+		assertThat(identity.invitationUsable(first)).as("the lost link").isFalse();
+		identity.acceptInvitation(second, "lost-and-found-password");
+		login(email, "lost-and-found-password");
+		// Once the password is chosen there is nothing to renew.
+		mvc.perform(post("/admin/users/" + user.id() + "/invitation").session(admin).with(csrf()))
+				.andExpect(redirectedUrl("/admin/users"))
+				.andExpect(flash().attribute("failure", "This user has no pending invitation."));
+	}
+
+	@Test
+	void anInvitationLinkUsedSixTimesAtOnceSetsOnePassword() throws Exception {
+		String email = Fixtures.uniqueEmail("race");
+		String secret = Fixtures.secretOf(identity.invite(email, "Rita Race", Set.of(Role.ADMIN), "en"));
+		List<Object> outcomes = Concurrently.run(6, i -> identity.acceptInvitation(secret, "race-password-" + i));
+
+		assertThat(outcomes).filteredOn(UserSummary.class::isInstance).as("winners").hasSize(1);
+		assertThat(outcomes).filteredOn(o -> !(o instanceof UserSummary)).as("losers")
+				.allSatisfy(o -> assertThat(o).isInstanceOf(InvalidUserChange.class));
+		int winner = outcomes.indexOf(outcomes.stream().filter(UserSummary.class::isInstance).findFirst().orElseThrow());
+		login(email, "race-password-" + winner);
 	}
 
 	@Test

@@ -34,18 +34,45 @@ class MailTemplatesTests {
 
 	@Test
 	void rendersSubjectAndBodyInTheLanguage() {
-		var rendered = templates.render("invitation", "nl", Map.of("name", "Jan", "link", "https://x/invitation/abc", "days", "7"));
+		var rendered = templates.render("invitation", "nl", Map.of("name", "Jan", "link", "https://x/invitation/abc", "days", "7"),
+				Map.of());
 		assertThat(rendered.subject()).isEqualTo("Uw Charter-account");
 		assertThat(rendered.body()).contains("Hallo Jan", "https://x/invitation/abc", "7 dagen");
-		assertThat(templates.render("invitation", "de", Map.of("name", "A", "link", "l", "days", "7")).language())
+		assertThat(templates.render("invitation", "de", Map.of("name", "A", "link", "l", "days", "7"), Map.of()).language())
 				.isEqualTo("en");
 	}
 
 	@Test
 	void refusesToSendAHalfFilledMessage() {
-		assertThatThrownBy(() -> templates.render("invitation", "en", Map.of("name", "A")))
+		assertThatThrownBy(() -> templates.render("invitation", "en", Map.of("name", "A"), Map.of()))
 				.hasMessageContaining("needs a value for");
-		assertThatThrownBy(() -> templates.render("../secret", "en", Map.of())).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> templates.render("../secret", "en", Map.of(), Map.of())).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void masksOneTimeLinksForReadersAndKeepsThemWholeForTheAddressee() {
+		String secret = "s3cr3t-0123456789-abcdefghij-ABCDEFGHIJ-xyz";
+		var link = new OneTimeLink("https://x/invitation/" + secret, secret);
+		var rendered = templates.render("invitation", "en", Map.of("name", "Ann", "days", "7"), Map.of("link", link));
+
+		assertThat(rendered.body()).contains("https://x/invitation/" + OneTimeLink.MASK).doesNotContain(secret);
+		assertThat(rendered.bodyToSend()).contains("https://x/invitation/" + secret, "Hello Ann");
+		assertThat(rendered.subject()).doesNotContain(secret);
+		assertThat(link.toString()).doesNotContain(secret);
+		assertThat(templates.render("invitation", "en", Map.of("name", "A", "link", "l", "days", "7"), Map.of()).bodyToSend())
+				.as("nothing to keep apart").isNull();
+	}
+
+	@Test
+	void aOneTimeLinkIsNeverAnOrdinaryValue() {
+		String secret = "s3cr3t-0123456789-abcdefghij-ABCDEFGHIJ-xyz";
+		var link = new OneTimeLink("https://x/invitation/" + secret, secret);
+		assertThatThrownBy(() -> templates.render("invitation", "en", Map.of("name", "A", "days", "7", "link", "l"),
+				Map.of("link", link))).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new OneTimeLink("https://x/invitation/abc", "abc"))
+				.as("too short to mask exactly").isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new OneTimeLink("https://x/invitation/", secret))
+				.as("not in the address").isInstanceOf(IllegalArgumentException.class);
 	}
 
 	static Set<String> placeholders(String text) {

@@ -71,6 +71,8 @@ class NotifyIntegrationTests {
 	MockMvc mvc;
 	@Autowired
 	Fixtures fixtures;
+	@Autowired
+	OutboxDispatcher dispatcher;
 
 	MimeMessage[] to(String address) {
 		return java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
@@ -94,6 +96,30 @@ class NotifyIntegrationTests {
 		assertThat(GreenMailUtil.getBody(message)).contains("Bonjour Fran", "/invitation/");
 		await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(jdbc
 				.sql("select status from outbox_message where recipient = :to").param("to", email).query(String.class).single()));
+	}
+
+	@Test
+	void aSentMessageKeepsItsOneTimeLinkOnlyMaskedAndHashed() throws Exception {
+		String email = Fixtures.uniqueEmail("sent-link");
+		String secret = Fixtures.secretOf(identity.invite(email, "Sam Sent", java.util.Set.of(Role.EMPLOYEE), "en"));
+		// The dispatch right after the commit is skipped while another test's still holds the lock: dispatch while waiting.
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(600)).until(() -> {
+			if (to(email).length == 1) {
+				return true;
+			}
+			dispatcher.dispatch();
+			return false;
+		});
+		assertThat(to(email)[0].getContent().toString()).as("what the invitee receives").contains("/invitation/" + secret);
+		await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(jdbc
+				.sql("select status from outbox_message where recipient = :to").param("to", email).query(String.class).single()));
+
+		var stored = jdbc.sql("select body, body_to_send from outbox_message where recipient = :to").param("to", email)
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+		assertThat(stored[0]).contains("/invitation/" + OneTimeLink.MASK).doesNotContain(secret);
+		assertThat(stored[1]).as("the whole text, once sent").isNull();
+		assertThat(jdbc.sql("select l.secret_hash from outbox_link l join outbox_message m on m.id = l.message_id where m.recipient = :to")
+				.param("to", email).query(String.class).single()).isEqualTo(OneTimeLink.sha256(secret));
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
 import io.charter.shared.Role;
+import io.charter.shared.WebhookSignature;
 
 /**
  * Other systems connected for erasures: a signed webhook, retried with backoff, a signed callback,

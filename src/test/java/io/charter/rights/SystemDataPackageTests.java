@@ -26,6 +26,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
 import io.charter.shared.Role;
+import io.charter.shared.WebhookSignature;
 
 /**
  * Connected systems contribute their data to access and portability packages through their signed

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,6 +30,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.charter.Concurrently;
 import io.charter.Fixtures;
 import io.charter.shared.Role;
 
@@ -166,5 +168,43 @@ class WithdrawalLinkTests extends RightsTestBase {
 		assertThat(statusOf(id)).isEqualTo("COMPLETED");
 		mvc.perform(get("/privacy/requests/withdraw/" + "A".repeat(43))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("This link is unknown or expired.")));
+	}
+
+	@Test
+	void aWithdrawalLinkUsedSixTimesAtOnceWithdrawsOnce() throws Exception {
+		String email = Fixtures.uniqueEmail("race-withdraw");
+		fileOnForm("en", "ACCESS", "Rory Race", email, "", "");
+		UUID id = requestOf(email);
+		String link = withdrawLinkIn(bodyOf(awaitMail(email, "Confirm your request")));
+		String secret = link.substring("/privacy/requests/withdraw/".length(), link.indexOf('?'));
+		RequestIntake intake = context.getBean(RequestIntake.class);
+
+		List<Object> answers = Concurrently.run(6, i -> intake.withdraw(secret).orElseThrow());
+
+		assertThat(answers).as("every use is answered").allSatisfy(a -> assertThat(a).isInstanceOf(RequestIntake.Withdrawal.class));
+		assertThat(answers).filteredOn(a -> ((RequestIntake.Withdrawal) a).withdrawnNow()).as("uses that withdrew").hasSize(1);
+		assertThat(answers).allSatisfy(a -> assertThat(((RequestIntake.Withdrawal) a).status()).isEqualTo(RequestStatus.WITHDRAWN));
+		assertThat(statusOf(id)).isEqualTo("WITHDRAWN");
+		assertThat(jdbc.sql("select count(*) from rights_step where request_id = :id and kind = 'withdrawn'").param("id", id)
+				.query(Long.class).single()).as("withdrawals in the history").isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :e and template = 'rights-withdrawn'")
+				.param("e", email).query(Long.class).single()).as("confirmations of the withdrawal").isEqualTo(1);
+	}
+
+	@Test
+	void aConfirmationLinkUsedSixTimesAtOnceConfirmsOnce() throws Exception {
+		String email = Fixtures.uniqueEmail("race-confirm");
+		fileOnForm("en", "ACCESS", "Cora Race", email, "", "");
+		UUID id = requestOf(email);
+		String secret = secretIn(bodyOf(awaitMail(email, "Confirm your request")), "/privacy/requests/verify/");
+		RequestIntake intake = context.getBean(RequestIntake.class);
+
+		List<Object> answers = Concurrently.run(6, i -> intake.confirm(secret));
+
+		assertThat(answers).as("every use is answered").allSatisfy(a -> assertThat(a).isInstanceOf(Optional.class));
+		assertThat(answers).filteredOn(a -> ((Optional<?>) a).isPresent()).as("uses that confirmed").hasSize(1);
+		assertThat(statusOf(id)).isEqualTo("VERIFIED");
+		assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :e and template = 'rights-received'")
+				.param("e", email).query(Long.class).single()).as("acknowledgements").isEqualTo(1);
 	}
 }

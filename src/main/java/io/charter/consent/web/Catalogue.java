@@ -12,10 +12,14 @@ import java.util.UUID;
 public record Catalogue(Site site, List<Category> categories, List<Service> services,
 		Map<String, Map<String, String>> bannerTexts) {
 
+	/**
+	 * @param revision counts the saves of the site's settings and banner texts; a save may name the
+	 *        revision it was based on, and is refused when another save came in between
+	 */
 	public record Site(UUID id, String key, String name, List<String> origins, List<String> languages,
 			String defaultLanguage, int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs,
 			String controllerName, String controllerNumber, String controllerAddress, String controllerEmail,
-			String privacyPolicyUrl) {
+			String privacyPolicyUrl, int revision) {
 	}
 
 	/** {@code necessary} is always present, always granted and cannot be deleted. */

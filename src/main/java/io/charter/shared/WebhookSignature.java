@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,20 +11,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs webhook deliveries and checks callbacks, both ways with the system's shared secret:
- * {@code X-Charter-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>} with
- * {@code X-Charter-Timestamp: <epoch seconds>}. The timestamp is inside the signature, so an old
- * message cannot be replayed outside the tolerance.
+ * The signature of Charter's webhooks, the one wire format every module that calls out or is
+ * called back uses: {@code X-Charter-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>}
+ * with {@code X-Charter-Timestamp: <epoch seconds>}. The timestamp is inside the signature, so an
+ * old message cannot be replayed outside the tolerance.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
-	static final String SIGNATURE = "X-Charter-Signature";
-	static final String TIMESTAMP = "X-Charter-Timestamp";
+	public static final String SIGNATURE = "X-Charter-Signature";
+	public static final String TIMESTAMP = "X-Charter-Timestamp";
 
 	private WebhookSignature() {
 	}
 
-	static String sign(String secret, long timestamp, byte[] body) {
+	public static String sign(String secret, long timestamp, byte[] body) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -36,7 +36,7 @@ final class WebhookSignature {
 		}
 	}
 
-	static boolean valid(String secret, String timestamp, String signature, byte[] body, Instant now, Duration tolerance) {
+	public static boolean valid(String secret, String timestamp, String signature, byte[] body, Instant now, Duration tolerance) {
 		if (timestamp == null || signature == null || !timestamp.matches("\\d{1,12}")) {
 			return false;
 		}
