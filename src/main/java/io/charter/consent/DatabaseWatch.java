@@ -9,6 +9,9 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -61,12 +64,27 @@ class DatabaseWatch {
 		return true;
 	}
 
-	/** The database failed a probe: out of reach. */
+	/**
+	 * The database is out of reach. The pool's connections are dropped (those in use when they come
+	 * back): they are broken, silent or, with H2 after a file error, to a database that was closed,
+	 * and would otherwise be handed out again one by one, each failing or timing out in turn.
+	 */
 	void markDown(String why) {
 		if (!down) {
 			down = true;
 			log.warn("The database is out of reach ({}): banner resources are served from memory and consent writes"
 					+ " answered 503 until it answers again", why);
+			try {
+				if (dataSource.isWrapperFor(HikariDataSource.class)) {
+					HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+					if (pool != null) {
+						pool.softEvictConnections();
+					}
+				}
+			}
+			catch (SQLException | RuntimeException notAPool) {
+				// nothing to drop
+			}
 		}
 	}
 
