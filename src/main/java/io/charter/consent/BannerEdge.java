@@ -1,6 +1,8 @@
 package io.charter.consent;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.Filter;
@@ -15,7 +17,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.util.UrlPathHelper;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers the banner's public resources (script, stylesheet, config) ahead of the rest of the
@@ -23,23 +29,39 @@ import org.springframework.web.util.UrlPathHelper;
  * page view of every site), the same bytes for everyone, with no session, cookie or user; the full
  * stack (observation, security chain, dispatcher) cost most of their time. What it does not
  * recognise, or a site, version or language that does not exist, goes on to {@link BannerController}
- * for its problem-detail answer.
+ * for its problem-detail answer. Everything comes from memory ({@link Banners}); what is not there
+ * and cannot be read from the database in time is answered 503 here, at once, so that a database
+ * outage never stalls the pages of the sites that load the banner.
  */
 final class BannerEdge implements Filter {
 
 	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
-	private final Banners banners;
+	/** When to ask again after a 503: the banner does not retry by itself, a reload of the page does. */
+	static final Duration RETRY = Duration.ofSeconds(1);
+	private static final byte[] UNAVAILABLE_SCRIPT = "/* Charter: the banner is not available right now */\n"
+			.getBytes(StandardCharsets.UTF_8);
 
-	BannerEdge(Banners banners) {
+	private final Banners banners;
+	private final JsonMapper json;
+
+	BannerEdge(Banners banners, JsonMapper json) {
 		this.banners = banners;
+		this.json = json;
 	}
 
 	@Override
 	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) req;
 		String method = request.getMethod();
-		Optional<Answer> answer = "GET".equals(method) || "HEAD".equals(method) ? resolve(request) : Optional.empty();
+		Optional<Answer> answer;
+		try {
+			answer = "GET".equals(method) || "HEAD".equals(method) ? resolve(request) : Optional.empty();
+		}
+		catch (DatabaseUnavailable unavailable) {
+			unavailable(request, (HttpServletResponse) res);
+			return;
+		}
 		if (answer.isEmpty()) {
 			chain.doFilter(req, res);
 			return;
@@ -70,6 +92,27 @@ final class BannerEdge implements Filter {
 		};
 	}
 
+	/**
+	 * 503 with Retry-After, never cached: an empty script for {@code banner.js} (the page goes on
+	 * without a banner), a problem detail for the configs.
+	 */
+	private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		BannerResource.publicHeaders(response);
+		if (!request.getRequestURI().endsWith("/banner.js")) {
+			ConsentProblem.write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE,
+					"The banner's configuration cannot be read right now. Try again.", null, RETRY);
+			return;
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY.toSeconds()));
+		response.setContentType(Banners.JAVASCRIPT.toString());
+		response.setContentLength(UNAVAILABLE_SCRIPT.length);
+		if (!"HEAD".equals(request.getMethod())) {
+			response.getOutputStream().write(UNAVAILABLE_SCRIPT);
+		}
+	}
+
 	/** {@code v/{version}/config.{lang}.json}. */
 	private Optional<Answer> versionConfig(String site, String rest, String contextPath) {
 		if (!rest.startsWith("v/") || !rest.endsWith(".json")) {
@@ -96,8 +139,8 @@ final class BannerEdge implements Filter {
 
 		/** Before everything else, observation and Spring Security included. */
 		@Bean
-		FilterRegistrationBean<BannerEdge> bannerEdge(Banners banners) {
-			FilterRegistrationBean<BannerEdge> registration = new FilterRegistrationBean<>(new BannerEdge(banners));
+		FilterRegistrationBean<BannerEdge> bannerEdge(Banners banners, JsonMapper json) {
+			FilterRegistrationBean<BannerEdge> registration = new FilterRegistrationBean<>(new BannerEdge(banners, json));
 			registration.addUrlPatterns("/c/*");
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;

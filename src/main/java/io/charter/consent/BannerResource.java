@@ -47,12 +47,7 @@ record BannerResource(MediaType type, byte[] plain, byte[] gzip, String etag, St
 		response.setHeader(HttpHeaders.ETAG, tag);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-		response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-		// A site that isolates itself (COEP require-corp) may still load the banner.
-		response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		// Data and a script, never a document: nothing may run or frame it if opened directly.
-		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+		publicHeaders(response);
 		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), tag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
@@ -66,6 +61,16 @@ record BannerResource(MediaType type, byte[] plain, byte[] gzip, String etag, St
 		if (!"HEAD".equals(request.getMethod())) {
 			response.getOutputStream().write(body);
 		}
+	}
+
+	/** What every answer of the banner's public resources carries, a 503 included. */
+	static void publicHeaders(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+		// A site that isolates itself (COEP require-corp) may still load the banner.
+		response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		// Data and a script, never a document: nothing may run or frame it if opened directly.
+		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 	}
 
 	static boolean acceptsGzip(String acceptEncoding) {

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Renders the banner's public resources from published declaration versions. A version never
  * changes, so what is rendered for it is kept (bounded) per instance; which version is current
- * comes from {@link DeclarationVersions} and follows a publication within seconds.
+ * comes from {@link DeclarationVersions}, from memory, and follows a publication within seconds.
+ * What is not in memory and cannot be read in time fails with {@link DatabaseUnavailable}.
  */
 @Component
 class Banners {
@@ -38,19 +39,19 @@ class Banners {
 
 	/** {@code banner.js} of a site's current version; empty for an unknown or unpublished site. */
 	Optional<BannerResource> script(String siteKey) {
-		return versions.current(siteKey).map(d -> rendered.get("js|" + siteKey + "|" + d.version(),
+		return versions.currentNow(siteKey).map(d -> rendered.get("js|" + siteKey + "|" + d.version(),
 				key -> BannerResource.of(JAVASCRIPT, script(d))));
 	}
 
 	/** The config of a site's current version in a language (the site's default for any other). */
 	Optional<BannerResource> currentConfig(String siteKey, String language, String contextPath) {
-		return versions.current(siteKey).map(d -> config(d, supported(d, language) ? language
+		return versions.currentNow(siteKey).map(d -> config(d, supported(d, language) ? language
 				: d.site().defaultLanguage(), contextPath));
 	}
 
 	/** The config of one version in one of the site's languages; empty when either does not exist. */
 	Optional<BannerResource> versionConfig(String siteKey, int version, String language, String contextPath) {
-		return versions.version(siteKey, version).filter(d -> supported(d, language))
+		return versions.versionNow(siteKey, version).filter(d -> supported(d, language))
 				.map(d -> config(d, language, contextPath));
 	}
 

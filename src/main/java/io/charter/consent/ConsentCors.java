@@ -68,6 +68,11 @@ class ConsentCors extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		catch (DatabaseUnavailable unavailable) {
+			ConsentProblem.write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE,
+					"The consent log cannot be reached right now. Try again.", null, ConsentWriter.RETRY);
+			return;
+		}
 		boolean allowed = origin != null && origins.contains(origin);
 		if (preflight) {
 			response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);

@@ -80,7 +80,13 @@ final class ConsentIntake implements Filter {
 		Timer.Sample timing = Timer.start(meters);
 		String site = path.group(1);
 		String origin = request.getHeader(HttpHeaders.ORIGIN);
-		headers(response, site, origin);
+		try {
+			headers(response, site, origin);
+		}
+		catch (DatabaseUnavailable unavailable) {
+			refused(request, response, unavailable, timing);
+			return;
+		}
 		if (!acceptedType(request.getContentType())) {
 			response.setHeader(HttpHeaders.ACCEPT, "text/plain, application/json");
 			problem(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the consent as text/plain or application/json.",
@@ -129,7 +135,10 @@ final class ConsentIntake implements Filter {
 		}));
 	}
 
-	/** CORS of the actual request: an allowed origin is echoed, every answer varies by Origin. */
+	/**
+	 * CORS of the actual request: an allowed origin is echoed, every answer varies by Origin.
+	 * {@link DatabaseUnavailable} when the site's origins are not in memory and cannot be read in time.
+	 */
 	private void headers(HttpServletResponse response, String site, String origin) {
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -171,6 +180,12 @@ final class ConsentIntake implements Filter {
 		else if (failure instanceof NotFound notFound) {
 			status = HttpStatus.NOT_FOUND;
 			problem(request, response, status, notFound.getMessage(), null, null);
+		}
+		else if (DatabaseWatch.isOutage(failure)) {
+			// The site's declaration could not be read in time: nothing was queued.
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			problem(request, response, status, "The consent cannot be recorded right now. Try again.", null,
+					ConsentWriter.RETRY);
 		}
 		else {
 			logger.error("Consent not recorded", failure);
@@ -232,7 +247,7 @@ final class ConsentIntake implements Filter {
 		@Override
 		public void onTimeout(AsyncEvent event) {
 			once(() -> refused(request, response, ConsentRefused.retryLater(HttpStatus.SERVICE_UNAVAILABLE,
-					"The consent could not be recorded in time. Try again.", Duration.ofSeconds(1)), timing));
+					"The consent could not be recorded in time. Try again.", ConsentWriter.RETRY), timing));
 		}
 
 		@Override

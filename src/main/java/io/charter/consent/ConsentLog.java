@@ -63,20 +63,25 @@ class ConsentLog {
 				.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
-	/** The site's current allowed origins; 404 when the site is unknown or has no published declaration. */
+	/**
+	 * The site's current allowed origins, from memory; 404 when the site is unknown or has no published
+	 * declaration, {@link DatabaseUnavailable} when it is not in memory and the database cannot tell.
+	 */
 	List<String> allowedOrigins(String siteKey) {
-		return versions.current(siteKey).map(d -> d.site().origins())
+		return versions.currentNow(siteKey).map(d -> d.site().origins())
 				.orElseThrow(() -> new NotFound("No published cookie declaration for this site."));
 	}
 
 	/**
 	 * Checks in this order: site (404), origin (403), rate limit per source (429), size (413),
 	 * JSON (400), fields against the version shown (400). Then queues the record; the future
-	 * completes after the commit.
+	 * completes after the commit. Nothing here waits for the database: the site's declarations come
+	 * from memory ({@link DatabaseUnavailable} when they are not there and cannot be read in time).
 	 */
 	CompletableFuture<Receipt> record(Submission submission) {
-		Declaration current = versions.current(submission.siteKey())
+		DeclarationVersions.Published site = versions.publishedNow(submission.siteKey())
 				.orElseThrow(() -> new NotFound("No published cookie declaration for this site."));
+		Declaration current = site.declaration();
 		List<String> origins = current.site().origins();
 		if (submission.origin() == null || !origins.contains(submission.origin())) {
 			throw new ConsentRefused(HttpStatus.FORBIDDEN, "This origin may not record consents for this site.");
@@ -96,13 +101,11 @@ class ConsentLog {
 		}
 		ConsentSubmission parsed = ConsentSubmission.read(body);
 		Declaration shown = parsed.version() == current.version() ? current
-				: versions.version(submission.siteKey(), parsed.version())
+				: versions.versionNow(submission.siteKey(), parsed.version())
 						.orElseThrow(() -> ConsentRefused.field("version",
 								"version " + parsed.version() + " is not a published version of this site."));
 		ConsentSubmission.Checked checked = parsed.checkAgainst(shown, origins);
-		UUID siteId = records.siteId(submission.siteKey())
-				.orElseThrow(() -> new NotFound("No published cookie declaration for this site."));
-		ConsentRecord record = new ConsentRecord(UUID.randomUUID(), siteId, submission.siteKey(), parsed.visitorId(),
+		ConsentRecord record = new ConsentRecord(UUID.randomUUID(), site.siteId(), submission.siteKey(), parsed.visitorId(),
 				parsed.version(), parsed.method(), checked.choices(), parsed.language(), checked.pageUrl(), source,
 				BrowserFamily.of(submission.userAgent()), clock.instant().truncatedTo(ChronoUnit.MICROS));
 		return writer.write(record).thenApply(

@@ -1,18 +1,20 @@
 package io.charter.consent;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,6 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>When a batch fails, each of its records is retried in a transaction of its own, so one bad
  * record fails alone. A record whose retry meets its own id (the batch did commit, but the commit
  * answer was lost) counts as written. A future fails only when its record is not stored.
+ *
+ * <p>When a batch fails because the database is out of reach, nothing is retried: the batch and
+ * everything queued are refused (503) at once, and so is every record queued after, until a probe
+ * every {@link #PROBE_INTERVAL} finds the database answering again. A commit gives up on a connection
+ * that has not answered for twice {@code write-timeout} (its request has had its 503 by then), so a
+ * silent network cannot keep the writers away for longer.
  */
 @Component
 class ConsentWriter implements SmartLifecycle {
@@ -32,30 +40,39 @@ class ConsentWriter implements SmartLifecycle {
 
 	/** Stops after the web server (graceful shutdown) so waiting requests still get their answer. */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+	/** When to try again after a 503. */
+	static final Duration RETRY = Duration.ofSeconds(1);
+	/** How often the writers ask an out-of-reach database whether it is back. */
+	static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
 
 	private record Pending(ConsentRecord record, CompletableFuture<ConsentRecord> done) {
 	}
 
 	private final ConsentRecords records;
+	private final DatabaseWatch database;
 	private final TransactionTemplate transactions;
 	private final int batchSize;
 	private final int threads;
 	private final BlockingQueue<Pending> queue;
 	private final List<Thread> writers = new ArrayList<>();
+	private final AtomicBoolean probing = new AtomicBoolean();
+	private volatile long nextProbe;
 	private volatile boolean running;
 	private volatile boolean stopped;
 
-	ConsentWriter(ConsentRecords records, PlatformTransactionManager transactionManager, ConsentLogSettings settings) {
+	ConsentWriter(ConsentRecords records, DatabaseWatch database, ConsentLogSettings settings) {
 		this.records = records;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.database = database;
+		this.transactions = database.transactions(settings.silentConnectionTimeout(), false);
 		this.batchSize = Math.max(1, settings.batchSize());
 		this.threads = Math.max(1, settings.writerThreads());
 		this.queue = new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity()));
+		this.nextProbe = System.nanoTime();
 	}
 
 	/**
 	 * Queues a record; the future completes after its commit, or fails with a 503 refusal when the
-	 * queue is full, the writer is stopped or the database refused the record.
+	 * queue is full, the writer is stopped or the database refused the record or is out of reach.
 	 */
 	CompletableFuture<ConsentRecord> write(ConsentRecord record) {
 		CompletableFuture<ConsentRecord> done = new CompletableFuture<>();
@@ -111,12 +128,17 @@ class ConsentWriter implements SmartLifecycle {
 		while (running || !queue.isEmpty()) {
 			try {
 				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
+				if (first != null) {
+					batch.add(first);
+					queue.drainTo(batch, batchSize - 1);
 				}
-				batch.add(first);
-				queue.drainTo(batch, batchSize - 1);
-				commit(batch);
+				if (database.down()) {
+					refuse(batch);
+					probe();
+				}
+				else if (!batch.isEmpty()) {
+					commit(batch);
+				}
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -143,7 +165,13 @@ class ConsentWriter implements SmartLifecycle {
 			transactions.executeWithoutResult(status -> records.insert(rows));
 		}
 		catch (RuntimeException batchFailed) {
-			if (batch.size() == 1) {
+			if (database.failed(batchFailed) || batch.size() > 1 && !answers()) {
+				// Retrying each record would wait for the database once per record.
+				refuse(batch);
+				queue.drainTo(batch);
+				refuse(batch);
+			}
+			else if (batch.size() == 1) {
 				retryAlone(batch.get(0), batchFailed);
 			}
 			else {
@@ -156,6 +184,38 @@ class ConsentWriter implements SmartLifecycle {
 		for (Pending p : batch) {
 			p.done().complete(p.record());
 		}
+	}
+
+	/** Fails records not stored because the database is out of reach. */
+	private static void refuse(List<Pending> batch) {
+		for (Pending p : batch) {
+			p.done().completeExceptionally(unavailable("The database is out of reach; the consent was not recorded. Try again."));
+		}
+		batch.clear();
+	}
+
+	/** While the database is out of reach: one writer at a time asks whether it is back, every PROBE_INTERVAL. */
+	private void probe() {
+		long now = System.nanoTime();
+		if (now - nextProbe < 0 || !probing.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			answers();
+		}
+		finally {
+			nextProbe = System.nanoTime() + PROBE_INTERVAL.toNanos();
+			probing.set(false);
+		}
+	}
+
+	private boolean answers() {
+		if (database.answers()) {
+			database.answered();
+			return true;
+		}
+		database.markDown("no answer to a probe");
+		return false;
 	}
 
 	private void retryAlone(Pending pending, RuntimeException first) {
@@ -190,7 +250,6 @@ class ConsentWriter implements SmartLifecycle {
 	}
 
 	private static ConsentRefused unavailable(String detail) {
-		return ConsentRefused.retryLater(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, detail,
-				java.time.Duration.ofSeconds(1));
+		return ConsentRefused.retryLater(HttpStatus.SERVICE_UNAVAILABLE, detail, RETRY);
 	}
 }

@@ -15,6 +15,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SourceHashes {
 
+	private static final Logger log = LoggerFactory.getLogger(SourceHashes.class);
+
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private volatile SecretKeySpec key;
@@ -37,6 +43,17 @@ class SourceHashes {
 	SourceHashes(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	/** The key is read at start, so that no consent write waits for the database to get it. */
+	@EventListener(ApplicationReadyEvent.class)
+	void readKey() {
+		try {
+			key();
+		}
+		catch (RuntimeException failed) {
+			log.warn("The source hash key was not read at start; the first consent write will: {}", failed.toString());
+		}
 	}
 
 	/** The keyed hash (64 hex digits) of the network of a client address. */

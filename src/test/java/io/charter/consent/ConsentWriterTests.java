@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +31,7 @@ class ConsentWriterTests {
 	@Autowired
 	ConsentRecords records;
 	@Autowired
-	PlatformTransactionManager transactions;
+	DatabaseWatch database;
 	@Autowired
 	JdbcClient jdbc;
 	@Autowired
@@ -50,8 +49,9 @@ class ConsentWriterTests {
 	void aBadRecordInABatchFailsAloneAndTheOthersAreStored() throws Exception {
 		String site = new ConsentLogSites(jdbc, json).site();
 		UUID siteId = records.siteId(site).orElseThrow();
-		ConsentWriter writer = new ConsentWriter(records, transactions, new ConsentLogSettings(30,
-				java.time.Period.ofYears(5), "-", DataSize.ofKilobytes(4), 500, 1, 1000, java.time.Duration.ofSeconds(10)));
+		ConsentWriter writer = new ConsentWriter(records, database, new ConsentLogSettings(30,
+				java.time.Period.ofYears(5), "-", DataSize.ofKilobytes(4), 500, 1, 1000, java.time.Duration.ofSeconds(10),
+				java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5)));
 		List<CompletableFuture<ConsentRecord>> good = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			good.add(writer.write(record(siteId, site)));
