@@ -1,4 +1,4 @@
-package io.charter;
+package io.charter.platform;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.charter;
+package io.charter.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
 

@@ -1,4 +1,4 @@
-package io.charter;
+package io.charter.platform;
 
 import java.sql.SQLException;
 import java.util.Set;
