@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param erased anonymised on an erasure request (GDPR art. 17)
  */
 public record UserSummary(UUID id, String email, String displayName, Set<Role> roles, String language,
-		boolean active, boolean locked, boolean passwordSet, Instant createdAt, Instant lastLoginAt,
+		boolean active, boolean passwordSet, Instant createdAt, Instant lastLoginAt,
 		boolean restricted, boolean erased) {
 
 	public String actorId() {

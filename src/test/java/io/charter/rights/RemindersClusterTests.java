@@ -37,6 +37,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.charter.CharterApplication;
 import io.charter.Fixtures;
+import io.charter.MovableClock;
 import io.charter.identity.Role;
 import io.charter.identity.UserSummary;
 

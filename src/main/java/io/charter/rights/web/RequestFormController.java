@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.charter.rights.NewRequest;
 import io.charter.rights.RequestIntake;
 import io.charter.rights.RequestType;
+import io.charter.shared.ClientKey;
 
 /**
  * The public side: the request form (no JavaScript needed), the confirmation, withdrawal and
@@ -54,7 +55,7 @@ class RequestFormController {
 	@PostMapping("/privacy/requests")
 	String submit(@ModelAttribute RequestForm form, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
-		if (!intake.allowSubmission(request.getRemoteAddr())) {
+		if (!intake.allowSubmission(ClientKey.of(request.getRemoteAddr()))) {
 			response.setStatus(429);
 			return form(model, form, Map.of(), "rights.form.too-many");
 		}
