@@ -1,17 +1,22 @@
 package io.charter.web;
 
 import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.catalina.valves.RemoteIpValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The servlet container's side of the web shell: which proxies may name the client. Every bean
- * here exists whatever the settings (they are read when the bean is made), so the ahead-of-time
- * processed build honours them too.
+ * The servlet container's side of the web shell: which proxies may name the client, the errors
+ * the container answers itself, and the screening of unreadable requests. Every bean here exists
+ * whatever the settings (they are read when the bean is made), so the ahead-of-time processed
+ * build honours them too.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerConfiguration {
@@ -19,6 +24,23 @@ class ContainerConfiguration {
 	@Bean
 	TrustedProxies trustedProxies(WebSettings settings) {
 		return new TrustedProxies(settings);
+	}
+
+	@Bean
+	ErrorValve errorValve(ObjectProvider<ErrorReplies> replies) {
+		return new ErrorValve(replies);
+	}
+
+	/**
+	 * After the request's character encoding is set and the observation started (both at the
+	 * highest precedence; the banner and consent fast paths come next), before anything reads the
+	 * request: the security chain, the form content filter, Spring MVC.
+	 */
+	@Bean
+	FilterRegistrationBean<UnreadableRequests> unreadableRequests(ErrorReplies replies) {
+		FilterRegistrationBean<UnreadableRequests> registration = new FilterRegistrationBean<>(new UnreadableRequests(replies));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
 	}
 
 	/**
@@ -44,6 +66,39 @@ class ContainerConfiguration {
 					remoteIp.setTrustedProxies("");
 				}
 			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+	}
+
+	/**
+	 * Puts {@link ContainerErrors} in place of the container's error report (Spring Boot adds a plain
+	 * one to the host; the host would add another of its configured class unless it finds one).
+	 */
+	static final class ErrorValve implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+		private final ObjectProvider<ErrorReplies> replies;
+
+		ErrorValve(ObjectProvider<ErrorReplies> replies) {
+			this.replies = replies;
+		}
+
+		@Override
+		public void customize(TomcatServletWebServerFactory factory) {
+			factory.addContextCustomizers(context -> {
+				if (context.getParent() instanceof StandardHost host) {
+					for (Valve valve : host.getPipeline().getValves()) {
+						if (valve instanceof ErrorReportValve) {
+							host.getPipeline().removeValve(valve);
+						}
+					}
+					host.setErrorReportValveClass(ContainerErrors.class.getName());
+					host.getPipeline().addValve(new ContainerErrors(replies));
+				}
+			});
 		}
 
 		@Override

@@ -8,14 +8,20 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import jakarta.servlet.Filter;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,8 +31,9 @@ import org.springframework.core.Ordered;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The edge of Charter on a real Tomcat, met with requests as a client writes them: forwarded headers
- * are believed only from a configured proxy.
+ * The edge of Charter on a real Tomcat, met with requests a client library would refuse to send:
+ * forwarded headers are believed only from a configured proxy, a request Charter cannot read is a
+ * 400 and at most one log line, and the errors the container writes itself look like Charter's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ContainerEdgeTests.ClientAddressEcho.class)
@@ -76,6 +83,55 @@ class ContainerEdgeTests {
 		assertThat(answer.body()).isEqualTo("127.0.0.1 http");
 	}
 
+	@Test
+	void anUnreadableRequestIsA400AndAtMostOneLogLine() throws IOException {
+		String form = "lang=%ZZ";
+		for (String unreadable : List.of(request("GET /login;%ZZ HTTP/1.1"), request("GET /api/v1/tokens;%ZZ HTTP/1.1"),
+				request("GET /login?lang=%ZZ HTTP/1.1"),
+				request("POST /privacy/requests HTTP/1.1", "Content-Type: application/x-www-form-urlencoded\r\n",
+						"Content-Length: " + form.length() + "\r\n") + form)) {
+			List<ILoggingEvent> logged = loggedWhile(() -> {
+				assertThat(send(port, "127.0.0.1", unreadable).status()).as(unreadable).isEqualTo(400);
+			});
+			assertThat(logged).as(unreadable).hasSizeLessThanOrEqualTo(1)
+					.allSatisfy(e -> assertThat(e.getThrowableProxy()).as(e.getFormattedMessage()).isNull())
+					.allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("\n"));
+		}
+	}
+
+	@Test
+	void theContainersOwnErrorsCarryTheSecurityHeadersOfCharter() throws IOException {
+		// A request line the container cannot read says nothing of the client: it gets problem details.
+		for (String refused : List.of(request("GET /login HTTP/2.0", "Accept: text/html\r\n"),
+				request("GET /%ZZ HTTP/1.1", "Accept: text/html\r\n"), request("TRACE /login HTTP/1.1", "Accept: text/html\r\n"),
+				request("G@T /login HTTP/1.1", "Accept: text/html\r\n"))) {
+			Answer answer = send(port, "127.0.0.1", refused);
+			assertThat(answer.status()).as(refused).isBetween(400, 505);
+			assertThat(answer.header("Content-Security-Policy")).as(refused).contains("frame-ancestors 'none'")
+					.doesNotContain("unsafe-inline");
+			assertThat(answer.header("X-Content-Type-Options")).as(refused).isEqualTo("nosniff");
+			assertThat(answer.header("X-Frame-Options")).as(refused).isEqualTo("DENY");
+			assertThat(answer.header("Referrer-Policy")).as(refused).isEqualTo("same-origin");
+			assertThat(answer.body()).as(refused).doesNotContain("Tomcat", "<style");
+			if (!refused.startsWith("G@T")) {
+				assertThat(answer.header("Content-Security-Policy")).as(refused).contains("default-src 'self'");
+				assertThat(answer.body()).as(refused).contains("Something went wrong");
+			}
+		}
+	}
+
+	@Test
+	void underTheApiTheContainersOwnErrorsAreProblemDetails() throws IOException {
+		for (String refused : List.of(request("GET /api/v1/tokens HTTP/2.0"), request("GET /api/%ZZ HTTP/1.1"),
+				request("GET /api/v1/tokens HTTP/1.1", "Bad Header: x\r\n"))) {
+			Answer answer = send(port, "127.0.0.1", refused);
+			assertThat(answer.header("Content-Type")).as(refused).startsWith("application/problem+json");
+			assertThat(answer.body()).as(refused).contains("\"status\":" + answer.status()).doesNotContain("Tomcat");
+			assertThat(answer.header("Content-Security-Policy")).as(refused).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+			assertThat(answer.header("X-Content-Type-Options")).as(refused).isEqualTo("nosniff");
+		}
+	}
+
 	@Nested
 	@TestPropertySource(properties = "charter.web.trusted-proxies=127.0.0.2")
 	class BehindAConfiguredProxy {
@@ -99,6 +155,25 @@ class ContainerEdgeTests {
 			assertThat(send(port, "127.0.0.1", request("GET /login HTTP/1.1", SPOOFED)).header("Set-Cookie"))
 					.doesNotContain("Secure");
 		}
+	}
+
+	/** What the server's threads log while a request runs. */
+	List<ILoggingEvent> loggedWhile(ThrowingRunnable request) throws IOException {
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		root.addAppender(appender);
+		try {
+			request.run();
+		}
+		finally {
+			root.detachAppender(appender);
+		}
+		return appender.list.stream().filter(e -> e.getThreadName().contains("-" + port + "-")).toList();
+	}
+
+	interface ThrowingRunnable {
+		void run() throws IOException;
 	}
 
 	/**
