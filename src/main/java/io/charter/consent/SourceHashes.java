@@ -1,15 +1,10 @@
 package io.charter.consent;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -22,6 +17,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import io.charter.shared.ClientKey;
 
 /**
  * Turns a client address into the only trace of it a consent record keeps: the address is cut to
@@ -74,29 +71,7 @@ class SourceHashes {
 
 	/** {@code 203.0.113.0/24}, {@code 2001:db8:1:0:0:0:0:0/48}; {@code unknown} for anything else. */
 	static String network(String address) {
-		if (address == null || address.isBlank() || !address.matches("[0-9A-Fa-f:.%\\[\\]a-zA-Z]+")) {
-			return "unknown";
-		}
-		String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-		if (!literal.contains(":") && !literal.matches("[0-9.]+")) {
-			return "unknown"; // never resolve a host name
-		}
-		try {
-			InetAddress parsed = InetAddress.getByName(literal);
-			byte[] bytes = parsed.getAddress();
-			if (parsed instanceof Inet4Address) {
-				bytes[3] = 0;
-				return InetAddress.getByAddress(bytes).getHostAddress() + "/24";
-			}
-			if (parsed instanceof Inet6Address) {
-				Arrays.fill(bytes, 6, 16, (byte) 0);
-				return InetAddress.getByAddress(bytes).getHostAddress() + "/48";
-			}
-		}
-		catch (UnknownHostException e) {
-			// fall through
-		}
-		return "unknown";
+		return ClientKey.network(address, 24, 48);
 	}
 
 	private SecretKeySpec key() {

@@ -1,6 +1,5 @@
 package io.charter.identity;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,9 +8,8 @@ import java.util.List;
  * which Charter does not keep.
  *
  * @param failedSignIns failed sign-ins in a row since the last successful one
- * @param lockedUntil until when sign-in is locked after too many failures; null when it is not
  */
-public record AccountData(UserSummary account, int failedSignIns, Instant lockedUntil, List<ApiToken> tokens) {
+public record AccountData(UserSummary account, int failedSignIns, List<ApiToken> tokens) {
 
 	public AccountData {
 		tokens = List.copyOf(tokens);

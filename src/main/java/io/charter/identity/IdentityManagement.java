@@ -61,13 +61,12 @@ public class IdentityManagement {
 
 	@Transactional(readOnly = true)
 	public List<UserSummary> users() {
-		Instant now = clock.instant();
-		return users.findAll().stream().map(u -> u.summary(now)).toList();
+		return users.findAll().stream().map(UserAccount::summary).toList();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<UserSummary> user(UUID id) {
-		return users.findById(id).map(u -> u.summary(clock.instant()));
+		return users.findById(id).map(UserAccount::summary);
 	}
 
 	/** Active users holding a role, e.g. everyone to alert about an overdue request. */
@@ -127,7 +126,7 @@ public class IdentityManagement {
 		users.insert(admin);
 		events.publishEvent(IdentityEvent.user(Actors.SYSTEM, "created", admin.id, "first administrator, roles ADMIN",
 				clock.instant()));
-		return admin.summary(clock.instant());
+		return admin.summary();
 	}
 
 	/**
@@ -146,7 +145,7 @@ public class IdentityManagement {
 		users.insert(user);
 		String link = sendInvitation(user, now);
 		events.publishEvent(IdentityEvent.user(Actors.current(), "invited", user.id, "roles " + Roles.format(roles), now));
-		return new IssuedInvitation(user.summary(now), link, !notifications.smtpConfigured());
+		return new IssuedInvitation(user.summary(), link, !notifications.smtpConfigured());
 	}
 
 	/**
@@ -165,7 +164,7 @@ public class IdentityManagement {
 		String link = sendInvitation(user, now);
 		events.publishEvent(IdentityEvent.user(Actors.current(), "invitation-renewed", user.id,
 				"new invitation link, earlier ones expired", now));
-		return new IssuedInvitation(user.summary(now), link, !notifications.smtpConfigured());
+		return new IssuedInvitation(user.summary(), link, !notifications.smtpConfigured());
 	}
 
 	private String sendInvitation(UserAccount user, Instant now) {
@@ -200,7 +199,7 @@ public class IdentityManagement {
 		user.passwordHash = passwordHash;
 		users.update(user);
 		events.publishEvent(IdentityEvent.user("user:" + user.id, "password-set", user.id, "password set through a one-time link", now));
-		return user.summary(now);
+		return user.summary();
 	}
 
 	@Transactional(readOnly = true)
@@ -245,9 +244,7 @@ public class IdentityManagement {
 	/** The account of an address with its API tokens, for a data-subject request; empty when there is none. */
 	@Transactional(readOnly = true)
 	public Optional<AccountData> accountData(String email) {
-		Instant now = clock.instant();
-		return users.findByEmail(email)
-				.map(u -> new AccountData(u.summary(now), u.failedLogins, u.lockedUntil, tokens.findByUser(u.id)));
+		return users.findByEmail(email).map(u -> new AccountData(u.summary(), u.failedLogins, tokens.findByUser(u.id)));
 	}
 
 	/**
@@ -370,10 +367,9 @@ public class IdentityManagement {
 	@Transactional
 	void recordFailedLogin(String email) {
 		users.findByEmail(email).ifPresent(user -> {
-			Instant now = clock.instant();
-			if (user.recordFailedLogin(settings.maxFailedLogins(), settings.lockout(), now)) {
-				events.publishEvent(IdentityEvent.user(Actors.ANONYMOUS, "locked-out", user.id,
-						settings.maxFailedLogins() + " failed sign-ins in a row; locked for " + settings.lockout(), now));
+			if (user.recordFailedLogin(settings.maxFailedLogins())) {
+				events.publishEvent(IdentityEvent.user(Actors.ANONYMOUS, "failed-sign-ins", user.id,
+						settings.maxFailedLogins() + " failed sign-ins in a row", clock.instant()));
 			}
 			users.update(user);
 		});

@@ -5,19 +5,39 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.charter.shared.Backoff;
+
 /**
- * {@code charter.identity.*}: first administrator, OIDC account creation, sign-in throttling.
+ * {@code charter.identity.*}: first administrator, OIDC account creation, sign-in delays.
+ *
+ * <p>Failed password sign-ins never lock an account: they make the client that fails wait before
+ * its next attempt (docs/security.md), counted per client at one account and per client overall.
  *
  * @param adminEmail first administrator created at start when no user exists (with adminPassword)
  * @param oidcAutoCreate create an EMPLOYEE account on first OIDC sign-in of an unknown e-mail
- * @param maxFailedLogins failures in a row that lock an account
- * @param lockout how long an account stays locked
- * @param maxFailuresPerSource failed sign-ins one source address may make per sourceWindow
+ * @param maxFailedLogins failed sign-ins to one account from one client before each further one
+ *        makes that client wait (also the run of failures the audit trail notes)
+ * @param maxFailuresPerSource failed sign-ins one client may make, to any accounts, before each
+ *        further one makes it wait
+ * @param loginDelay the first wait; each further failure doubles it
+ * @param maxLoginDelay the longest wait
+ * @param sourceWindow how long a client must stay away, once its wait is over, for its failures
+ *        to be forgotten
  * @param invitationValidity how long an invitation or reset link works
  */
 @ConfigurationProperties("charter.identity")
 record IdentitySettings(String adminEmail, String adminPassword, @DefaultValue("true") boolean oidcAutoCreate,
-		@DefaultValue("5") int maxFailedLogins, @DefaultValue("15m") Duration lockout,
-		@DefaultValue("20") int maxFailuresPerSource, @DefaultValue("10m") Duration sourceWindow,
-		@DefaultValue("7d") Duration invitationValidity) {
+		@DefaultValue("5") int maxFailedLogins, @DefaultValue("20") int maxFailuresPerSource,
+		@DefaultValue("1s") Duration loginDelay, @DefaultValue("15m") Duration maxLoginDelay,
+		@DefaultValue("10m") Duration sourceWindow, @DefaultValue("7d") Duration invitationValidity) {
+
+	/** Waits of one client at one account. */
+	Backoff.Policy perAccount() {
+		return new Backoff.Policy(maxFailedLogins, loginDelay, maxLoginDelay, sourceWindow);
+	}
+
+	/** Waits of one client, whatever the accounts it tries. */
+	Backoff.Policy perClient() {
+		return new Backoff.Policy(maxFailuresPerSource, loginDelay, maxLoginDelay, sourceWindow);
+	}
 }

@@ -1,5 +1,7 @@
 package io.charter.identity;
 
+import java.time.Clock;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.charter.shared.SecurityHeaders;
+
 /**
  * Who may reach what. Two chains: the API (bearer tokens or a session, problem-detail errors) and
  * the pages (form or OIDC sign-in). Everything is closed unless opened here; modules that serve
@@ -25,19 +29,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/** No inline script or style anywhere: templates and the banner keep to it. */
-	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-			+ "frame-ancestors 'none'";
-
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 	@Bean
-	LoginThrottle loginThrottle(IdentitySettings settings) {
-		return new LoginThrottle(settings.maxFailuresPerSource(), settings.sourceWindow());
+	LoginThrottle loginThrottle(IdentitySettings settings, Clock clock) {
+		return new LoginThrottle(settings.perAccount(), settings.perClient(), clock);
 	}
 
 	@Bean
@@ -76,7 +75,8 @@ class SecurityConfiguration {
 						.accessDeniedHandler(problems))
 				.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 				.addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
-				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.API_POLICY))
+						.referrerPolicy(r -> r.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))));
 		return http.build();
 	}
 
@@ -99,9 +99,9 @@ class SecurityConfiguration {
 				.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 				.addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
 				.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.PAGE_POLICY))
 						.frameOptions(f -> f.deny())
-						.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+						.referrerPolicy(r -> r.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))));
 		if (!oidcClients.isEmpty()) {
 			http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(new OidcUsers(identity)))
 					.successHandler(outcome).failureHandler(outcome));

@@ -1,6 +1,7 @@
 package io.charter.identity;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.servlet.ServletException;
@@ -15,8 +16,9 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
- * After a sign-in attempt: count failures (per account and per source), record successes, and
- * take the interface language from the user's profile. Every failure shows the same message.
+ * After a sign-in attempt: count failures (per account, and for the client's waits), record
+ * successes, and take the interface language from the user's profile. Every failure shows the same
+ * message, with the wait the client now has when it has one.
  */
 class SignInOutcome extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
 
@@ -35,6 +37,7 @@ class SignInOutcome extends SavedRequestAwareAuthenticationSuccessHandler implem
 		Object principal = authentication.getPrincipal();
 		if (principal instanceof SignedInUser user) {
 			identity.recordLogin(user.id(), "password");
+			throttle.succeeded(request);
 		}
 		identity.account(CurrentUser.id(authentication)).map(u -> u.language).filter(l -> l != null)
 				.ifPresent(lang -> request.getSession().setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME,
@@ -45,15 +48,20 @@ class SignInOutcome extends SavedRequestAwareAuthenticationSuccessHandler implem
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/login/oauth2")) {
+			response.sendRedirect(request.getContextPath() + "/login?oidc-error");
+			return;
+		}
+		// Every failure of the password form counts, a deactivated account's too: a wait that came
+		// only for some accounts would tell which ones exist.
+		Duration wait = throttle.failed(request);
 		if (exception instanceof BadCredentialsException) {
-			throttle.recordFailure(request);
 			String email = request.getParameter("username");
 			if (email != null && !email.isBlank() && email.length() <= 320) {
 				identity.recordFailedLogin(email);
 			}
 		}
-		String target = request.getRequestURI().startsWith(request.getContextPath() + "/login/oauth2") ? "/login?oidc-error"
-				: "/login?error";
-		response.sendRedirect(request.getContextPath() + target);
+		response.sendRedirect(request.getContextPath()
+				+ (wait.isZero() ? "/login?error" : LoginThrottle.WAIT_PAGE + LoginThrottle.seconds(wait)));
 	}
 }

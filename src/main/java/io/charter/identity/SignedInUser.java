@@ -20,23 +20,21 @@ final class SignedInUser implements UserDetails, CredentialsContainer, ActorIden
 	private String passwordHash;
 	private final List<GrantedAuthority> authorities;
 	private final boolean active;
-	private final boolean locked;
 	private final String credentialStamp;
 
-	SignedInUser(UserAccount account, boolean locked) {
+	SignedInUser(UserAccount account) {
 		this(account.id, account.email, account.displayName, account.passwordHash, authorities(account), account.active,
-				locked, account.credentialStamp());
+				account.credentialStamp());
 	}
 
 	private SignedInUser(UUID id, String email, String displayName, String passwordHash,
-			List<GrantedAuthority> authorities, boolean active, boolean locked, String credentialStamp) {
+			List<GrantedAuthority> authorities, boolean active, String credentialStamp) {
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.authorities = authorities;
 		this.active = active;
-		this.locked = locked;
 		this.credentialStamp = credentialStamp;
 	}
 
@@ -56,7 +54,7 @@ final class SignedInUser implements UserDetails, CredentialsContainer, ActorIden
 
 	@Override
 	public SignedInUser withCredentialStamp(String stamp) {
-		return new SignedInUser(id, email, displayName, null, authorities, active, locked, stamp);
+		return new SignedInUser(id, email, displayName, null, authorities, active, stamp);
 	}
 
 	@Override
@@ -82,11 +80,6 @@ final class SignedInUser implements UserDetails, CredentialsContainer, ActorIden
 	@Override
 	public String getUsername() {
 		return email;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !locked;
 	}
 
 	@Override

@@ -124,7 +124,6 @@ class StaffAccountsHolder implements PersonalDataHolder {
 		account.put("restricted", a.restricted());
 		account.put("passwordSet", a.passwordSet());
 		account.put("failedSignIns", data.failedSignIns());
-		account.put("lockedUntil", iso(data.lockedUntil()));
 		account.put("createdAt", iso(a.createdAt()));
 		account.put("lastSignInAt", iso(a.lastLoginAt()));
 		List<Dataset> datasets = new ArrayList<>();

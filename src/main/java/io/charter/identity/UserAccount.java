@@ -1,6 +1,5 @@
 package io.charter.identity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -20,14 +19,13 @@ final class UserAccount {
 	String language;
 	boolean active;
 	int failedLogins;
-	Instant lockedUntil;
 	final Instant createdAt;
 	Instant lastLoginAt;
 	Instant restrictedAt;
 	Instant erasedAt;
 
 	UserAccount(UUID id, String email, String displayName, String passwordHash, Set<Role> roles, String language,
-			boolean active, int failedLogins, Instant lockedUntil, Instant createdAt, Instant lastLoginAt,
+			boolean active, int failedLogins, Instant createdAt, Instant lastLoginAt,
 			Instant restrictedAt, Instant erasedAt) {
 		this.id = id;
 		this.email = email;
@@ -37,7 +35,6 @@ final class UserAccount {
 		this.language = language;
 		this.active = active;
 		this.failedLogins = failedLogins;
-		this.lockedUntil = lockedUntil;
 		this.createdAt = createdAt;
 		this.lastLoginAt = lastLoginAt;
 		this.restrictedAt = restrictedAt;
@@ -49,31 +46,25 @@ final class UserAccount {
 			throw new InvalidUserChange("A user needs at least one role.");
 		}
 		return new UserAccount(UUID.randomUUID(), normalise(email), displayName.strip(), null, roles, language, true, 0,
-				null, now, null, null, null);
+				now, null, null, null);
 	}
 
 	static String normalise(String email) {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
-	boolean lockedAt(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
-	}
-
-	/** Counts a failed sign-in; returns true when this failure locks the account. */
-	boolean recordFailedLogin(int maxFailures, Duration lockout, Instant now) {
+	/**
+	 * Counts a failed sign-in; true when the failures in a row just reached {@code notable} (once
+	 * per run of failures). The account stays usable: sign-in slows down the client that fails, never
+	 * the account for everyone (docs/security.md).
+	 */
+	boolean recordFailedLogin(int notable) {
 		failedLogins++;
-		if (failedLogins >= maxFailures) {
-			failedLogins = 0;
-			lockedUntil = now.plus(lockout);
-			return true;
-		}
-		return false;
+		return failedLogins == notable;
 	}
 
 	void recordLogin(Instant now) {
 		failedLogins = 0;
-		lockedUntil = null;
 		lastLoginAt = now;
 	}
 
@@ -115,7 +106,6 @@ final class UserAccount {
 		language = null;
 		active = false;
 		failedLogins = 0;
-		lockedUntil = null;
 		lastLoginAt = null;
 		restrictedAt = null;
 		erasedAt = now;
@@ -130,8 +120,8 @@ final class UserAccount {
 		return passwordHash == null ? "" : Secrets.hash(passwordHash);
 	}
 
-	UserSummary summary(Instant now) {
-		return new UserSummary(id, email, displayName, Set.copyOf(roles), language, active, lockedAt(now),
+	UserSummary summary() {
+		return new UserSummary(id, email, displayName, Set.copyOf(roles), language, active,
 				passwordHash != null, createdAt, lastLoginAt, restrictedAt != null, erasedAt != null);
 	}
 }

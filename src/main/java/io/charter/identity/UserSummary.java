@@ -13,7 +13,7 @@ import io.charter.shared.Role;
  * @param erased anonymised on an erasure request (GDPR art. 17)
  */
 public record UserSummary(UUID id, String email, String displayName, Set<Role> roles, String language,
-		boolean active, boolean locked, boolean passwordSet, Instant createdAt, Instant lastLoginAt,
+		boolean active, boolean passwordSet, Instant createdAt, Instant lastLoginAt,
 		boolean restricted, boolean erased) {
 
 	public String actorId() {

@@ -49,30 +49,30 @@ class Users {
 	void insert(UserAccount u) {
 		jdbc.sql("""
 				insert into app_user (id, email, display_name, password_hash, roles, language, active,
-				  failed_logins, locked_until, created_at, last_login_at)
-				values (:id, :email, :name, :hash, :roles, :lang, :active, :failed, :locked, :created, :last)
+				  failed_logins, created_at, last_login_at)
+				values (:id, :email, :name, :hash, :roles, :lang, :active, :failed, :created, :last)
 				""").param("id", u.id).param("email", u.email).param("name", u.displayName)
 				.param("hash", u.passwordHash).param("roles", Roles.format(u.roles)).param("lang", u.language)
-				.param("active", u.active).param("failed", u.failedLogins).param("locked", odt(u.lockedUntil))
+				.param("active", u.active).param("failed", u.failedLogins)
 				.param("created", odt(u.createdAt)).param("last", odt(u.lastLoginAt)).update();
 	}
 
 	void update(UserAccount u) {
 		jdbc.sql("""
 				update app_user set email = :email, display_name = :name, password_hash = :hash, roles = :roles,
-				  language = :lang, active = :active, failed_logins = :failed, locked_until = :locked,
+				  language = :lang, active = :active, failed_logins = :failed,
 				  last_login_at = :last, restricted_at = :restricted, erased_at = :erased
 				where id = :id
 				""").param("id", u.id).param("email", u.email).param("name", u.displayName).param("hash", u.passwordHash)
 				.param("roles", Roles.format(u.roles)).param("lang", u.language).param("active", u.active)
-				.param("failed", u.failedLogins).param("locked", odt(u.lockedUntil)).param("last", odt(u.lastLoginAt))
+				.param("failed", u.failedLogins).param("last", odt(u.lastLoginAt))
 				.param("restricted", odt(u.restrictedAt)).param("erased", odt(u.erasedAt)).update();
 	}
 
 	private UserAccount map(ResultSet rs, int row) throws SQLException {
 		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
 				rs.getString("password_hash"), Roles.parse(rs.getString("roles")), rs.getString("language"),
-				rs.getBoolean("active"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
+				rs.getBoolean("active"), rs.getInt("failed_logins"),
 				instant(rs, "created_at"), instant(rs, "last_login_at"), instant(rs, "restricted_at"),
 				instant(rs, "erased_at"));
 	}

@@ -34,6 +34,8 @@ final class DataSubjectRequest {
 	}
 
 	static final int MAX_TEXT = 5000;
+	/** The history step of a form request whose verification link was not sent. */
+	static final String VERIFICATION_WITHHELD = "verification-withheld";
 	private static final char[] REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final Set<RequestStatus> EXTENDABLE = EnumSet.of(RECEIVED, AWAITING_VERIFICATION, VERIFIED, IN_PROGRESS);
@@ -225,6 +227,15 @@ final class DataSubjectRequest {
 		}
 		status = AWAITING_VERIFICATION;
 		changes.add(new Change("verification-sent", "verification link sent", null));
+	}
+
+	/**
+	 * No verification link goes out for this request from the form: its address already got
+	 * {@code limit} of them in the last 24 hours. Staff may still send one.
+	 */
+	void withholdVerificationLink(int limit) {
+		changes.add(new Change(VERIFICATION_WITHHELD, "no verification link sent: the form already sent " + limit
+				+ " to this address in 24 hours", null));
 	}
 
 	/**

@@ -34,6 +34,16 @@ class DataSubjectRequests {
 				.param("email", email).query(this::map).list();
 	}
 
+	/** Requests from the form for an address since a time that sent a verification link (see {@link RequestChanges}). */
+	int formLinksSentTo(String email, Instant since) {
+		return jdbc.sql("""
+				select count(*) from rights_request r
+				where r.email = :email and r.channel = :form and r.received_at >= :since
+				  and not exists (select 1 from rights_step s where s.request_id = r.id and s.kind = :withheld)""")
+				.param("email", email).param("form", Channel.FORM.name()).param("since", odt(since))
+				.param("withheld", DataSubjectRequest.VERIFICATION_WITHHELD).query(Integer.class).single();
+	}
+
 	/** Open requests, the most urgent first. */
 	List<DataSubjectRequest> open() {
 		return jdbc.sql("""

@@ -8,6 +8,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.charter.shared.SecurityHeaders;
+
 /**
  * The public request form and the links e-mailed to requesters, open to anyone; and the callback
  * of connected systems. CSRF stays on: the
@@ -16,10 +18,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 class PublicRequestSecurity {
-
-	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-			+ "frame-ancestors 'none'";
 
 	@Bean
 	@Order(6)
@@ -31,7 +29,7 @@ class PublicRequestSecurity {
 				// session): send the visitor back to the page, which says so, instead of a bare 403.
 				.exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> response.sendRedirect(
 						request.getRequestURI() + "?expired")))
-				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.PAGE_POLICY))
 						.frameOptions(f -> f.deny())
 						.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
@@ -49,7 +47,7 @@ class PublicRequestSecurity {
 				.csrf(c -> c.disable())
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.requestCache(r -> r.disable())
-				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.API_POLICY)));
 		return http.build();
 	}
 }

@@ -40,6 +40,14 @@ class RequestChanges {
 		return LocalDate.ofInstant(clock.instant(), settings.zone());
 	}
 
+	/**
+	 * Verification links the public form sent to an address since a time: its requests from the
+	 * form, less those it kept without a link.
+	 */
+	int formLinksSentTo(String email, Instant since) {
+		return requests.formLinksSentTo(email, since);
+	}
+
 	DataSubjectRequest load(UUID id) {
 		return requests.findById(id).orElseThrow(() -> new RequestNotFound(id));
 	}

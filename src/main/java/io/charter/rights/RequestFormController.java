@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.rights.web.RequestForm;
+import io.charter.shared.ClientKey;
 
 /**
  * The public side: the request form (no JavaScript needed), the confirmation, withdrawal and
@@ -52,7 +53,7 @@ class RequestFormController {
 	@PostMapping("/privacy/requests")
 	String submit(@ModelAttribute RequestForm form, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
-		if (!intake.allowSubmission(request.getRemoteAddr())) {
+		if (!intake.allowSubmission(ClientKey.of(request.getRemoteAddr()))) {
 			response.setStatus(429);
 			return form(model, form, Map.of(), "rights.form.too-many");
 		}

@@ -1,5 +1,6 @@
 package io.charter.rights;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.charter.shared.Actors;
+import io.charter.shared.ClientKey;
 import io.charter.shared.RuleViolation;
 
 /**
@@ -83,12 +85,11 @@ public class RequestIntake {
 	}
 
 	/**
-	 * Counts a submission of the public form from a client address; false when the address used up
-	 * its allowance ({@code charter.rights.form-limit} per {@code form-window}). The address is
-	 * never stored.
+	 * Counts a submission of the public form from a client; false when the client used up its
+	 * allowance ({@code charter.rights.form-limit} per {@code form-window}). No address is stored.
 	 */
-	public boolean allowSubmission(String clientAddress) {
-		return throttle.tryAcquire(clientAddress);
+	public boolean allowSubmission(ClientKey client) {
+		return throttle.tryAcquire(client, changes.now());
 	}
 
 	/** How to lodge a complaint with the supervisory authority, in a language (en, fr, nl). */
@@ -98,13 +99,23 @@ public class RequestIntake {
 
 	/**
 	 * A request from the public form: received today, waiting for the requester to confirm their
-	 * address through the link sent to it. Returns the reference.
+	 * address through the link sent to it. Returns the reference. The form sends an address at most
+	 * {@code charter.rights.form-mail-limit} links a day, whoever fills it in: past that, the request
+	 * is kept without a link (staff may send one) and the answer is the same, so that the form can
+	 * neither flood a mailbox nor tell which addresses were used.
 	 */
 	@Transactional
 	public String submit(NewRequest form) {
 		DataSubjectRequest request = receive(form, Channel.FORM, changes.today(), true);
+		boolean mail = changes.formLinksSentTo(request.email, changes.now().minus(Duration.ofDays(1)))
+				< settings.formMailLimit();
+		if (!mail) {
+			request.withholdVerificationLink(settings.formMailLimit());
+		}
 		changes.insert(request, Actors.current());
-		sendVerificationLink(request);
+		if (mail) {
+			sendVerificationLink(request);
+		}
 		return request.reference;
 	}
 

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param downloadValidity how long a response package can be downloaded; then its content is deleted
  * @param formLimit requests the public form accepts from one source per {@code formWindow}
  * @param formWindow that window
+ * @param formMailLimit links the public form sends one e-mail address per 24 hours; past that, a
+ *        request from the form is kept but sends nothing
  * @param reminderDays days before the due date on which the assignee is reminded
  * @param retention closed requests are anonymised this long after they closed
  * @param authority the supervisory authority to name in the form and the letters, per language
@@ -31,7 +33,8 @@ record RightsSettings(@DefaultValue("Europe/Brussels") ZoneId zone, @DefaultValu
 		String holidayFile, @DefaultValue("7d") Duration verificationValidity,
 		@DefaultValue("180d") Duration withdrawalValidity,
 		@DefaultValue("7d") Duration downloadValidity, @DefaultValue("5") int formLimit,
-		@DefaultValue("1h") Duration formWindow, @DefaultValue({ "7", "1" }) List<Integer> reminderDays,
+		@DefaultValue("1h") Duration formWindow, @DefaultValue("3") int formMailLimit,
+		@DefaultValue({ "7", "1" }) List<Integer> reminderDays,
 		@DefaultValue("1095d") Duration retention, Map<String, String> authority, Map<String, String> remedy) {
 
 	RightsSettings {
@@ -40,6 +43,9 @@ record RightsSettings(@DefaultValue("Europe/Brussels") ZoneId zone, @DefaultValu
 		reminderDays = reminderDays.stream().filter(d -> d > 0).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
 		if (formLimit < 1) {
 			throw new IllegalArgumentException("charter.rights.form-limit must be at least 1");
+		}
+		if (formMailLimit < 0) {
+			throw new IllegalArgumentException("charter.rights.form-mail-limit must not be negative");
 		}
 	}
 }

@@ -7,8 +7,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,6 +24,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -42,7 +42,7 @@ import io.charter.shared.RuleViolation;
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+	private final FailureLog failures = new FailureLog();
 
 	record FieldProblem(String field, String message) {
 	}
@@ -154,7 +154,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception e) {
-		log.error("Unexpected error in an API call", e);
+		HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+				? current.getRequest() : null;
+		failures.unexpected(request == null ? "-" : request.getMethod(), request == null ? "-" : request.getRequestURI(), e);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Charter could not complete the request.");
 	}
 }

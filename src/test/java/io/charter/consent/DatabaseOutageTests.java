@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Each runs one Charter of its own, with short timeouts, on the database of the run.
  */
+@Tag("database")
 class DatabaseOutageTests {
 
 	static final Duration WRITE_TIMEOUT = Duration.ofMillis(1500);

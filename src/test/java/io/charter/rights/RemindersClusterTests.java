@@ -38,6 +38,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.charter.CharterApplication;
 import io.charter.Fixtures;
+import io.charter.MovableClock;
 import io.charter.shared.Role;
 import io.charter.identity.UserSummary;
 import io.charter.rights.web.RequestDetails;

@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
@@ -129,6 +133,50 @@ class RequestFormControllerTests extends RightsTestBase {
 		// No client address anywhere in the request's row.
 		assertThat(jdbc.sql("select count(*) from rights_request where email = :e and (details like '%10.77.%' or requester_name like '%10.77.%')")
 				.param("e", fine).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void twoIpv6AddressesOfOneSlash64ShareTheFormsLimit() throws Exception {
+		// A /64 of its own for this run: the form's allowance lives as long as the context.
+		String network = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000)) + ":"
+				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000)) + ":";
+		for (int i = 1; i <= 5; i++) {
+			RequestPostProcessor host = from(network + ":" + i);
+			Page page = open(host, "en");
+			mvc.perform(post("/privacy/requests").session(page.session()).with(host).param("_csrf", page.csrf())
+					.param("type", "ACCESS").param("name", "Host " + i).param("email", Fixtures.uniqueEmail("v6")))
+					.andExpect(redirectedUrl("/privacy/requests/sent"));
+		}
+		RequestPostProcessor neighbour = from(network + "ffff:ffff:ffff:fffe");
+		Page page = open(neighbour, "en");
+		mvc.perform(post("/privacy/requests").session(page.session()).with(neighbour).param("_csrf", page.csrf())
+				.param("type", "ACCESS").param("name", "Neighbour").param("email", Fixtures.uniqueEmail("v6")))
+				.andExpect(status().isTooManyRequests());
+	}
+
+	@Test
+	void theFormSendsOneAddressAtMostThreeLinksADayAndAnswersAsUsual() throws Exception {
+		String email = Fixtures.uniqueEmail("flooded");
+		// Three requests a day and more ago do not count any more.
+		RightsTestSetup.CLOCK.set(Instant.now().minus(Duration.ofHours(25)));
+		for (int i = 0; i < 3; i++) {
+			fileOnForm("en", "ACCESS", "Flood " + i, email, "", "");
+		}
+		RightsTestSetup.CLOCK.reset();
+		for (int i = 3; i < 6; i++) {
+			fileOnForm("en", "ACCESS", "Flood " + i, email, "", "");
+		}
+		assertThat(mailsFor(email)).isEqualTo(6);
+		// The fourth of the day: the same answer, the request kept for staff, no mail.
+		MockHttpSession session = fileOnForm("en", "ACCESS", "Flood 6", email, "", "");
+		mvc.perform(get("/privacy/requests/sent").session(session)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("DSR-")));
+		assertThat(stored(email)).isEqualTo(7);
+		assertThat(mailsFor(email)).isEqualTo(6);
+		assertThat(jdbc.sql("""
+				select count(*) from rights_step s join rights_request r on r.id = s.request_id
+				where r.email = :e and s.kind = 'verification-withheld'""").param("e", email).query(Long.class).single())
+				.isEqualTo(1);
 	}
 
 	@Test

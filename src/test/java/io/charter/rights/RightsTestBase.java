@@ -91,7 +91,11 @@ abstract class RightsTestBase {
 
 	/** A client address of its own, so the form's rate limit of one test does not touch another. */
 	static RequestPostProcessor newSource() {
-		String address = "10.77." + (ADDRESSES.get() / 250) + "." + (ADDRESSES.incrementAndGet() % 250 + 1);
+		return from("10.77." + (ADDRESSES.get() / 250) + "." + (ADDRESSES.incrementAndGet() % 250 + 1));
+	}
+
+	/** A request from a client address. */
+	static RequestPostProcessor from(String address) {
 		return request -> {
 			request.setRemoteAddr(address);
 			return request;

@@ -76,16 +76,17 @@ class WebShellTests {
 	}
 
 	@Test
-	void sessionCookieIsHttpOnlyLaxAndSecureBehindHttps() throws Exception {
+	void sessionCookieIsHttpOnlyAndLaxAndNotSecureOnAClientsWord() throws Exception {
 		String plain = get("/login").headers().allValues("Set-Cookie").stream()
 				.filter(c -> c.startsWith("CHARTER_SESSION=")).findFirst().orElseThrow();
 		assertThat(plain).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+		// X-Forwarded-Proto counts only from a configured proxy (ContainerEdgeTests), none by default.
 		HttpClient fresh = HttpClient.newHttpClient();
-		String tls = fresh.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+		String claimed = fresh.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 				.header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString())
 				.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("CHARTER_SESSION=")).findFirst()
 				.orElseThrow();
-		assertThat(tls).contains("Secure", "HttpOnly");
+		assertThat(claimed).contains("HttpOnly").doesNotContain("Secure");
 	}
 
 	@Test

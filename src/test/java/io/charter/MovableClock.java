@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,19 +8,19 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The system clock, unless a test sets it: deadlines and reminders are tested by moving it. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
 	private final AtomicReference<Instant> fixed = new AtomicReference<>();
 
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		fixed.set(instant);
 	}
 
-	void advance(Duration by) {
+	public void advance(Duration by) {
 		fixed.updateAndGet(i -> (i == null ? Instant.now() : i).plus(by));
 	}
 
-	void reset() {
+	public void reset() {
 		fixed.set(null);
 	}
 

@@ -1,0 +1,44 @@
+package io.charter.web;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.charter.shared.ClientKey;
+
+/**
+ * {@code charter.web.*}.
+ *
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} and
+ *        {@code X-Forwarded-Proto} Charter believes, as addresses or CIDR ranges
+ *        ({@code 10.0.0.5}, {@code 10.0.0.0/24}, {@code 2001:db8::/64}); none by default, so that
+ *        a client cannot choose the address every per-address limit counts. Read at start, also by
+ *        the ahead-of-time processed build.
+ */
+@ConfigurationProperties("charter.web")
+record WebSettings(List<String> trustedProxies) {
+
+	WebSettings {
+		trustedProxies = trustedProxies == null ? List.of() : trustedProxies.stream()
+				.map(String::strip).filter(p -> !p.isEmpty()).map(WebSettings::range).toList();
+	}
+
+	/** An address or range as the container's proxy check reads it: a CIDR range, host bits zeroed. */
+	static String range(String proxy) {
+		String[] parts = proxy.split("/", -1);
+		String whole = ClientKey.network(parts[0], 32, 128);
+		int most = whole.endsWith("/128") ? 128 : 32;
+		Integer bits = parts.length == 1 ? Integer.valueOf(most)
+				: parts.length == 2 && parts[1].matches("[0-9]{1,3}") ? Integer.valueOf(parts[1]) : null;
+		if (whole.equals("unknown") || bits == null || bits > most) {
+			throw new IllegalArgumentException("charter.web.trusted-proxies: " + proxy
+					+ " is not an IP address or a CIDR range (10.0.0.5, 10.0.0.0/24, 2001:db8::/64).");
+		}
+		return ClientKey.network(parts[0], bits, bits);
+	}
+
+	/** The ranges as one list, the container's format. */
+	String joined() {
+		return String.join(",", trustedProxies);
+	}
+}
