@@ -7,6 +7,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.charter.shared.ChainOrder;
+
 /**
  * The public surface a website calls: banner script, its configuration, the consent log and the
  * declaration. No session, no CSRF token (visitors have no Charter account): the consent API
@@ -16,7 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class PublicConsentSecurity {
 
 	@Bean
-	@Order(5)
+	@Order(ChainOrder.PUBLIC_SITE)
 	SecurityFilterChain publicConsentChain(HttpSecurity http) throws Exception {
 		http.securityMatcher("/c/**")
 				.authorizeHttpRequests(a -> a.anyRequest().permitAll())

@@ -1,7 +1,11 @@
 package io.charter.identity;
 
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,6 +22,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.charter.shared.ChainOrder;
+import io.charter.shared.PathAccess;
+import io.charter.shared.Role;
 import io.charter.shared.SecurityHeaders;
 
 /**
@@ -60,17 +68,18 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(10)
-	SecurityFilterChain apiChain(HttpSecurity http, ApiTokenManagement tokens, SessionRefresh sessionRefresh)
-			throws Exception {
+	@Order(ChainOrder.STAFF_API)
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokenManagement tokens, SessionRefresh sessionRefresh,
+			ObjectProvider<PathAccess> contributed) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
+		List<PathAccess> rules = contributed.orderedStream().filter(PathAccess::api).toList();
 		http.securityMatcher("/api/**", "/actuator/**")
-				.authorizeHttpRequests(a -> a
-						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-						.requestMatchers("/actuator/**").hasRole("ADMIN")
-						.requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole("ADMIN", "AUDITOR")
-						.requestMatchers("/api/v1/audit/**").denyAll()
-						.anyRequest().authenticated())
+				.authorizeHttpRequests(a -> {
+					a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+							.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+					apply(rules, a);
+					a.anyRequest().authenticated();
+				})
 				.oauth2ResourceServer(o -> o.opaqueToken(t -> t.introspector(tokens)).authenticationEntryPoint(problems)
 						.accessDeniedHandler(problems))
 				.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -81,18 +90,19 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(100)
+	@Order(ChainOrder.STAFF_PAGES)
 	SecurityFilterChain pageChain(HttpSecurity http, IdentityManagement identity, LoginThrottle throttle,
-			SessionRefresh sessionRefresh, OidcClients oidcClients) throws Exception {
+			SessionRefresh sessionRefresh, OidcClients oidcClients, ObjectProvider<PathAccess> contributed)
+			throws Exception {
 		SignInOutcome outcome = new SignInOutcome(identity, throttle);
-		http.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/setup", "/invitation/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-						"/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/admin/**", "/audit/**").hasAnyRole("ADMIN", "AUDITOR")
-				.requestMatchers("/admin/**").hasRole("ADMIN")
-				.requestMatchers("/audit/**").hasAnyRole("ADMIN", "AUDITOR")
-				.anyRequest().authenticated())
+		List<PathAccess> rules = contributed.orderedStream().filter(rule -> !rule.api()).toList();
+		http.authorizeHttpRequests(a -> {
+			a.requestMatchers("/login", "/setup", "/invitation/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+					"/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+					.permitAll();
+			apply(rules, a);
+			a.anyRequest().authenticated();
+		})
 				.formLogin(f -> f.loginPage("/login").usernameParameter("username").passwordParameter("password")
 						.successHandler(outcome).failureHandler(outcome).permitAll())
 				.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("CHARTER_SESSION"))
@@ -107,5 +117,28 @@ class SecurityConfiguration {
 					.successHandler(outcome).failureHandler(outcome));
 		}
 		return http.build();
+	}
+
+	/**
+	 * The modules' contributions, the most specific first: readers may GET, writers use any other
+	 * method, and a path without writers is read-only for everyone.
+	 */
+	private static void apply(List<PathAccess> rules,
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+		List<PathAccess> specificFirst = rules.stream()
+				.sorted(Comparator.comparingInt((PathAccess rule) -> rule.pattern().length()).reversed()).toList();
+		for (PathAccess rule : specificFirst) {
+			a.requestMatchers(HttpMethod.GET, rule.pattern()).hasAnyRole(names(rule.readers()));
+			if (rule.writers().isEmpty()) {
+				a.requestMatchers(rule.pattern()).denyAll();
+			}
+			else {
+				a.requestMatchers(rule.pattern()).hasAnyRole(names(rule.writers()));
+			}
+		}
+	}
+
+	private static String[] names(Set<Role> roles) {
+		return roles.stream().sorted().map(Role::name).toArray(String[]::new);
 	}
 }

@@ -8,6 +8,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.charter.shared.ChainOrder;
 import io.charter.shared.SecurityHeaders;
 
 /**
@@ -20,7 +21,7 @@ import io.charter.shared.SecurityHeaders;
 class PublicRequestSecurity {
 
 	@Bean
-	@Order(6)
+	@Order(ChainOrder.PUBLIC_PAGES)
 	SecurityFilterChain publicRequestChain(HttpSecurity http) throws Exception {
 		http.securityMatcher("/privacy/**")
 				.authorizeHttpRequests(a -> a.anyRequest().permitAll())
@@ -40,7 +41,7 @@ class PublicRequestSecurity {
 	 * secret and checked by the controller. Stateless, no CSRF (no browser, no cookie).
 	 */
 	@Bean
-	@Order(7)
+	@Order(ChainOrder.SYSTEM_CALLBACKS)
 	SecurityFilterChain systemCallbackChain(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/v1/rights/callbacks/**")
 				.authorizeHttpRequests(a -> a.anyRequest().permitAll())

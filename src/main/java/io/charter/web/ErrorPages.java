@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -20,11 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ErrorPages implements ErrorController {
 
 	private final ErrorReplies replies;
-	private final MessageSource messages;
+	private final UiAdvice shell;
 
-	ErrorPages(ErrorReplies replies, MessageSource messages) {
+	ErrorPages(ErrorReplies replies, UiAdvice shell) {
 		this.replies = replies;
-		this.messages = messages;
+		this.shell = shell;
 	}
 
 	@RequestMapping("/error")
@@ -34,7 +33,7 @@ class ErrorPages implements ErrorController {
 		String path = uri == null ? null : uri.toString().substring(request.getContextPath().length());
 		// The answer sets the type and its charset: only then may the writer be taken.
 		String answer = replies.answer(request, response, code instanceof Integer i ? i : 500, path,
-				UiAdvice.build(messages, request));
+				shell.ui(request));
 		response.getWriter().write(answer);
 	}
 }

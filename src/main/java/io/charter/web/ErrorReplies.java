@@ -124,6 +124,6 @@ class ErrorReplies {
 	/** The page as a visitor sees it: in the browser's language among Charter's, nobody signed in. */
 	private Ui visitor(HttpServletRequest request) {
 		return new Ui(messages, WebConfiguration.browserLocale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)), null,
-				Set.of(), "_csrf", "", "");
+				Set.of(), List.of(), "_csrf", "", "");
 	}
 }

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.charter.shared.NavigationEntry;
+import io.charter.shared.Role;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 
@@ -19,17 +22,19 @@ public final class Ui {
 	private final MessageSource messages;
 	private final Locale locale;
 	private final String userName;
-	private final Set<String> roles;
+	private final Set<Role> roles;
+	private final List<NavigationEntry> navigation;
 	private final String csrfParameter;
 	private final String csrfToken;
 	private final String path;
 
-	Ui(MessageSource messages, Locale locale, String userName, Set<String> roles, String csrfParameter,
-			String csrfToken, String path) {
+	Ui(MessageSource messages, Locale locale, String userName, Set<Role> roles, List<NavigationEntry> navigation,
+			String csrfParameter, String csrfToken, String path) {
 		this.messages = messages;
 		this.locale = locale;
 		this.userName = userName;
 		this.roles = roles;
+		this.navigation = navigation;
 		this.csrfParameter = csrfParameter;
 		this.csrfToken = csrfToken;
 		this.path = path == null ? "" : path;
@@ -57,12 +62,12 @@ public final class Ui {
 		return userName;
 	}
 
-	public boolean has(String role) {
+	public boolean has(Role role) {
 		return roles.contains(role);
 	}
 
-	public boolean hasAny(String... anyOf) {
-		for (String role : anyOf) {
+	public boolean hasAny(Role... anyOf) {
+		for (Role role : anyOf) {
 			if (roles.contains(role)) {
 				return true;
 			}
@@ -82,28 +87,14 @@ public final class Ui {
 		return path;
 	}
 
-	/** Navigation: each entry is shown only to the roles that may use it. */
+	/** Navigation: the entries the modules contribute, each shown only to the roles that may use it. */
 	public List<NavItem> nav() {
-		List<NavItem> items = new java.util.ArrayList<>();
-		items.add(item("/", "nav.dashboard"));
-		if (hasAny("ADMIN", "AUDITOR")) {
-			items.add(item("/admin/users", "nav.users"));
-			items.add(item("/audit", "nav.audit"));
-			items.add(item("/admin/outbox", "nav.outbox"));
-		}
-		if (hasAny("PRIVACY", "ADMIN", "AUDITOR")) {
-			items.add(item("/consent", "nav.consent"));
-		}
-		if (hasAny("PRIVACY", "ADMIN", "AUDITOR")) {
-			items.add(item("/rights", "nav.rights"));
-		}
-		items.add(item("/tokens", "nav.tokens"));
-		items.add(item("/profile", "nav.profile"));
-		return items;
+		return navigation.stream().filter(entry -> entry.visibleTo(roles)).map(this::item).toList();
 	}
 
-	private NavItem item(String href, String key) {
+	private NavItem item(NavigationEntry entry) {
+		String href = entry.path();
 		boolean current = href.equals("/") ? path.equals("/") : path.startsWith(href);
-		return new NavItem(href, t(key), current);
+		return new NavItem(href, t(entry.labelKey()), current);
 	}
 }

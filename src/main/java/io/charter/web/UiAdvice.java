@@ -1,13 +1,17 @@
 package io.charter.web;
 
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,33 +19,39 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.charter.shared.ActorIdentity;
+import io.charter.shared.NavigationEntry;
+import io.charter.shared.Role;
 
-/** Gives every page its {@link Ui}. */
+/** Gives every page its {@link Ui}, with the navigation entries every module contributes. */
 @ControllerAdvice
 class UiAdvice {
 
 	private final MessageSource messages;
+	private final List<NavigationEntry> navigation;
 
-	UiAdvice(MessageSource messages) {
+	UiAdvice(MessageSource messages, ObjectProvider<NavigationEntry> navigation) {
 		this.messages = messages;
+		this.navigation = navigation.orderedStream().sorted(Comparator.comparingInt(NavigationEntry::order)
+				.thenComparing(NavigationEntry::path)).toList();
 	}
 
 	@ModelAttribute("ui")
 	Ui ui(HttpServletRequest request) {
-		return build(messages, request);
-	}
-
-	static Ui build(MessageSource messages, HttpServletRequest request) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		String name = null;
-		Set<String> roles = Set.of();
+		Set<Role> roles = EnumSet.noneOf(Role.class);
 		if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
 			name = auth.getPrincipal() instanceof ActorIdentity identity ? identity.displayName() : auth.getName();
-			roles = auth.getAuthorities().stream().map(a -> a.getAuthority())
-					.filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+			for (GrantedAuthority authority : auth.getAuthorities()) {
+				for (Role role : Role.values()) {
+					if (role.authority().equals(authority.getAuthority())) {
+						roles.add(role);
+					}
+				}
+			}
 		}
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-		return new Ui(messages, RequestContextUtils.getLocale(request), name, roles,
+		return new Ui(messages, RequestContextUtils.getLocale(request), name, roles, navigation,
 				csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),
 				request.getRequestURI().substring(request.getContextPath().length()));
 	}

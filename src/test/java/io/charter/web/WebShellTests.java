@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.charter.Fixtures;
+import io.charter.shared.MessageBundle;
 import io.charter.shared.Role;
 
 /** The shell as a browser and an API client meet it, over real HTTP on Tomcat. */
@@ -30,6 +32,8 @@ class WebShellTests {
 	int port;
 	@Autowired
 	Fixtures fixtures;
+	@Autowired
+	List<MessageBundle> bundles;
 
 	final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER).build();
@@ -167,7 +171,10 @@ class WebShellTests {
 
 	@Test
 	void everyLanguageHasEveryMessage() throws Exception {
-		for (String bundle : List.of("messages", "i18n/catalogue", "i18n/consent-log", "i18n/rights", "i18n/identity")) {
+		List<String> contributed = bundles.stream().map(MessageBundle::basename).toList();
+		assertThat(contributed).contains("i18n/identity", "i18n/audit", "i18n/notify", "i18n/catalogue",
+				"i18n/consent-log", "i18n/rights");
+		for (String bundle : Stream.concat(Stream.of("messages"), contributed.stream()).toList()) {
 			Set<Object> english = load(bundle + ".properties").keySet();
 			for (String lang : List.of("_fr", "_nl")) {
 				assertThat(load(bundle + lang + ".properties").keySet()).as(bundle + lang)

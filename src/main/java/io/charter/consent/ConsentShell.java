@@ -1,0 +1,28 @@
+package io.charter.consent;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.charter.shared.MessageBundle;
+import io.charter.shared.NavigationEntry;
+import io.charter.shared.Role;
+
+/** Cookie consent in the staff console: this module's texts and its places in the navigation. */
+@Configuration(proxyBeanMethods = false)
+class ConsentShell {
+
+	@Bean
+	static MessageBundle consentCatalogueMessages() {
+		return new MessageBundle("i18n/catalogue");
+	}
+
+	@Bean
+	static MessageBundle consentLogMessages() {
+		return new MessageBundle("i18n/consent-log");
+	}
+
+	@Bean
+	static NavigationEntry consentNavigation() {
+		return NavigationEntry.of("/consent", "nav.consent", 100, Role.PRIVACY, Role.ADMIN, Role.AUDITOR);
+	}
+}

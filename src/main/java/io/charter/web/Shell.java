@@ -1,0 +1,40 @@
+package io.charter.web;
+
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import io.charter.shared.MessageBundle;
+import io.charter.shared.NavigationEntry;
+
+/**
+ * What the shell assembles from the modules: one message source over the shell's own bundle and
+ * every {@link MessageBundle} a module contributes, and the dashboard's place in the navigation.
+ * Modules contribute beans; nothing here lists them.
+ */
+@Configuration(proxyBeanMethods = false)
+class Shell {
+
+	/** The shell's own texts: layout, dashboard, errors. */
+	static final MessageBundle MESSAGES = new MessageBundle("messages");
+
+	/** Named so that the context uses it for every translation (Boot's own backs off). */
+	@Bean
+	static MessageSource messageSource(ObjectProvider<MessageBundle> bundles) {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasenames(Stream.concat(Stream.of(MESSAGES), bundles.orderedStream()).map(MessageBundle::basename)
+				.distinct().toArray(String[]::new));
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		return source;
+	}
+
+	@Bean
+	static NavigationEntry dashboardNavigation() {
+		return NavigationEntry.of("/", "nav.dashboard", 0);
+	}
+}
