@@ -5,11 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,36 +31,20 @@ import io.charter.shared.personaldata.PersonalDataHolder;
 @Component
 class ConsentRecordsHolder implements PersonalDataHolder {
 
-	private static final Map<String, Holding> TEXTS = Map.of(
-			"en", new Holding(0,
-					"Proof that you gave, refused or withdrew consent to cookies (GDPR art. 7(1)); statistics on choices.",
-					"The random visitor id of the cookie banner, your choices per cookie category, the declaration version shown, the language, the page (without query), the browser family and version, a keyed hash of your truncated IP address, the time.",
-					"Nobody outside the organisation; Charter is operated by the organisation itself.",
-					"For the site's consent record retention (5 years by default), then deleted.",
-					"Your browser, when you made a choice in the cookie banner."),
-			"fr", new Holding(0,
-					"Preuve que vous avez donné, refusé ou retiré votre consentement aux cookies (RGPD art. 7(1)) ; statistiques sur les choix.",
-					"L'identifiant aléatoire de visiteur du bandeau cookies, vos choix par catégorie de cookies, la version de la déclaration affichée, la langue, la page (sans paramètres), la famille et la version du navigateur, une empreinte à clé de votre adresse IP tronquée, l'heure.",
-					"Personne en dehors de l'organisation ; Charter est exploité par l'organisation elle-même.",
-					"Pendant la durée de conservation des preuves de consentement du site (5 ans par défaut), puis supprimées.",
-					"Votre navigateur, lorsque vous avez fait un choix dans le bandeau cookies."),
-			"nl", new Holding(0,
-					"Bewijs dat u toestemming voor cookies gaf, weigerde of introk (AVG art. 7(1)); statistieken over keuzes.",
-					"De willekeurige bezoekers-id van de cookiebanner, uw keuzes per cookiecategorie, de getoonde versie van de verklaring, de taal, de pagina (zonder parameters), browserfamilie en -versie, een gesleutelde hash van uw ingekort IP-adres, het tijdstip.",
-					"Niemand buiten de organisatie; Charter wordt door de organisatie zelf beheerd.",
-					"Zolang de bewaartermijn voor toestemmingsbewijzen van de site (standaard 5 jaar), daarna gewist.",
-					"Uw browser, toen u een keuze maakte in de cookiebanner."));
 
 	private final JdbcClient jdbc;
 	private final DeclarationVersions versions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final MessageSource messages;
 
-	ConsentRecordsHolder(JdbcClient jdbc, DeclarationVersions versions, ApplicationEventPublisher events, Clock clock) {
+	ConsentRecordsHolder(JdbcClient jdbc, DeclarationVersions versions, ApplicationEventPublisher events, Clock clock,
+			MessageSource messages) {
 		this.jdbc = jdbc;
 		this.versions = versions;
 		this.events = events;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@Override
@@ -73,9 +59,9 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 		if (records == 0) {
 			return Holding.none();
 		}
-		Holding text = TEXTS.getOrDefault(subject.language(), TEXTS.get("en"));
-		return new Holding(records, text.purposes(), text.categories(), text.recipients(), text.retention(),
-				text.source());
+		Locale locale = subject.locale();
+		return new Holding(records, text("purposes", locale), text("categories", locale), text("recipients", locale),
+				text("retention", locale), text("source", locale));
 	}
 
 	@Override
@@ -192,5 +178,10 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 	private void audit(String action, DataSubject subject, String summary) {
 		events.publishEvent(new ConsentEvent(Actors.current(), action, "data-subject-request",
 				String.valueOf(subject.requestId()), summary, clock.instant()));
+	}
+
+	/** The art. 15(1) information, in the consent log's bundle. */
+	private String text(String key, Locale locale) {
+		return messages.getMessage("consent.data." + key, null, locale);
 	}
 }
