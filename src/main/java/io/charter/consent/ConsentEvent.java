@@ -147,35 +147,40 @@ public sealed interface ConsentEvent extends AuditableEvent {
 		}
 	}
 
-	record CategoryCreated(String siteKey, String categoryKey, String summary, String actor, Instant occurredAt) implements CategoryEvent {
+	record CategoryCreated(String siteKey, String categoryKey, String summary, String actor, Instant occurredAt)
+			implements CategoryEvent {
 		@Override
 		public String action() {
 			return "consent-category.created";
 		}
 	}
 
-	record CategoryChanged(String siteKey, String categoryKey, String summary, String actor, Instant occurredAt) implements CategoryEvent {
+	record CategoryChanged(String siteKey, String categoryKey, String summary, String actor, Instant occurredAt)
+			implements CategoryEvent {
 		@Override
 		public String action() {
 			return "consent-category.updated";
 		}
 	}
 
-	record CategoryDeleted(String siteKey, String categoryKey, String summary, String actor, Instant occurredAt) implements CategoryEvent {
+	record CategoryDeleted(String siteKey, String categoryKey, String summary, String actor, Instant occurredAt)
+			implements CategoryEvent {
 		@Override
 		public String action() {
 			return "consent-category.deleted";
 		}
 	}
 
-	record ServiceCreated(String siteKey, String serviceKey, String summary, String actor, Instant occurredAt) implements ServiceEvent {
+	record ServiceCreated(String siteKey, String serviceKey, String summary, String actor, Instant occurredAt)
+			implements ServiceEvent {
 		@Override
 		public String action() {
 			return "consent-service.created";
 		}
 	}
 
-	record ServiceChanged(String siteKey, String serviceKey, String summary, String actor, Instant occurredAt) implements ServiceEvent {
+	record ServiceChanged(String siteKey, String serviceKey, String summary, String actor, Instant occurredAt)
+			implements ServiceEvent {
 		@Override
 		public String action() {
 			return "consent-service.updated";
@@ -183,35 +188,40 @@ public sealed interface ConsentEvent extends AuditableEvent {
 	}
 
 	/** Deleted with its cookies. */
-	record ServiceDeleted(String siteKey, String serviceKey, String summary, String actor, Instant occurredAt) implements ServiceEvent {
+	record ServiceDeleted(String siteKey, String serviceKey, String summary, String actor, Instant occurredAt)
+			implements ServiceEvent {
 		@Override
 		public String action() {
 			return "consent-service.deleted";
 		}
 	}
 
-	record CookieCreated(UUID cookieId, String siteKey, String serviceKey, String summary, String actor, Instant occurredAt) implements CookieEvent {
+	record CookieCreated(UUID cookieId, String siteKey, String serviceKey, String summary, String actor,
+			Instant occurredAt) implements CookieEvent {
 		@Override
 		public String action() {
 			return "consent-cookie.created";
 		}
 	}
 
-	record CookieChanged(UUID cookieId, String siteKey, String serviceKey, String summary, String actor, Instant occurredAt) implements CookieEvent {
+	record CookieChanged(UUID cookieId, String siteKey, String serviceKey, String summary, String actor,
+			Instant occurredAt) implements CookieEvent {
 		@Override
 		public String action() {
 			return "consent-cookie.updated";
 		}
 	}
 
-	record CookieDeleted(UUID cookieId, String siteKey, String serviceKey, String summary, String actor, Instant occurredAt) implements CookieEvent {
+	record CookieDeleted(UUID cookieId, String siteKey, String serviceKey, String summary, String actor,
+			Instant occurredAt) implements CookieEvent {
 		@Override
 		public String action() {
 			return "consent-cookie.deleted";
 		}
 	}
 
-	record ConsentRecordsErased(UUID requestId, String summary, String actor, Instant occurredAt) implements SubjectRequestEvent {
+	record ConsentRecordsErased(UUID requestId, String summary, String actor, Instant occurredAt)
+			implements SubjectRequestEvent {
 		@Override
 		public String action() {
 			return "consent-record.erased";
@@ -219,7 +229,8 @@ public sealed interface ConsentEvent extends AuditableEvent {
 	}
 
 	/** Kept as proof only, excluded from statistics. */
-	record ConsentRecordsRestricted(UUID requestId, String summary, String actor, Instant occurredAt) implements SubjectRequestEvent {
+	record ConsentRecordsRestricted(UUID requestId, String summary, String actor, Instant occurredAt)
+			implements SubjectRequestEvent {
 		@Override
 		public String action() {
 			return "consent-record.restricted";
@@ -227,7 +238,8 @@ public sealed interface ConsentEvent extends AuditableEvent {
 	}
 
 	/** Withdrawal of every non-necessary category recorded on the visitor's sites. */
-	record ConsentWithdrawn(UUID requestId, String summary, String actor, Instant occurredAt) implements SubjectRequestEvent {
+	record ConsentWithdrawn(UUID requestId, String summary, String actor, Instant occurredAt)
+			implements SubjectRequestEvent {
 		@Override
 		public String action() {
 			return "consent-record.withdrawn";

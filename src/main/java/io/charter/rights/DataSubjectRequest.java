@@ -100,8 +100,9 @@ final class DataSubjectRequest {
 		r.status = awaitingVerification ? AWAITING_VERIFICATION : RECEIVED;
 		r.firstDueOn = deadlines.firstDue(receivedOn, 0);
 		r.dueOn = r.firstDueOn;
-		r.changes.add(new Change(RightsEvent.RequestReceived.VERB, type + " request via " + channel + ", received on " + receivedOn
-				+ ", due on " + r.dueOn + ", " + r.status, null));
+		r.changes.add(new Change(RightsEvent.RequestReceived.VERB,
+				type + " request via " + channel + ", received on " + receivedOn
+						+ ", due on " + r.dueOn + ", " + r.status, null));
 		return r;
 	}
 
@@ -278,7 +279,8 @@ final class DataSubjectRequest {
 		resumeStatus = status;
 		status = WAITING_FOR_REQUESTER;
 		suspendedSince = today;
-		changes.add(new Change(RightsEvent.InformationRequested.VERB, "information asked from the requester; clock suspended on " + today, text));
+		changes.add(new Change(RightsEvent.InformationRequested.VERB,
+				"information asked from the requester; clock suspended on " + today, text));
 	}
 
 	/** The requester answered (or staff stop waiting): the clock runs again and the due date moves by the days waited. */
@@ -294,8 +296,9 @@ final class DataSubjectRequest {
 		suspendedSince = null;
 		firstDueOn = deadlines.firstDue(receivedOn, suspendedDays);
 		dueOn = deadlines.due(receivedOn, suspendedDays, extended);
-		changes.add(new Change(RightsEvent.RequestResumed.VERB, "clock resumed after " + waited + " day(s); " + suspendedDays
-				+ " day(s) suspended in all; due on " + dueOn, null));
+		changes.add(new Change(RightsEvent.RequestResumed.VERB,
+				"clock resumed after " + waited + " day(s); " + suspendedDays
+						+ " day(s) suspended in all; due on " + dueOn, null));
 	}
 
 	/** Art. 12(3): two further months, with the reasons, decided and sent within the first month. */
@@ -317,7 +320,8 @@ final class DataSubjectRequest {
 		extendedOn = today;
 		status = EXTENDED;
 		dueOn = deadlines.due(receivedOn, suspendedDays, true);
-		changes.add(new Change(RightsEvent.RequestExtended.VERB, "period extended by two months on " + today + "; due on " + dueOn, why));
+		changes.add(new Change(RightsEvent.RequestExtended.VERB,
+				"period extended by two months on " + today + "; due on " + dueOn, why));
 	}
 
 	void complete(String answer, Instant now, LocalDate today) {

@@ -67,7 +67,8 @@ public sealed interface RightsEvent extends AuditableEvent {
 	}
 
 	/** No verification link sent: the form had sent its limit to the address. */
-	record VerificationWithheld(UUID requestId, String summary, String actor, Instant occurredAt) implements RightsEvent {
+	record VerificationWithheld(UUID requestId, String summary, String actor, Instant occurredAt)
+			implements RightsEvent {
 
 		static final String VERB = "verification-withheld";
 
@@ -100,7 +101,8 @@ public sealed interface RightsEvent extends AuditableEvent {
 	}
 
 	/** Information asked from the requester; the clock is suspended. */
-	record InformationRequested(UUID requestId, String summary, String actor, Instant occurredAt) implements RightsEvent {
+	record InformationRequested(UUID requestId, String summary, String actor, Instant occurredAt)
+			implements RightsEvent {
 
 		static final String VERB = "info-requested";
 
