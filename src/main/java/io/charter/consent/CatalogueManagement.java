@@ -24,6 +24,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.charter.consent.ConsentEvent.BannerTextsChanged;
+import io.charter.consent.ConsentEvent.CategoryChanged;
+import io.charter.consent.ConsentEvent.CategoryCreated;
+import io.charter.consent.ConsentEvent.CategoryDeleted;
+import io.charter.consent.ConsentEvent.CookieChanged;
+import io.charter.consent.ConsentEvent.CookieCreated;
+import io.charter.consent.ConsentEvent.CookieDeleted;
+import io.charter.consent.ConsentEvent.DeclarationPublished;
+import io.charter.consent.ConsentEvent.ServiceChanged;
+import io.charter.consent.ConsentEvent.ServiceCreated;
+import io.charter.consent.ConsentEvent.ServiceDeleted;
+import io.charter.consent.ConsentEvent.SiteChanged;
+import io.charter.consent.ConsentEvent.SiteCreated;
 import io.charter.consent.web.Catalogue;
 import io.charter.consent.web.CategoryForm;
 import io.charter.consent.web.CookieForm;
@@ -132,8 +145,9 @@ class CatalogueManagement {
 						texts.text(language, "catalogue.banner-default." + textKey));
 			}
 		}
-		announce("consent-site.created", "consent-site", key, "site " + key + " created, languages "
-				+ String.join(",", site.languages()) + ", origins " + String.join(" ", site.origins()), now);
+		announce(new SiteCreated(key, "site " + key + " created, languages "
+				+ String.join(",", site.languages()) + ", origins " + String.join(" ", site.origins()),
+				Actors.current(), now));
 		return site;
 	}
 
@@ -142,8 +156,9 @@ class CatalogueManagement {
 		Catalogue.Site before = lockedSite(siteKey, form.revision());
 		Catalogue.Site site = checked(before.id(), before.key(), before.revision() + 1, form);
 		catalogues.updateSite(site);
-		announce("consent-site.updated", "consent-site", siteKey, "settings saved, languages "
-				+ String.join(",", site.languages()) + ", origins " + String.join(" ", site.origins()), now());
+		announce(new SiteChanged(siteKey, "settings saved, languages "
+				+ String.join(",", site.languages()) + ", origins " + String.join(" ", site.origins()),
+				Actors.current(), now()));
 		return site;
 	}
 
@@ -194,8 +209,9 @@ class CatalogueManagement {
 				gcmTypes(form.gcmTypes()), required(site, "name", form.name()),
 				required(site, "description", form.description()));
 		catalogues.insertCategory(site.id(), category);
-		announce("consent-category.created", "consent-category", siteKey + "/" + key,
-				"category " + key + " created, consent mode " + String.join(",", category.gcmTypes()), now());
+		announce(new CategoryCreated(siteKey, key,
+				"category " + key + " created, consent mode " + String.join(",", category.gcmTypes()),
+				Actors.current(), now()));
 		return category;
 	}
 
@@ -210,8 +226,9 @@ class CatalogueManagement {
 				merged(before.name(), required(site, "name", form.name())),
 				merged(before.description(), required(site, "description", form.description())));
 		catalogues.updateCategory(site.id(), category);
-		announce("consent-category.updated", "consent-category", siteKey + "/" + key,
-				"category " + key + " saved, consent mode " + String.join(",", category.gcmTypes()), now());
+		announce(new CategoryChanged(siteKey, key,
+				"category " + key + " saved, consent mode " + String.join(",", category.gcmTypes()),
+				Actors.current(), now()));
 		return category;
 	}
 
@@ -229,7 +246,7 @@ class CatalogueManagement {
 			throw texts.refusal("key", "category-in-use", String.join(", ", users));
 		}
 		catalogues.deleteCategory(site.id(), key);
-		announce("consent-category.deleted", "consent-category", siteKey + "/" + key, "category " + key + " deleted", now());
+		announce(new CategoryDeleted(siteKey, key, "category " + key + " deleted", Actors.current(), now()));
 	}
 
 	private List<String> gcmTypes(List<String> given) {
@@ -256,8 +273,8 @@ class CatalogueManagement {
 		}
 		Catalogue.Service service = service(site, key, form, Map.of(), List.of());
 		catalogues.insertService(site.id(), service);
-		announce("consent-service.created", "consent-service", siteKey + "/" + key,
-				"service " + key + " created in category " + service.category(), now());
+		announce(new ServiceCreated(siteKey, key,
+				"service " + key + " created in category " + service.category(), Actors.current(), now()));
 		return service;
 	}
 
@@ -267,8 +284,9 @@ class CatalogueManagement {
 		Catalogue.Service before = existingService(site, key);
 		Catalogue.Service service = service(site, key, form, before.description(), before.cookies());
 		catalogues.updateService(site.id(), service);
-		announce("consent-service.updated", "consent-service", siteKey + "/" + key,
-				"service " + key + " saved, category " + before.category() + " -> " + service.category(), now());
+		announce(new ServiceChanged(siteKey, key,
+				"service " + key + " saved, category " + before.category() + " -> " + service.category(),
+				Actors.current(), now()));
 		return service;
 	}
 
@@ -277,8 +295,8 @@ class CatalogueManagement {
 		Catalogue.Site site = site(siteKey);
 		Catalogue.Service service = existingService(site, key);
 		catalogues.deleteService(catalogues.serviceId(site.id(), key).orElseThrow());
-		announce("consent-service.deleted", "consent-service", siteKey + "/" + key,
-				"service " + key + " deleted with " + service.cookies().size() + " cookies", now());
+		announce(new ServiceDeleted(siteKey, key,
+				"service " + key + " deleted with " + service.cookies().size() + " cookies", Actors.current(), now()));
 	}
 
 	private Catalogue.Service service(Catalogue.Site site, String key, ServiceForm form, Map<String, String> before,
@@ -304,8 +322,9 @@ class CatalogueManagement {
 		Catalogue.Service service = existingService(site, serviceKey);
 		Catalogue.Cookie cookie = cookie(site, service, UUID.randomUUID(), form);
 		catalogues.insertCookie(catalogues.serviceId(site.id(), serviceKey).orElseThrow(), cookie);
-		announce("consent-cookie.created", "consent-cookie", cookie.id().toString(), siteKey + "/" + serviceKey
-				+ ": cookie " + cookie.name() + (cookie.toBeConfirmed() ? " (to be confirmed)" : ""), now());
+		announce(new CookieCreated(cookie.id(), siteKey, serviceKey, siteKey + "/" + serviceKey
+				+ ": cookie " + cookie.name() + (cookie.toBeConfirmed() ? " (to be confirmed)" : ""),
+				Actors.current(), now()));
 		return cookie;
 	}
 
@@ -316,8 +335,9 @@ class CatalogueManagement {
 		cookieOf(service, id);
 		Catalogue.Cookie cookie = cookie(site, service, id, form);
 		catalogues.updateCookie(catalogues.serviceId(site.id(), serviceKey).orElseThrow(), cookie);
-		announce("consent-cookie.updated", "consent-cookie", id.toString(), siteKey + "/" + serviceKey + ": cookie "
-				+ cookie.name() + " saved" + (cookie.toBeConfirmed() ? " (to be confirmed)" : ""), now());
+		announce(new CookieChanged(id, siteKey, serviceKey, siteKey + "/" + serviceKey + ": cookie "
+				+ cookie.name() + " saved" + (cookie.toBeConfirmed() ? " (to be confirmed)" : ""),
+				Actors.current(), now()));
 		return cookie;
 	}
 
@@ -327,8 +347,8 @@ class CatalogueManagement {
 		Catalogue.Service service = existingService(site, serviceKey);
 		Catalogue.Cookie cookie = cookieOf(service, id);
 		catalogues.deleteCookie(catalogues.serviceId(site.id(), serviceKey).orElseThrow(), id);
-		announce("consent-cookie.deleted", "consent-cookie", id.toString(),
-				siteKey + "/" + serviceKey + ": cookie " + cookie.name() + " deleted", now());
+		announce(new CookieDeleted(id, siteKey, serviceKey,
+				siteKey + "/" + serviceKey + ": cookie " + cookie.name() + " deleted", Actors.current(), now()));
 	}
 
 	@Transactional(readOnly = true)
@@ -394,8 +414,9 @@ class CatalogueManagement {
 		given.forEach((language, values) -> values
 				.forEach((key, text) -> catalogues.putBannerText(site.id(), language, key, text.strip())));
 		catalogues.revised(site.id());
-		announce("consent-banner-text.updated", "consent-site", siteKey, "banner texts saved: " + given.entrySet().stream()
-				.map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")), now());
+		announce(new BannerTextsChanged(siteKey, "banner texts saved: " + given.entrySet().stream()
+				.map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")),
+				Actors.current(), now()));
 		return catalogues.bannerTexts(site.id());
 	}
 
@@ -456,9 +477,10 @@ class CatalogueManagement {
 		String body = json.writeValueAsString(snapshot);
 		catalogues.insertVersion(site.id(), version, now, Actors.current(), material, materialVersion, summary, body,
 				sha256(body));
-		announce("declaration.published", "declaration", siteKey + "#" + version, "version " + version + " published, "
+		announce(new DeclarationPublished(siteKey, version, "version " + version + " published, "
 				+ (material ? "material: " : "not material" + (reasons.isEmpty() ? "" : " (declared by the publisher): "))
-				+ reasons.stream().map(r -> r.code() + " " + r.subject()).collect(Collectors.joining("; ")), now);
+				+ reasons.stream().map(r -> r.code() + " " + r.subject()).collect(Collectors.joining("; ")),
+				Actors.current(), now));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
@@ -542,8 +564,8 @@ class CatalogueManagement {
 		return merged;
 	}
 
-	private void announce(String action, String entityType, String entityId, String summary, Instant at) {
-		events.publishEvent(new ConsentEvent(Actors.current(), action, entityType, entityId, summary, at));
+	private void announce(ConsentEvent event) {
+		events.publishEvent(event);
 	}
 
 	private Instant now() {

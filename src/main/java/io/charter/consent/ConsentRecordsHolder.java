@@ -105,7 +105,8 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 		if (deleted == 0) {
 			return Outcome.nothingHeld();
 		}
-		audit("consent-record.erased", subject, deleted + " consent record(s) erased");
+		audit(new ConsentEvent.ConsentRecordsErased(subject.requestId(), deleted + " consent record(s) erased",
+				Actors.current(), clock.instant()));
 		return Outcome.done(deleted, deleted + " consent record(s) deleted");
 	}
 
@@ -122,7 +123,8 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 		if (!already) {
 			jdbc.sql("insert into consent_restriction (visitor_id, restricted_at) values (:visitor, :at)")
 					.param("visitor", subject.visitorId()).param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
-			audit("consent-record.restricted", subject, records + " consent record(s) restricted");
+			audit(new ConsentEvent.ConsentRecordsRestricted(subject.requestId(), records + " consent record(s) restricted",
+					Actors.current(), clock.instant()));
 		}
 		return Outcome.done(records, records + " consent record(s) kept as proof only, excluded from statistics");
 	}
@@ -162,7 +164,8 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 		if (recorded == 0) {
 			return Outcome.nothingHeld();
 		}
-		audit("consent-record.withdrawn", subject, "withdrawal recorded on " + recorded + " site(s)");
+		audit(new ConsentEvent.ConsentWithdrawn(subject.requestId(), "withdrawal recorded on " + recorded + " site(s)",
+				Actors.current(), clock.instant()));
 		return Outcome.done(recorded, "Withdrawal of every non-necessary category recorded on " + recorded + " site(s)");
 	}
 
@@ -175,9 +178,8 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 	}
 
 	/** The audit trail names the request, never the visitor id. */
-	private void audit(String action, DataSubject subject, String summary) {
-		events.publishEvent(new ConsentEvent(Actors.current(), action, "data-subject-request",
-				String.valueOf(subject.requestId()), summary, clock.instant()));
+	private void audit(ConsentEvent.SubjectRequestEvent event) {
+		events.publishEvent(event);
 	}
 
 	/** The art. 15(1) information, in the consent log's bundle. */

@@ -77,9 +77,9 @@ class ConsentRetention {
 		if (purged > 0) {
 			int count = purged;
 			String actor = Actors.current();
-			transactions.executeWithoutResult(status -> events.publishEvent(new ConsentEvent(actor,
-					"consent-record.purged", "consent-site", siteKey, count + " consent record(s) recorded before "
-							+ cutoff + " purged (retention " + settings.recordRetention() + ")", clock.instant())));
+			transactions.executeWithoutResult(status -> events.publishEvent(new ConsentEvent.ConsentRecordsPurged(siteKey,
+					count + " consent record(s) recorded before " + cutoff + " purged (retention "
+							+ settings.recordRetention() + ")", actor, clock.instant())));
 			log.info("Purged {} consent record(s) of site {} past retention", count, siteKey);
 		}
 		return purged;

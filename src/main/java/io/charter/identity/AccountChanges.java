@@ -1,7 +1,5 @@
 package io.charter.identity;
 
-import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -18,10 +16,9 @@ class AccountChanges {
 		this.sessions = sessions;
 	}
 
+	/** Any change to an account, a sign-in too: what the filter holds may be out of date. */
 	@TransactionalEventListener
-	void on(IdentityEvent event) {
-		if ("user".equals(event.entityType())) {
-			sessions.forget(UUID.fromString(event.entityId()));
-		}
+	void on(IdentityEvent.UserEvent event) {
+		sessions.forget(event.userId());
 	}
 }

@@ -85,9 +85,9 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 		ApiToken token = new ApiToken(UUID.randomUUID(), userId, name.strip(), secret.substring(0, PREFIX.length() + 6),
 				EnumSet.copyOf(roles), now, expiresAt, null, null);
 		tokens.insert(token, Secrets.hash(secret));
-		events.publishEvent(IdentityEvent.token(Actors.current(), "issued", token.id(),
+		events.publishEvent(new IdentityEvent.TokenIssued(token.id(), userId,
 				"token '" + token.name() + "' for user:" + userId + ", roles " + Roles.format(roles) + ", expires "
-						+ expiresAt, now));
+						+ expiresAt, Actors.current(), now));
 		return new IssuedToken(token, secret);
 	}
 
@@ -123,7 +123,7 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 		}
 		Instant now = clock.instant();
 		tokens.revoke(tokenId, now);
-		events.publishEvent(IdentityEvent.token(Actors.current(), "revoked", tokenId, "token '" + token.name() + "' revoked", now));
+		events.publishEvent(new IdentityEvent.TokenRevoked(tokenId, "token '" + token.name() + "' revoked", Actors.current(), now));
 	}
 
 	@Override

@@ -15,6 +15,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.identity.IdentityEvent.FailedSignIns;
+import io.charter.identity.IdentityEvent.InvitationRenewed;
+import io.charter.identity.IdentityEvent.LanguageChanged;
+import io.charter.identity.IdentityEvent.PasswordChanged;
+import io.charter.identity.IdentityEvent.PasswordSet;
+import io.charter.identity.IdentityEvent.UserCreated;
+import io.charter.identity.IdentityEvent.UserDeactivated;
+import io.charter.identity.IdentityEvent.UserErased;
+import io.charter.identity.IdentityEvent.UserInvited;
+import io.charter.identity.IdentityEvent.UserReactivated;
+import io.charter.identity.IdentityEvent.UserRestricted;
+import io.charter.identity.IdentityEvent.UserRolesChanged;
+import io.charter.identity.IdentityEvent.UserSignedIn;
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.notify.OneTimeLink;
@@ -124,8 +137,7 @@ public class IdentityManagement {
 		UserAccount admin = UserAccount.create(email, displayName, EnumSet.of(Role.ADMIN), null, clock.instant());
 		admin.passwordHash = passwordHash;
 		users.insert(admin);
-		events.publishEvent(IdentityEvent.user(Actors.SYSTEM, "created", admin.id, "first administrator, roles ADMIN",
-				clock.instant()));
+		events.publishEvent(new UserCreated(admin.id, "first administrator, roles ADMIN", Actors.SYSTEM, clock.instant()));
 		return admin.summary();
 	}
 
@@ -144,7 +156,7 @@ public class IdentityManagement {
 		UserAccount user = UserAccount.create(email, displayName, roles, lang, now);
 		users.insert(user);
 		String link = sendInvitation(user, now);
-		events.publishEvent(IdentityEvent.user(Actors.current(), "invited", user.id, "roles " + Roles.format(roles), now));
+		events.publishEvent(new UserInvited(user.id, "roles " + Roles.format(roles), Actors.current(), now));
 		return new IssuedInvitation(user.summary(), link, !notifications.smtpConfigured());
 	}
 
@@ -162,8 +174,8 @@ public class IdentityManagement {
 		Instant now = clock.instant();
 		links.expireUnused(user.id, "INVITE", now);
 		String link = sendInvitation(user, now);
-		events.publishEvent(IdentityEvent.user(Actors.current(), "invitation-renewed", user.id,
-				"new invitation link, earlier ones expired", now));
+		events.publishEvent(new InvitationRenewed(user.id, "new invitation link, earlier ones expired", Actors.current(),
+				now));
 		return new IssuedInvitation(user.summary(), link, !notifications.smtpConfigured());
 	}
 
@@ -198,7 +210,7 @@ public class IdentityManagement {
 		}
 		user.passwordHash = passwordHash;
 		users.update(user);
-		events.publishEvent(IdentityEvent.user("user:" + user.id, "password-set", user.id, "password set through a one-time link", now));
+		events.publishEvent(new PasswordSet(user.id, "password set through a one-time link", "user:" + user.id, now));
 		return user.summary();
 	}
 
@@ -217,8 +229,8 @@ public class IdentityManagement {
 		}
 		user.changeRoles(roles);
 		users.update(user);
-		events.publishEvent(IdentityEvent.user(Actors.current(), "roles-changed", user.id,
-				"roles " + Roles.format(before) + " -> " + Roles.format(roles), clock.instant()));
+		events.publishEvent(new UserRolesChanged(user.id,
+				"roles " + Roles.format(before) + " -> " + Roles.format(roles), Actors.current(), clock.instant()));
 	}
 
 	@Transactional
@@ -236,9 +248,11 @@ public class IdentityManagement {
 			user.active = false;
 		}
 		users.update(user);
-		events.publishEvent(IdentityEvent.user(Actors.current(), active ? "reactivated" : "deactivated", user.id,
-				active ? (restricted ? "account reactivated, restriction lifted" : "account reactivated")
-						: "account deactivated", clock.instant()));
+		Instant now = clock.instant();
+		events.publishEvent(active
+				? new UserReactivated(user.id, restricted ? "account reactivated, restriction lifted" : "account reactivated",
+						Actors.current(), now)
+				: new UserDeactivated(user.id, "account deactivated", Actors.current(), now));
 	}
 
 	/** The account of an address with its API tokens, for a data-subject request; empty when there is none. */
@@ -264,8 +278,8 @@ public class IdentityManagement {
 		Instant now = clock.instant();
 		user.restrict(now);
 		users.update(user);
-		events.publishEvent(IdentityEvent.user(Actors.current(), "restricted", user.id,
-				"account deactivated, processing restricted: data-subject request " + requestId, now));
+		events.publishEvent(new UserRestricted(user.id,
+				"account deactivated, processing restricted: data-subject request " + requestId, Actors.current(), now));
 		return true;
 	}
 
@@ -289,8 +303,8 @@ public class IdentityManagement {
 		users.update(user);
 		int deletedTokens = tokens.deleteByUser(user.id);
 		links.deleteByUser(user.id);
-		events.publishEvent(IdentityEvent.user(Actors.current(), "erased", user.id, "account anonymised and deactivated, "
-				+ deletedTokens + " API token(s) deleted: data-subject request " + requestId, now));
+		events.publishEvent(new UserErased(user.id, "account anonymised and deactivated, "
+				+ deletedTokens + " API token(s) deleted: data-subject request " + requestId, Actors.current(), now));
 		return 1 + deletedTokens;
 	}
 
@@ -308,8 +322,7 @@ public class IdentityManagement {
 		UserAccount user = find(userId);
 		user.language = language;
 		users.update(user);
-		events.publishEvent(IdentityEvent.user(Actors.current(), "language-changed", user.id, "language " + language,
-				clock.instant()));
+		events.publishEvent(new LanguageChanged(user.id, "language " + language, Actors.current(), clock.instant()));
 	}
 
 	/**
@@ -325,8 +338,7 @@ public class IdentityManagement {
 		PasswordRules.check(newPassword, user.email);
 		user.passwordHash = passwords.encode(newPassword);
 		users.update(user);
-		events.publishEvent(IdentityEvent.user(Actors.current(), "password-changed", user.id, "password changed",
-				clock.instant()));
+		events.publishEvent(new PasswordChanged(user.id, "password changed", Actors.current(), clock.instant()));
 	}
 
 	/** Finds or, when allowed, creates the user behind a verified OIDC e-mail. Empty when refused. */
@@ -341,8 +353,8 @@ public class IdentityManagement {
 			UserAccount created = UserAccount.create(email, name == null || name.isBlank() ? email : name,
 					EnumSet.of(Role.EMPLOYEE), null, now);
 			users.insert(created);
-			events.publishEvent(IdentityEvent.user("user:" + created.id, "created", created.id,
-					"created at first OIDC sign-in, roles EMPLOYEE", now));
+			events.publishEvent(new UserCreated(created.id, "created at first OIDC sign-in, roles EMPLOYEE",
+					"user:" + created.id, now));
 			return created;
 		});
 		if (!user.active) {
@@ -361,15 +373,15 @@ public class IdentityManagement {
 		Instant now = clock.instant();
 		user.recordLogin(now);
 		users.update(user);
-		events.publishEvent(IdentityEvent.user("user:" + user.id, "signed-in", user.id, "signed in (" + method + ")", now));
+		events.publishEvent(new UserSignedIn(user.id, "signed in (" + method + ")", "user:" + user.id, now));
 	}
 
 	@Transactional
 	void recordFailedLogin(String email) {
 		users.findByEmail(email).ifPresent(user -> {
 			if (user.recordFailedLogin(settings.maxFailedLogins())) {
-				events.publishEvent(IdentityEvent.user(Actors.ANONYMOUS, "failed-sign-ins", user.id,
-						settings.maxFailedLogins() + " failed sign-ins in a row", clock.instant()));
+				events.publishEvent(new FailedSignIns(user.id,
+						settings.maxFailedLogins() + " failed sign-ins in a row", Actors.ANONYMOUS, clock.instant()));
 			}
 			users.update(user);
 		});

@@ -35,7 +35,7 @@ final class DataSubjectRequest {
 
 	static final int MAX_TEXT = 5000;
 	/** The history step of a form request whose verification link was not sent. */
-	static final String VERIFICATION_WITHHELD = "verification-withheld";
+	static final String VERIFICATION_WITHHELD = RightsEvent.VerificationWithheld.VERB;
 	private static final char[] REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final Set<RequestStatus> EXTENDABLE = EnumSet.of(RECEIVED, AWAITING_VERIFICATION, VERIFIED, IN_PROGRESS);
@@ -100,8 +100,9 @@ final class DataSubjectRequest {
 		r.status = awaitingVerification ? AWAITING_VERIFICATION : RECEIVED;
 		r.firstDueOn = deadlines.firstDue(receivedOn, 0);
 		r.dueOn = r.firstDueOn;
-		r.changes.add(new Change("received", type + " request via " + channel + ", received on " + receivedOn
-				+ ", due on " + r.dueOn + ", " + r.status, null));
+		r.changes.add(new Change(RightsEvent.RequestReceived.VERB,
+				type + " request via " + channel + ", received on " + receivedOn
+						+ ", due on " + r.dueOn + ", " + r.status, null));
 		return r;
 	}
 
@@ -226,7 +227,7 @@ final class DataSubjectRequest {
 			throw new StepNotAllowed("A verification link can be sent only before the request is handled.");
 		}
 		status = AWAITING_VERIFICATION;
-		changes.add(new Change("verification-sent", "verification link sent", null));
+		changes.add(new Change(RightsEvent.VerificationSent.VERB, "verification link sent", null));
 	}
 
 	/**
@@ -256,7 +257,7 @@ final class DataSubjectRequest {
 		else if (status == WAITING_FOR_REQUESTER && (resumeStatus == RECEIVED || resumeStatus == AWAITING_VERIFICATION)) {
 			resumeStatus = VERIFIED;
 		}
-		changes.add(new Change("verified", "identity verified", how));
+		changes.add(new Change(RightsEvent.RequestVerified.VERB, "identity verified", how));
 	}
 
 	void start() {
@@ -265,7 +266,7 @@ final class DataSubjectRequest {
 			throw new StepNotAllowed("Only a verified request can be started.");
 		}
 		status = IN_PROGRESS;
-		changes.add(new Change("started", "in progress", null));
+		changes.add(new Change(RightsEvent.RequestStarted.VERB, "in progress", null));
 	}
 
 	/** Staff asked the requester for information or identification: the clock stops until they answer. */
@@ -278,7 +279,8 @@ final class DataSubjectRequest {
 		resumeStatus = status;
 		status = WAITING_FOR_REQUESTER;
 		suspendedSince = today;
-		changes.add(new Change("info-requested", "information asked from the requester; clock suspended on " + today, text));
+		changes.add(new Change(RightsEvent.InformationRequested.VERB,
+				"information asked from the requester; clock suspended on " + today, text));
 	}
 
 	/** The requester answered (or staff stop waiting): the clock runs again and the due date moves by the days waited. */
@@ -294,8 +296,9 @@ final class DataSubjectRequest {
 		suspendedSince = null;
 		firstDueOn = deadlines.firstDue(receivedOn, suspendedDays);
 		dueOn = deadlines.due(receivedOn, suspendedDays, extended);
-		changes.add(new Change("resumed", "clock resumed after " + waited + " day(s); " + suspendedDays
-				+ " day(s) suspended in all; due on " + dueOn, null));
+		changes.add(new Change(RightsEvent.RequestResumed.VERB,
+				"clock resumed after " + waited + " day(s); " + suspendedDays
+						+ " day(s) suspended in all; due on " + dueOn, null));
 	}
 
 	/** Art. 12(3): two further months, with the reasons, decided and sent within the first month. */
@@ -317,7 +320,8 @@ final class DataSubjectRequest {
 		extendedOn = today;
 		status = EXTENDED;
 		dueOn = deadlines.due(receivedOn, suspendedDays, true);
-		changes.add(new Change("extended", "period extended by two months on " + today + "; due on " + dueOn, why));
+		changes.add(new Change(RightsEvent.RequestExtended.VERB,
+				"period extended by two months on " + today + "; due on " + dueOn, why));
 	}
 
 	void complete(String answer, Instant now, LocalDate today) {

@@ -50,7 +50,8 @@ class Housekeeping {
 		int anonymised = 0;
 		for (UUID id : requests.closedBefore(now.minus(settings.retention()), 500)) {
 			requests.anonymise(id, now);
-			changes.log(id, Actors.SYSTEM, "anonymised", "requester's data removed after the retention period", null);
+			changes.log(id, Actors.SYSTEM, RightsEvent.RequestAnonymised.VERB,
+					"requester's data removed after the retention period", null);
 			anonymised++;
 		}
 		jdbc.sql("delete from rights_link where expires_at < :cutoff")

@@ -3,10 +3,23 @@ package io.charter.rights;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+
+import io.charter.rights.RightsEvent.InformationRequested;
+import io.charter.rights.RightsEvent.RequestAnonymised;
+import io.charter.rights.RightsEvent.RequestChanged;
+import io.charter.rights.RightsEvent.RequestClosed;
+import io.charter.rights.RightsEvent.RequestExtended;
+import io.charter.rights.RightsEvent.RequestReceived;
+import io.charter.rights.RightsEvent.RequestResumed;
+import io.charter.rights.RightsEvent.RequestStarted;
+import io.charter.rights.RightsEvent.RequestVerified;
+import io.charter.rights.RightsEvent.VerificationSent;
+import io.charter.rights.RightsEvent.VerificationWithheld;
 
 /**
  * Loads and saves requests for the services: a save writes the state (refused when someone else
@@ -68,14 +81,36 @@ class RequestChanges {
 	void log(UUID requestId, String actor, String verb, String summary, String text) {
 		Instant now = clock.instant();
 		history.append(requestId, now, actor, verb, summary, text);
-		events.publishEvent(RightsEvent.of(actor, verb, requestId, summary, now));
+		events.publishEvent(event(requestId, verb, summary, actor, now));
 	}
 
 	private void record(DataSubjectRequest request, String actor) {
 		Instant now = clock.instant();
 		for (DataSubjectRequest.Change change : request.takeChanges()) {
 			history.append(request.id, now, actor, change.verb(), change.summary(), change.text());
-			events.publishEvent(RightsEvent.of(actor, change.verb(), request.id, change.summary(), now));
+			events.publishEvent(event(request.id, change.verb(), change.summary(), actor, now));
 		}
+	}
+
+	/**
+	 * The event for a step the request's history records under a verb: the record of that step, or
+	 * a {@link RequestChanged} for any other.
+	 */
+	static RightsEvent event(UUID requestId, String verb, String summary, String actor, Instant at) {
+		return switch (verb) {
+			case RequestReceived.VERB -> new RequestReceived(requestId, summary, actor, at);
+			case VerificationSent.VERB -> new VerificationSent(requestId, summary, actor, at);
+			case VerificationWithheld.VERB -> new VerificationWithheld(requestId, summary, actor, at);
+			case RequestVerified.VERB -> new RequestVerified(requestId, summary, actor, at);
+			case RequestStarted.VERB -> new RequestStarted(requestId, summary, actor, at);
+			case InformationRequested.VERB -> new InformationRequested(requestId, summary, actor, at);
+			case RequestResumed.VERB -> new RequestResumed(requestId, summary, actor, at);
+			case RequestExtended.VERB -> new RequestExtended(requestId, summary, actor, at);
+			case RequestAnonymised.VERB -> new RequestAnonymised(requestId, summary, actor, at);
+			// DataSubjectRequest names a closing step after the closed status it moved to.
+			case "completed", "refused", "withdrawn", "unconfirmed" ->
+				new RequestClosed(requestId, RequestStatus.valueOf(verb.toUpperCase(Locale.ROOT)), summary, actor, at);
+			default -> new RequestChanged(requestId, verb, summary, actor, at);
+		};
 	}
 }
