@@ -15,7 +15,7 @@ import io.charter.shared.personaldata.PersonalDataHolder;
 
 /**
  * Not a bean: only its dependencies matter. It answers data-subject requests for its own records and
- * forgets a user's records when identity says the user changed.
+ * forgets them when identity says an account was erased.
  */
 class SampleRecords implements PersonalDataHolder {
 
@@ -49,8 +49,9 @@ class SampleRecords implements PersonalDataHolder {
 		return Outcome.notApplicable("tests only");
 	}
 
+	/** An erased staff account takes its notes with it (the sample keeps no user ids, so all of them). */
 	@ApplicationModuleListener
-	void on(IdentityEvent event) {
+	void on(IdentityEvent.UserErased event) {
 		notesByEmail.clear();
 	}
 }
