@@ -184,6 +184,6 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 
 	/** The art. 15(1) information, in the consent log's bundle. */
 	private String text(String key, Locale locale) {
-		return messages.getMessage("consent.data." + key, null, locale);
+		return messages.getMessage("consent-log.data." + key, null, locale);
 	}
 }
