@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.charter.platform.ProblemWriter;
 import io.charter.shared.SecurityHeaders;
 
 /**
@@ -61,9 +62,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain apiChain(HttpSecurity http, ApiTokenManagement tokens, SessionRefresh sessionRefresh)
-			throws Exception {
-		ProblemResponses problems = new ProblemResponses();
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokenManagement tokens, SessionRefresh sessionRefresh,
+			ProblemWriter problemWriter) throws Exception {
+		ProblemResponses problems = new ProblemResponses(problemWriter);
 		http.securityMatcher("/api/**", "/actuator/**")
 				.authorizeHttpRequests(a -> a
 						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
