@@ -33,8 +33,8 @@ class ModularityTests {
 	}
 
 	@Test
-	void consentDependsOnTheKernelAlone() {
-		assertThat(dependencies("consent")).containsExactly("shared");
+	void consentDependsOnTheKernelAndThePlatformAlone() {
+		assertThat(dependencies("consent")).containsExactlyInAnyOrder("platform", "shared");
 	}
 
 	@Test

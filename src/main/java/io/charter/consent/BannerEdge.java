@@ -21,7 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.util.UrlPathHelper;
 
-import tools.jackson.databind.json.JsonMapper;
+import io.charter.platform.ProblemWriter;
 
 /**
  * Answers the banner's public resources (script, stylesheet, config) ahead of the rest of the
@@ -43,11 +43,11 @@ final class BannerEdge implements Filter {
 			.getBytes(StandardCharsets.UTF_8);
 
 	private final Banners banners;
-	private final JsonMapper json;
+	private final ProblemWriter problems;
 
-	BannerEdge(Banners banners, JsonMapper json) {
+	BannerEdge(Banners banners, ProblemWriter problems) {
 		this.banners = banners;
-		this.json = json;
+		this.problems = problems;
 	}
 
 	@Override
@@ -100,7 +100,7 @@ final class BannerEdge implements Filter {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		BannerResource.publicHeaders(response);
 		if (!request.getRequestURI().endsWith("/banner.js")) {
-			ConsentProblem.write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE,
+			ConsentProblem.write(problems, request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"The banner's configuration cannot be read right now. Try again.", null, RETRY);
 			return;
 		}
@@ -139,8 +139,8 @@ final class BannerEdge implements Filter {
 
 		/** Before everything else, observation and Spring Security included. */
 		@Bean
-		FilterRegistrationBean<BannerEdge> bannerEdge(Banners banners, JsonMapper json) {
-			FilterRegistrationBean<BannerEdge> registration = new FilterRegistrationBean<>(new BannerEdge(banners, json));
+		FilterRegistrationBean<BannerEdge> bannerEdge(Banners banners, ProblemWriter problems) {
+			FilterRegistrationBean<BannerEdge> registration = new FilterRegistrationBean<>(new BannerEdge(banners, problems));
 			registration.addUrlPatterns("/c/*");
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;

@@ -1,10 +1,11 @@
 package io.charter.consent;
 
+import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -280,7 +281,7 @@ class Catalogues {
 		return jdbc.sql("""
 				select version, published_at, published_by, material, material_version, summary_fr, summary_nl, summary_en
 				from declaration_version where site_id = :site order by version desc""").param("site", siteId)
-				.query((rs, n) -> new VersionSummary(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+				.query((rs, n) -> new VersionSummary(rs.getInt(1), instant(rs, 2),
 						rs.getString(3), rs.getBoolean(4), rs.getInt(5), texts(rs, "summary")))
 				.list();
 	}
@@ -320,9 +321,5 @@ class Catalogues {
 
 	private static List<String> csv(String value) {
 		return value == null || value.isBlank() ? List.of() : Arrays.asList(value.split(","));
-	}
-
-	private static OffsetDateTime odt(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 }

@@ -16,8 +16,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.charter.platform.ProblemWriter;
 import io.charter.shared.NotFound;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CORS of the consent log ({@code /c/{site}/consents} and {@code /c/{site}/consents/{id}}), answered
@@ -33,11 +33,11 @@ class ConsentCors extends OncePerRequestFilter {
 	static final String MAX_AGE = "600";
 
 	private final ConsentLog log;
-	private final JsonMapper json;
+	private final ProblemWriter problems;
 
-	ConsentCors(ConsentLog log, JsonMapper json) {
+	ConsentCors(ConsentLog log, ProblemWriter problems) {
 		this.log = log;
-		this.json = json;
+		this.problems = problems;
 	}
 
 	@Override
@@ -69,7 +69,7 @@ class ConsentCors extends OncePerRequestFilter {
 			return;
 		}
 		catch (DatabaseUnavailable unavailable) {
-			ConsentProblem.write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE,
+			ConsentProblem.write(problems, request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"The consent log cannot be reached right now. Try again.", null, ConsentWriter.RETRY);
 			return;
 		}
@@ -124,6 +124,6 @@ class ConsentCors extends OncePerRequestFilter {
 
 	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
-		ConsentProblem.write(json, request, response, status, detail, null, null);
+		ConsentProblem.write(problems, request, response, status, detail, null, null);
 	}
 }

@@ -32,6 +32,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.UrlPathHelper;
 
+import io.charter.platform.ProblemWriter;
 import io.charter.shared.NotFound;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -55,14 +56,17 @@ final class ConsentIntake implements Filter {
 	private final ConsentLog log;
 	private final ConsentLogSettings settings;
 	private final JsonMapper json;
+	private final ProblemWriter problems;
 	private final MeterRegistry meters;
 	/** One timer per status, looked up once: this is the busiest write path Charter has. */
 	private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
 
-	ConsentIntake(ConsentLog log, ConsentLogSettings settings, JsonMapper json, MeterRegistry meters) {
+	ConsentIntake(ConsentLog log, ConsentLogSettings settings, JsonMapper json, ProblemWriter problems,
+			MeterRegistry meters) {
 		this.log = log;
 		this.settings = settings;
 		this.json = json;
+		this.problems = problems;
 		this.meters = meters;
 	}
 
@@ -197,7 +201,7 @@ final class ConsentIntake implements Filter {
 
 	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
 			String field, Duration retryAfter) throws IOException {
-		ConsentProblem.write(json, request, response, status, detail, field, retryAfter);
+		ConsentProblem.write(problems, request, response, status, detail, field, retryAfter);
 	}
 
 	private void stop(Timer.Sample timing, int status) {
@@ -278,9 +282,9 @@ final class ConsentIntake implements Filter {
 		/** Before everything else, observation and Spring Security included. */
 		@Bean
 		FilterRegistrationBean<ConsentIntake> consentIntake(ConsentLog log, ConsentLogSettings settings, JsonMapper json,
-				MeterRegistry meters) {
+				ProblemWriter problems, MeterRegistry meters) {
 			FilterRegistrationBean<ConsentIntake> registration = new FilterRegistrationBean<>(
-					new ConsentIntake(log, settings, json, meters));
+					new ConsentIntake(log, settings, json, problems, meters));
 			registration.addUrlPatterns("/c/*");
 			registration.setAsyncSupported(true);
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

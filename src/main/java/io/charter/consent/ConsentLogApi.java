@@ -1,6 +1,5 @@
 package io.charter.consent;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.databind.json.JsonMapper;
+import io.charter.platform.ProblemWriter;
 
 /**
  * The consent log as websites call it: {@code GET /c/{site}/consents/{id}} shows the receipt to
@@ -46,7 +45,7 @@ class ConsentLogApi {
 	@ExceptionHandler(ConsentRefused.class)
 	ResponseEntity<ProblemDetail> refused(ConsentRefused e, HttpServletRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-		problem.setInstance(URI.create(request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", "")));
+		problem.setInstance(ProblemWriter.instance(request.getRequestURI()));
 		if (e.fieldName() != null) {
 			problem.setProperty("errors", List.of(Map.of("field", e.fieldName(), "message", e.getMessage())));
 		}
@@ -63,8 +62,8 @@ class ConsentLogApi {
 
 		/** After Spring Security (which lets /c/** through), before the dispatcher. */
 		@Bean
-		FilterRegistrationBean<ConsentCors> consentCors(ConsentLog log, JsonMapper json) {
-			FilterRegistrationBean<ConsentCors> registration = new FilterRegistrationBean<>(new ConsentCors(log, json));
+		FilterRegistrationBean<ConsentCors> consentCors(ConsentLog log, ProblemWriter problems) {
+			FilterRegistrationBean<ConsentCors> registration = new FilterRegistrationBean<>(new ConsentCors(log, problems));
 			registration.addUrlPatterns("/c/*");
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
 			return registration;

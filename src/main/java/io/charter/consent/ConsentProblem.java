@@ -2,7 +2,6 @@ package io.charter.consent;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,13 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
-import tools.jackson.databind.json.JsonMapper;
+import io.charter.platform.ProblemWriter;
 
 /**
- * An RFC 9457 problem detail written straight to the servlet response, for the consent log's
- * filters, which answer ahead of Spring MVC and its problem-detail support.
+ * The consent log's problems as its filters answer them, ahead of Spring MVC: the offending field
+ * for a 400 and Retry-After when useful, written by the platform's {@link ProblemWriter}.
  */
 final class ConsentProblem {
 
@@ -25,25 +24,16 @@ final class ConsentProblem {
 	}
 
 	/** With the offending field for a 400 and Retry-After when useful (either may be null). */
-	static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-			String detail, String field, Duration retryAfter) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", ""));
+	static void write(ProblemWriter problems, HttpServletRequest request, HttpServletResponse response,
+			HttpStatus status, String detail, String field, Duration retryAfter) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(ProblemWriter.instance(request.getRequestURI()));
 		if (field != null) {
-			problem.put("errors", List.of(Map.of("field", field, "message", detail)));
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
 		}
 		if (retryAfter != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
 		}
-		byte[] body = json.writeValueAsBytes(problem);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		problems.write(response, problem);
 	}
 }

@@ -1,12 +1,14 @@
 package io.charter.consent;
 
+import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +97,7 @@ class ConsentRecords {
 		}
 		ps.setString(9, r.sourceHash());
 		ps.setString(10, r.browser());
-		ps.setObject(11, r.recordedAt().atOffset(ZoneOffset.UTC));
+		ps.setObject(11, odt(r.recordedAt()));
 	}
 
 	boolean exists(UUID id) {
@@ -152,8 +154,8 @@ class ConsentRecords {
 				  and visitor_id not in (select visitor_id from consent_restriction)
 				group by cast(recorded_at at time zone 'UTC' as date), method
 				order by 1""");
-		var spec = jdbc.sql(sql.toString()).param("site", siteId).param("from", from.atOffset(ZoneOffset.UTC))
-				.param("to", to.atOffset(ZoneOffset.UTC));
+		var spec = jdbc.sql(sql.toString()).param("site", siteId).param("from", odt(from))
+				.param("to", odt(to));
 		for (int i = 0; i < categories.size(); i++) {
 			String key = likeEscape(categories.get(i));
 			spec = spec.param("g" + i, "%," + key + "=1,%").param("s" + i, "%," + key + "=%");
@@ -177,7 +179,7 @@ class ConsentRecords {
 		return jdbc.sql("""
 				select distinct version from consent_record
 				where site_id = :site and recorded_at >= :from and recorded_at < :to order by version""")
-				.param("site", siteId).param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
+				.param("site", siteId).param("from", odt(from)).param("to", odt(to))
 				.query(Integer.class).list();
 	}
 
@@ -186,7 +188,7 @@ class ConsentRecords {
 		return jdbc.sql("""
 				delete from consent_record where id in (
 				  select id from consent_record where site_id = :site and recorded_at < :cutoff limit :chunk)""")
-				.param("site", siteId).param("cutoff", cutoff.atOffset(ZoneOffset.UTC)).param("chunk", chunk).update();
+				.param("site", siteId).param("cutoff", odt(cutoff)).param("chunk", chunk).update();
 	}
 
 	private static String likeEscape(String key) {
@@ -238,6 +240,6 @@ class ConsentRecords {
 				rs.getString("visitor_id"), rs.getInt("version"), ConsentMethod.valueOf(rs.getString("method")),
 				ConsentRecord.parseChoices(rs.getString("choices")), rs.getString("language"), rs.getString("page_url"),
 				rs.getString("source_hash"), rs.getString("browser"),
-				rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+				instant(rs, "recorded_at"));
 	}
 }

@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.consent.web.ConsentRecordsPage;
 import io.charter.consent.web.ConsentStatistics;
+import io.charter.platform.SpreadsheetCsv;
 import io.charter.shared.RuleViolation;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,15 +112,15 @@ class ConsentRecordsController {
 		reports.siteId(site);
 		attachment(response, "text/csv;charset=UTF-8", site, "csv");
 		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-		out.write("consent_id,recorded_at,site,visitor_id,version,method,choices,language,page_url,browser,source_hash\r\n");
+		SpreadsheetCsv csv = new SpreadsheetCsv(out);
+		csv.row("consent_id", "recorded_at", "site", "visitor_id", "version", "method", "choices", "language",
+				"page_url", "browser", "source_hash");
 		try {
 			reports.export(site, filter, r -> {
 				try {
-					out.write(String.join(",", cell(r.id().toString()), cell(r.recordedAt().toString()), cell(site),
-							cell(r.visitorId()), cell(Integer.toString(r.version())), cell(r.method().name()),
-							cell(r.choicesText()), cell(r.language()), cell(r.pageUrl()), cell(r.browser()),
-							cell(r.sourceHash())));
-					out.write("\r\n");
+					csv.row(r.id().toString(), r.recordedAt().toString(), site, r.visitorId(),
+							Integer.toString(r.version()), r.method().name(), r.choicesText(), r.language(), r.pageUrl(),
+							r.browser(), r.sourceHash());
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
@@ -180,21 +181,6 @@ class ConsentRecordsController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename("consent-records-" + site + "." + extension).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-	}
-
-	/** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with a quote. */
-	static String cell(String value) {
-		if (value == null) {
-			return "";
-		}
-		String v = value;
-		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("[A-Za-z0-9_-]+")) {
-			v = "'" + v;
-		}
-		if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-			v = "\"" + v.replace("\"", "\"\"") + "\"";
-		}
-		return v;
 	}
 
 	private static void checkSite(String site) {

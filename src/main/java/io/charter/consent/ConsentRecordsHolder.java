@@ -1,8 +1,9 @@
 package io.charter.consent;
 
+import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
+
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,7 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 					row.put("language", rs.getString("language"));
 					row.put("page", rs.getString("page_url"));
 					row.put("browser", rs.getString("browser"));
-					row.put("recordedAt", rs.getObject("recorded_at", OffsetDateTime.class).toInstant().toString());
+					row.put("recordedAt", instant(rs, "recorded_at").toString());
 					return row;
 				}).list();
 		return rows.isEmpty() ? List.of() : List.of(new Dataset("consent-records", rows));
@@ -122,7 +123,7 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 				.param("visitor", subject.visitorId()).query(Long.class).single() > 0;
 		if (!already) {
 			jdbc.sql("insert into consent_restriction (visitor_id, restricted_at) values (:visitor, :at)")
-					.param("visitor", subject.visitorId()).param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
+					.param("visitor", subject.visitorId()).param("at", odt(clock.instant())).update();
 			audit(new ConsentEvent.ConsentRecordsRestricted(subject.requestId(), records + " consent record(s) restricted",
 					Actors.current(), clock.instant()));
 		}
@@ -157,7 +158,7 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 					values (:id, :site, :visitor, :version, 'WITHDRAW', :choices, :language, :at)""")
 					.param("id", UUID.randomUUID()).param("site", site.get("id")).param("visitor", subject.visitorId())
 					.param("version", current.version()).param("choices", choices)
-					.param("language", site.get("language")).param("at", clock.instant().atOffset(ZoneOffset.UTC))
+					.param("language", site.get("language")).param("at", odt(clock.instant()))
 					.update();
 			recorded++;
 		}

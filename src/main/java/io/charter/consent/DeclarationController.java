@@ -13,7 +13,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.charter.consent.web.DeclarationView;
-
+import io.charter.platform.BaseUrl;
 import io.charter.shared.PageLanguage;
 
 /**
@@ -41,10 +40,9 @@ class DeclarationController {
 	private final DeclarationVersions versions;
 	private final String requestsUrl;
 
-	DeclarationController(DeclarationVersions versions, @Value("${charter.base-url}") String baseUrl) {
+	DeclarationController(DeclarationVersions versions, BaseUrl baseUrl) {
 		this.versions = versions;
-		this.requestsUrl = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)
-				+ "/privacy/requests";
+		this.requestsUrl = baseUrl.to("/privacy/requests");
 	}
 
 	@GetMapping("/c/{site}/declaration")

@@ -1,6 +1,7 @@
 package io.charter.consent;
 
-import java.time.OffsetDateTime;
+import static io.charter.platform.Utc.instant;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -159,7 +160,7 @@ class DeclarationVersions implements DisposableBean {
 				select v.version, v.published_at, v.material, v.summary_fr, v.summary_nl, v.summary_en
 				from declaration_version v join consent_site s on s.id = v.site_id
 				where s.site_key = :site order by v.version desc""").param("site", siteKey)
-				.query((rs, n) -> new Change(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+				.query((rs, n) -> new Change(rs.getInt(1), instant(rs, 2),
 						rs.getBoolean(3), java.util.Map.of("fr", rs.getString(4), "nl", rs.getString(5), "en", rs.getString(6))))
 				.list();
 	}

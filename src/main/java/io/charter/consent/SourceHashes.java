@@ -1,10 +1,11 @@
 package io.charter.consent;
 
+import static io.charter.platform.Utc.odt;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -97,7 +98,7 @@ class SourceHashes {
 		try {
 			jdbc.sql("insert into consent_secret (id, secret, created_at) values (1, :secret, :at)")
 					.param("secret", HexFormat.of().formatHex(secret))
-					.param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
+					.param("at", odt(clock.instant())).update();
 		}
 		catch (DuplicateKeyException anotherInstanceWasFirst) {
 			// read theirs below

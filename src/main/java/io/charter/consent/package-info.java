@@ -1,8 +1,8 @@
 /**
  * Cookie consent: sites and their cookie catalogue, published declaration versions, the banner
  * script and its configuration, the consent log with proof, and the public cookie declaration.
- * Depends on {@code shared} only: it answers data-subject requests through the kernel's
- * personal-data plug-in.
+ * Depends on {@code shared}, through whose personal-data plug-in it answers data-subject requests,
+ * and {@code platform} (problem details of its edge filters, CSV).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cookie consent", allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(displayName = "Cookie consent", allowedDependencies = { "shared", "platform" })
 package io.charter.consent;

@@ -1,7 +1,7 @@
 package io.charter.identity;
 
-import static io.charter.identity.Users.instant;
-import static io.charter.identity.Users.odt;
+import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

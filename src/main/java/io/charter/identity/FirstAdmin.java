@@ -2,10 +2,11 @@ package io.charter.identity;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+
+import io.charter.platform.BaseUrl;
 
 /**
  * First start: creates the administrator from {@code CHARTER_ADMIN_EMAIL} and
@@ -20,9 +21,9 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final IdentityManagement identity;
 	private final IdentitySettings settings;
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
-	FirstAdmin(IdentityManagement identity, IdentitySettings settings, @Value("${charter.base-url}") String baseUrl) {
+	FirstAdmin(IdentityManagement identity, IdentitySettings settings, BaseUrl baseUrl) {
 		this.identity = identity;
 		this.settings = settings;
 		this.baseUrl = baseUrl;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -31,6 +30,7 @@ import io.charter.identity.IdentityEvent.UserSignedIn;
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.notify.OneTimeLink;
+import io.charter.platform.BaseUrl;
 import io.charter.shared.Actors;
 import io.charter.shared.Role;
 import io.charter.shared.NotFound;
@@ -50,11 +50,11 @@ public class IdentityManagement {
 	private final Notifications notifications;
 	private final IdentitySettings settings;
 	private final Clock clock;
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
 	IdentityManagement(Users users, UserLinks links, SetupLinks setupLinks, ApiTokens tokens, PasswordEncoder passwords,
 			ApplicationEventPublisher events, Notifications notifications, IdentitySettings settings, Clock clock,
-			@Value("${charter.base-url}") String baseUrl) {
+			BaseUrl baseUrl) {
 		this.users = users;
 		this.links = links;
 		this.setupLinks = setupLinks;
@@ -64,7 +64,7 @@ public class IdentityManagement {
 		this.notifications = notifications;
 		this.settings = settings;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 	}
 
 	@Transactional(readOnly = true)
@@ -182,7 +182,7 @@ public class IdentityManagement {
 	private String sendInvitation(UserAccount user, Instant now) {
 		String secret = Secrets.generate("");
 		links.insert(user.id, "INVITE", Secrets.hash(secret), now, now.plus(settings.invitationValidity()));
-		OneTimeLink link = new OneTimeLink(baseUrl + "/invitation/" + secret, secret);
+		OneTimeLink link = new OneTimeLink(baseUrl.to("/invitation/" + secret), secret);
 		String lang = user.language == null ? "en" : user.language;
 		notifications.send(new Mail(user.email, "invitation", lang, Map.of("name", user.displayName, "days",
 				String.valueOf(settings.invitationValidity().toDays())), Map.of("link", link)));

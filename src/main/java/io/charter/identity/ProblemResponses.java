@@ -1,18 +1,28 @@
 package io.charter.identity;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import io.charter.platform.ProblemWriter;
+
 /** 401 and 403 for the API as RFC 9457 problem details, never a login page or an HTML error. */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private final ProblemWriter problems;
+
+	ProblemResponses(ProblemWriter problems) {
+		this.problems = problems;
+	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -27,29 +37,20 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		write(request, response, HttpStatus.FORBIDDEN, "Your roles do not allow this.");
 	}
 
-	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
-		response.setStatus(status.value());
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-				+ status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscape(request.getRequestURI())
-				+ "\"}");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(instance(request.getRequestURI()));
+		problems.write(response, problem);
 	}
 
-	private static String jsonEscape(String s) {
-		StringBuilder out = new StringBuilder();
-		for (char c : s.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				out.append('\\').append(c);
-			}
-			else if (c < 0x20) {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
+	/** The path as the client sent it; only its safe characters when it is no valid URI. */
+	private static URI instance(String path) {
+		try {
+			return URI.create(path);
 		}
-		return out.toString();
+		catch (IllegalArgumentException notAUri) {
+			return ProblemWriter.instance(path);
+		}
 	}
 }

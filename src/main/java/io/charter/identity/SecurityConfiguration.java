@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.charter.platform.ProblemWriter;
 import io.charter.shared.ChainOrder;
 import io.charter.shared.PathAccess;
 import io.charter.shared.Role;
@@ -70,8 +71,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(ChainOrder.STAFF_API)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokenManagement tokens, SessionRefresh sessionRefresh,
-			ObjectProvider<PathAccess> contributed) throws Exception {
-		ProblemResponses problems = new ProblemResponses();
+			ProblemWriter problemWriter, ObjectProvider<PathAccess> contributed) throws Exception {
+		ProblemResponses problems = new ProblemResponses(problemWriter);
 		List<PathAccess> rules = contributed.orderedStream().filter(PathAccess::api).toList();
 		http.securityMatcher("/api/**", "/actuator/**")
 				.authorizeHttpRequests(a -> {

@@ -1,6 +1,6 @@
 package io.charter.identity;
 
-import static io.charter.identity.Users.odt;
+import static io.charter.platform.Utc.odt;
 
 import java.time.Instant;
 

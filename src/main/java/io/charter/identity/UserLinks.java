@@ -1,6 +1,7 @@
 package io.charter.identity;
 
-import static io.charter.identity.Users.odt;
+import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -73,8 +74,8 @@ class UserLinks {
 		Map<String, OneTimeLink.State> states = new HashMap<>();
 		jdbc.sql("select token_hash, used_at, expires_at from user_link where token_hash in (:hashes)")
 				.param("hashes", hashes).query(rs -> {
-					states.put(rs.getString("token_hash"), OneTimeLink.State.of(Users.instant(rs, "used_at"),
-							Users.instant(rs, "expires_at"), now));
+					states.put(rs.getString("token_hash"), OneTimeLink.State.of(instant(rs, "used_at"),
+							instant(rs, "expires_at"), now));
 				});
 		return states;
 	}

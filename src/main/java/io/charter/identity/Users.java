@@ -1,10 +1,10 @@
 package io.charter.identity;
 
+import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,14 +75,5 @@ class Users {
 				rs.getBoolean("active"), rs.getInt("failed_logins"),
 				instant(rs, "created_at"), instant(rs, "last_login_at"), instant(rs, "restricted_at"),
 				instant(rs, "erased_at"));
-	}
-
-	static OffsetDateTime odt(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 }

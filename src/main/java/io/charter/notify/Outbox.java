@@ -1,10 +1,11 @@
 package io.charter.notify;
 
+import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -109,24 +110,9 @@ class Outbox {
 				.param("cutoff", odt(cutoff)).update();
 	}
 
-	void recordRun(String job, String instance, Instant started, Instant finished, String outcome) {
-		jdbc.sql("insert into job_run (id, job, instance, started_at, finished_at, outcome) values (:id, :job, :inst, :s, :f, :o)")
-				.param("id", UUID.randomUUID()).param("job", job).param("inst", instance).param("s", odt(started))
-				.param("f", odt(finished)).param("o", outcome).update();
-	}
-
 	private OutboxMessage map(ResultSet rs, int row) throws SQLException {
 		return new OutboxMessage(rs.getObject("id", UUID.class), instant(rs, "created_at"), rs.getString("recipient"),
 				rs.getString("subject"), rs.getString("body"), rs.getString("template"), rs.getString("language"),
 				rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "sent_at"), List.of());
-	}
-
-	private static OffsetDateTime odt(Instant i) {
-		return i == null ? null : i.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String col) throws SQLException {
-		OffsetDateTime v = rs.getObject(col, OffsetDateTime.class);
-		return v == null ? null : v.toInstant();
 	}
 }

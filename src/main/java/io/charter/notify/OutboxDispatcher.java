@@ -1,9 +1,7 @@
 package io.charter.notify;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -16,6 +14,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import io.charter.platform.JobRuns;
 
 /**
  * Sends pending outbox messages over SMTP. Locked per cluster, so with several instances on one
@@ -31,14 +31,14 @@ class OutboxDispatcher {
 	private final Smtp smtp;
 	private final NotifySettings settings;
 	private final Clock clock;
-	private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
-			+ UUID.randomUUID().toString().substring(0, 8);
+	private final JobRuns runs;
 
-	OutboxDispatcher(Outbox outbox, Smtp smtp, NotifySettings settings, Clock clock) {
+	OutboxDispatcher(Outbox outbox, Smtp smtp, NotifySettings settings, Clock clock, JobRuns runs) {
 		this.outbox = outbox;
 		this.smtp = smtp;
 		this.settings = settings;
 		this.clock = clock;
+		this.runs = runs;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -81,7 +81,7 @@ class OutboxDispatcher {
 						e.getClass().getSimpleName());
 			}
 		}
-		outbox.recordRun(JOB, instance, started, clock.instant(), "sent " + sent + ", failed " + failed);
+		runs.record(JOB, started, "sent " + sent + ", failed " + failed);
 	}
 
 	@Scheduled(cron = "${charter.notify.purge-cron:0 17 3 * * *}")

@@ -1,6 +1,7 @@
 /**
  * Outgoing messages: e-mail through SMTP when configured, otherwise held in an outbox that
- * administrators can read. Templates per language (en, fr, nl).
+ * administrators can read. Templates per language (en, fr, nl). Depends on {@code platform} (UTC
+ * times, job runs) and {@code shared}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = { "shared", "platform" })
 package io.charter.notify;

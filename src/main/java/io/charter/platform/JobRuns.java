@@ -3,7 +3,6 @@ package io.charter.platform;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +35,7 @@ public class JobRuns {
 				insert into job_run (id, job, instance, started_at, finished_at, outcome)
 				values (:id, :job, :instance, :started, :finished, :outcome)""")
 				.param("id", UUID.randomUUID()).param("job", job).param("instance", instance)
-				.param("started", started.atOffset(ZoneOffset.UTC))
-				.param("finished", clock.instant().atOffset(ZoneOffset.UTC)).param("outcome", outcome).update();
+				.param("started", Utc.odt(started))
+				.param("finished", Utc.odt(clock.instant())).param("outcome", outcome).update();
 	}
 }

@@ -17,11 +17,11 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.charter.platform.BaseUrl;
 import io.charter.rights.web.SystemTask;
 import io.charter.shared.Actors;
 import io.charter.shared.personaldata.Dataset;
@@ -47,12 +47,12 @@ class ConnectedSystems {
 	private final WebhookSettings settings;
 	private final JsonMapper json;
 	private final TransactionTemplate tx;
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 	private final HttpClient http;
 
 	ConnectedSystems(SystemTasks tasks, SystemDatasets datasets, RequestChanges changes, FulfilmentRecords fulfilmentRecords,
 			WebhookSettings settings, JsonMapper json, PlatformTransactionManager transactions,
-			@Value("${charter.base-url}") String baseUrl) {
+			BaseUrl baseUrl) {
 		this.tasks = tasks;
 		this.datasets = datasets;
 		this.changes = changes;
@@ -60,7 +60,7 @@ class ConnectedSystems {
 		this.settings = settings;
 		this.json = json;
 		this.tx = new TransactionTemplate(transactions);
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 		this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
 				.followRedirects(HttpClient.Redirect.NEVER).build();
 	}
@@ -195,7 +195,7 @@ class ConnectedSystems {
 		p.put("language", r.language);
 		p.put("receivedOn", r.receivedOn.toString());
 		p.put("dueOn", r.dueOn.toString());
-		p.put("callback", baseUrl + "/api/v1/rights/callbacks/" + taskId);
+		p.put("callback", baseUrl.to("/api/v1/rights/callbacks/" + taskId));
 		return json.writeValueAsBytes(p);
 	}
 

@@ -1,12 +1,13 @@
 package io.charter.rights;
 
+import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -180,15 +181,6 @@ class DataSubjectRequests {
 		r.answeredLate = rs.getBoolean("answered_late");
 		r.version = rs.getInt("version");
 		return r;
-	}
-
-	static OffsetDateTime odt(Instant i) {
-		return i == null ? null : i.atOffset(ZoneOffset.UTC);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime v = rs.getObject(column, OffsetDateTime.class);
-		return v == null ? null : v.toInstant();
 	}
 
 	static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -1,7 +1,7 @@
 package io.charter.rights;
 
-import static io.charter.rights.DataSubjectRequests.instant;
-import static io.charter.rights.DataSubjectRequests.odt;
+import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
 
 import java.time.Instant;
 import java.util.List;

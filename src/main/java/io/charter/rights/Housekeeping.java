@@ -1,5 +1,7 @@
 package io.charter.rights;
 
+import static io.charter.platform.Utc.odt;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -55,7 +57,7 @@ class Housekeeping {
 			anonymised++;
 		}
 		jdbc.sql("delete from rights_link where expires_at < :cutoff")
-				.param("cutoff", DataSubjectRequests.odt(now.minus(java.time.Duration.ofDays(30)))).update();
+				.param("cutoff", odt(now.minus(java.time.Duration.ofDays(30)))).update();
 		if (unconfirmed + purged + anonymised > 0) {
 			log.info("Rights housekeeping: {} unconfirmed request(s) closed, {} package(s) or system dataset(s) emptied, {} request(s) anonymised",
 					unconfirmed, purged, anonymised);

@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.notify.OneTimeLink;
+import io.charter.platform.BaseUrl;
 
 /**
  * The letters of the workflow, in the requester's language, through the transactional outbox: a
@@ -33,16 +33,16 @@ class Letters {
 	private final RightsSettings settings;
 	private final RequesterLinks links;
 	private final Clock clock;
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
 	Letters(Notifications notifications, MessageSource messages, RightsSettings settings, RequesterLinks links,
-			Clock clock, @Value("${charter.base-url}") String baseUrl) {
+			Clock clock, BaseUrl baseUrl) {
 		this.notifications = notifications;
 		this.messages = messages;
 		this.settings = settings;
 		this.links = links;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 	}
 
 	static String language(String lang) {
@@ -77,11 +77,11 @@ class Letters {
 	}
 
 	String publicLink(String path) {
-		return baseUrl + path;
+		return baseUrl.to(path);
 	}
 
 	String staffLink(java.util.UUID requestId) {
-		return baseUrl + "/rights/requests/" + requestId;
+		return baseUrl.to("/rights/requests/" + requestId);
 	}
 
 	/** A public link that carries a secret; the outbox shows it masked. */

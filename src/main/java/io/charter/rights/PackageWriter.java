@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -22,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.charter.platform.SpreadsheetCsv;
 import io.charter.shared.personaldata.Dataset;
 import io.charter.shared.personaldata.Holding;
 
@@ -32,8 +32,6 @@ import io.charter.shared.personaldata.Holding;
  */
 @Component
 class PackageWriter {
-
-	private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
 	record Written(byte[] zip, String sha256, String inventory) {
 	}
@@ -202,37 +200,25 @@ class PackageWriter {
 	}
 
 	/**
-	 * RFC 4180 CSV with a column per key, in the order keys first appear. Cells that a spreadsheet
-	 * would run as a formula get a leading apostrophe; the JSON file keeps the exact values.
+	 * CSV with a column per key, in the order keys first appear, written as {@link SpreadsheetCsv}
+	 * writes it (formulas defused); the JSON file keeps the exact values.
 	 */
-	String csv(List<Map<String, Object>> rows) {
+	String csv(List<Map<String, Object>> rows) throws IOException {
 		Set<String> columns = new LinkedHashSet<>();
 		rows.forEach(row -> columns.addAll(row.keySet()));
 		StringBuilder out = new StringBuilder();
-		out.append(String.join(",", columns.stream().map(PackageWriter::cell).toList())).append("\r\n");
+		SpreadsheetCsv csv = new SpreadsheetCsv(out);
+		csv.row(List.copyOf(columns));
 		for (Map<String, Object> row : rows) {
 			List<String> cells = new ArrayList<>();
 			for (String column : columns) {
 				Object value = row.get(column);
-				String text = value == null ? "" : value instanceof Map || value instanceof List
-						? json.writeValueAsString(value) : String.valueOf(value);
-				cells.add(cell(text));
+				cells.add(value == null ? "" : value instanceof Map || value instanceof List
+						? json.writeValueAsString(value) : String.valueOf(value));
 			}
-			out.append(String.join(",", cells)).append("\r\n");
+			csv.row(cells);
 		}
 		return out.toString();
-	}
-
-	private static String cell(String text) {
-		String v = text;
-		// A spreadsheet would run a cell starting like a formula; a plain number is left alone.
-		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !NUMBER.matcher(v).matches()) {
-			v = "'" + v;
-		}
-		if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.startsWith("'")) {
-			v = "\"" + v.replace("\"", "\"\"") + "\"";
-		}
-		return v;
 	}
 
 	private static void line(StringBuilder out, String label, String value) {

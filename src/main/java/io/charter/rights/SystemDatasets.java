@@ -1,6 +1,6 @@
 package io.charter.rights;
 
-import static io.charter.rights.DataSubjectRequests.odt;
+import static io.charter.platform.Utc.odt;
 
 import java.time.Instant;
 import java.util.List;

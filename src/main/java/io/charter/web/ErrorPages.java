@@ -31,9 +31,6 @@ class ErrorPages implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = uri == null ? null : uri.toString().substring(request.getContextPath().length());
-		// The answer sets the type and its charset: only then may the writer be taken.
-		String answer = replies.answer(request, response, code instanceof Integer i ? i : 500, path,
-				shell.ui(request));
-		response.getWriter().write(answer);
+		replies.reply(request, response, code instanceof Integer i ? i : 500, path, shell.ui(request));
 	}
 }

@@ -1,6 +1,7 @@
 package io.charter.web;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +17,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
+import io.charter.platform.ProblemWriter;
 import io.charter.shared.SecurityHeaders;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error answer, whoever writes it: Charter's own page for browsers, RFC 9457 problem
@@ -34,20 +36,30 @@ class ErrorReplies {
 
 	private final TemplateEngine templates;
 	private final MessageSource messages;
-	private final JsonMapper json;
+	private final ProblemWriter problems;
 
-	ErrorReplies(TemplateEngine templates, MessageSource messages, JsonMapper json) {
+	ErrorReplies(TemplateEngine templates, MessageSource messages, ProblemWriter problems) {
 		this.templates = templates;
 		this.messages = messages;
-		this.json = json;
+		this.problems = problems;
+	}
+
+	/**
+	 * Writes an error answer: its status, type, missing security headers and body.
+	 *
+	 * @param path the path the client asked for (an error dispatch's own path is {@code /error})
+	 * @param ui who asks, for the page; null for a visitor nobody signed in
+	 */
+	void reply(HttpServletRequest request, HttpServletResponse response, int code, String path, Ui ui)
+			throws IOException {
+		String body = answer(request, response, code, path, ui);
+		// The answer set the type and its charset: only then may the writer be taken.
+		response.getWriter().write(body);
 	}
 
 	/**
 	 * Sets the status, the type and the missing security headers of an error answer and returns its
-	 * body, for the caller to write.
-	 *
-	 * @param path the path the client asked for (an error dispatch's own path is {@code /error})
-	 * @param ui who asks, for the page; null for a visitor nobody signed in
+	 * body, for a caller that writes it its own way (the container's error report).
 	 */
 	String answer(HttpServletRequest request, HttpServletResponse response, int code, String path, Ui ui) {
 		HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.resolve(code);
@@ -61,17 +73,12 @@ class ErrorReplies {
 			templates.render(VIEW, Map.of("ui", ui != null ? ui : visitor(request), "status", status.value()), html);
 			return html.toString();
 		}
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail(status));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
 		if (path != null) {
-			problem.put("instance", path.replaceAll("[^A-Za-z0-9/._~-]", ""));
+			problem.setInstance(ProblemWriter.instance(path));
 		}
-		return json.writeValueAsString(problem);
+		response.setContentType(ProblemWriter.CONTENT_TYPE);
+		return new String(problems.body(problem), StandardCharsets.UTF_8);
 	}
 
 	private static String detail(HttpStatus status) {

@@ -35,9 +35,7 @@ class UnreadableRequests extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		int refused = unreadable(request);
 		if (refused != 0) {
-			// The answer sets the type and its charset: only then may the writer be taken.
-			String answer = replies.answer(request, response, refused, request.getRequestURI(), null);
-			response.getWriter().write(answer);
+			replies.reply(request, response, refused, request.getRequestURI(), null);
 			return;
 		}
 		try {
