@@ -71,10 +71,10 @@ class AuditCheckpointUnitTests {
 
 	@Test
 	void shortKeysAndUnsignedWebhooksAreRefusedAtStart() {
-		assertThatThrownBy(() -> settings("too-short", null)).isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> settings("too-short", null)).isExactlyInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("checkpoint-key");
 		assertThatThrownBy(() -> new AuditSettings(null, dir.resolve("k"), dir, Duration.ofHours(1),
-				URI.create("https://receiver.example/checkpoints"), "short")).isInstanceOf(IllegalArgumentException.class)
+				URI.create("https://receiver.example/checkpoints"), "short")).isExactlyInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("checkpoint-webhook-secret");
 	}
 
@@ -103,7 +103,7 @@ class AuditCheckpointUnitTests {
 			assertThat(WebhookSignature.valid(WEBHOOK_SECRET, delivery[0], delivery[1], line.getBytes(StandardCharsets.UTF_8),
 					Instant.now(), Duration.ofMinutes(1))).isTrue();
 			assertThatThrownBy(() -> new CheckpointWebhook(settings(null, URI.create(base + "/broken")), Clock.systemUTC())
-					.deliver(line)).isInstanceOf(IOException.class).hasMessageContaining("500");
+					.deliver(line)).isExactlyInstanceOf(IOException.class).hasMessageContaining("500");
 		}
 		finally {
 			server.stop(0);

@@ -86,7 +86,7 @@ class BannerUnitTests {
 
 	@Test
 	void refusesCodeThatDoesNotReadItsBootData() {
-		assertThatThrownBy(() -> new BannerAssets("(function(){})()", "")).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> new BannerAssets("(function(){})()", "")).isExactlyInstanceOf(IllegalStateException.class);
 	}
 
 	@Test

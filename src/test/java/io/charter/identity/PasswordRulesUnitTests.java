@@ -83,7 +83,7 @@ class PasswordRulesUnitTests {
 	@Test
 	void throwsWithTheRuleBroken() {
 		assertThatThrownBy(() -> PasswordRules.check("qwertyuiop123", "ann@example.org"))
-				.isInstanceOf(WeakPassword.class)
+				.isExactlyInstanceOf(WeakPassword.class)
 				.satisfies(e -> assertThat(((WeakPassword) e).reason()).isEqualTo(Reason.COMMON))
 				.hasMessageContaining("most common");
 		assertThatNoException().isThrownBy(() -> PasswordRules.check("lantern-mossy-tugboat", "ann@example.org"));

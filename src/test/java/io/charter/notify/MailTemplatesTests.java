@@ -46,7 +46,7 @@ class MailTemplatesTests {
 	void refusesToSendAHalfFilledMessage() {
 		assertThatThrownBy(() -> templates.render("invitation", "en", Map.of("name", "A"), Map.of()))
 				.hasMessageContaining("needs a value for");
-		assertThatThrownBy(() -> templates.render("../secret", "en", Map.of(), Map.of())).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> templates.render("../secret", "en", Map.of(), Map.of())).isExactlyInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
@@ -68,11 +68,11 @@ class MailTemplatesTests {
 		String secret = "s3cr3t-0123456789-abcdefghij-ABCDEFGHIJ-xyz";
 		var link = new OneTimeLink("https://x/invitation/" + secret, secret);
 		assertThatThrownBy(() -> templates.render("invitation", "en", Map.of("name", "A", "days", "7", "link", "l"),
-				Map.of("link", link))).isInstanceOf(IllegalArgumentException.class);
+				Map.of("link", link))).isExactlyInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new OneTimeLink("https://x/invitation/abc", "abc"))
-				.as("too short to mask exactly").isInstanceOf(IllegalArgumentException.class);
+				.as("too short to mask exactly").isExactlyInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new OneTimeLink("https://x/invitation/", secret))
-				.as("not in the address").isInstanceOf(IllegalArgumentException.class);
+				.as("not in the address").isExactlyInstanceOf(IllegalArgumentException.class);
 	}
 
 	static Set<String> placeholders(String text) {

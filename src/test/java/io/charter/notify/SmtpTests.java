@@ -42,7 +42,7 @@ class SmtpTests {
 	void refusesAJndiSessionItWouldIgnore() {
 		MailProperties mail = new MailProperties();
 		mail.setJndiName("java:comp/env/mail/Session");
-		assertThatThrownBy(() -> Smtp.from(mail, null)).isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> Smtp.from(mail, null)).isExactlyInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("spring.mail.jndi-name");
 	}
 
@@ -56,7 +56,7 @@ class SmtpTests {
 		mail.setHost("127.0.0.1");
 		mail.setPort(closed);
 		var bundles = new StaticListableBeanFactory().getBeanProvider(SslBundles.class);
-		assertThatThrownBy(() -> new Smtp.Settings().smtp(mail, bundles, true)).isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> new Smtp.Settings().smtp(mail, bundles, true)).isExactlyInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("cannot be reached");
 		assertThat(new Smtp.Settings().smtp(mail, bundles, false).configured()).as("without the test, no check").isTrue();
 	}

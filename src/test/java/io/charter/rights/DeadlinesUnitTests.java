@@ -114,6 +114,6 @@ class DeadlinesUnitTests {
 	@Test
 	void refusesNegativeSuspension() {
 		assertThatThrownBy(() -> deadlines.due(LocalDate.of(2025, 3, 5), -1, false))
-				.isInstanceOf(IllegalArgumentException.class);
+				.isExactlyInstanceOf(IllegalArgumentException.class);
 	}
 }
