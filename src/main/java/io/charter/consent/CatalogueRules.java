@@ -4,23 +4,23 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The fixed vocabularies of the catalogue and the checks that are not simple field formats. */
-final class CatalogueRules {
+public final class CatalogueRules {
 
-	static final List<String> LANGUAGES = List.of("fr", "nl", "en");
+	public static final List<String> LANGUAGES = List.of("fr", "nl", "en");
 
-	static final String NECESSARY = "necessary";
+	public static final String NECESSARY = "necessary";
 
 	/** Google Consent Mode v2 storage types a category may grant. */
-	static final List<String> GCM_TYPES = List.of("analytics_storage", "ad_storage", "ad_user_data",
+	public static final List<String> GCM_TYPES = List.of("analytics_storage", "ad_storage", "ad_user_data",
 			"ad_personalization", "functionality_storage", "personalization_storage", "security_storage");
 
 	/** The texts the banner shows, in the order the admin page lists them. */
-	static final List<String> BANNER_KEYS = List.of("title", "body", "acceptAll", "refuseAll", "customise", "save",
+	public static final List<String> BANNER_KEYS = List.of("title", "body", "acceptAll", "refuseAll", "customise", "save",
 			"close", "settings", "declarationLink", "myCookieData", "alwaysOn", "gpcNotice", "placeholder", "placeholderButton",
 			"services", "cookies", "retention");
 
-	static final int DEFAULT_LIFETIME_DAYS = 182;
-	static final int DEFAULT_WAIT_FOR_UPDATE_MS = 500;
+	public static final int DEFAULT_LIFETIME_DAYS = 182;
+	public static final int DEFAULT_WAIT_FOR_UPDATE_MS = 500;
 
 	private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 	private static final Pattern ORIGIN = Pattern.compile("(https?)://([^/:?#@\\s]+)(?::([0-9]{1,5}))?");
@@ -32,7 +32,7 @@ final class CatalogueRules {
 	 * A web origin as a browser sends it: scheme, host and optional port, nothing else. Returns it
 	 * in lower case, or null when it is not one.
 	 */
-	static String origin(String value) {
+	public static String origin(String value) {
 		if (value == null) {
 			return null;
 		}
@@ -59,7 +59,7 @@ final class CatalogueRules {
 		return candidate;
 	}
 
-	static boolean isLanguage(String language) {
+	public static boolean isLanguage(String language) {
 		return language != null && LANGUAGES.contains(language);
 	}
 }

@@ -24,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  *        at the site's next request after this: a publication on another instance shows within this time
  */
 @ConfigurationProperties("charter.consent")
-record ConsentLogSettings(@DefaultValue("30") int rateLimitPerMinute, @DefaultValue("5y") Period recordRetention,
+public record ConsentLogSettings(@DefaultValue("30") int rateLimitPerMinute, @DefaultValue("5y") Period recordRetention,
 		@DefaultValue("0 37 3 * * *") String purgeCron, @DefaultValue("4KB") DataSize maxBodySize,
 		@DefaultValue("500") int batchSize, @DefaultValue("2") int writerThreads,
 		@DefaultValue("20000") int queueCapacity, @DefaultValue("10s") Duration writeTimeout,
@@ -35,7 +35,7 @@ record ConsentLogSettings(@DefaultValue("30") int rateLimitPerMinute, @DefaultVa
 	 * connection before they drop it: twice the write timeout, so a commit that is only slow (a lock)
 	 * still goes through, while a connection behind a dead network frees its thread.
 	 */
-	Duration silentConnectionTimeout() {
+	public Duration silentConnectionTimeout() {
 		return writeTimeout.multipliedBy(2);
 	}
 }

@@ -18,13 +18,13 @@ import io.charter.platform.ProblemWriter;
  * The consent log's problems as its filters answer them, ahead of Spring MVC: the offending field
  * for a 400 and Retry-After when useful, written by the platform's {@link ProblemWriter}.
  */
-final class ConsentProblem {
+public final class ConsentProblem {
 
 	private ConsentProblem() {
 	}
 
 	/** With the offending field for a 400 and Retry-After when useful (either may be null). */
-	static void write(ProblemWriter problems, HttpServletRequest request, HttpServletResponse response,
+	public static void write(ProblemWriter problems, HttpServletRequest request, HttpServletResponse response,
 			HttpStatus status, String detail, String field, Duration retryAfter) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setInstance(ProblemWriter.instance(request.getRequestURI()));

@@ -8,7 +8,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
  * Retry-After rather than waited for. Without a stack trace: it is an expected answer during an
  * outage, not a fault of Charter's.
  */
-class DatabaseUnavailable extends TransientDataAccessResourceException {
+public class DatabaseUnavailable extends TransientDataAccessResourceException {
 
 	DatabaseUnavailable(String detail) {
 		super(detail);

@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * waiting until TCP gives up, a quarter of an hour later.
  */
 @Component
-class DatabaseWatch {
+public class DatabaseWatch {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseWatch.class);
 
@@ -48,7 +48,7 @@ class DatabaseWatch {
 	}
 
 	/** True from a failure that showed the database out of reach until it answers again. */
-	boolean down() {
+	public boolean down() {
 		return down;
 	}
 
@@ -56,7 +56,7 @@ class DatabaseWatch {
 	 * Notes a failed database call; true when it showed the database out of reach (rather than a
 	 * statement the database refused), which is then remembered until {@link #answered()}.
 	 */
-	boolean failed(Throwable failure) {
+	public boolean failed(Throwable failure) {
 		if (!isOutage(failure)) {
 			return false;
 		}
@@ -69,7 +69,7 @@ class DatabaseWatch {
 	 * back): they are broken, silent or, with H2 after a file error, to a database that was closed,
 	 * and would otherwise be handed out again one by one, each failing or timing out in turn.
 	 */
-	void markDown(String why) {
+	public void markDown(String why) {
 		if (!down) {
 			down = true;
 			log.warn("The database is out of reach ({}): banner resources are served from memory and consent writes"
@@ -89,7 +89,7 @@ class DatabaseWatch {
 	}
 
 	/** A call went through: the database is back. */
-	void answered() {
+	public void answered() {
 		if (down) {
 			down = false;
 			log.info("The database answers again");
@@ -97,7 +97,7 @@ class DatabaseWatch {
 	}
 
 	/** Whether a connection answers within the probe time ({@code lookup-timeout}, at least a second). */
-	boolean answers() {
+	public boolean answers() {
 		try (Connection connection = dataSource.getConnection()) {
 			return connection.isValid(probeSeconds);
 		}
@@ -111,7 +111,7 @@ class DatabaseWatch {
 	 * commit give up after {@code networkTimeout} (JDBC network timeout; the pool restores the
 	 * connection's own when it gets it back). Each opens a transaction of its own.
 	 */
-	TransactionTemplate transactions(Duration networkTimeout, boolean readOnly) {
+	public TransactionTemplate transactions(Duration networkTimeout, boolean readOnly) {
 		int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, networkTimeout.toMillis()));
 		DataSourceTransactionManager bounded = new DataSourceTransactionManager(dataSource) {
 			@Override
@@ -132,7 +132,7 @@ class DatabaseWatch {
 	 * a broken or timed-out connection, a transaction that could not begin or end. Refused statements
 	 * (constraints, bad values) are not.
 	 */
-	static boolean isOutage(Throwable failure) {
+	public static boolean isOutage(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
 					|| t instanceof QueryTimeoutException || t instanceof RecoverableDataAccessException

@@ -12,21 +12,21 @@ import java.util.Map;
  * @param materialVersion the latest material version up to this one: visitors whose consent is
  *        older than it are asked again
  */
-record Declaration(String siteKey, int version, Instant publishedAt, boolean material, int materialVersion,
+public record Declaration(String siteKey, int version, Instant publishedAt, boolean material, int materialVersion,
 		Site site, List<Category> categories, List<Service> services, Map<String, Map<String, String>> bannerTexts,
 		Map<String, String> summary) {
 
-	record Site(String name, List<String> origins, List<String> languages, String defaultLanguage,
+	public record Site(String name, List<String> origins, List<String> languages, String defaultLanguage,
 			int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs, String controllerName,
 			String controllerNumber, String controllerAddress, String controllerEmail, String privacyPolicyUrl) {
 	}
 
 	/** A cookie category; {@code necessary} is always granted and cannot be refused. */
-	record Category(String key, boolean necessary, boolean refuseOnGpc, List<String> gcmTypes,
+	public record Category(String key, boolean necessary, boolean refuseOnGpc, List<String> gcmTypes,
 			Map<String, String> name, Map<String, String> description) {
 	}
 
-	record Service(String key, String name, String provider, String category, boolean thirdParty, String privacyUrl,
+	public record Service(String key, String name, String provider, String category, boolean thirdParty, String privacyUrl,
 			Map<String, String> description, List<Cookie> cookies) {
 	}
 
@@ -35,11 +35,11 @@ record Declaration(String siteKey, int version, Instant publishedAt, boolean mat
 	 * @param retentionDays null for a session cookie
 	 * @param toBeConfirmed the name or retention is not documented by the provider yet
 	 */
-	record Cookie(String name, boolean pattern, String domain, boolean thirdParty, Integer retentionDays,
+	public record Cookie(String name, boolean pattern, String domain, boolean thirdParty, Integer retentionDays,
 			Map<String, String> retention, Map<String, String> purpose, boolean toBeConfirmed, String note) {
 	}
 
-	Category category(String key) {
+	public Category category(String key) {
 		return categories.stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
 	}
 }

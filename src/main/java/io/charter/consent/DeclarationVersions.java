@@ -46,18 +46,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The others, for staff pages and jobs, wait for the read.
  */
 @Repository
-class DeclarationVersions implements DisposableBean {
+public class DeclarationVersions implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DeclarationVersions.class);
 
 	private static final int SITES = 1_000;
 
 	/** One line of a site's change log. */
-	record Change(int version, java.time.Instant publishedAt, boolean material, java.util.Map<String, String> summary) {
+	public record Change(int version, java.time.Instant publishedAt, boolean material, java.util.Map<String, String> summary) {
 	}
 
 	/** A site's id and current version; both null for a site unknown or never published (kept too, as such). */
-	record Published(UUID siteId, Declaration declaration) {
+	public record Published(UUID siteId, Declaration declaration) {
 
 		static final Published NONE = new Published(null, null);
 
@@ -118,18 +118,18 @@ class DeclarationVersions implements DisposableBean {
 	// --- the public paths: from memory, never a long wait
 
 	/** The site's id and latest published version; empty when the site is unknown or never published. */
-	Optional<Published> publishedNow(String siteKey) {
+	public Optional<Published> publishedNow(String siteKey) {
 		CompletableFuture<Published> known = current.getIfPresent(siteKey);
 		return awaitNow(known != null ? known : load(current, siteKey)).ifPublished();
 	}
 
 	/** The latest published version of a site; empty when the site is unknown or never published. */
-	Optional<Declaration> currentNow(String siteKey) {
+	public Optional<Declaration> currentNow(String siteKey) {
 		return publishedNow(siteKey).map(Published::declaration);
 	}
 
 	/** One published version; empty when it does not exist. */
-	Optional<Declaration> versionNow(String siteKey, int version) {
+	public Optional<Declaration> versionNow(String siteKey, int version) {
 		Declaration latest = latestInMemory(siteKey);
 		if (latest != null && latest.version() == version) {
 			return Optional.of(latest);
@@ -142,11 +142,11 @@ class DeclarationVersions implements DisposableBean {
 	// --- staff pages and jobs: wait for the database
 
 	/** The latest published version of a site; empty when the site is unknown or never published. */
-	Optional<Declaration> current(String siteKey) {
+	public Optional<Declaration> current(String siteKey) {
 		return Optional.ofNullable(await(current.get(siteKey)).declaration());
 	}
 
-	Optional<Declaration> version(String siteKey, int version) {
+	public Optional<Declaration> version(String siteKey, int version) {
 		Declaration latest = latestInMemory(siteKey);
 		if (latest != null && latest.version() == version) {
 			return Optional.of(latest);
@@ -155,7 +155,7 @@ class DeclarationVersions implements DisposableBean {
 	}
 
 	/** Every published version of a site, newest first, for the change log at the top of the declaration. */
-	List<Change> history(String siteKey) {
+	public List<Change> history(String siteKey) {
 		return jdbc.sql("""
 				select v.version, v.published_at, v.material, v.summary_fr, v.summary_nl, v.summary_en
 				from declaration_version v join consent_site s on s.id = v.site_id
@@ -170,7 +170,7 @@ class DeclarationVersions implements DisposableBean {
 	 * request sees it at once. Should the read fail, the one in memory stays until the background
 	 * re-read succeeds.
 	 */
-	void forgetCurrent(String siteKey) {
+	public void forgetCurrent(String siteKey) {
 		try {
 			Published now = read(() -> readCurrent(siteKey, null));
 			current.put(siteKey, CompletableFuture.completedFuture(now));

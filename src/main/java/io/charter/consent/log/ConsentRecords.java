@@ -1,0 +1,245 @@
+package io.charter.consent.log;
+
+import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The append-only {@code consent_record} table: batch inserts for the group commit, reads for
+ * receipts, the admin search and exports, daily statistics, and the retention purge. No update
+ * statement exists for this table.
+ */
+@Repository
+class ConsentRecords {
+
+	static final String INSERT = """
+			insert into consent_record (id, site_id, visitor_id, version, method, choices, language, page_url,
+			  source_hash, browser, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/** Search criteria of the records page and its exports; every field optional, dates in UTC, inclusive. */
+	record Filter(String visitorId, UUID consentId, LocalDate from, LocalDate to) {
+	}
+
+	/** One day's counts: per method, and per category the records that granted it and that showed it. */
+	record DayCounts(LocalDate day, Map<ConsentMethod, Long> methods, Map<String, Long> granted, Map<String, Long> shown) {
+	}
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+	private final Cache<String, Optional<UUID>> siteIds = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	ConsentRecords(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/** Site ids never change once a site exists, so they are cached for good. */
+	Optional<UUID> siteId(String siteKey) {
+		Optional<UUID> cached = siteIds.getIfPresent(siteKey);
+		if (cached != null) {
+			return cached;
+		}
+		Optional<UUID> id = jdbc.sql("select id from consent_site where site_key = :key").param("key", siteKey)
+				.query(UUID.class).optional();
+		id.ifPresent(found -> siteIds.put(siteKey, id));
+		return id;
+	}
+
+	/** Sites that have records: key and id, for the purge. */
+	Map<String, UUID> sites() {
+		Map<String, UUID> sites = new LinkedHashMap<>();
+		jdbc.sql("select site_key, id from consent_site order by site_key")
+				.query(rs -> {
+					sites.put(rs.getString(1), rs.getObject(2, UUID.class));
+				});
+		return sites;
+	}
+
+	/** Inserts every record as one JDBC batch; the caller holds the transaction. */
+	void insert(List<ConsentRecord> records) {
+		template.batchUpdate(INSERT, records, records.size(), ConsentRecords::bind);
+	}
+
+	private static void bind(PreparedStatement ps, ConsentRecord r) throws SQLException {
+		ps.setObject(1, r.id());
+		ps.setObject(2, r.siteId());
+		ps.setString(3, r.visitorId());
+		ps.setInt(4, r.version());
+		ps.setString(5, r.method().name());
+		ps.setString(6, r.choicesText());
+		ps.setString(7, r.language());
+		if (r.pageUrl() == null) {
+			ps.setNull(8, Types.VARCHAR);
+		}
+		else {
+			ps.setString(8, r.pageUrl());
+		}
+		ps.setString(9, r.sourceHash());
+		ps.setString(10, r.browser());
+		ps.setObject(11, odt(r.recordedAt()));
+	}
+
+	boolean exists(UUID id) {
+		return jdbc.sql("select count(*) from consent_record where id = :id").param("id", id).query(Long.class)
+				.single() > 0;
+	}
+
+	Optional<ConsentRecord> find(String siteKey, UUID siteId, UUID id) {
+		return jdbc.sql("select * from consent_record where id = :id and site_id = :site").param("id", id)
+				.param("site", siteId).query((rs, n) -> map(rs, siteKey)).optional();
+	}
+
+	List<ConsentRecord> search(String siteKey, UUID siteId, Filter filter, int page, int size) {
+		Where where = where(siteId, filter);
+		return where.apply(jdbc.sql("select * from consent_record " + where.sql
+				+ " order by recorded_at desc, id limit :limit offset :offset"))
+				.param("limit", size).param("offset", (long) page * size)
+				.query((rs, n) -> map(rs, siteKey)).list();
+	}
+
+	long count(UUID siteId, Filter filter) {
+		Where where = where(siteId, filter);
+		return where.apply(jdbc.sql("select count(*) from consent_record " + where.sql)).query(Long.class).single();
+	}
+
+	/** Every matching record, oldest first, handed over one at a time (exports of any size). */
+	void each(String siteKey, UUID siteId, Filter filter, Consumer<ConsentRecord> sink) {
+		Where where = where(siteId, filter);
+		// JdbcTemplate with a fetch size streams rows from PostgreSQL instead of loading them all.
+		List<Object> args = new ArrayList<>();
+		String positional = positional(where, args);
+		JdbcTemplate streaming = new JdbcTemplate(template.getDataSource());
+		streaming.setFetchSize(500);
+		streaming.query("select * from consent_record " + positional + " order by recorded_at, id",
+				rs -> {
+					sink.accept(map(rs, siteKey));
+				}, args.toArray());
+	}
+
+	/**
+	 * Counts per UTC day and method, and per category how many records granted and showed it (a
+	 * category is "shown" in a record when the record's version had it). {@code to} is exclusive.
+	 */
+	List<DayCounts> daily(UUID siteId, Instant from, Instant to, List<String> categories) {
+		StringBuilder sql = new StringBuilder("""
+				select cast(recorded_at at time zone 'UTC' as date), method, count(*)""");
+		for (int i = 0; i < categories.size(); i++) {
+			sql.append(", sum(case when (',' || choices || ',') like :g").append(i).append(" escape '!' then 1 else 0 end)")
+					.append(", sum(case when (',' || choices || ',') like :s").append(i).append(" escape '!' then 1 else 0 end)");
+		}
+		sql.append("""
+
+				from consent_record where site_id = :site and recorded_at >= :from and recorded_at < :to
+				  and visitor_id not in (select visitor_id from consent_restriction)
+				group by cast(recorded_at at time zone 'UTC' as date), method
+				order by 1""");
+		var spec = jdbc.sql(sql.toString()).param("site", siteId).param("from", odt(from))
+				.param("to", odt(to));
+		for (int i = 0; i < categories.size(); i++) {
+			String key = likeEscape(categories.get(i));
+			spec = spec.param("g" + i, "%," + key + "=1,%").param("s" + i, "%," + key + "=%");
+		}
+		Map<LocalDate, DayCounts> days = new LinkedHashMap<>();
+		spec.query(rs -> {
+			LocalDate day = rs.getObject(1, LocalDate.class);
+			DayCounts counts = days.computeIfAbsent(day,
+					d -> new DayCounts(d, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
+			counts.methods().merge(ConsentMethod.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
+			for (int i = 0; i < categories.size(); i++) {
+				counts.granted().merge(categories.get(i), rs.getLong(4 + 2 * i), Long::sum);
+				counts.shown().merge(categories.get(i), rs.getLong(5 + 2 * i), Long::sum);
+			}
+		});
+		return new ArrayList<>(days.values());
+	}
+
+	/** The declaration versions that records of a period were given under. */
+	List<Integer> versionsBetween(UUID siteId, Instant from, Instant to) {
+		return jdbc.sql("""
+				select distinct version from consent_record
+				where site_id = :site and recorded_at >= :from and recorded_at < :to order by version""")
+				.param("site", siteId).param("from", odt(from)).param("to", odt(to))
+				.query(Integer.class).list();
+	}
+
+	/** Deletes one site's records recorded before the cutoff, in chunks so no transaction grows huge. */
+	int deleteBefore(UUID siteId, Instant cutoff, int chunk) {
+		return jdbc.sql("""
+				delete from consent_record where id in (
+				  select id from consent_record where site_id = :site and recorded_at < :cutoff limit :chunk)""")
+				.param("site", siteId).param("cutoff", odt(cutoff)).param("chunk", chunk).update();
+	}
+
+	private static String likeEscape(String key) {
+		return key.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
+	private record Where(String sql, Map<String, Object> params) {
+		JdbcClient.StatementSpec apply(JdbcClient.StatementSpec spec) {
+			params.forEach(spec::param);
+			return spec;
+		}
+	}
+
+	private static Where where(UUID siteId, Filter filter) {
+		StringBuilder sql = new StringBuilder("where site_id = :site");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("site", siteId);
+		if (filter.visitorId() != null && !filter.visitorId().isBlank()) {
+			sql.append(" and visitor_id = :visitor");
+			params.put("visitor", filter.visitorId().trim());
+		}
+		if (filter.consentId() != null) {
+			sql.append(" and id = :id");
+			params.put("id", filter.consentId());
+		}
+		if (filter.from() != null) {
+			sql.append(" and recorded_at >= :from");
+			params.put("from", filter.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+		}
+		if (filter.to() != null) {
+			sql.append(" and recorded_at < :to");
+			params.put("to", filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+		}
+		return new Where(sql.toString(), params);
+	}
+
+	/** The same conditions with {@code ?} placeholders, for the streaming JdbcTemplate query. */
+	private static String positional(Where where, List<Object> args) {
+		String sql = where.sql;
+		for (Map.Entry<String, Object> p : where.params.entrySet()) {
+			sql = sql.replace(":" + p.getKey(), "?");
+			args.add(p.getValue());
+		}
+		return sql;
+	}
+
+	private static ConsentRecord map(ResultSet rs, String siteKey) throws SQLException {
+		return new ConsentRecord(rs.getObject("id", UUID.class), rs.getObject("site_id", UUID.class), siteKey,
+				rs.getString("visitor_id"), rs.getInt("version"), ConsentMethod.valueOf(rs.getString("method")),
+				ConsentRecord.parseChoices(rs.getString("choices")), rs.getString("language"), rs.getString("page_url"),
+				rs.getString("source_hash"), rs.getString("browser"),
+				instant(rs, "recorded_at"));
+	}
+}

@@ -1,0 +1,164 @@
+package io.charter.consent.banner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.http.MediaType;
+
+import io.charter.consent.Declaration;
+import io.charter.consent.banner.BannerControllerTests.TestSite;
+
+
+/** The banner's rendering rules, without a server. */
+class BannerUnitTests {
+
+	final Declaration declaration = TestSite.declaration("unit-site", 4, 3, List.of("https://www.example.test"));
+
+	@Test
+	void negotiatesGzipByQuality() {
+		assertThat(BannerResource.acceptsGzip("gzip, deflate, br")).isTrue();
+		assertThat(BannerResource.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
+		assertThat(BannerResource.acceptsGzip("x-gzip")).isTrue();
+		assertThat(BannerResource.acceptsGzip("gzip;q=0")).isFalse();
+		assertThat(BannerResource.acceptsGzip("gzip; q=0.000")).isFalse();
+		assertThat(BannerResource.acceptsGzip("identity")).isFalse();
+		assertThat(BannerResource.acceptsGzip(null)).isFalse();
+	}
+
+	@Test
+	void matchesIfNoneMatchAgainstTheChosenRepresentation() throws Exception {
+		BannerResource r = BannerResource.of(MediaType.TEXT_PLAIN, "some text that is long enough to compress");
+		assertThat(r.etag()).isNotEqualTo(r.gzipEtag());
+		assertThat(BannerResource.matches("\"other\", " + r.etag(), r.etag())).isTrue();
+		assertThat(BannerResource.matches("W/" + r.etag(), r.etag())).isTrue();
+		assertThat(BannerResource.matches("*", r.etag())).isTrue();
+		assertThat(BannerResource.matches(r.gzipEtag(), r.etag())).isFalse();
+		assertThat(written(r, "gzip", r.gzipEtag(), "GET").getStatus()).isEqualTo(304);
+		MockHttpServletResponse plain = written(r, null, r.gzipEtag(), "GET");
+		assertThat(plain.getStatus()).isEqualTo(200);
+		assertThat(plain.getContentAsString()).isEqualTo("some text that is long enough to compress");
+		MockHttpServletResponse gz = written(r, "gzip", null, "GET");
+		assertThat(gz.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(gz.getContentAsByteArray()).isEqualTo(r.gzip());
+		MockHttpServletResponse head = written(r, "gzip", null, "HEAD");
+		assertThat(head.getStatus()).isEqualTo(200);
+		assertThat(head.getContentLength()).isEqualTo(r.gzip().length);
+		assertThat(head.getContentAsByteArray()).isEmpty();
+	}
+
+	private static MockHttpServletResponse written(BannerResource r, String acceptEncoding, String ifNoneMatch,
+			String method) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, "/c/site/config.json");
+		if (acceptEncoding != null) {
+			request.addHeader("Accept-Encoding", acceptEncoding);
+		}
+		if (ifNoneMatch != null) {
+			request.addHeader("If-None-Match", ifNoneMatch);
+		}
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		try {
+			r.write(request, response, BannerResource.REVALIDATE);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return response;
+	}
+
+	@Test
+	void compactsTheStylesheet() {
+		assertThat(BannerAssets.compact("""
+				/* a comment */
+				.a, .b > .c {
+				  color: #fff;
+				  margin: 0 auto !important;
+				}
+				@media (prefers-reduced-motion: reduce) {
+				  * { width: calc(100% - 2rem); }
+				}
+				""")).isEqualTo(".a,.b>.c{color:#fff;margin:0 auto!important}"
+						+ "@media (prefers-reduced-motion:reduce){*{width:calc(100% - 2rem)}}");
+	}
+
+	@Test
+	void refusesCodeThatDoesNotReadItsBootData() {
+		assertThatThrownBy(() -> new BannerAssets("(function(){})()", "")).isExactlyInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void textsFallBackToTheDefaultsKeyByKey() {
+		Map<String, String> fr = BannerTexts.of(declaration, "fr");
+		assertThat(fr).containsKeys(BannerTexts.KEYS.toArray(String[]::new));
+		assertThat(fr.get("title")).isEqualTo("Cookies sur ce site");
+		assertThat(fr.get("refuseAll")).isEqualTo("Tout refuser");
+		// A language Charter has no defaults for: English ones.
+		assertThat(BannerTexts.of(declaration, "de").get("acceptAll")).isEqualTo("Accept all");
+	}
+
+	@Test
+	void theAcceptRefuseAndCustomiseLabelsAreAllThere() {
+		for (String language : List.of("fr", "nl", "en")) {
+			Map<String, String> texts = BannerTexts.of(declaration, language);
+			assertThat(List.of("acceptAll", "refuseAll", "customise", "save", "placeholder", "placeholderButton"))
+					.allSatisfy(key -> assertThat(texts.get(key)).as(language + " " + key).isNotBlank());
+			assertThat(texts.get("placeholder")).contains("{category}");
+			assertThat(texts.get("placeholderButton")).contains("{category}");
+		}
+	}
+
+	@Test
+	void theConfigSpeaksOneLanguageAndNamesPatterns() {
+		BannerConfig config = BannerConfig.of(declaration, "nl", "/charter");
+		assertThat(config.language()).isEqualTo("nl");
+		assertThat(config.version()).isEqualTo(4);
+		assertThat(config.materialVersion()).isEqualTo(3);
+		assertThat(config.declarationUrl()).isEqualTo("/charter/c/unit-site/declaration?lang=nl");
+		assertThat(config.consentUrl()).isEqualTo("/charter/c/unit-site/consents");
+		assertThat(config.categories()).extracting(BannerConfig.Category::key)
+				.containsExactly("necessary", "analytics", "tracking");
+		BannerConfig.Category tracking = config.categories().get(2);
+		assertThat(tracking.name()).isEqualTo("Trackingcookies");
+		assertThat(tracking.refuseOnGpc()).isTrue();
+		assertThat(tracking.services()).extracting(BannerConfig.Service::name)
+				.containsExactly("Tawk.to", "DoubleClick", "Medium");
+		BannerConfig.Category analytics = config.categories().get(1);
+		assertThat(analytics.services().get(1).cookies().get(0).name()).isEqualTo("_lr_*");
+
+		Declaration.Cookie unstarred = new Declaration.Cookie("_hj", true, null, false, 1, null, null, false, null);
+		assertThat(BannerConfig.cookieName(unstarred)).isEqualTo("_hj*");
+		// A purpose that only repeats the service's description is not sent again for each cookie.
+		Declaration.Cookie repeating = new Declaration.Cookie("ss", false, null, false, 1, null,
+				Map.of("fr", "Chat en direct."), false, null);
+		assertThat(BannerConfig.purpose(repeating, "Chat en direct.", "fr", "fr")).isNull();
+		assertThat(BannerConfig.purpose(repeating, "Autre chose.", "fr", "fr")).isEqualTo("Chat en direct.");
+	}
+
+	@Test
+	void textsMissingInALanguageComeFromTheSiteDefault() {
+		assertThat(BannerConfig.text(Map.of("fr", "Bonjour"), "nl", "fr")).isEqualTo("Bonjour");
+		assertThat(BannerConfig.text(Map.of("en", "Hello"), "nl", "fr")).isEqualTo("Hello");
+		assertThat(BannerConfig.text(Map.of("nl", " ", "fr", "Bonjour"), "nl", "fr")).isEqualTo("Bonjour");
+		assertThat(BannerConfig.text(null, "nl", "fr")).isNull();
+	}
+
+	@Test
+	void bootDataGuardsOnlyFirstPartyCookies() {
+		BannerBoot boot = BannerBoot.of(declaration, new BannerAssets("x(__CHARTER_BOOT__)", "a { color: red; }"));
+		BannerBoot.Category tracking = boot.categories().get(2);
+		// Medium's sid and uid are set on medium.com: guarding them would block the site's own.
+		assertThat(tracking.cookies()).containsExactly("_tawkuuid", "TawkConnectionTime").doesNotContain("sid", "uid");
+		assertThat(boot.categories().get(1).cookies()).containsExactly("_ga", "_ga_*", "_gid",
+				"_gat_gtag_UA_123265168_1", "_lr_*");
+		assertThat(boot.categories().get(1).gcm()).containsExactly("analytics_storage");
+		assertThat(boot.settingsLabel()).containsEntry("fr", "Paramètres des cookies")
+				.containsEntry("nl", "Cookie-instellingen").containsEntry("en", "Cookie settings");
+		assertThat(boot.css()).isEqualTo("a{color:red}");
+		assertThat(boot.build()).hasSize(12);
+	}
+}

@@ -1,0 +1,89 @@
+package io.charter.consent.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.charter.consent.ConsentLogSettings;
+import io.charter.consent.DatabaseWatch;
+
+/** A failed group commit fails only the records that cannot be stored; nothing is half-acknowledged. */
+@Tag("database")
+@SpringBootTest(properties = "charter.consent.rate-limit-per-minute=1000000")
+class ConsentWriterTests {
+
+	@Autowired
+	ConsentRecords records;
+	@Autowired
+	DatabaseWatch database;
+	@Autowired
+	JdbcClient jdbc;
+	@Autowired
+	JsonMapper json;
+
+	ConsentRecord record(UUID siteId, String site) {
+		Map<String, Boolean> choices = new LinkedHashMap<>();
+		choices.put("analytics", true);
+		choices.put("tracking", true);
+		return new ConsentRecord(UUID.randomUUID(), siteId, site, ConsentLogSites.visitor(), 1, ConsentMethod.ACCEPT_ALL,
+				choices, "en", null, "ef".repeat(32), "Safari 17", Instant.now().truncatedTo(ChronoUnit.MICROS));
+	}
+
+	@Test
+	void aBadRecordInABatchFailsAloneAndTheOthersAreStored() throws Exception {
+		String site = new ConsentLogSites(jdbc, json).site();
+		UUID siteId = records.siteId(site).orElseThrow();
+		ConsentWriter writer = new ConsentWriter(records, database, new ConsentLogSettings(30,
+				java.time.Period.ofYears(5), "-", DataSize.ofKilobytes(4), 500, 1, 1000, java.time.Duration.ofSeconds(10),
+				java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5)));
+		List<CompletableFuture<ConsentRecord>> good = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			good.add(writer.write(record(siteId, site)));
+		}
+		// A site that does not exist: the foreign key fails the whole batch on the first try.
+		CompletableFuture<ConsentRecord> bad = writer.write(record(UUID.randomUUID(), site));
+		for (int i = 0; i < 20; i++) {
+			good.add(writer.write(record(siteId, site)));
+		}
+		writer.start(); // one writer drains all 41 into one batch
+		try {
+			for (CompletableFuture<ConsentRecord> g : good) {
+				ConsentRecord stored = g.get(20, TimeUnit.SECONDS);
+				assertThat(records.exists(stored.id())).isTrue();
+			}
+			try {
+				bad.get(20, TimeUnit.SECONDS);
+				throw new AssertionError("the bad record was acknowledged");
+			}
+			catch (ExecutionException e) {
+				assertThat(e.getCause()).isInstanceOf(ConsentRefused.class);
+				assertThat(((ConsentRefused) e.getCause()).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+			}
+			assertThat(new ConsentLogSites(jdbc, json).records(site)).isEqualTo(40);
+		}
+		finally {
+			writer.stop();
+		}
+		// Stopped: refuses at once instead of hanging.
+		assertThat(writer.write(record(siteId, site))).isCompletedExceptionally();
+	}
+}
