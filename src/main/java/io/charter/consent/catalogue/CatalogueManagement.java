@@ -169,28 +169,8 @@ class CatalogueManagement {
 	}
 
 	private Catalogue.Site checked(UUID id, String key, int revision, SiteForm form) {
-		Set<String> origins = new LinkedHashSet<>();
-		for (String given : form.origins() == null ? List.<String>of() : form.origins()) {
-			if (given == null || given.isBlank()) {
-				continue;
-			}
-			String origin = CatalogueRules.origin(given);
-			if (origin == null) {
-				throw texts.refusal("origins", "origin", given.strip());
-			}
-			origins.add(origin);
-		}
-		Set<String> websites = new LinkedHashSet<>();
-		for (String given : form.publicWebsites() == null ? List.<String>of() : form.publicWebsites()) {
-			if (given == null || given.isBlank()) {
-				continue;
-			}
-			String website = CatalogueRules.origin(given);
-			if (website == null) {
-				throw texts.refusal("publicWebsites", "origin", given.strip());
-			}
-			websites.add(website);
-		}
+		List<String> origins = origins("origins", form.origins());
+		List<String> websites = origins("publicWebsites", form.publicWebsites());
 		List<String> languages = form.languages() == null ? List.of()
 				: CatalogueRules.LANGUAGES.stream().filter(form.languages()::contains).toList();
 		if (languages.isEmpty()) {
@@ -199,12 +179,28 @@ class CatalogueManagement {
 		if (!languages.contains(form.defaultLanguage())) {
 			throw texts.refusal("defaultLanguage", "default-language");
 		}
-		return new Catalogue.Site(id, key, form.name().strip(), List.copyOf(origins), languages, form.defaultLanguage(),
+		return new Catalogue.Site(id, key, form.name().strip(), origins, languages, form.defaultLanguage(),
 				orDefault(form.consentLifetimeDays(), CatalogueRules.DEFAULT_LIFETIME_DAYS),
 				orDefault(form.refusalLifetimeDays(), CatalogueRules.DEFAULT_LIFETIME_DAYS),
 				orDefault(form.waitForUpdateMs(), CatalogueRules.DEFAULT_WAIT_FOR_UPDATE_MS), form.controllerName().strip(),
 				blankToNull(form.controllerNumber()), blankToNull(form.controllerAddress()),
-				blankToNull(form.controllerEmail()), blankToNull(form.privacyPolicyUrl()), List.copyOf(websites), revision);
+				blankToNull(form.controllerEmail()), blankToNull(form.privacyPolicyUrl()), websites, revision);
+	}
+
+	/** Origins as a browser sends them (allowed origins, public websites), in lower case, each once. */
+	private List<String> origins(String field, List<String> given) {
+		Set<String> origins = new LinkedHashSet<>();
+		for (String value : given == null ? List.<String>of() : given) {
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			String origin = CatalogueRules.origin(value);
+			if (origin == null) {
+				throw texts.refusal(field, "origin", value.strip());
+			}
+			origins.add(origin);
+		}
+		return List.copyOf(origins);
 	}
 
 	// --- categories
