@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -140,6 +141,23 @@ class DeclarationTruthTests {
 				.doesNotContain("id=\"open-questions\"");
 		catalogue.publish(key, new PublishForm(Map.of("fr", "v2", "nl", "v2", "en", "v2"), false, null));
 		assertThat(page(key, "en")).doesNotContain("expected name:");
+	}
+
+	@Test
+	void theApiConfirmsACookieWithTheEvidenceInTheAuditTrail() throws Exception {
+		String key = publishedSite();
+		UUID id = catalogue.catalogue(key).service("stats").cookies().stream().filter(c -> c.name().equals("_guess"))
+				.findFirst().orElseThrow().id();
+		mvc.perform(post("/api/v1/consent/sites/" + key + "/services/stats/cookies/" + id + "/confirm")
+				.header("Authorization", "Bearer " + fixtures.tokenFor(Role.ADMIN))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+						{"evidence": "seen by the scan of 7 December 2026"}"""))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.toBeConfirmed").value(false));
+		assertThat(jdbc.sql("select summary from audit_entry where action = 'consent-cookie.confirmed' and entity_id = :id")
+				.param("id", id.toString()).query(String.class).single()).endsWith("_guess confirmed: seen by the scan of 7 December 2026");
+		mvc.perform(post("/api/v1/consent/sites/" + key + "/services/stats/cookies/" + id + "/confirm")
+				.header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR)))
+				.andExpect(status().isForbidden());
 	}
 
 	@Test
