@@ -1,6 +1,7 @@
 package io.charter.consent.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,8 +137,10 @@ class DeclarationTruthTests {
 		assertThat(catalogue.catalogue(key).toBeConfirmed()).isZero();
 		assertThat(jdbc.sql("select confirmed_by from consent_cookie where id = :id").param("id", id).query(String.class)
 				.single()).startsWith("user:");
-		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'consent-cookie.confirmed' and entity_id = :id")
-				.param("id", id.toString()).query(Integer.class).single()).isEqualTo(1);
+		// The audit trail records the event after the change commits, in its own transaction.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc
+				.sql("select count(*) from audit_entry where action = 'consent-cookie.confirmed' and entity_id = :id")
+				.param("id", id.toString()).query(Integer.class).single()).isEqualTo(1));
 		assertThat(mvc.perform(get("/consent/" + key).session(session)).andReturn().getResponse().getContentAsString())
 				.doesNotContain("id=\"open-questions\"");
 		catalogue.publish(key, new PublishForm(Map.of("fr", "v2", "nl", "v2", "en", "v2"), false, null));
@@ -153,8 +157,10 @@ class DeclarationTruthTests {
 				.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
 						{"evidence": "seen by the scan of 7 December 2026"}"""))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.toBeConfirmed").value(false));
-		assertThat(jdbc.sql("select summary from audit_entry where action = 'consent-cookie.confirmed' and entity_id = :id")
-				.param("id", id.toString()).query(String.class).single()).endsWith("_guess confirmed: seen by the scan of 7 December 2026");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc
+				.sql("select summary from audit_entry where action = 'consent-cookie.confirmed' and entity_id = :id")
+				.param("id", id.toString()).query(String.class).optional())
+				.hasValueSatisfying(s -> assertThat(s).endsWith("_guess confirmed: seen by the scan of 7 December 2026")));
 		mvc.perform(post("/api/v1/consent/sites/" + key + "/services/stats/cookies/" + id + "/confirm")
 				.header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR)))
 				.andExpect(status().isForbidden());
