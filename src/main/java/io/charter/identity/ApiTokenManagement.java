@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.charter.shared.Actors;
 import io.charter.shared.Role;
 
+import io.charter.identity.web.IssuedToken;
+
 /**
  * API tokens: issued with roles no wider than the caller's, stored hashed, revocable. Also the
  * introspector that turns {@code Authorization: Bearer <token>} into a caller.

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.charter.shared.NotFound;
 
+import io.charter.identity.web.SetupForm;
+
 /**
  * First start without configured administrator: the one-time link from the log creates one. The
  * link is claimed in the same transaction as the administrator is created, so it makes one only.

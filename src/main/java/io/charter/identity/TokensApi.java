@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.charter.shared.Role;
 
+import io.charter.identity.web.IssuedToken;
+
 /** {@code /api/v1/tokens}: issue, list and revoke API tokens. */
 @RestController
 @RequestMapping("/api/v1/tokens")

@@ -19,6 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.shared.Role;
 
+import io.charter.identity.web.IssuedToken;
+import io.charter.identity.web.TokenListing;
+
 /** API tokens of the signed-in user (administrators see and revoke all). */
 @Controller
 class TokensController {

@@ -20,6 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.shared.Role;
 
+import io.charter.identity.web.InviteForm;
+
 /**
  * Administration of users: invite, change roles, deactivate (ADMIN; AUDITOR may look). Without
  * SMTP, the administrator who invites someone is shown the invitation link once, to hand it over:

@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -18,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.charter.shared.Backoff;
 import io.charter.shared.ClientKey;
+
+import io.charter.identity.UserAccount;
 
 /**
  * Slows password guessing down without locking anyone out: failed sign-ins make the client that

@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +10,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 import io.charter.shared.ActorIdentity;
+
+import io.charter.identity.SignedInAccount;
+import io.charter.identity.UserAccount;
 
 /** A user signed in with a password. */
 final class SignedInUser implements UserDetails, CredentialsContainer, ActorIdentity, SignedInAccount {
@@ -23,7 +26,7 @@ final class SignedInUser implements UserDetails, CredentialsContainer, ActorIden
 	private final String credentialStamp;
 
 	SignedInUser(UserAccount account) {
-		this(account.id, account.email, account.displayName, account.passwordHash, authorities(account), account.active,
+		this(account.id(), account.email(), account.displayName(), account.passwordHash(), authorities(account), account.active(),
 				account.credentialStamp());
 	}
 
@@ -39,7 +42,7 @@ final class SignedInUser implements UserDetails, CredentialsContainer, ActorIden
 	}
 
 	static List<GrantedAuthority> authorities(UserAccount account) {
-		return account.roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+		return account.roles().stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
 	}
 
 	@Override

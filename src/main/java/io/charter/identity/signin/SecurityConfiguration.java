@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import java.time.Clock;
 import java.util.Comparator;
@@ -27,6 +27,11 @@ import io.charter.shared.ChainOrder;
 import io.charter.shared.PathAccess;
 import io.charter.shared.Role;
 import io.charter.shared.SecurityHeaders;
+
+import io.charter.identity.ApiTokenManagement;
+import io.charter.identity.Users;
+import io.charter.identity.IdentitySettings;
+import io.charter.identity.IdentityManagement;
 
 /**
  * Who may reach what. Two chains: the API (bearer tokens or a session, problem-detail errors) and

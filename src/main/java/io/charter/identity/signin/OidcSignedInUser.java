@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import java.util.Collection;
 import java.util.UUID;
@@ -9,6 +9,8 @@ import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
 import io.charter.shared.ActorIdentity;
+
+import io.charter.identity.SignedInAccount;
 
 /** A user signed in through the organisation's identity provider, with Charter's roles. */
 final class OidcSignedInUser extends DefaultOidcUser implements ActorIdentity, SignedInAccount {
