@@ -13,7 +13,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.stereotype.Component;
 
-import io.charter.identity.ApiTokenManagement;
+import io.charter.identity.tokens.ApiTokenManagement;
 import io.charter.identity.IdentityManagement;
 import io.charter.shared.Role;
 import io.charter.identity.IssuedInvitation;

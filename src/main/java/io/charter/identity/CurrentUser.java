@@ -7,6 +7,8 @@ import org.springframework.security.core.Authentication;
 
 import io.charter.shared.Role;
 
+import io.charter.identity.tokens.TokenPrincipal;
+
 /** The Charter user behind any kind of sign-in (password, OIDC, API token). */
 public final class CurrentUser {
 

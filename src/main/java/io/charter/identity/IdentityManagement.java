@@ -35,6 +35,8 @@ import io.charter.shared.Actors;
 import io.charter.shared.Role;
 import io.charter.shared.NotFound;
 
+import io.charter.identity.tokens.ApiTokens;
+
 
 /** Users and their life cycle: first administrator, invitations, roles, deactivation, sign-in bookkeeping. */
 @Service

@@ -28,10 +28,12 @@ import io.charter.shared.PathAccess;
 import io.charter.shared.Role;
 import io.charter.shared.SecurityHeaders;
 
-import io.charter.identity.ApiTokenManagement;
+import io.charter.identity.tokens.ApiTokenManagement;
 import io.charter.identity.Users;
 import io.charter.identity.IdentitySettings;
 import io.charter.identity.IdentityManagement;
+
+import io.charter.identity.tokens.ApiTokenManagement;
 
 /**
  * Who may reach what. Two chains: the API (bearer tokens or a session, problem-detail errors) and

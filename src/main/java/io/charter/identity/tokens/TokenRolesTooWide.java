@@ -1,8 +1,11 @@
-package io.charter.identity;
+package io.charter.identity.tokens;
 
 import java.util.Set;
 
 import io.charter.shared.Role;
+
+import io.charter.identity.Roles;
+import io.charter.identity.InvalidUserChange;
 
 /** A token was asked for (or acted on) with roles the caller does not hold: a 403 in the API. */
 public class TokenRolesTooWide extends InvalidUserChange {

@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.tokens;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,6 +11,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 import io.charter.shared.Role;
+
+import io.charter.identity.CurrentUser;
 
 /**
  * Who makes a request and what they may hand on: the roles the request holds right now (for an API

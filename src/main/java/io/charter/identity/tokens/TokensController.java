@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.tokens;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +21,12 @@ import io.charter.shared.Role;
 
 import io.charter.identity.web.IssuedToken;
 import io.charter.identity.web.TokenListing;
+
+import io.charter.identity.UserSummary;
+import io.charter.identity.CurrentUser;
+import io.charter.identity.ApiToken;
+import io.charter.identity.InvalidUserChange;
+import io.charter.identity.IdentityManagement;
 
 /** API tokens of the signed-in user (administrators see and revoke all). */
 @Controller
