@@ -5,9 +5,8 @@ import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
-import io.charter.shared.Role;
-
 import io.charter.identity.tokens.TokenPrincipal;
+import io.charter.shared.Role;
 
 /** The Charter user behind any kind of sign-in (password, OIDC, API token). */
 public final class CurrentUser {

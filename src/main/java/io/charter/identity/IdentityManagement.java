@@ -27,16 +27,14 @@ import io.charter.identity.IdentityEvent.UserReactivated;
 import io.charter.identity.IdentityEvent.UserRestricted;
 import io.charter.identity.IdentityEvent.UserRolesChanged;
 import io.charter.identity.IdentityEvent.UserSignedIn;
+import io.charter.identity.tokens.ApiTokens;
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.notify.OneTimeLink;
 import io.charter.platform.BaseUrl;
 import io.charter.shared.Actors;
-import io.charter.shared.Role;
 import io.charter.shared.NotFound;
-
-import io.charter.identity.tokens.ApiTokens;
-
+import io.charter.shared.Role;
 
 /** Users and their life cycle: first administrator, invitations, roles, deactivation, sign-in bookkeeping. */
 @Service

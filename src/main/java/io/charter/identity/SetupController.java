@@ -10,9 +10,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.charter.shared.NotFound;
-
 import io.charter.identity.web.SetupForm;
+import io.charter.shared.NotFound;
 
 /**
  * First start without configured administrator: the one-time link from the log creates one. The

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import io.charter.shared.Role;
 
-
 /**
  * The user aggregate: guards its own state changes. Public for identity's sign-in (read only, through
  * its accessors); other modules see a {@link UserSummary}.

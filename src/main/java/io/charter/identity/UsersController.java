@@ -18,9 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.charter.shared.Role;
-
 import io.charter.identity.web.InviteForm;
+import io.charter.shared.Role;
 
 /**
  * Administration of users: invite, change roles, deactivate (ADMIN; AUDITOR may look). Without

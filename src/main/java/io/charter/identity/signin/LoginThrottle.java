@@ -16,10 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.charter.identity.UserAccount;
 import io.charter.shared.Backoff;
 import io.charter.shared.ClientKey;
-
-import io.charter.identity.UserAccount;
 
 /**
  * Slows password guessing down without locking anyone out: failed sign-ins make the client that

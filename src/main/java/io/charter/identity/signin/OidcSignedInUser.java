@@ -8,9 +8,8 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
-import io.charter.shared.ActorIdentity;
-
 import io.charter.identity.SignedInAccount;
+import io.charter.shared.ActorIdentity;
 
 /** A user signed in through the organisation's identity provider, with Charter's roles. */
 final class OidcSignedInUser extends DefaultOidcUser implements ActorIdentity, SignedInAccount {

@@ -7,8 +7,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-import io.charter.identity.UserAccount;
 import io.charter.identity.IdentityManagement;
+import io.charter.identity.UserAccount;
 
 /**
  * Matches an OIDC sign-in to a Charter user by e-mail, creating an EMPLOYEE when allowed. The

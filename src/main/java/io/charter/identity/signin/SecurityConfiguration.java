@@ -22,18 +22,15 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.charter.identity.IdentityManagement;
+import io.charter.identity.IdentitySettings;
+import io.charter.identity.Users;
+import io.charter.identity.tokens.ApiTokenManagement;
 import io.charter.platform.ProblemWriter;
 import io.charter.shared.ChainOrder;
 import io.charter.shared.PathAccess;
 import io.charter.shared.Role;
 import io.charter.shared.SecurityHeaders;
-
-import io.charter.identity.tokens.ApiTokenManagement;
-import io.charter.identity.Users;
-import io.charter.identity.IdentitySettings;
-import io.charter.identity.IdentityManagement;
-
-import io.charter.identity.tokens.ApiTokenManagement;
 
 /**
  * Who may reach what. Two chains: the API (bearer tokens or a session, problem-detail errors) and

@@ -29,11 +29,10 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.charter.shared.Role;
-
 import io.charter.identity.SignedInAccount;
-import io.charter.identity.Users;
 import io.charter.identity.UserAccount;
+import io.charter.identity.Users;
+import io.charter.shared.Role;
 
 /**
  * Keeps a signed-in session in step with the account: a deactivated user is signed out at the next

@@ -16,8 +16,8 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 import io.charter.identity.CurrentUser;
-import io.charter.identity.UserAccount;
 import io.charter.identity.IdentityManagement;
+import io.charter.identity.UserAccount;
 
 /**
  * After a sign-in attempt: count failures (per account, and for the client's waits), record

@@ -9,10 +9,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-import io.charter.shared.ActorIdentity;
-
 import io.charter.identity.SignedInAccount;
 import io.charter.identity.UserAccount;
+import io.charter.shared.ActorIdentity;
 
 /** A user signed in with a password. */
 final class SignedInUser implements UserDetails, CredentialsContainer, ActorIdentity, SignedInAccount {

@@ -18,19 +18,17 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.identity.ApiToken;
+import io.charter.identity.IdentityEvent;
+import io.charter.identity.InvalidUserChange;
+import io.charter.identity.Roles;
+import io.charter.identity.Secrets;
+import io.charter.identity.UserAccount;
+import io.charter.identity.UserNotFound;
+import io.charter.identity.Users;
+import io.charter.identity.web.IssuedToken;
 import io.charter.shared.Actors;
 import io.charter.shared.Role;
-
-import io.charter.identity.web.IssuedToken;
-
-import io.charter.identity.UserNotFound;
-import io.charter.identity.Secrets;
-import io.charter.identity.Roles;
-import io.charter.identity.Users;
-import io.charter.identity.IdentityEvent;
-import io.charter.identity.UserAccount;
-import io.charter.identity.ApiToken;
-import io.charter.identity.InvalidUserChange;
 
 /**
  * API tokens: issued with roles no wider than the caller's, stored hashed, revocable. Also the

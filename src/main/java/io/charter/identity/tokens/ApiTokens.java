@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.charter.identity.Roles;
 import io.charter.identity.ApiToken;
+import io.charter.identity.Roles;
 
 /** The api_token table; secrets are looked up by their hash. */
 @Repository

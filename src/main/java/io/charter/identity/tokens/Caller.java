@@ -10,9 +10,8 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
-import io.charter.shared.Role;
-
 import io.charter.identity.CurrentUser;
+import io.charter.shared.Role;
 
 /**
  * Who makes a request and what they may hand on: the roles the request holds right now (for an API

@@ -17,16 +17,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.charter.shared.Role;
-
+import io.charter.identity.ApiToken;
+import io.charter.identity.CurrentUser;
+import io.charter.identity.IdentityManagement;
+import io.charter.identity.InvalidUserChange;
+import io.charter.identity.UserSummary;
 import io.charter.identity.web.IssuedToken;
 import io.charter.identity.web.TokenListing;
-
-import io.charter.identity.UserSummary;
-import io.charter.identity.CurrentUser;
-import io.charter.identity.ApiToken;
-import io.charter.identity.InvalidUserChange;
-import io.charter.identity.IdentityManagement;
+import io.charter.shared.Role;
 
 /** API tokens of the signed-in user (administrators see and revoke all). */
 @Controller
