@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import java.time.Clock;
 import java.util.Comparator;
@@ -22,6 +22,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.charter.identity.IdentityManagement;
+import io.charter.identity.IdentitySettings;
+import io.charter.identity.Users;
+import io.charter.identity.tokens.ApiTokenManagement;
 import io.charter.platform.ProblemWriter;
 import io.charter.shared.ChainOrder;
 import io.charter.shared.PathAccess;

@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -6,6 +6,9 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+import io.charter.identity.IdentityManagement;
+import io.charter.identity.UserAccount;
 
 /**
  * Matches an OIDC sign-in to a Charter user by e-mail, creating an EMPLOYEE when allowed. The
@@ -32,7 +35,7 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		}
 		UserAccount user = identity.signInWithOidc(email, oidc.getFullName())
 				.orElseThrow(() -> refused("No active Charter account for this e-mail address."));
-		return new OidcSignedInUser(user.id, user.displayName, user.credentialStamp(), SignedInUser.authorities(user),
+		return new OidcSignedInUser(user.id(), user.displayName(), user.credentialStamp(), SignedInUser.authorities(user),
 				oidc.getIdToken(), oidc.getUserInfo());
 	}
 

@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.tokens;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +17,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.charter.identity.ApiToken;
+import io.charter.identity.CurrentUser;
+import io.charter.identity.IdentityManagement;
+import io.charter.identity.InvalidUserChange;
+import io.charter.identity.UserSummary;
+import io.charter.identity.web.IssuedToken;
+import io.charter.identity.web.TokenListing;
 import io.charter.shared.Role;
 
 /** API tokens of the signed-in user (administrators see and revoke all). */

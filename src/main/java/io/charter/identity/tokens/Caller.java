@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.tokens;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
+import io.charter.identity.CurrentUser;
 import io.charter.shared.Role;
 
 /**

@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.tokens;
 
 import java.net.URI;
 import java.time.Clock;
@@ -32,6 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.charter.identity.ApiToken;
+import io.charter.identity.CurrentUser;
+import io.charter.identity.InvalidUserChange;
+import io.charter.identity.web.IssuedToken;
 import io.charter.shared.Role;
 
 /** {@code /api/v1/tokens}: issue, list and revoke API tokens. */

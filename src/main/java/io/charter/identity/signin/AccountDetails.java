@@ -1,9 +1,11 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
+
+import io.charter.identity.Users;
 
 /** Loads a user for password sign-in; deactivated accounts are refused by Spring Security. */
 @Component

@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import io.charter.MovableClock;
+import io.charter.identity.IdentitySettings;
 
 /** Failed sign-ins slow down the client that fails, at the account it tries, never anyone else. */
 class LoginThrottleUnitTests {

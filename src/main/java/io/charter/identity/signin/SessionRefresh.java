@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -29,6 +29,9 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.charter.identity.SignedInAccount;
+import io.charter.identity.UserAccount;
+import io.charter.identity.Users;
 import io.charter.shared.Role;
 
 /**
@@ -38,7 +41,7 @@ import io.charter.shared.Role;
  * without signing in again. An account is read at most once per {@code staleness} per instance, so
  * several instances agree within that delay. API tokens are not sessions and are left alone.
  */
-class SessionRefresh extends OncePerRequestFilter {
+public class SessionRefresh extends OncePerRequestFilter {
 
 	private record Account(boolean active, String credentialStamp, Set<String> authorities) {
 	}
@@ -62,8 +65,8 @@ class SessionRefresh extends OncePerRequestFilter {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		SignedInAccount user = sessionUser(auth);
 		if (user != null) {
-			Optional<Account> account = accounts.get(user.id(), id -> users.findById(id).map(u -> new Account(u.active,
-					u.credentialStamp(), u.roles.stream().map(Role::authority).collect(Collectors.toSet()))));
+			Optional<Account> account = accounts.get(user.id(), id -> users.findById(id).map(u -> new Account(u.active(),
+					u.credentialStamp(), u.roles().stream().map(Role::authority).collect(Collectors.toSet()))));
 			if (account.isEmpty() || !account.get().active()
 					|| !account.get().credentialStamp().equals(user.credentialStamp())) {
 				HttpSession session = request.getSession(false);
@@ -83,10 +86,10 @@ class SessionRefresh extends OncePerRequestFilter {
 	 * The session that changed its own password: it takes the account's new stamp, so that it stays
 	 * signed in while the user's other sessions end, and gets a new id, as at sign-in.
 	 */
-	static void keepSignedIn(HttpServletRequest request, UserAccount account) {
+	public static void keepSignedIn(HttpServletRequest request, UserAccount account) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		SignedInAccount user = sessionUser(auth);
-		if (user == null || !user.id().equals(account.id)) {
+		if (user == null || !user.id().equals(account.id())) {
 			return;
 		}
 		replace(request, rebuilt(auth, user.withCredentialStamp(account.credentialStamp()), names(auth.getAuthorities())));

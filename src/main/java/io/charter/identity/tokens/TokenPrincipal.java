@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.tokens;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import io.charter.shared.ActorIdentity;
 
 /** The caller behind an API token: the token's roles, capped by its owner's current roles. */
-final class TokenPrincipal implements OAuth2AuthenticatedPrincipal, ActorIdentity {
+public final class TokenPrincipal implements OAuth2AuthenticatedPrincipal, ActorIdentity {
 
 	private final UUID tokenId;
 	private final UUID userId;
@@ -28,7 +28,7 @@ final class TokenPrincipal implements OAuth2AuthenticatedPrincipal, ActorIdentit
 		this.expiresAt = expiresAt;
 	}
 
-	UUID userId() {
+	public UUID userId() {
 		return userId;
 	}
 

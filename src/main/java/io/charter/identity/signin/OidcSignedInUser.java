@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import java.util.Collection;
 import java.util.UUID;
@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
+import io.charter.identity.SignedInAccount;
 import io.charter.shared.ActorIdentity;
 
 /** A user signed in through the organisation's identity provider, with Charter's roles. */

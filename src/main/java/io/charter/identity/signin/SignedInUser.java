@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +9,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import io.charter.identity.SignedInAccount;
+import io.charter.identity.UserAccount;
 import io.charter.shared.ActorIdentity;
 
 /** A user signed in with a password. */
@@ -23,7 +25,7 @@ final class SignedInUser implements UserDetails, CredentialsContainer, ActorIden
 	private final String credentialStamp;
 
 	SignedInUser(UserAccount account) {
-		this(account.id, account.email, account.displayName, account.passwordHash, authorities(account), account.active,
+		this(account.id(), account.email(), account.displayName(), account.passwordHash(), authorities(account), account.active(),
 				account.credentialStamp());
 	}
 
@@ -39,7 +41,7 @@ final class SignedInUser implements UserDetails, CredentialsContainer, ActorIden
 	}
 
 	static List<GrantedAuthority> authorities(UserAccount account) {
-		return account.roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+		return account.roles().stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.tokens;
 
 import static io.charter.platform.Utc.instant;
 import static io.charter.platform.Utc.odt;
@@ -13,9 +13,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.charter.identity.ApiToken;
+import io.charter.identity.Roles;
+
 /** The api_token table; secrets are looked up by their hash. */
 @Repository
-class ApiTokens {
+public class ApiTokens {
 
 	private final JdbcClient jdbc;
 
@@ -41,7 +44,7 @@ class ApiTokens {
 		return jdbc.sql("select * from api_token where id = :id").param("id", id).query(this::map).optional();
 	}
 
-	List<ApiToken> findByUser(UUID userId) {
+	public List<ApiToken> findByUser(UUID userId) {
 		return jdbc.sql("select * from api_token where user_id = :user order by created_at desc")
 				.param("user", userId).query(this::map).list();
 	}
@@ -56,11 +59,11 @@ class ApiTokens {
 	}
 
 	/** Deletes every token of a user (erasure): a deleted token can no longer be looked up, so it is revoked. */
-	int deleteByUser(UUID userId) {
+	public int deleteByUser(UUID userId) {
 		return jdbc.sql("delete from api_token where user_id = :user").param("user", userId).update();
 	}
 
-		void markUsed(UUID id, Instant at) {
+	void markUsed(UUID id, Instant at) {
 		jdbc.sql("update api_token set last_used_at = :at where id = :id").param("id", id).param("at", odt(at)).update();
 	}
 

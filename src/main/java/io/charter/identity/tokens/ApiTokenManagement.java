@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.tokens;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +18,15 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.identity.ApiToken;
+import io.charter.identity.IdentityEvent;
+import io.charter.identity.InvalidUserChange;
+import io.charter.identity.Roles;
+import io.charter.identity.Secrets;
+import io.charter.identity.UserAccount;
+import io.charter.identity.UserNotFound;
+import io.charter.identity.Users;
+import io.charter.identity.web.IssuedToken;
 import io.charter.shared.Actors;
 import io.charter.shared.Role;
 
@@ -62,7 +71,7 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 	@Transactional
 	IssuedToken issue(Caller caller, String name, Set<Role> roles, Instant expiresAt) {
 		UUID userId = caller.userId();
-		UserAccount owner = users.findById(userId).filter(u -> u.active).orElseThrow(() -> new UserNotFound(userId));
+		UserAccount owner = users.findById(userId).filter(UserAccount::active).orElseThrow(() -> new UserNotFound(userId));
 		Instant now = clock.instant();
 		if (name == null || name.isBlank() || name.length() > 100) {
 			throw new InvalidUserChange("A token needs a name of 1 to 100 characters.");
@@ -71,7 +80,7 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 			throw new InvalidUserChange("A token needs at least one role.");
 		}
 		EnumSet<Role> extra = EnumSet.copyOf(roles);
-		extra.removeIf(role -> owner.roles.contains(role) && caller.holds(role));
+		extra.removeIf(role -> owner.roles().contains(role) && caller.holds(role));
 		if (!extra.isEmpty()) {
 			throw new TokenRolesTooWide(extra);
 		}
@@ -135,14 +144,14 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 		Instant now = clock.instant();
 		ApiToken token = tokens.findByHash(Secrets.hash(secret)).filter(t -> t.usableAt(now))
 				.orElseThrow(() -> new BadOpaqueTokenException("Unknown, expired or revoked token"));
-		UserAccount owner = users.findById(token.userId()).filter(u -> u.active)
+		UserAccount owner = users.findById(token.userId()).filter(UserAccount::active)
 				.orElseThrow(() -> new BadOpaqueTokenException("Token owner is not active"));
 		// A token never grants more than its owner holds now, even after the owner lost a role.
-		Set<GrantedAuthority> authorities = token.roles().stream().filter(owner.roles::contains)
+		Set<GrantedAuthority> authorities = token.roles().stream().filter(owner.roles()::contains)
 				.map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).collect(Collectors.toSet());
 		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minusSeconds(60))) {
 			tokens.markUsed(token.id(), now);
 		}
-		return new TokenPrincipal(token.id(), owner.id, owner.displayName, authorities, token.expiresAt());
+		return new TokenPrincipal(token.id(), owner.id(), owner.displayName(), authorities, token.expiresAt());
 	}
 }

@@ -1,6 +1,8 @@
-package io.charter.identity;
+package io.charter.identity.tokens;
 
 import java.time.Instant;
+
+import io.charter.identity.InvalidUserChange;
 
 /** An API token asked another token to outlive it. */
 class TokenOutlivesCaller extends InvalidUserChange {

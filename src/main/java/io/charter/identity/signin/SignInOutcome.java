@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -14,6 +14,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+
+import io.charter.identity.CurrentUser;
+import io.charter.identity.IdentityManagement;
+import io.charter.identity.UserAccount;
 
 /**
  * After a sign-in attempt: count failures (per account, and for the client's waits), record
@@ -39,7 +43,7 @@ class SignInOutcome extends SavedRequestAwareAuthenticationSuccessHandler implem
 			identity.recordLogin(user.id(), "password");
 			throttle.succeeded(request);
 		}
-		identity.account(CurrentUser.id(authentication)).map(u -> u.language).filter(l -> l != null)
+		identity.account(CurrentUser.id(authentication)).map(UserAccount::language).filter(l -> l != null)
 				.ifPresent(lang -> request.getSession().setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME,
 						Locale.forLanguageTag(lang)));
 		super.onAuthenticationSuccess(request, response, authentication);

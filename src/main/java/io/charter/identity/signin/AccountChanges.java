@@ -1,7 +1,9 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+
+import io.charter.identity.IdentityEvent;
 
 /**
  * As soon as a change to an account made on this instance commits, the session filter forgets what

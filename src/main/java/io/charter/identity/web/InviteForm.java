@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.web;
 
 import java.util.Set;
 

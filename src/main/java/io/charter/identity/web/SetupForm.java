@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.web;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

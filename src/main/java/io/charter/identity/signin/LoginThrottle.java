@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.signin;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.charter.identity.UserAccount;
 import io.charter.shared.Backoff;
 import io.charter.shared.ClientKey;
 

@@ -1,4 +1,4 @@
-package io.charter.identity;
+package io.charter.identity.web;
 
 /** A "Sign in with ..." button on the sign-in page. */
 public record LoginProvider(String name, String href) {
