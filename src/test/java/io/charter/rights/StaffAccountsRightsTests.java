@@ -33,8 +33,8 @@ import com.jayway.jsonpath.JsonPath;
 import io.charter.Fixtures;
 import io.charter.identity.ApiTokenManagement;
 import io.charter.identity.IdentityManagement;
-import io.charter.shared.Role;
 import io.charter.identity.UserSummary;
+import io.charter.shared.Role;
 import io.charter.shared.personaldata.DataSubject;
 import io.charter.shared.personaldata.Outcome;
 import io.charter.shared.personaldata.PersonalDataHolder;
@@ -115,7 +115,7 @@ class StaffAccountsRightsTests extends RightsTestBase {
 		String download = secretIn(bodyOf(awaitMail(email, "vos données personnelles")), "/privacy/requests/download/");
 		byte[] zip = mvc.perform(get("/privacy/requests/download/" + download + "/file")).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsByteArray();
-		Map<String, String> files = RightsIntegrationTests.unzip(zip);
+		Map<String, String> files = unzip(zip);
 
 		assertThat(files).containsKeys("staff-accounts/account.json", "staff-accounts/account.csv",
 				"staff-accounts/api-tokens.json");
