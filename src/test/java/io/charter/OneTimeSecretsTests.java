@@ -27,12 +27,12 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.charter.identity.IdentityManagement;
-import io.charter.shared.Role;
 import io.charter.identity.UserSummary;
 import io.charter.notify.OneTimeLink;
 import io.charter.rights.NewRequest;
-import io.charter.rights.RequestIntake;
 import io.charter.rights.RequestType;
+import io.charter.rights.intake.RequestIntake;
+import io.charter.shared.Role;
 
 /**
  * One-time links (invitations, requesters' confirmation and withdrawal links) reach their addressee

@@ -27,7 +27,7 @@ import io.charter.shared.personaldata.DataSubject;
  * keeps the due date right and registers what happened, for the request's history and the audit
  * trail. Refers to the assignee by id only.
  */
-final class DataSubjectRequest {
+public final class DataSubjectRequest {
 
 	/** What a change did: a history line (with the staff's or requester's words) and an audit summary (without). */
 	record Change(String verb, String summary, String text) {
@@ -86,12 +86,110 @@ final class DataSubjectRequest {
 		this.receivedAt = receivedAt;
 	}
 
+	// What the services of the sub-packages read; they change the request only through the steps below.
+
+	public UUID id() {
+		return id;
+	}
+
+	public String reference() {
+		return reference;
+	}
+
+	public RequestType type() {
+		return type;
+	}
+
+	public Channel channel() {
+		return channel;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public String email() {
+		return email;
+	}
+
+	public String language() {
+		return language;
+	}
+
+	public String visitorId() {
+		return visitorId;
+	}
+
+	public String details() {
+		return details;
+	}
+
+	public LocalDate receivedOn() {
+		return receivedOn;
+	}
+
+	public Instant receivedAt() {
+		return receivedAt;
+	}
+
+	public RequestStatus status() {
+		return status;
+	}
+
+	public LocalDate dueOn() {
+		return dueOn;
+	}
+
+	public int suspendedDays() {
+		return suspendedDays;
+	}
+
+	public LocalDate suspendedSince() {
+		return suspendedSince;
+	}
+
+	public boolean extended() {
+		return extended;
+	}
+
+	public String extensionReason() {
+		return extensionReason;
+	}
+
+	public LocalDate extendedOn() {
+		return extendedOn;
+	}
+
+	public Instant verifiedAt() {
+		return verifiedAt;
+	}
+
+	public String verificationMeans() {
+		return verificationMeans;
+	}
+
+	public UUID assigneeId() {
+		return assigneeId;
+	}
+
+	public Instant closedAt() {
+		return closedAt;
+	}
+
+	public String closingText() {
+		return closingText;
+	}
+
+	public boolean answeredLate() {
+		return answeredLate;
+	}
+
 	/**
 	 * A new request. Requests from the public form wait for the requester to confirm their address
 	 * ({@code awaitingVerification}); requests registered by staff (post, e-mail, phone) start as
 	 * received.
 	 */
-	static DataSubjectRequest receive(RequestType type, Channel channel, String name, String email, String language,
+	public static DataSubjectRequest receive(RequestType type, Channel channel, String name, String email, String language,
 			String visitorId, String details, LocalDate receivedOn, Instant now, Deadlines deadlines,
 			boolean awaitingVerification) {
 		DataSubjectRequest r = new DataSubjectRequest(UUID.randomUUID(), newReference(), type, channel, name.strip(),
@@ -115,16 +213,16 @@ final class DataSubjectRequest {
 		return "DSR-" + new String(out);
 	}
 
-	boolean open() {
+	public boolean open() {
 		return status.open();
 	}
 
-	boolean verified() {
+	public boolean verified() {
 		return verifiedAt != null;
 	}
 
 	/** The due date as it stands today: while the clock is suspended, it moves a day with every day waited. */
-	LocalDate dueAsOf(LocalDate today, Deadlines deadlines) {
+	public LocalDate dueAsOf(LocalDate today, Deadlines deadlines) {
 		if (status != WAITING_FOR_REQUESTER) {
 			return dueOn;
 		}
@@ -132,7 +230,7 @@ final class DataSubjectRequest {
 	}
 
 	/** The end of the first month as it stands today (for extensions and refusals). */
-	LocalDate firstDueAsOf(LocalDate today, Deadlines deadlines) {
+	public LocalDate firstDueAsOf(LocalDate today, Deadlines deadlines) {
 		long waiting = status == WAITING_FOR_REQUESTER ? Deadlines.daysSuspended(suspendedSince, today) : 0;
 		return deadlines.firstDue(receivedOn, suspendedDays + waiting);
 	}
@@ -142,7 +240,7 @@ final class DataSubjectRequest {
 	 *
 	 * @param systemsToNotify whether a system connected for the request's type has not been told yet
 	 */
-	Set<RequestAction> allowedActions(LocalDate today, Deadlines deadlines, boolean systemsToNotify) {
+	public Set<RequestAction> allowedActions(LocalDate today, Deadlines deadlines, boolean systemsToNotify) {
 		boolean open = open();
 		boolean waiting = status == WAITING_FOR_REQUESTER;
 		boolean handling = open && !waiting && verified();
@@ -196,7 +294,7 @@ final class DataSubjectRequest {
 	 *
 	 * @param what the step, as in "A ... request does not {@code what}"
 	 */
-	DataSubjectRequest requireReadyTo(String what, RequestType... types) {
+	public DataSubjectRequest requireReadyTo(String what, RequestType... types) {
 		if (!open()) {
 			throw new RequestAlreadyClosed(status);
 		}
@@ -213,12 +311,12 @@ final class DataSubjectRequest {
 	}
 
 	/** The requester as the modules that hold personal data see them. */
-	DataSubject subject() {
+	public DataSubject subject() {
 		return new DataSubject(id, email, visitorId, language);
 	}
 
 	/** A (new) verification link goes to the requester's address. */
-	void sendVerificationLink() {
+	public void sendVerificationLink() {
 		requireOpen();
 		if (verified()) {
 			throw new StepNotAllowed("The requester's identity is already verified.");
@@ -234,7 +332,7 @@ final class DataSubjectRequest {
 	 * No verification link goes out for this request from the form: its address already got
 	 * {@code limit} of them in the last 24 hours. Staff may still send one.
 	 */
-	void withholdVerificationLink(int limit) {
+	public void withholdVerificationLink(int limit) {
 		changes.add(new Change(VERIFICATION_WITHHELD, "no verification link sent: the form already sent " + limit
 				+ " to this address in 24 hours", null));
 	}
@@ -243,7 +341,7 @@ final class DataSubjectRequest {
 	 * The requester is who they say they are: they used the link sent to their address, or staff
 	 * checked it by some proportionate means (recorded, never a copy of a document).
 	 */
-	void markVerified(String means, Instant now) {
+	public void markVerified(String means, Instant now) {
 		requireOpen();
 		if (verified()) {
 			throw new StepNotAllowed("The requester's identity is already verified.");
@@ -260,7 +358,7 @@ final class DataSubjectRequest {
 		changes.add(new Change(RightsEvent.RequestVerified.VERB, "identity verified", how));
 	}
 
-	void start() {
+	public void start() {
 		requireOpen();
 		if (status != VERIFIED) {
 			throw new StepNotAllowed("Only a verified request can be started.");
@@ -270,7 +368,7 @@ final class DataSubjectRequest {
 	}
 
 	/** Staff asked the requester for information or identification: the clock stops until they answer. */
-	void askRequester(String message, LocalDate today) {
+	public void askRequester(String message, LocalDate today) {
 		requireOpen();
 		if (status == WAITING_FOR_REQUESTER) {
 			throw new StepNotAllowed("The request is already waiting for the requester.");
@@ -284,7 +382,7 @@ final class DataSubjectRequest {
 	}
 
 	/** The requester answered (or staff stop waiting): the clock runs again and the due date moves by the days waited. */
-	void resume(LocalDate today, Deadlines deadlines) {
+	public void resume(LocalDate today, Deadlines deadlines) {
 		requireOpen();
 		if (status != WAITING_FOR_REQUESTER) {
 			throw new StepNotAllowed("The request is not waiting for the requester.");
@@ -302,7 +400,7 @@ final class DataSubjectRequest {
 	}
 
 	/** Art. 12(3): two further months, with the reasons, decided and sent within the first month. */
-	void extend(String reason, LocalDate today, Deadlines deadlines) {
+	public void extend(String reason, LocalDate today, Deadlines deadlines) {
 		requireOpen();
 		if (extended) {
 			throw new StepNotAllowed("The period was already extended.");
@@ -324,7 +422,7 @@ final class DataSubjectRequest {
 				"period extended by two months on " + today + "; due on " + dueOn, why));
 	}
 
-	void complete(String answer, Instant now, LocalDate today) {
+	public void complete(String answer, Instant now, LocalDate today) {
 		requireOpen();
 		if (!COMPLETABLE.contains(status)) {
 			throw new StepNotAllowed(status == WAITING_FOR_REQUESTER ? "Resume the request before completing it."
@@ -342,7 +440,7 @@ final class DataSubjectRequest {
 	 * 12(2)). The reasons and the remedies (art. 12(4)) are sent to the requester. Allowed after the
 	 * first month too, since the requester must still be told, but recorded as late.
 	 */
-	void refuse(String reasons, Instant now, LocalDate today, Deadlines deadlines) {
+	public void refuse(String reasons, Instant now, LocalDate today, Deadlines deadlines) {
 		requireOpen();
 		String why = text(reasons, MAX_TEXT, "A refusal needs its reasons: they are sent to the requester.");
 		LocalDate firstDue = firstDueAsOf(today, deadlines);
@@ -350,7 +448,7 @@ final class DataSubjectRequest {
 		close(REFUSED, why, now, today, "refused" + (late ? " after the first month (ended " + firstDue + ")" : ""), late);
 	}
 
-	void withdraw(String reason, Instant now, LocalDate today) {
+	public void withdraw(String reason, Instant now, LocalDate today) {
 		requireOpen();
 		close(WITHDRAWN, text(reason, MAX_TEXT, "Say why the request is withdrawn."), now, today, "withdrawn", false);
 	}
@@ -359,7 +457,7 @@ final class DataSubjectRequest {
 	 * A form request whose address was never confirmed before its link expired: nobody showed it is
 	 * theirs, so it closes without a letter (the address may not be the requester's).
 	 */
-	void closeUnconfirmed(Instant now, LocalDate today) {
+	public void closeUnconfirmed(Instant now, LocalDate today) {
 		requireOpen();
 		if (status != AWAITING_VERIFICATION || verified()) {
 			throw new StepNotAllowed("Only a request awaiting the confirmation of its address closes as unconfirmed.");
@@ -368,19 +466,19 @@ final class DataSubjectRequest {
 				now, today, "closed as not confirmed", false);
 	}
 
-	void assign(UUID assignee) {
+	public void assign(UUID assignee) {
 		requireOpen();
 		assigneeId = assignee;
 		changes.add(new Change("assigned", assignee == null ? "unassigned" : "assigned to user:" + assignee, null));
 	}
 
 	/** Internal notes are allowed on closed requests too (e.g. a later call from the requester). */
-	void note(String text) {
+	public void note(String text) {
 		changes.add(new Change("note", "internal note added", text(text, MAX_TEXT, "A note cannot be empty.")));
 	}
 
 	/** A fulfilment step recorded by the orchestration (export, erasure, restriction, a system's report). */
-	void recordFulfilment(String verb, String summary, String text) {
+	public void recordFulfilment(String verb, String summary, String text) {
 		changes.add(new Change(verb, summary, text));
 	}
 

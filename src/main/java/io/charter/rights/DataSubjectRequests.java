@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** The rights_request table: load and save {@link DataSubjectRequest}s, with optimistic locking. */
 @Repository
-class DataSubjectRequests {
+public class DataSubjectRequests {
 
 	private final JdbcClient jdbc;
 
@@ -46,7 +46,7 @@ class DataSubjectRequests {
 	}
 
 	/** Open requests, the most urgent first. */
-	List<DataSubjectRequest> open() {
+	public List<DataSubjectRequest> open() {
 		return jdbc.sql("""
 				select * from rights_request
 				where status not in (:closed)
@@ -54,7 +54,7 @@ class DataSubjectRequests {
 	}
 
 	/** Closed requests, the latest first. */
-	List<DataSubjectRequest> closed(int limit) {
+	public List<DataSubjectRequest> closed(int limit) {
 		return jdbc.sql("""
 				select * from rights_request
 				where status in (:closed)
@@ -72,7 +72,7 @@ class DataSubjectRequests {
 	}
 
 	/** Closed before the cutoff and not yet anonymised. */
-	List<UUID> closedBefore(Instant cutoff, int limit) {
+	public List<UUID> closedBefore(Instant cutoff, int limit) {
 		return jdbc.sql("""
 				select id from rights_request
 				where status in (:closed) and anonymised_at is null and closed_at < :cutoff
@@ -85,7 +85,7 @@ class DataSubjectRequests {
 	 * Form requests still waiting for their address to be confirmed, received before the cutoff,
 	 * with no verification link left that could confirm them.
 	 */
-	List<UUID> unconfirmedBefore(Instant cutoff, Instant now, int limit) {
+	public List<UUID> unconfirmedBefore(Instant cutoff, Instant now, int limit) {
 		return jdbc.sql("""
 				select r.id from rights_request r
 				where r.status = 'AWAITING_VERIFICATION' and r.channel = 'FORM' and r.verified_at is null
@@ -130,7 +130,7 @@ class DataSubjectRequests {
 	}
 
 	/** After the retention period: the request keeps its dates, type and outcome, not who made it. */
-	void anonymise(UUID id, Instant at) {
+	public void anonymise(UUID id, Instant at) {
 		jdbc.sql("""
 				update rights_request set requester_name = null, email = null, visitor_id = null, details = null,
 				  closing_text = null, extension_reason = null, anonymised_at = :at, version = version + 1

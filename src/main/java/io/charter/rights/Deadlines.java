@@ -22,7 +22,7 @@ import java.time.temporal.ChronoUnit;
  * </ul>
  * Pure: dates in, dates out.
  */
-final class Deadlines {
+public final class Deadlines {
 
 	private final HolidayCalendar calendar;
 
@@ -50,7 +50,7 @@ final class Deadlines {
 	}
 
 	/** The last day to answer, or to tell the requester of an extension or a refusal (art. 12(3), (4)). */
-	LocalDate firstDue(LocalDate receivedOn, long suspendedDays) {
+	public LocalDate firstDue(LocalDate receivedOn, long suspendedDays) {
 		return calendar.workingDayOnOrAfter(oneMonthAfter(receivedOn).plusDays(check(suspendedDays)));
 	}
 

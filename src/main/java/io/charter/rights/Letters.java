@@ -24,7 +24,7 @@ import io.charter.platform.BaseUrl;
  * carries a single-use link to withdraw it.
  */
 @Component
-class Letters {
+public class Letters {
 
 	static final Set<String> LANGUAGES = Set.of("en", "fr", "nl");
 
@@ -45,7 +45,7 @@ class Letters {
 		this.baseUrl = baseUrl;
 	}
 
-	static String language(String lang) {
+	public static String language(String lang) {
 		return lang != null && LANGUAGES.contains(lang) ? lang : "en";
 	}
 
@@ -57,12 +57,12 @@ class Letters {
 	}
 
 	/** The sentence on complaints that closes every letter and the form. */
-	String complaint(String lang) {
+	public String complaint(String lang) {
 		return text("rights.complaint", language(lang), authority(lang));
 	}
 
 	/** Art. 12(4): the judicial remedy, for refusals. */
-	String remedy(String lang) {
+	public String remedy(String lang) {
 		String l = language(lang);
 		String configured = settings.remedy().get(l);
 		return configured != null && !configured.isBlank() ? configured.strip() : text("rights.remedy", l);
@@ -72,7 +72,7 @@ class Letters {
 		return text(type.key(), language(lang));
 	}
 
-	static String date(LocalDate date, String lang) {
+	public static String date(LocalDate date, String lang) {
 		return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag(language(lang))).format(date);
 	}
 
@@ -85,11 +85,11 @@ class Letters {
 	}
 
 	/** A public link that carries a secret; the outbox shows it masked. */
-	OneTimeLink oneTimeLink(String path, String secret) {
+	public OneTimeLink oneTimeLink(String path, String secret) {
 		return new OneTimeLink(publicLink(path + secret), secret);
 	}
 
-	void toRequester(DataSubjectRequest r, String template, Map<String, String> params) {
+	public void toRequester(DataSubjectRequest r, String template, Map<String, String> params) {
 		toRequester(r, template, params, Map.of());
 	}
 
@@ -98,7 +98,7 @@ class Letters {
 	 * open request {@code withdrawLink}, a new link of its own (only its hash is stored). One-time
 	 * links go apart from the other values, so that the outbox masks them.
 	 */
-	void toRequester(DataSubjectRequest r, String template, Map<String, String> params,
+	public void toRequester(DataSubjectRequest r, String template, Map<String, String> params,
 			Map<String, OneTimeLink> oneTimeLinks) {
 		Map<String, String> all = new HashMap<>(params);
 		all.put("name", r.name);

@@ -20,9 +20,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.identity.IdentityManagement;
-import io.charter.shared.Role;
 import io.charter.identity.UserSummary;
 import io.charter.shared.Actors;
+import io.charter.shared.Role;
 
 /**
  * Reminds the assignee before a due date (7 and 1 days before by default) and alerts every PRIVACY
@@ -33,12 +33,12 @@ import io.charter.shared.Actors;
  * suspension or an extension) gets its own reminders.
  */
 @Component
-class Reminders {
+public class Reminders {
 
 	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
 	/** What a run sent. */
-	record Sent(int reminders, int escalations) {
+	public record Sent(int reminders, int escalations) {
 	}
 
 	private final DataSubjectRequests requests;
@@ -61,7 +61,7 @@ class Reminders {
 	}
 
 	/** Sends what is due today; safe to run any number of times, on any number of instances. */
-	Sent sendDue() {
+	public Sent sendDue() {
 		LocalDate today = changes.today();
 		int horizon = settings.reminderDays().isEmpty() ? 0 : settings.reminderDays().get(0);
 		int reminders = 0;
@@ -111,7 +111,7 @@ class Reminders {
 	}
 
 	/** The requester withdrew {@code r} themselves: whoever would have answered it hears of it. */
-	void requesterWithdrew(DataSubjectRequest r) {
+	public void requesterWithdrew(DataSubjectRequest r) {
 		List<UserSummary> to = assigneeElseTeam(r);
 		for (UserSummary user : to) {
 			// No due date here: a request withdrawn before it was confirmed never had one.

@@ -3,7 +3,7 @@ package io.charter.rights;
 /** The request was completed, refused or withdrawn: it takes notes, nothing else. */
 public class RequestAlreadyClosed extends StepNotAllowed {
 
-	RequestAlreadyClosed(RequestStatus status) {
+	public RequestAlreadyClosed(RequestStatus status) {
 		super("The request is already closed (" + status + ").");
 	}
 }

@@ -9,7 +9,7 @@ import io.charter.shared.RuleViolation;
  */
 public class RequestChangeRefused extends RuleViolation {
 
-	RequestChangeRefused(String message) {
+	public RequestChangeRefused(String message) {
 		super(message);
 	}
 }

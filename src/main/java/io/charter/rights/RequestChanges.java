@@ -27,7 +27,7 @@ import io.charter.rights.RightsEvent.VerificationWithheld;
  * caller's transaction.
  */
 @Component
-class RequestChanges {
+public class RequestChanges {
 
 	private final DataSubjectRequests requests;
 	private final RequestHistory history;
@@ -44,12 +44,12 @@ class RequestChanges {
 		this.clock = clock;
 	}
 
-	Instant now() {
+	public Instant now() {
 		return clock.instant();
 	}
 
 	/** Today in the organisation's time zone: receipt and due dates are dates there. */
-	LocalDate today() {
+	public LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), settings.zone());
 	}
 
@@ -57,20 +57,20 @@ class RequestChanges {
 	 * Verification links the public form sent to an address since a time: its requests from the
 	 * form, less those it kept without a link.
 	 */
-	int formLinksSentTo(String email, Instant since) {
+	public int formLinksSentTo(String email, Instant since) {
 		return requests.formLinksSentTo(email, since);
 	}
 
-	DataSubjectRequest load(UUID id) {
+	public DataSubjectRequest load(UUID id) {
 		return requests.findById(id).orElseThrow(() -> new RequestNotFound(id));
 	}
 
-	void insert(DataSubjectRequest request, String actor) {
+	public void insert(DataSubjectRequest request, String actor) {
 		requests.insert(request);
 		record(request, actor);
 	}
 
-	void save(DataSubjectRequest request, String actor) {
+	public void save(DataSubjectRequest request, String actor) {
 		if (!requests.update(request)) {
 			throw new StepNotAllowed("Someone else changed this request meanwhile. Reload it and try again.");
 		}
@@ -78,7 +78,7 @@ class RequestChanges {
 	}
 
 	/** A step that does not change the request's state (a download, a module's report): history and audit only. */
-	void log(UUID requestId, String actor, String verb, String summary, String text) {
+	public void log(UUID requestId, String actor, String verb, String summary, String text) {
 		Instant now = clock.instant();
 		history.append(requestId, now, actor, verb, summary, text);
 		events.publishEvent(event(requestId, verb, summary, actor, now));

@@ -14,7 +14,7 @@ import io.charter.rights.web.HistoryEntry;
 
 /** The rights_step table: every step of a request, with its text, oldest first. */
 @Repository
-class RequestHistory {
+public class RequestHistory {
 
 	private final JdbcClient jdbc;
 
@@ -31,7 +31,7 @@ class RequestHistory {
 				.param("text", text).update();
 	}
 
-	List<HistoryEntry> of(UUID requestId) {
+	public List<HistoryEntry> of(UUID requestId) {
 		return jdbc.sql("select at, actor, kind, summary, text from rights_step where request_id = :id order by at, kind")
 				.param("id", requestId)
 				.query((rs, n) -> new HistoryEntry(instant(rs, "at"), rs.getString("actor"), rs.getString("kind"),

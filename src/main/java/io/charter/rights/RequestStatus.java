@@ -14,7 +14,7 @@ public enum RequestStatus {
 	UNCONFIRMED;
 
 	/** The closed states, by name, for queries. */
-	static final List<String> CLOSED = Stream.of(values()).filter(s -> !s.open()).map(Enum::name).toList();
+	public static final List<String> CLOSED = Stream.of(values()).filter(s -> !s.open()).map(Enum::name).toList();
 
 	public boolean open() {
 		return this != COMPLETED && this != REFUSED && this != WITHDRAWN && this != UNCONFIRMED;

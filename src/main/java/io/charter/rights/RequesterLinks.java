@@ -20,9 +20,9 @@ import io.charter.notify.OneTimeLink;
  * withdraws their request. A link works once and until it expires; only its hash is stored.
  */
 @Repository
-class RequesterLinks {
+public class RequesterLinks {
 
-	enum Purpose {
+	public enum Purpose {
 		VERIFY, WITHDRAW
 	}
 
@@ -32,7 +32,7 @@ class RequesterLinks {
 		this.jdbc = jdbc;
 	}
 
-	void insert(UUID requestId, Purpose purpose, String hash, Instant now, Instant expires) {
+	public void insert(UUID requestId, Purpose purpose, String hash, Instant now, Instant expires) {
 		jdbc.sql("""
 				insert into rights_link (id, request_id, purpose, token_hash, created_at, expires_at)
 				values (:id, :request, :purpose, :hash, :now, :expires)""")
@@ -41,7 +41,7 @@ class RequesterLinks {
 	}
 
 	/** The request of a valid, unused link. */
-	Optional<UUID> findUsable(String hash, Purpose purpose, Instant now) {
+	public Optional<UUID> findUsable(String hash, Purpose purpose, Instant now) {
 		return jdbc.sql("""
 				select request_id from rights_link
 				where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now""")
@@ -49,14 +49,14 @@ class RequesterLinks {
 	}
 
 	/** The request of a link that has not expired, used or not: a second click still finds its request. */
-	Optional<UUID> requestOf(String hash, Purpose purpose, Instant now) {
+	public Optional<UUID> requestOf(String hash, Purpose purpose, Instant now) {
 		return jdbc.sql("""
 				select request_id from rights_link where token_hash = :hash and purpose = :purpose and expires_at > :now""")
 				.param("hash", hash).param("purpose", purpose.name()).param("now", odt(now)).query(UUID.class).optional();
 	}
 
 	/** Marks the link used; false when another request used it first. */
-	boolean consume(String hash, Purpose purpose, Instant now) {
+	public boolean consume(String hash, Purpose purpose, Instant now) {
 		return jdbc.sql("""
 				update rights_link set used_at = :now
 				where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now""")
@@ -64,7 +64,7 @@ class RequesterLinks {
 	}
 
 	/** What became of the links among these hashes (a replaced link counts as used); others are left out. */
-	Map<String, OneTimeLink.State> states(Set<String> hashes, Instant now) {
+	public Map<String, OneTimeLink.State> states(Set<String> hashes, Instant now) {
 		Map<String, OneTimeLink.State> states = new HashMap<>();
 		if (!hashes.isEmpty()) {
 			jdbc.sql("select token_hash, used_at, expires_at from rights_link where token_hash in (:hashes)")
@@ -77,7 +77,7 @@ class RequesterLinks {
 	}
 
 	/** A new link replaces the old ones of the same purpose. */
-	void revokeAll(UUID requestId, Purpose purpose, Instant now) {
+	public void revokeAll(UUID requestId, Purpose purpose, Instant now) {
 		jdbc.sql("update rights_link set used_at = :now where request_id = :id and purpose = :purpose and used_at is null")
 				.param("id", requestId).param("purpose", purpose.name()).param("now", odt(now)).update();
 	}

@@ -14,15 +14,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.charter.rights.web.PackageRecord;
 import io.charter.notify.OneTimeLink;
+import io.charter.rights.web.PackageRecord;
 
 /** The rights_package table: zipped response packages behind an expiring download link. */
 @Repository
-class ResponsePackages {
+public class ResponsePackages {
 
 	/** A package as its download link finds it. */
-	record Stored(UUID id, UUID requestId, Instant createdAt, Instant expiresAt, long size, String sha256,
+	public record Stored(UUID id, UUID requestId, Instant createdAt, Instant expiresAt, long size, String sha256,
 			String inventory, int downloads) {
 	}
 
@@ -32,7 +32,7 @@ class ResponsePackages {
 		this.jdbc = jdbc;
 	}
 
-	void insert(UUID id, UUID requestId, String tokenHash, Instant now, Instant expires, byte[] content, String sha256,
+	public void insert(UUID id, UUID requestId, String tokenHash, Instant now, Instant expires, byte[] content, String sha256,
 			String inventory) {
 		jdbc.sql("""
 				insert into rights_package (id, request_id, token_hash, created_at, expires_at, content, size_bytes, sha256,
@@ -45,7 +45,7 @@ class ResponsePackages {
 	}
 
 	/** A package whose link is valid and whose content is still there. */
-	Optional<Stored> findUsable(String tokenHash, Instant now) {
+	public Optional<Stored> findUsable(String tokenHash, Instant now) {
 		return jdbc.sql("""
 				select id, request_id, created_at, expires_at, size_bytes, sha256, inventory, downloads from rights_package
 				where token_hash = :hash and expires_at > :now and content is not null""")
@@ -59,7 +59,7 @@ class ResponsePackages {
 	 * What became of the download links among these hashes: live while the package can be
 	 * downloaded (a download link works until it expires, not once), expired after; others are left out.
 	 */
-	Map<String, OneTimeLink.State> states(Set<String> hashes, Instant now) {
+	public Map<String, OneTimeLink.State> states(Set<String> hashes, Instant now) {
 		Map<String, OneTimeLink.State> states = new HashMap<>();
 		if (!hashes.isEmpty()) {
 			jdbc.sql("""
@@ -73,18 +73,18 @@ class ResponsePackages {
 		return states;
 	}
 
-	byte[] content(UUID id) {
+	public byte[] content(UUID id) {
 		return jdbc.sql("select content from rights_package where id = :id").param("id", id).query(byte[].class).single();
 	}
 
-	void recordDownload(UUID id, Instant now) {
+	public void recordDownload(UUID id, Instant now) {
 		jdbc.sql("""
 				update rights_package set downloads = downloads + 1,
 				  first_downloaded_at = coalesce(first_downloaded_at, :now) where id = :id""")
 				.param("id", id).param("now", odt(now)).update();
 	}
 
-	List<PackageRecord> of(UUID requestId) {
+	public List<PackageRecord> of(UUID requestId) {
 		return jdbc.sql("""
 				select created_at, expires_at, size_bytes, sha256, inventory, downloads, first_downloaded_at,
 				  content is not null as available
@@ -96,13 +96,13 @@ class ResponsePackages {
 	}
 
 	/** Deletes the content of packages whose link expired; the hash and inventory stay as proof. */
-	int purgeExpired(Instant now) {
+	public int purgeExpired(Instant now) {
 		return jdbc.sql("update rights_package set content = null where expires_at <= :now and content is not null")
 				.param("now", odt(now)).update();
 	}
 
 	/** No more downloads: e.g. the request was withdrawn. */
-	void expireAll(UUID requestId, Instant now) {
+	public void expireAll(UUID requestId, Instant now) {
 		jdbc.sql("update rights_package set expires_at = :now, content = null where request_id = :id and expires_at > :now")
 				.param("id", requestId).param("now", odt(now)).update();
 	}

@@ -137,7 +137,7 @@ public sealed interface RightsEvent extends AuditableEvent {
 	/** The requester's data removed after the retention period. */
 	record RequestAnonymised(UUID requestId, String summary, String actor, Instant occurredAt) implements RightsEvent {
 
-		static final String VERB = "anonymised";
+		public static final String VERB = "anonymised";
 
 		@Override
 		public String verb() {

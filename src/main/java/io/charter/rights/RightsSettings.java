@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param remedy the judicial remedy to name in refusals, per language; the Belgian courts when not set
  */
 @ConfigurationProperties("charter.rights")
-record RightsSettings(@DefaultValue("Europe/Brussels") ZoneId zone, @DefaultValue("BE") String holidayCountry,
+public record RightsSettings(@DefaultValue("Europe/Brussels") ZoneId zone, @DefaultValue("BE") String holidayCountry,
 		String holidayFile, @DefaultValue("7d") Duration verificationValidity,
 		@DefaultValue("180d") Duration withdrawalValidity,
 		@DefaultValue("7d") Duration downloadValidity, @DefaultValue("5") int formLimit,
@@ -37,7 +37,7 @@ record RightsSettings(@DefaultValue("Europe/Brussels") ZoneId zone, @DefaultValu
 		@DefaultValue({ "7", "1" }) List<Integer> reminderDays,
 		@DefaultValue("1095d") Duration retention, Map<String, String> authority, Map<String, String> remedy) {
 
-	RightsSettings {
+	public RightsSettings {
 		authority = authority == null ? Map.of() : Map.copyOf(authority);
 		remedy = remedy == null ? Map.of() : Map.copyOf(remedy);
 		reminderDays = reminderDays.stream().filter(d -> d > 0).distinct().sorted(java.util.Comparator.reverseOrder()).toList();

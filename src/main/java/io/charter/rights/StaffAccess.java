@@ -1,10 +1,10 @@
 package io.charter.rights;
 
 /** Who on the staff may read requests and who may change them (method-security expressions). */
-final class StaffAccess {
+public final class StaffAccess {
 
-	static final String READ = "hasAnyRole('PRIVACY','ADMIN','AUDITOR')";
-	static final String WRITE = "hasAnyRole('PRIVACY','ADMIN')";
+	public static final String READ = "hasAnyRole('PRIVACY','ADMIN','AUDITOR')";
+	public static final String WRITE = "hasAnyRole('PRIVACY','ADMIN')";
 
 	private StaffAccess() {
 	}

@@ -7,7 +7,7 @@ package io.charter.rights;
  */
 public class StepNotAllowed extends RequestChangeRefused {
 
-	StepNotAllowed(String message) {
+	public StepNotAllowed(String message) {
 		super(message);
 	}
 }

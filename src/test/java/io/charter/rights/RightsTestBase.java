@@ -6,13 +6,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -45,16 +51,18 @@ import io.charter.Fixtures;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(RightsTestSetup.class)
-abstract class RightsTestBase {
+public abstract class RightsTestBase {
 
-	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+	protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 	static {
 		SMTP.start();
 	}
 	/** A connected system for erasure requests. */
-	static final WebhookReceiver CRM = WebhookReceiver.start();
-	static final String CRM_SECRET = "crm-shared-secret-for-the-tests-0123456789";
+	protected static final WebhookReceiver CRM = WebhookReceiver.start();
+	protected static final String CRM_SECRET = "crm-shared-secret-for-the-tests-0123456789";
 	private static final AtomicInteger ADDRESSES = new AtomicInteger();
+	private static final Pattern LINK = Pattern.compile(
+			"https://charter\\.example(/privacy/requests/withdraw/([A-Za-z0-9_-]{43})\\?lang=(en|fr|nl))");
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@DynamicPropertySource
@@ -72,17 +80,17 @@ abstract class RightsTestBase {
 	}
 
 	@Autowired
-	MockMvc mvc;
+	protected MockMvc mvc;
 	@Autowired
-	Fixtures fixtures;
+	protected Fixtures fixtures;
 	@Autowired
-	JdbcClient jdbc;
+	protected JdbcClient jdbc;
 	@Autowired
-	TestDataHolder holder;
+	protected TestDataHolder holder;
 	@Autowired
-	Deadlines deadlines;
+	protected Deadlines deadlines;
 	@Autowired
-	org.springframework.context.ApplicationContext context;
+	protected org.springframework.context.ApplicationContext context;
 
 	@AfterEach
 	void realTime() {
@@ -90,26 +98,26 @@ abstract class RightsTestBase {
 	}
 
 	/** A client address of its own, so the form's rate limit of one test does not touch another. */
-	static RequestPostProcessor newSource() {
+	protected static RequestPostProcessor newSource() {
 		return from("10.77." + (ADDRESSES.get() / 250) + "." + (ADDRESSES.incrementAndGet() % 250 + 1));
 	}
 
 	/** A request from a client address. */
-	static RequestPostProcessor from(String address) {
+	protected static RequestPostProcessor from(String address) {
 		return request -> {
 			request.setRemoteAddr(address);
 			return request;
 		};
 	}
 
-	static String csrfOf(String html) {
+	protected static String csrfOf(String html) {
 		Matcher m = CSRF.matcher(html);
 		assertThat(m.find()).as("a CSRF field").isTrue();
 		return m.group(1);
 	}
 
 	/** Files a request on the public form the way a browser does: GET, then POST with the page's token. */
-	MockHttpSession fileOnForm(String lang, String type, String name, String email, String visitor, String details)
+	protected MockHttpSession fileOnForm(String lang, String type, String name, String email, String visitor, String details)
 			throws Exception {
 		RequestPostProcessor source = newSource();
 		var page = mvc.perform(get("/privacy/requests").param("lang", lang).with(source)).andReturn();
@@ -121,15 +129,15 @@ abstract class RightsTestBase {
 		return session;
 	}
 
-	UUID requestOf(String email) {
+	protected UUID requestOf(String email) {
 		return jdbc.sql("select id from rights_request where email = :e").param("e", email).query(UUID.class).single();
 	}
 
-	String statusOf(UUID id) {
+	protected String statusOf(UUID id) {
 		return jdbc.sql("select status from rights_request where id = :id").param("id", id).query(String.class).single();
 	}
 
-	static List<MimeMessage> mailsTo(String address) {
+	protected static List<MimeMessage> mailsTo(String address) {
 		return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
 			try {
 				return m.getAllRecipients()[0].toString().equals(address);
@@ -145,7 +153,7 @@ abstract class RightsTestBase {
 	 * in tests, and a dispatch right after a commit is skipped while another holds the outbox lock
 	 * (two letters within a second), so the test dispatches the outbox itself while it waits.
 	 */
-	MimeMessage awaitMail(String to, String subject) {
+	protected MimeMessage awaitMail(String to, String subject) {
 		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(600)).until(() -> {
 			if (mailsTo(to).stream().anyMatch(m -> subjectOf(m).contains(subject))) {
 				return true;
@@ -159,14 +167,14 @@ abstract class RightsTestBase {
 	}
 
 	/** Runs the outbox dispatch job of this context, as its timer would. */
-	void dispatchOutbox() throws Exception {
+	protected void dispatchOutbox() throws Exception {
 		Object dispatcher = context.getBean("outboxDispatcher");
 		java.lang.reflect.Method dispatch = dispatcher.getClass().getMethod("dispatch");
 		dispatch.setAccessible(true);
 		dispatch.invoke(dispatcher);
 	}
 
-	static String subjectOf(MimeMessage m) {
+	protected static String subjectOf(MimeMessage m) {
 		try {
 			return m.getSubject();
 		}
@@ -175,7 +183,7 @@ abstract class RightsTestBase {
 		}
 	}
 
-	static String bodyOf(MimeMessage m) {
+	protected static String bodyOf(MimeMessage m) {
 		try {
 			return m.getContent().toString().replace("\r\n", "\n");
 		}
@@ -184,9 +192,26 @@ abstract class RightsTestBase {
 		}
 	}
 
-	static String secretIn(String body, String path) {
+	protected static String secretIn(String body, String path) {
 		Matcher m = Pattern.compile("https://charter\\.example" + Pattern.quote(path) + "([A-Za-z0-9_-]{43})").matcher(body);
 		assertThat(m.find()).as("a link " + path + " in\n" + body).isTrue();
+		return m.group(1);
+	}
+
+	protected static Map<String, String> unzip(byte[] zip) throws Exception {
+		Map<String, String> files = new LinkedHashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		return files;
+	}
+
+	/** The withdrawal link in a letter. */
+	protected static String withdrawLinkIn(String body) {
+		Matcher m = LINK.matcher(body);
+		assertThat(m.find()).as("a withdrawal link in\n" + body).isTrue();
 		return m.group(1);
 	}
 }

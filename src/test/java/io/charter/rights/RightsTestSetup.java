@@ -12,9 +12,9 @@ import io.charter.MovableClock;
  * Deliberately not a {@code @Configuration}: component scanning of other test contexts must not
  * find it; the rights tests import it.
  */
-class RightsTestSetup {
+public class RightsTestSetup {
 
-	static final MovableClock CLOCK = new MovableClock();
+	public static final MovableClock CLOCK = new MovableClock();
 
 	@Bean
 	@Primary

@@ -115,7 +115,7 @@ class StaffAccountsRightsTests extends RightsTestBase {
 		String download = secretIn(bodyOf(awaitMail(email, "vos données personnelles")), "/privacy/requests/download/");
 		byte[] zip = mvc.perform(get("/privacy/requests/download/" + download + "/file")).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsByteArray();
-		Map<String, String> files = RightsIntegrationTests.unzip(zip);
+		Map<String, String> files = unzip(zip);
 
 		assertThat(files).containsKeys("staff-accounts/account.json", "staff-accounts/account.csv",
 				"staff-accounts/api-tokens.json");

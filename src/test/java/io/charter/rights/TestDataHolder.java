@@ -17,15 +17,15 @@ import io.charter.shared.personaldata.PersonalDataHolder;
  * A module that holds personal data, for the tests, the way the consent module will: visits by the
  * banner's visitor id and newsletter subscriptions by e-mail address.
  */
-final class TestDataHolder implements PersonalDataHolder {
+public final class TestDataHolder implements PersonalDataHolder {
 
-	final Map<String, List<Map<String, Object>>> visitsByVisitor = new ConcurrentHashMap<>();
-	final Map<String, String> subscriptionsByEmail = new ConcurrentHashMap<>();
-	final Set<String> restricted = ConcurrentHashMap.newKeySet();
-	final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
-	volatile boolean failing;
+	public final Map<String, List<Map<String, Object>>> visitsByVisitor = new ConcurrentHashMap<>();
+	public final Map<String, String> subscriptionsByEmail = new ConcurrentHashMap<>();
+	public final Set<String> restricted = ConcurrentHashMap.newKeySet();
+	public final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
+	public volatile boolean failing;
 
-	void addVisit(String visitorId, String page) {
+	public void addVisit(String visitorId, String page) {
 		Map<String, Object> visit = new LinkedHashMap<>();
 		visit.put("visitorId", visitorId);
 		visit.put("page", page);

@@ -12,17 +12,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /** Another system, for the tests: records what Charter delivers and answers with the codes it is told. */
-final class WebhookReceiver {
+public final class WebhookReceiver {
 
-	record Delivery(Map<String, List<String>> headers, String body) {
+	public record Delivery(Map<String, List<String>> headers, String body) {
 
-		String header(String name) {
+		public String header(String name) {
 			return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
 					.map(e -> e.getValue().get(0)).orElse(null);
 		}
 	}
 
-	final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+	public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 	private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
 	private final HttpServer server;
 
@@ -30,7 +30,7 @@ final class WebhookReceiver {
 		this.server = server;
 	}
 
-	static WebhookReceiver start() {
+	public static WebhookReceiver start() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			WebhookReceiver receiver = new WebhookReceiver(server);
@@ -50,17 +50,17 @@ final class WebhookReceiver {
 		}
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
 	}
 
 	/** The next answers, in order; 200 once they are used up. */
-	void answer(Integer... codes) {
+	public void answer(Integer... codes) {
 		answers.clear();
 		answers.addAll(List.of(codes));
 	}
 
-	List<Delivery> about(String requestId) {
+	public List<Delivery> about(String requestId) {
 		return deliveries.stream().filter(d -> d.body().contains(requestId)).toList();
 	}
 }

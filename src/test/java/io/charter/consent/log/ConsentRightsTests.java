@@ -25,8 +25,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.charter.rights.RequestType;
-import io.charter.rights.StaffSteps;
 import io.charter.rights.web.FulfilmentRecord;
+import io.charter.rights.workflow.StaffSteps;
 import io.charter.shared.personaldata.DataSubject;
 import io.charter.shared.personaldata.Outcome;
 import io.charter.shared.personaldata.PersonalDataHolder;
