@@ -39,8 +39,7 @@ final class BannerTexts {
 					"This content needs cookies of the category \u201c{category}\u201d, used for:",
 					"Allow \u201c{service}\u201d and show",
 					"My cookie data",
-					"Your consent {id} of {date} is in our consent log.", "Read the record",
-					"Your choice is not in our consent log yet: it will be sent again."),
+					"Consent {id}, {date}.", "Read the record", "Not in our consent log yet: it will be sent again."),
 			"fr", texts(
 					"Nous utilisons des cookies",
 					"Certains cookies sont nécessaires au fonctionnement de ce site. Avec votre accord, nous en utilisons d'autres, par exemple pour mesurer les visites. Vous pouvez les accepter ou les refuser, tous ou par catégorie, et changer d'avis à tout moment.",
@@ -54,9 +53,8 @@ final class BannerTexts {
 					"Ce contenu nécessite des cookies de la catégorie « {category} », utilisés pour :",
 					"Autoriser « {service} » et afficher",
 					"Mes données de cookies",
-					"Votre consentement {id} du {date} est enregistré dans notre registre des consentements.",
-					"Lire l'enregistrement",
-					"Votre choix n'est pas encore dans notre registre des consentements : il sera envoyé à nouveau."),
+					"Consentement {id} du {date}.", "Lire l'enregistrement",
+					"Pas encore dans notre registre des consentements : il sera renvoyé."),
 			"nl", texts(
 					"Wij gebruiken cookies",
 					"Sommige cookies zijn nodig om deze site te laten werken. Met uw toestemming gebruiken we ook andere, bijvoorbeeld om bezoeken te meten. U kunt ze aanvaarden of weigeren, allemaal of per categorie, en op elk moment van gedachten veranderen.",
@@ -70,8 +68,8 @@ final class BannerTexts {
 					"Deze inhoud heeft cookies nodig van de categorie \u201e{category}\u201d, gebruikt voor:",
 					"\u201e{service}\u201d toestaan en tonen",
 					"Mijn cookiegegevens",
-					"Uw toestemming {id} van {date} staat in ons toestemmingsregister.", "De registratie lezen",
-					"Uw keuze staat nog niet in ons toestemmingsregister: ze wordt opnieuw verstuurd."));
+					"Toestemming {id} van {date}.", "De registratie lezen",
+					"Nog niet in ons toestemmingsregister: ze wordt opnieuw verstuurd."));
 
 	private BannerTexts() {
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,13 +101,22 @@ class ConsentCors extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Spring's processor, except that a refusal only reports itself: the caller answers with a problem
-	 * detail (preflight) or lets the consent log refuse the request.
+	 * Spring's processor, except that a refusal only reports itself (the caller answers with a problem
+	 * detail, or lets the consent log refuse the request), and a preflight that asks for any header
+	 * besides the allowed ones is refused (Spring's would answer with the allowed part and leave the
+	 * refusal to the browser).
 	 */
 	static final class Processor extends DefaultCorsProcessor {
 
 		@Override
 		protected void rejectRequest(ServerHttpResponse response) {
+		}
+
+		@Override
+		protected List<String> checkHeaders(CorsConfiguration config, List<String> requestHeaders) {
+			List<String> allowed = super.checkHeaders(config, requestHeaders);
+			long asked = requestHeaders.stream().filter(h -> !h.isBlank()).count();
+			return allowed != null && allowed.size() < asked ? null : allowed;
 		}
 	}
 
@@ -121,11 +131,12 @@ class ConsentCors extends OncePerRequestFilter {
 		private record Made(List<String> origins, CorsConfiguration records, CorsConfiguration receipts) {
 		}
 
-		private final ConsentLog log;
+		private final Function<String, List<String>> allowedOrigins;
 		private final Map<String, Made> made = new ConcurrentHashMap<>();
 
-		Sites(ConsentLog log) {
-			this.log = log;
+		/** @param allowedOrigins a site's current allowed origins ({@link ConsentLog#allowedOrigins}) */
+		Sites(Function<String, List<String>> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
 		}
 
 		@Override
@@ -138,7 +149,7 @@ class ConsentCors extends OncePerRequestFilter {
 		}
 
 		CorsConfiguration forSite(String site, boolean receipt) {
-			List<String> origins = log.allowedOrigins(site);
+			List<String> origins = allowedOrigins.apply(site);
 			Made current = made.get(site);
 			// The list is the published declaration's own: the same object until the next publication.
 			if (current == null || current.origins() != origins) {

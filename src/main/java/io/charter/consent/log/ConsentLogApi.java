@@ -62,7 +62,7 @@ class ConsentLogApi {
 
 		@Bean
 		ConsentCors.Sites consentCorsSites(ConsentLog log) {
-			return new ConsentCors.Sites(log);
+			return new ConsentCors.Sites(log::allowedOrigins);
 		}
 
 		/** After Spring Security (which lets /c/** through), before the dispatcher. */

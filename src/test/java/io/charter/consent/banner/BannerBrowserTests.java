@@ -529,7 +529,7 @@ class BannerBrowserTests {
 		// Not recorded: the settings layer says so.
 		settingsButton().click();
 		waitFor(d -> banner().findElements(By.cssSelector(".cs p")).stream().anyMatch(p -> p.getText()
-				.equals("Votre choix n'est pas encore dans notre registre des consentements : il sera envoyé à nouveau.")));
+				.equals("Pas encore dans notre registre des consentements : il sera renvoyé.")));
 		sleep(2_000);
 		assertThat(jdbc.sql("select count(*) from consent_record where visitor_id = :v").param("v", visitorId)
 				.query(Integer.class).single()).isZero();
@@ -553,8 +553,10 @@ class BannerBrowserTests {
 		assertThat(link.getDomProperty("href"))
 				.isEqualTo("http://localhost:" + port + "/c/" + site + "/consents/" + consentId);
 		assertThat(link.getText()).isEqualTo("De registratie lezen");
-		assertThat(((WebElement) js("return arguments[0].parentNode", link)).getText()).startsWith(
-				"Uw toestemming " + consentId + " van ").contains("staat in ons toestemmingsregister.");
+		// The date of the choice, as the browser writes dates in the banner's language.
+		String date = (String) js("return new Date(Charter.consent().time).toLocaleString('nl')");
+		assertThat(((WebElement) js("return arguments[0].parentNode", link)).getText())
+				.isEqualTo("Toestemming " + consentId + " van " + date + ". De registratie lezen");
 		js(axe());
 		assertThat(axeViolations()).as("second layer with the receipt").isEmpty();
 		link.click();
