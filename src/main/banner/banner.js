@@ -42,27 +42,33 @@
 
   // ---- the choice -------------------------------------------------------------------------------
 
-  let choice = null; // {visitorId, consentId, version, time (s), granted: {category: true}}
+  // {visitorId, consentId, version, time (s), method, lang, granted: {category: true, 'category:service': true}}
+  let choice = null;
   let stored = null;
+  // A category, or one service of it ('category:service', granted from its placeholder).
   const grantedOf = keys => {
     const g = {};
-    optional.forEach(c => { if (keys.indexOf(c.key) >= 0) g[c.key] = true; });
+    keys.forEach(k => { if (optional.some(c => c.key == k.split(':')[0])) g[k] = true; });
     return g;
   };
   const allOf = () => grantedOf(optional.map(c => c.key));
   const lifetime = g => optional.some(c => g[c.key]) ? B.consentLifetimeDays : B.refusalLifetimeDays;
   const granted = k => cats.some(c => c.key == k && (c.necessary || !!(choice && choice.granted[k])));
+  // A blocked element runs with its category, or with its own service (data-service).
+  const allowed = d => granted(d.category) || !!(choice && choice.granted[d.category + ':' + d.service]);
 
-  // charter_consent=<visitor id>.<consent id>.<version>.<time>.<granted categories joined by +>
+  // charter_consent=<visitor id>.<consent id>.<version>.<time>.<granted keys joined by +>.<method>.<language>
+  // An empty consent id: the choice is not in the consent log yet ("-": the log refused it for good).
   const found = readJar().match(/(?:^|;\s*)charter_consent=([^;]*)/);
   if (found) {
     const p = found[1].split('.');
-    if (p.length == 5) {
-      stored = {visitorId: p[0], consentId: p[1], version: +p[2], time: +p[3], granted: grantedOf(p[4].split('+'))};
+    if (p.length > 4) {
+      stored = {visitorId: p[0], consentId: p[1], version: +p[2], time: +p[3], granted: grantedOf(p[4].split('+')),
+          method: p[5] || 'CUSTOM', lang: pick(p[6]) || lang};
     }
   }
   const save = () => writeJar(COOKIE + '=' + [choice.visitorId, choice.consentId, choice.version, choice.time,
-      optional.filter(c => choice.granted[c.key]).map(c => c.key).join('+')].join('.')
+      Object.keys(choice.granted).join('+'), choice.method, choice.lang].join('.')
       + '; Max-Age=' + lifetime(choice.granted) * 86400 + '; Path=/; SameSite=Lax' + secure);
 
   // A cookie named in the catalogue for a category without consent.
@@ -122,32 +128,42 @@
   const newId = () => btoa(String.fromCharCode.apply(null, crypto.getRandomValues(new Uint8Array(16))))
       .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
-  // A CORS simple request (text/plain): no preflight, and it survives the page being left.
-  const record = method => {
-    const c = choice, choices = {};
+  // A CORS simple request (text/plain): no preflight, and it survives the page being left. The choice
+  // applies whatever the answer; a failure (network, 403, 429, 5xx) is tried again 1, 2, 4 ... 32 s
+  // later, then on the next page load while the cookie holds no consent id. The record carries the
+  // choice as made and its age in seconds, so the log dates it when it was made. A 400 is final.
+  const record = (c, n = 0) => {
+    const choices = {};
     optional.forEach(k => { choices[k.key] = !!c.granted[k.key]; });
+    for (const k in c.granted) {
+      choices[k] = true;
+    }
     fetch(base + 'consents', {
       method: 'POST', keepalive: true, credentials: 'omit',
       headers: {'Content-Type': 'text/plain;charset=UTF-8'},
-      body: JSON.stringify({visitorId: c.visitorId, version: c.version, method, choices, language: lang,
-          pageUrl: location.origin + location.pathname})
-    }).then(r => r.ok ? r.json() : 0).then(r => {
-      if (r && r.consentId && choice == c) {
-        c.consentId = String(r.consentId).replace(/[^\w-]/g, '');
+      body: JSON.stringify({visitorId: c.visitorId, version: c.version, method: c.method, choices, language: c.lang,
+          pageUrl: location.origin + location.pathname, age: Math.max(0, Math.floor(Date.now() / 1000) - c.time)})
+    }).then(r => r.ok ? r.json() : r.status == 400 ? {consentId: '-'} : Promise.reject()).then(r => {
+      c.consentId = String(r.consentId).replace(/[^\w-]/g, '');
+      if (choice == c) {
         save();
       }
-    }).catch(() => {});
+    }).catch(() => {
+      if (n < 6) {
+        setTimeout(() => record(c, n + 1), 1e3 << n);
+      }
+    });
   };
 
   const decide = (g, method) => {
-    if (choice && optional.some(c => choice.granted[c.key] && !g[c.key])) {
+    if (choice && Object.keys(choice.granted).some(k => !g[k])) {
       method = 'WITHDRAW';
     }
     const prev = choice || stored;
     choice = {visitorId: prev ? prev.visitorId : newId(), consentId: '', version: B.version,
-        time: Math.floor(Date.now() / 1000), granted: g};
+        time: Math.floor(Date.now() / 1000), method, lang, granted: g};
     save();
-    record(method);
+    record(choice);
     update();
   };
 
@@ -184,7 +200,7 @@
   });
   const activate = () => D.querySelectorAll('script[type="text/plain"][data-category],iframe[data-category][data-src]')
       .forEach(e => {
-        if (!e.charterRun && granted(e.dataset.category)) {
+        if (!e.charterRun && allowed(e.dataset)) {
           e.charterRun = 1;
           queue = queue.then(() => run(e));
         }
@@ -240,22 +256,28 @@
     loading = null;
     throw e;
   }));
-  const t = (k, name) => (cfg.texts[k] || '').replace('{category}', name || '');
+  // A text with its {names} filled in.
+  const t = (k, v = {}) => (cfg.texts[k] || '').replace(/\{(\w+)\}/g, (_, n) => v[n] || '');
 
-  // A blocked iframe shows, in its place, what it is and a button to allow its category.
+  // A blocked iframe shows, in its place, its service, its category and what that category is for,
+  // and a button that allows its service only (data-service), else its category.
   const placeholders = () => {
     const blocked = [].filter.call(D.querySelectorAll('iframe[data-category][data-src]'),
-        f => !f.charterPh && !granted(f.dataset.category));
+        f => !f.charterPh && !allowed(f.dataset));
     if (blocked.length) {
       config().then(() => blocked.forEach(f => {
         const c = cfg.categories.find(x => x.key == f.dataset.category);
-        if (!c || f.charterPh || granted(c.key)) {
+        if (!c || f.charterPh || allowed(f.dataset)) {
           return;
         }
+        const s = c.services.find(x => x.key == f.dataset.service);
+        const v = {category: c.name, service: s ? s.name : c.name};
         const ph = D.createElement('charter-placeholder');
-        const box = h('div', {className: 'ph', lang}, h('p', null, t('placeholder', c.name)),
-            h('button', {className: 'b', type: 'button', onclick: () => choose(Object.assign({}, choice && choice.granted, {[c.key]: true}), 'CUSTOM')},
-                t('placeholderButton', c.name)));
+        const box = h('div', {className: 'ph', lang}, s && h('b', null, s.name), h('p', null, t('placeholder', v)),
+            h('p', null, c.description),
+            h('button', {className: 'b', type: 'button',
+              onclick: () => choose(Object.assign({}, choice && choice.granted, {[s ? c.key + ':' + s.key : c.key]: true}), 'CUSTOM')},
+                t('placeholderButton', v)));
         if (f.offsetWidth) {
           box.style.width = f.offsetWidth + 'px';
           box.style.minHeight = f.offsetHeight + 'px';
@@ -331,6 +353,11 @@
   const mine = (v = choice || stored) => v && [' \u00b7 ', h('a', {href: base.replace(/c\/[^/]*\/$/, '')
       + 'privacy/requests?visitor=' + encodeURIComponent(v.visitorId) + '&lang=' + lang}, t('myCookieData'))];
   const gpcNote = () => notice && h('p', {className: 'n'}, t('gpcNotice'));
+  // The receipt of the choice in force: its consent id and date, and a link to read the record.
+  const receipt = (v = choice) => v && (v.consentId.length > 1
+      ? h('p', null, t('receipt', {id: v.consentId, date: new Date(v.time * 1e3).toLocaleString(lang)}), ' ',
+          h('a', {href: base + 'consents/' + v.consentId}, t('receiptLink')))
+      : !v.consentId && h('p', null, t('receiptPending')));
 
   // First layer: not a wall (aria-modal false, the page stays usable), three equal buttons.
   const first = () => h('div', {className: 'cb', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ct',
@@ -348,6 +375,7 @@
         h('div', {className: 'hd'}, h('h2', {id: 'st'}, t('settings')),
             h('button', {className: 'x', type: 'button', 'aria-label': t('close'), onclick: close}, '\u00d7')),
         h('p', null, t('settingsDescription'), ' ', link(), mine()),
+        receipt(),
         gpcNote(),
         cfg.categories.map(c => {
           const id = 'k-' + c.key;
@@ -366,7 +394,9 @@
                           k.retention ? ' (' + k.retention + ')' : ''))))))));
         }),
         buttons(button('save', () => {
-          const g = {};
+          // The switches are the categories'; services allowed one by one from a placeholder stay allowed
+          // (refusing all withdraws them too).
+          const g = grantedOf(Object.keys(choice ? choice.granted : {}).filter(k => k.indexOf(':') > 0));
           optional.forEach(c => { if (root.getElementById('k-' + c.key).checked) g[c.key] = true; });
           choose(g, 'CUSTOM');
         }))));
@@ -411,7 +441,8 @@
   const api = W.Charter = {
     /** The choice in force, or null before any. */
     consent: () => choice && {visitorId: choice.visitorId, consentId: choice.consentId || null, version: choice.version,
-        time: new Date(choice.time * 1000).toISOString(), categories: Object.fromEntries(cats.map(c => [c.key, granted(c.key)]))},
+        time: new Date(choice.time * 1000).toISOString(), categories: Object.fromEntries(cats.map(c => [c.key, granted(c.key)])),
+        services: Object.keys(choice.granted).filter(k => k.indexOf(':') > 0)},
     /** Opens the settings (second layer). */
     show: () => open(2),
     /** on('change', fn): fn(consent) after each choice. */
@@ -423,6 +454,9 @@
   if (stored && stored.version >= B.materialVersion && stored.time * 1000 + lifetime(stored.granted) * 864e5 > Date.now()) {
     choice = stored;
     update();
+    if (!choice.consentId) {
+      record(choice); // not in the consent log yet: sent again, as it was chosen
+    }
   } else if (gpc) {
     // Global Privacy Control answers for the visitor: recorded as such, and the banner says so.
     decide({}, 'GPC');

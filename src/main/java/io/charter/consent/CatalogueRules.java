@@ -19,6 +19,21 @@ public final class CatalogueRules {
 			"close", "settings", "declarationLink", "myCookieData", "alwaysOn", "gpcNotice", "placeholder", "placeholderButton",
 			"services", "cookies", "retention");
 
+	/**
+	 * The name a banner text must keep, or null when it has it or needs none: a blocked embed's
+	 * placeholder names its category ({@code {category}}; the banner adds what the category is for),
+	 * its button what it allows ({@code {service}}: the embed's service, else its category; or
+	 * {@code {category}}). A placeholder that only says "the cookies it uses" hides what consent is given to.
+	 */
+	public static String missingName(String key, String text) {
+		String value = text == null ? "" : text;
+		return switch (key) {
+			case "placeholder" -> value.contains("{category}") ? null : "{category}";
+			case "placeholderButton" -> value.contains("{service}") || value.contains("{category}") ? null : "{service}";
+			default -> null;
+		};
+	}
+
 	public static final int DEFAULT_LIFETIME_DAYS = 182;
 	public static final int DEFAULT_WAIT_FOR_UPDATE_MS = 500;
 

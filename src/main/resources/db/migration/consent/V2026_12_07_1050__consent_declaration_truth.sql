@@ -40,11 +40,11 @@ where category_key = 'tracking' and description_nl = 'Deze cookies registreren (
 update consent_category set description_en = 'These cookies give your browser an identifier, which is personal data, and record with it how you visit the website, to improve the website and the user experience, and also to show you targeted advertising, on this site and elsewhere.'
 where category_key = 'tracking' and description_en = 'These cookies record (anonymous) analytical information about how you visit the website, to improve the website and the user experience, and also to make advertising more targeted.'
   and site_id in (select id from consent_site where site_key = 'wegroup-be');
-update consent_banner_text set text = 'Votre navigateur envoie le signal Global Privacy Control : nous avons donc refusé pour vous les cookies analytiques et de tracking. Vous pouvez les autoriser vous-même dans les paramètres.'
+update consent_banner_text set text = 'Votre navigateur envoie le signal Global Privacy Control : nous avons donc refusé pour vous les cookies analytiques et de tracking.'
 where language = 'fr' and text_key = 'gpcNotice' and text = 'Votre navigateur envoie le signal Global Privacy Control : les cookies de tracking sont refusés.';
-update consent_banner_text set text = 'Uw browser stuurt het Global Privacy Control-signaal: daarom hebben we de analytische cookies en trackingcookies voor u geweigerd. U kunt ze zelf toestaan in de instellingen.'
+update consent_banner_text set text = 'Uw browser stuurt het Global Privacy Control-signaal: daarom hebben we analytische cookies en trackingcookies voor u geweigerd.'
 where language = 'nl' and text_key = 'gpcNotice' and text = 'Uw browser stuurt het Global Privacy Control-signaal: trackingcookies worden geweigerd.';
-update consent_banner_text set text = 'Your browser sends the Global Privacy Control signal, so we refused analytics and tracking cookies for you. You can allow them yourself in the settings.'
+update consent_banner_text set text = 'Your browser sends the Global Privacy Control signal, so we refused analytics and tracking cookies for you.'
 where language = 'en' and text_key = 'gpcNotice' and text = 'Your browser sends the Global Privacy Control signal: tracking cookies are refused.';
 update consent_banner_text set text = 'Nous utilisons des cookies strictement nécessaires au fonctionnement du site. Avec votre accord, nous utilisons aussi des cookies analytiques, pour comprendre comment le site est utilisé, et des cookies de tracking, pour une publicité ciblée. Ces cookies contiennent un identifiant de votre navigateur : ce sont des données à caractère personnel. Vous pouvez tout accepter, tout refuser ou choisir par catégorie, et changer d’avis à tout moment.'
 where language = 'fr' and text_key = 'body' and text = 'Nous utilisons des cookies strictement nécessaires au fonctionnement du site. Avec votre accord, nous utilisons aussi des cookies analytiques, pour comprendre comment le site est utilisé, et des cookies de tracking, pour une publicité plus ciblée. Vous pouvez tout accepter, tout refuser ou choisir par catégorie, et changer d’avis à tout moment.';
@@ -54,9 +54,9 @@ update consent_banner_text set text = 'We use strictly necessary cookies to make
 where language = 'en' and text_key = 'body' and text = 'We use strictly necessary cookies to make the site work. With your consent we also use analytics cookies, to understand how the site is used, and tracking cookies, for more targeted advertising. You can accept all, refuse all or choose per category, and change your mind at any time.';
 
 -- Sites that kept Charter's default GPC notice get the new default (it names what was refused).
-update consent_banner_text set text = 'Your browser sends the Global Privacy Control signal, so we refused for you every cookie that is not strictly necessary, analytics and tracking included. You can allow them yourself in the settings.'
+update consent_banner_text set text = 'Your browser sends the Global Privacy Control signal, so we refused analytics and tracking cookies for you.'
 where language = 'en' and text_key = 'gpcNotice' and text = 'Your browser sends the Global Privacy Control signal: cookies used for tracking are refused.';
-update consent_banner_text set text = 'Votre navigateur envoie le signal Global Privacy Control : nous avons donc refusé pour vous tous les cookies qui ne sont pas strictement nécessaires, y compris les cookies analytiques et de tracking. Vous pouvez les autoriser vous-même dans les paramètres.'
+update consent_banner_text set text = 'Votre navigateur envoie le signal Global Privacy Control : nous avons donc refusé pour vous les cookies analytiques et de tracking.'
 where language = 'fr' and text_key = 'gpcNotice' and text = 'Votre navigateur envoie le signal Global Privacy Control : les cookies de suivi sont refusés.';
-update consent_banner_text set text = 'Uw browser stuurt het Global Privacy Control-signaal: daarom hebben we voor u alle cookies geweigerd die niet strikt noodzakelijk zijn, ook analytische cookies en trackingcookies. U kunt ze zelf toestaan in de instellingen.'
+update consent_banner_text set text = 'Uw browser stuurt het Global Privacy Control-signaal: daarom hebben we analytische cookies en trackingcookies voor u geweigerd.'
 where language = 'nl' and text_key = 'gpcNotice' and text = 'Uw browser stuurt het Global Privacy Control-signaal: cookies om u te volgen worden geweigerd.';

@@ -26,7 +26,8 @@ record BannerConfig(String site, int version, int materialVersion, String langua
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Service(String name, String provider, String description, List<Cookie> cookies) {
+	/** @param key what an embed's {@code data-service} names, and the log records as {@code category:key} */
+	record Service(String key, String name, String provider, String description, List<Cookie> cookies) {
 	}
 
 	/**
@@ -45,7 +46,7 @@ record BannerConfig(String site, int version, int materialVersion, String langua
 				c.refuseOnGpc(), nonNull(c.gcmTypes()), text(c.name(), language, fallback),
 				text(c.description(), language, fallback),
 				nonNull(d.services()).stream().filter(s -> c.key().equals(s.category()))
-						.map(s -> new Service(s.name(), s.provider(), text(s.description(), language, fallback),
+						.map(s -> new Service(s.key(), s.name(), s.provider(), text(s.description(), language, fallback),
 								nonNull(s.cookies()).stream().map(k -> new Cookie(cookieName(k), k.domain(),
 										text(k.retention(), language, fallback),
 										purpose(k, text(s.description(), language, fallback), language, fallback)))

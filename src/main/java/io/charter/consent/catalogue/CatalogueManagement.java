@@ -447,6 +447,7 @@ class CatalogueManagement {
 				if (text.getValue().length() > 2000) {
 					throw texts.refusal(field, "text-too-long", text.getKey() + " (" + language.getKey() + ")");
 				}
+				refuseUnnamed(field, language.getKey(), text.getKey(), text.getValue());
 			}
 		}
 		given.forEach((language, values) -> values
@@ -471,6 +472,10 @@ class CatalogueManagement {
 		}
 		Catalogue draft = catalogue(siteKey);
 		Catalogue.Site site = draft.site();
+		for (String language : site.languages()) {
+			draft.bannerTexts().getOrDefault(language, Map.of()).forEach(
+					(key, text) -> refuseUnnamed(language + "." + key, language, key, text));
+		}
 		List<Finding> missing = Snapshots.missing(draft);
 		if (!missing.isEmpty()) {
 			throw texts.refusal(null, "incomplete", missing.stream().map(Finding::subject).collect(Collectors.joining("; ")));
@@ -529,6 +534,14 @@ class CatalogueManagement {
 	}
 
 	// --- helpers
+
+	/** A placeholder text that does not name what the blocked content needs is neither saved nor published. */
+	private void refuseUnnamed(String field, String language, String key, String text) {
+		String name = CatalogueRules.missingName(key, text);
+		if (name != null) {
+			throw texts.refusal(field, "placeholder-names", key, language, name);
+		}
+	}
 
 	private Catalogue.Site site(String siteKey) {
 		return catalogues.site(siteKey).orElseThrow(() -> new CatalogueNotFound("site " + siteKey));

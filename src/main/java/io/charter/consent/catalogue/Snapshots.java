@@ -104,6 +104,10 @@ final class Snapshots {
 				if (Catalogue.text(banner, key).isBlank()) {
 					missing.add(new Finding("missing-text", "banner · " + key + " · " + language));
 				}
+				else if (CatalogueRules.missingName(key, Catalogue.text(banner, key)) != null) {
+					missing.add(new Finding("unnamed-placeholder", "banner · " + key + " · " + language + " · "
+							+ CatalogueRules.missingName(key, Catalogue.text(banner, key))));
+				}
 			}
 		}
 		return missing;

@@ -1,9 +1,10 @@
 package io.charter.consent.log;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.charter.consent.ConsentProblem;
@@ -21,25 +27,26 @@ import io.charter.consent.DatabaseUnavailable;
 import io.charter.platform.ProblemWriter;
 import io.charter.shared.NotFound;
 
-
 /**
- * CORS of the consent log ({@code /c/{site}/consents} and {@code /c/{site}/consents/{id}}), answered
- * here rather than by Spring's global CORS support because the allowed origins are per site and
- * change with each published declaration. An allowed origin is echoed exactly (never {@code *}),
- * without credentials (the banner sends no cookie to Charter); every answer varies by Origin.
+ * CORS of the consent log ({@code /c/{site}/consents} and {@code /c/{site}/consents/{id}}) through
+ * Spring's {@link DefaultCorsProcessor}, with a configuration per site ({@link Sites}) because the
+ * allowed origins are per site and change with each published declaration. An allowed origin is
+ * echoed exactly (never {@code *}), without credentials (the banner sends no cookie to Charter).
  * Preflights are answered here (204, or 403 for an origin, method or header that is not allowed);
- * the controller refuses the actual request of a wrong origin.
+ * the actual request of a wrong origin goes on without CORS headers and is refused by the log itself
+ * (its problem detail says why), which is why the processor's own refusal writes nothing.
  */
 class ConsentCors extends OncePerRequestFilter {
 
 	static final Pattern PATH = Pattern.compile("^/c/([^/]+)/consents(/[^/]+)?$");
-	static final String MAX_AGE = "600";
+	static final long MAX_AGE = 600;
+	static final Processor PROCESSOR = new Processor();
 
-	private final ConsentLog log;
+	private final Sites sites;
 	private final ProblemWriter problems;
 
-	ConsentCors(ConsentLog log, ProblemWriter problems) {
-		this.log = log;
+	ConsentCors(Sites sites, ProblemWriter problems) {
+		this.sites = sites;
 		this.problems = problems;
 	}
 
@@ -51,17 +58,10 @@ class ConsentCors extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Matcher m = PATH.matcher(path(request));
-		m.matches();
-		String site = m.group(1);
-		boolean item = m.group(2) != null;
-		String origin = request.getHeader(HttpHeaders.ORIGIN);
-		response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-		boolean preflight = "OPTIONS".equals(request.getMethod()) && origin != null
-				&& request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
-		List<String> origins;
+		boolean preflight = CorsUtils.isPreFlightRequest(request);
+		CorsConfiguration config;
 		try {
-			origins = log.allowedOrigins(site);
+			config = sites.getCorsConfiguration(request);
 		}
 		catch (NotFound unknownSite) {
 			if (preflight) {
@@ -76,49 +76,19 @@ class ConsentCors extends OncePerRequestFilter {
 					"The consent log cannot be reached right now. Try again.", null, ConsentWriter.RETRY);
 			return;
 		}
-		boolean allowed = origin != null && origins.contains(origin);
+		boolean allowed = PROCESSOR.processRequest(config, request, response);
 		if (preflight) {
-			response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
-			response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-			String method = item ? "GET" : "POST";
 			if (!allowed) {
-				problem(request, response, HttpStatus.FORBIDDEN, "This origin may not call the consent log of this site.");
+				problem(request, response, HttpStatus.FORBIDDEN, "Only " + config.getAllowedMethods().get(0)
+						+ " with Content-Type from the site's origins is allowed here.");
 				return;
 			}
-			if (!method.equals(request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD))
-					|| !onlyContentType(request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS))) {
-				problem(request, response, HttpStatus.FORBIDDEN, "Only " + method + " with Content-Type is allowed here.");
-				return;
-			}
-			allow(response, origin);
-			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, method);
-			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type");
-			response.setHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, MAX_AGE);
+			// The processor lists only the headers asked for; the answer names the one allowed header.
+			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, HttpHeaders.CONTENT_TYPE);
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 			return;
 		}
-		if (allowed) {
-			allowActual(response, origin);
-		}
 		chain.doFilter(request, response);
-	}
-
-	private static void allow(HttpServletResponse response, String origin) {
-		response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-	}
-
-	/** CORS of an actual (not preflight) request from an allowed origin: its answer's headers are readable. */
-	static void allowActual(HttpServletResponse response, String origin) {
-		allow(response, origin);
-		response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, Retry-After");
-	}
-
-	private static boolean onlyContentType(String requested) {
-		if (requested == null || requested.isBlank()) {
-			return true;
-		}
-		return Arrays.stream(requested.split(",")).map(h -> h.trim().toLowerCase(Locale.ROOT))
-				.allMatch(h -> h.isEmpty() || h.equals("content-type"));
 	}
 
 	private static String path(HttpServletRequest request) {
@@ -128,5 +98,76 @@ class ConsentCors extends OncePerRequestFilter {
 	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		ConsentProblem.write(problems, request, response, status, detail, null, null);
+	}
+
+	/**
+	 * Spring's processor, except that a refusal only reports itself (the caller answers with a problem
+	 * detail, or lets the consent log refuse the request), and a preflight that asks for any header
+	 * besides the allowed ones is refused (Spring's would answer with the allowed part and leave the
+	 * refusal to the browser).
+	 */
+	static final class Processor extends DefaultCorsProcessor {
+
+		@Override
+		protected void rejectRequest(ServerHttpResponse response) {
+		}
+
+		@Override
+		protected List<String> checkHeaders(CorsConfiguration config, List<String> requestHeaders) {
+			List<String> allowed = super.checkHeaders(config, requestHeaders);
+			long asked = requestHeaders.stream().filter(h -> !h.isBlank()).count();
+			return allowed != null && allowed.size() < asked ? null : allowed;
+		}
+	}
+
+	/**
+	 * The CORS configuration of a site's consent log, made once per published list of origins: exact
+	 * origins, POST for records and GET for receipts, Content-Type only, Location and Retry-After
+	 * readable, no credentials, preflights cached 10 minutes. {@link NotFound} for a site without a
+	 * published declaration, {@link DatabaseUnavailable} when it is not in memory and cannot be read.
+	 */
+	static final class Sites implements CorsConfigurationSource {
+
+		private record Made(List<String> origins, CorsConfiguration records, CorsConfiguration receipts) {
+		}
+
+		private final Function<String, List<String>> allowedOrigins;
+		private final Map<String, Made> made = new ConcurrentHashMap<>();
+
+		/** @param allowedOrigins a site's current allowed origins ({@link ConsentLog#allowedOrigins}) */
+		Sites(Function<String, List<String>> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
+		}
+
+		@Override
+		public CorsConfiguration getCorsConfiguration(HttpServletRequest request) {
+			Matcher m = PATH.matcher(path(request));
+			if (!m.matches()) {
+				return null;
+			}
+			return forSite(m.group(1), m.group(2) != null);
+		}
+
+		CorsConfiguration forSite(String site, boolean receipt) {
+			List<String> origins = allowedOrigins.apply(site);
+			Made current = made.get(site);
+			// The list is the published declaration's own: the same object until the next publication.
+			if (current == null || current.origins() != origins) {
+				current = new Made(origins, configuration(origins, "POST"), configuration(origins, "GET"));
+				made.put(site, current);
+			}
+			return receipt ? current.receipts() : current.records();
+		}
+
+		private static CorsConfiguration configuration(List<String> origins, String method) {
+			CorsConfiguration config = new CorsConfiguration();
+			config.setAllowedOrigins(origins);
+			config.setAllowedMethods(List.of(method));
+			config.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE));
+			config.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+			config.setAllowCredentials(false);
+			config.setMaxAge(MAX_AGE);
+			return config;
+		}
 	}
 }

@@ -49,7 +49,8 @@ import io.charter.shared.NotFound;
  * (observation, security chain, dispatcher, and a second pass of all of it for the asynchronous
  * answer) cost more CPU than recording the consent. The request is put in asynchronous mode and
  * answered 201 once {@link ConsentWriter} has committed the record (or with a problem detail),
- * without a container thread waiting. CORS here follows {@link ConsentCors}.
+ * without a container thread waiting. CORS here is {@link ConsentCors}'s processor and per-site
+ * configuration.
  */
 final class ConsentIntake implements Filter {
 
@@ -59,6 +60,7 @@ final class ConsentIntake implements Filter {
 	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
 	private final ConsentLog log;
+	private final ConsentCors.Sites cors;
 	private final ConsentLogSettings settings;
 	private final JsonMapper json;
 	private final ProblemWriter problems;
@@ -66,9 +68,10 @@ final class ConsentIntake implements Filter {
 	/** One timer per status, looked up once: this is the busiest write path Charter has. */
 	private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
 
-	ConsentIntake(ConsentLog log, ConsentLogSettings settings, JsonMapper json, ProblemWriter problems,
-			MeterRegistry meters) {
+	ConsentIntake(ConsentLog log, ConsentCors.Sites cors, ConsentLogSettings settings, JsonMapper json,
+			ProblemWriter problems, MeterRegistry meters) {
 		this.log = log;
+		this.cors = cors;
 		this.settings = settings;
 		this.json = json;
 		this.problems = problems;
@@ -90,7 +93,7 @@ final class ConsentIntake implements Filter {
 		String site = path.group(1);
 		String origin = request.getHeader(HttpHeaders.ORIGIN);
 		try {
-			headers(response, site, origin);
+			headers(request, response, site, origin);
 		}
 		catch (DatabaseUnavailable unavailable) {
 			refused(request, response, unavailable, timing);
@@ -148,21 +151,22 @@ final class ConsentIntake implements Filter {
 	 * CORS of the actual request: an allowed origin is echoed, every answer varies by Origin.
 	 * {@link DatabaseUnavailable} when the site's origins are not in memory and cannot be read in time.
 	 */
-	private void headers(HttpServletResponse response, String site, String origin) {
-		response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+	private void headers(HttpServletRequest request, HttpServletResponse response, String site, String origin)
+			throws IOException {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 		if (origin == null) {
+			response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
 			return;
 		}
 		try {
-			if (log.allowedOrigins(site).contains(origin)) {
-				ConsentCors.allowActual(response, origin);
-			}
+			// A refused origin gets no CORS header; the log answers it 403.
+			ConsentCors.PROCESSOR.processRequest(cors.forSite(site, false), request, response);
 		}
 		catch (NotFound unknownSite) {
 			// Answered 404 by the log itself.
+			response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
 		}
 	}
 
@@ -286,10 +290,10 @@ final class ConsentIntake implements Filter {
 
 		/** Before everything else, observation and Spring Security included. */
 		@Bean
-		FilterRegistrationBean<ConsentIntake> consentIntake(ConsentLog log, ConsentLogSettings settings, JsonMapper json,
-				ProblemWriter problems, MeterRegistry meters) {
+		FilterRegistrationBean<ConsentIntake> consentIntake(ConsentLog log, ConsentCors.Sites cors,
+				ConsentLogSettings settings, JsonMapper json, ProblemWriter problems, MeterRegistry meters) {
 			FilterRegistrationBean<ConsentIntake> registration = new FilterRegistrationBean<>(
-					new ConsentIntake(log, settings, json, problems, meters));
+					new ConsentIntake(log, cors, settings, json, problems, meters));
 			registration.addUrlPatterns("/c/*");
 			registration.setAsyncSupported(true);
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

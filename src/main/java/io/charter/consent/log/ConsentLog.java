@@ -38,11 +38,11 @@ class ConsentLog {
 	}
 
 	/** The answer to a recorded consent. */
-	record Receipt(String consentId, Instant recordedAt, int version, String siteKey) {
+	record Receipt(String consentId, Instant recordedAt, Instant chosenAt, int version, String siteKey) {
 	}
 
 	/** What the holder of a consent id may read back: nothing about the source or the browser. */
-	record StoredReceipt(String consentId, Instant recordedAt, int version, ConsentMethod method,
+	record StoredReceipt(String consentId, Instant recordedAt, Instant chosenAt, int version, ConsentMethod method,
 			Map<String, Boolean> choices, String language) {
 	}
 
@@ -110,11 +110,15 @@ class ConsentLog {
 						.orElseThrow(() -> ConsentRefused.field("version",
 								"version " + parsed.version() + " is not a published version of this site."));
 		ConsentSubmission.Checked checked = parsed.checkAgainst(shown, origins);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		ConsentRecord record = new ConsentRecord(UUID.randomUUID(), site.siteId(), submission.siteKey(), parsed.visitorId(),
 				parsed.version(), parsed.method(), checked.choices(), parsed.language(), checked.pageUrl(), source,
-				BrowserFamily.of(submission.userAgent()), clock.instant().truncatedTo(ChronoUnit.MICROS));
+				BrowserFamily.of(submission.userAgent()), now, now.minusSeconds(parsed.age()));
+		if (record.choicesText().length() > ConsentRecord.MAX_CHOICES) {
+			throw ConsentRefused.field("choices", "choices name too many services.");
+		}
 		return writer.write(record).thenApply(
-				r -> new Receipt(r.id().toString(), r.recordedAt(), r.version(), r.siteKey()));
+				r -> new Receipt(r.id().toString(), r.recordedAt(), r.chosenAt(), r.version(), r.siteKey()));
 	}
 
 	/** A receipt for the holder of the consent id; 404 for an unknown id or another site's. */
@@ -132,6 +136,6 @@ class ConsentLog {
 		}
 		UUID siteId = records.siteId(siteKey).orElseThrow(() -> new NotFound("No such consent."));
 		ConsentRecord r = records.find(siteKey, siteId, id).orElseThrow(() -> new NotFound("No such consent."));
-		return new StoredReceipt(r.id().toString(), r.recordedAt(), r.version(), r.method(), r.choices(), r.language());
+		return new StoredReceipt(r.id().toString(), r.recordedAt(), r.chosenAt(), r.version(), r.method(), r.choices(), r.language());
 	}
 }

@@ -60,10 +60,15 @@ class ConsentLogApi {
 	@Configuration(proxyBeanMethods = false)
 	static class Cors {
 
+		@Bean
+		ConsentCors.Sites consentCorsSites(ConsentLog log) {
+			return new ConsentCors.Sites(log::allowedOrigins);
+		}
+
 		/** After Spring Security (which lets /c/** through), before the dispatcher. */
 		@Bean
-		FilterRegistrationBean<ConsentCors> consentCors(ConsentLog log, ProblemWriter problems) {
-			FilterRegistrationBean<ConsentCors> registration = new FilterRegistrationBean<>(new ConsentCors(log, problems));
+		FilterRegistrationBean<ConsentCors> consentCors(ConsentCors.Sites sites, ProblemWriter problems) {
+			FilterRegistrationBean<ConsentCors> registration = new FilterRegistrationBean<>(new ConsentCors(sites, problems));
 			registration.addUrlPatterns("/c/*");
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
 			return registration;

@@ -15,10 +15,24 @@ import java.util.UUID;
  * @param pageUrl the page where the choice was made, without query string and fragment; may be null
  * @param sourceHash HMAC-SHA256 of the truncated client address (never the address itself)
  * @param browser browser family and major version, e.g. {@code Firefox 132}, or {@code Other}
+ * @param recordedAt when Charter accepted the record
+ * @param chosenAt when the visitor chose: earlier than {@code recordedAt} when the banner sent the
+ *        record again after a failure (the banner says how long ago, bounded by {@link ConsentSubmission#MAX_AGE})
  */
 record ConsentRecord(UUID id, UUID siteId, String siteKey, String visitorId, int version, ConsentMethod method,
 		Map<String, Boolean> choices, String language, String pageUrl, String sourceHash, String browser,
-		Instant recordedAt) {
+		Instant recordedAt, Instant chosenAt) {
+
+	/** A record sent at the moment of the choice. */
+	ConsentRecord(UUID id, UUID siteId, String siteKey, String visitorId, int version, ConsentMethod method,
+			Map<String, Boolean> choices, String language, String pageUrl, String sourceHash, String browser,
+			Instant recordedAt) {
+		this(id, siteId, siteKey, visitorId, version, method, choices, language, pageUrl, sourceHash, browser, recordedAt,
+				recordedAt);
+	}
+
+	/** Length of the {@code choices} column. */
+	static final int MAX_CHOICES = 1000;
 
 	/** The stored form of the choices: {@code analytics=1,tracking=0}. */
 	String choicesText() {

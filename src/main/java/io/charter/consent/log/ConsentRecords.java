@@ -35,7 +35,7 @@ class ConsentRecords {
 
 	static final String INSERT = """
 			insert into consent_record (id, site_id, visitor_id, version, method, choices, language, page_url,
-			  source_hash, browser, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			  source_hash, browser, recorded_at, chosen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	/** Search criteria of the records page and its exports; every field optional, dates in UTC, inclusive. */
 	record Filter(String visitorId, UUID consentId, LocalDate from, LocalDate to) {
@@ -98,6 +98,7 @@ class ConsentRecords {
 		ps.setString(9, r.sourceHash());
 		ps.setString(10, r.browser());
 		ps.setObject(11, odt(r.recordedAt()));
+		ps.setObject(12, odt(r.chosenAt()));
 	}
 
 	boolean exists(UUID id) {
@@ -236,10 +237,12 @@ class ConsentRecords {
 	}
 
 	private static ConsentRecord map(ResultSet rs, String siteKey) throws SQLException {
+		Instant recordedAt = instant(rs, "recorded_at");
+		Instant chosenAt = instant(rs, "chosen_at");
 		return new ConsentRecord(rs.getObject("id", UUID.class), rs.getObject("site_id", UUID.class), siteKey,
 				rs.getString("visitor_id"), rs.getInt("version"), ConsentMethod.valueOf(rs.getString("method")),
 				ConsentRecord.parseChoices(rs.getString("choices")), rs.getString("language"), rs.getString("page_url"),
-				rs.getString("source_hash"), rs.getString("browser"),
-				instant(rs, "recorded_at"));
+				rs.getString("source_hash"), rs.getString("browser"), recordedAt,
+				chosenAt == null ? recordedAt : chosenAt);
 	}
 }

@@ -22,11 +22,20 @@ import io.charter.consent.Declaration;
  * categories marked "refused on GPC" (others as chosen); {@code WITHDRAW} refuses at least one.
  */
 record ConsentSubmission(String visitorId, int version, ConsentMethod method, Map<String, Boolean> choices,
-		String language, String pageUrl) {
+		String language, String pageUrl, long age) {
 
 	static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 	static final int MAX_PAGE_URL = 500;
-	private static final Set<String> FIELDS = Set.of("visitorId", "version", "method", "choices", "language", "pageUrl");
+	/**
+	 * Oldest choice a (re-)sent record may carry, in seconds. The banner keeps a choice that was not
+	 * recorded and sends it again on later page loads; beyond this the log no longer vouches for when
+	 * it was made, so it is refused rather than dated by a guess.
+	 */
+	static final long MAX_AGE = 7 * 24 * 3600;
+	/** {@code category:service}: consent to one service of a category, given from its placeholder. */
+	static final char SERVICE = ':';
+	private static final Set<String> FIELDS = Set.of("visitorId", "version", "method", "choices", "language", "pageUrl",
+			"age");
 
 	/** Reads the syntax of each field; the checks against the declaration come in {@link #checkAgainst}. */
 	static ConsentSubmission read(JsonNode body) {
@@ -78,14 +87,20 @@ record ConsentSubmission(String visitorId, int version, ConsentMethod method, Ma
 		if (pageUrl != null && !pageUrl.isNull() && !pageUrl.isString()) {
 			throw ConsentRefused.field("pageUrl", "pageUrl must be a URL of one of the site's origins.");
 		}
+		JsonNode age = body.get("age");
+		if (age != null && !age.isNull()
+				&& (!age.isIntegralNumber() || !age.canConvertToLong() || age.longValue() < 0 || age.longValue() > MAX_AGE)) {
+			throw ConsentRefused.field("age", "age must be the seconds since the choice, 0 to " + MAX_AGE + ".");
+		}
 		return new ConsentSubmission(visitor.stringValue(), version.intValue(), parsedMethod, parsedChoices,
-				language.stringValue(), pageUrl == null || pageUrl.isNull() ? null : pageUrl.stringValue());
+				language.stringValue(), pageUrl == null || pageUrl.isNull() ? null : pageUrl.stringValue(),
+				age == null || age.isNull() ? 0 : age.longValue());
 	}
 
 	/**
 	 * Checks the submission against the version it names and returns the choices to store (the
-	 * non-necessary categories in the declaration's order) and the page URL reduced to scheme,
-	 * host, port and path.
+	 * non-necessary categories in the declaration's order, then the services granted or refused one by
+	 * one as {@code category:service}) and the page URL reduced to scheme, host, port and path.
 	 */
 	Checked checkAgainst(Declaration shown, List<String> allowedOrigins) {
 		if (!shown.site().languages().contains(language)) {
@@ -103,6 +118,11 @@ record ConsentSubmission(String visitorId, int version, ConsentMethod method, Ma
 			}
 		}
 		for (Map.Entry<String, Boolean> choice : choices.entrySet()) {
+			int colon = choice.getKey().indexOf(SERVICE);
+			if (colon >= 0) {
+				stored.put(checkedService(shown, choice.getKey(), colon), choice.getValue());
+				continue;
+			}
 			Declaration.Category category = shown.category(choice.getKey());
 			if (category == null) {
 				throw ConsentRefused.field("choices." + safe(choice.getKey()),
@@ -119,14 +139,30 @@ record ConsentSubmission(String visitorId, int version, ConsentMethod method, Ma
 	record Checked(Map<String, Boolean> choices, String pageUrl) {
 	}
 
+	/** A service's own choice: a service of that version, in that non-necessary category. */
+	private String checkedService(Declaration shown, String key, int colon) {
+		String category = key.substring(0, colon);
+		String service = key.substring(colon + 1);
+		Declaration.Category c = shown.category(category);
+		boolean known = c != null && !c.necessary() && shown.services() != null && shown.services().stream()
+				.anyMatch(s -> s.key().equals(service) && category.equals(s.category()));
+		if (!known) {
+			throw ConsentRefused.field("choices." + safe(key),
+					"Unknown service '" + safe(key) + "' (category:service) in version " + version + ".");
+		}
+		return key;
+	}
+
 	private void checkMethod(Declaration shown, Map<String, Boolean> stored) {
+		Map<String, Boolean> categories = new LinkedHashMap<>(stored);
+		categories.keySet().removeIf(k -> k.indexOf(SERVICE) >= 0);
 		boolean rule = switch (method) {
-			case ACCEPT_ALL -> !stored.containsValue(false);
-			case REFUSE_ALL -> !stored.containsValue(true);
+			case ACCEPT_ALL -> !categories.containsValue(false);
+			case REFUSE_ALL -> !categories.containsValue(true);
 			case CUSTOM -> true;
 			case GPC -> shown.categories().stream().filter(c -> !c.necessary() && c.refuseOnGpc())
-					.noneMatch(c -> stored.get(c.key()));
-			case WITHDRAW -> stored.containsValue(false);
+					.noneMatch(c -> categories.get(c.key()));
+			case WITHDRAW -> categories.containsValue(false);
 		};
 		if (!rule) {
 			throw ConsentRefused.field("method", switch (method) {
@@ -169,7 +205,7 @@ record ConsentSubmission(String visitorId, int version, ConsentMethod method, Ma
 
 	/** Field names come from the request: keep them short and printable in the answer. */
 	private static String safe(String name) {
-		String printable = name.replaceAll("[^A-Za-z0-9_.-]", "?");
+		String printable = name.replaceAll("[^A-Za-z0-9_.:-]", "?");
 		return printable.length() > 50 ? printable.substring(0, 50) : printable;
 	}
 }

@@ -227,8 +227,11 @@ class BannerBrowserTests {
 		click(".cb .b", "Alles weigeren");
 		WebElement placeholder = waitFor(d -> browser.findElement(By.tagName("charter-placeholder")).getShadowRoot()
 				.findElement(By.cssSelector(".ph")));
-		assertThat(placeholder.getText()).isEqualTo("Deze inhoud is geblokkeerd tot u \u201eTrackingcookies\u201d toestaat.\n"
-				+ "\u201eTrackingcookies\u201d toestaan");
+		// It names the category and says what the category is for.
+		assertThat(placeholder.getText()).isEqualTo(
+				"Deze inhoud heeft cookies nodig van de categorie \u201eTrackingcookies\u201d, gebruikt voor:\n"
+						+ "Registreren uw bezoek voor gerichtere reclame en de livechat.\n"
+						+ "\u201eTrackingcookies\u201d toestaan en tonen");
 		assertThat(placeholder.getSize().getWidth()).isBetween(400, 404);
 		assertThat(js("return getComputedStyle(document.querySelector('iframe')).display")).isEqualTo("none");
 		placeholder.findElement(By.cssSelector("button")).click();
@@ -462,6 +465,106 @@ class BannerBrowserTests {
 		assertThat(js("return document.documentElement.lang")).isEqualTo("nl");
 	}
 
+	@Test
+	void aPlaceholderForOneServiceNamesItAndAllowsThatServiceOnly() {
+		open("en", true, "&service=tawk");
+		click(".cb .b", "Refuse all");
+		WebElement placeholder = waitFor(d -> browser.findElement(By.tagName("charter-placeholder")).getShadowRoot()
+				.findElement(By.cssSelector(".ph")));
+		assertThat(placeholder.getText()).isEqualTo("Tawk.to\n"
+				+ "This content needs cookies of the category \u201cTracking cookies\u201d, used for:\n"
+				+ "Record your visit for more targeted advertising and the live chat.\n"
+				+ "Allow \u201cTawk.to\u201d and show");
+		placeholder.findElement(By.cssSelector("button")).click();
+		waitFor(d -> "Chat loaded".equals(frameText()));
+		// The category's other scripts stay blocked: only the service was allowed.
+		sleep(500);
+		assertThat(js("return window.ran")).isNull();
+		assertThat(js("return Charter.consent().categories")).isEqualTo(
+				Map.of("necessary", true, "analytics", false, "tracking", false));
+		assertThat(js("return Charter.consent().services")).isEqualTo(List.of("tracking:tawk"));
+		JsonNode allowed = sentRecords(2).get(1);
+		assertThat(allowed.get("method").asString()).isEqualTo("CUSTOM");
+		assertThat(allowed.get("choices").toString()).isEqualTo("{\"analytics\":false,\"tracking\":false,\"tracking:tawk\":true}");
+		String visitorId = (String) consent().get("visitorId");
+		waitFor(d -> jdbc.sql("select count(*) from consent_record where visitor_id = :v").param("v", visitorId)
+				.query(Integer.class).single() == 2);
+		assertThat(jdbc.sql("select choices from consent_record where visitor_id = :v and method = 'CUSTOM'")
+				.param("v", visitorId).query(String.class).single()).isEqualTo("analytics=0,tracking=0,tracking:tawk=1");
+
+		// The next page shows the chat at once, still without the category's scripts.
+		open("en", false, "&service=tawk");
+		waitFor(d -> "Chat loaded".equals(frameText()));
+		assertThat(js("return window.ran")).isNull();
+		assertNoCspViolation();
+	}
+
+	@Test
+	void aRecordAnswered503IsSentAgainWithTheTimeOfTheChoice() {
+		open("en", true, "&fail=503:1");
+		click(".cb .b", "Accept all");
+		long chosen = ((Number) js("return Math.floor(Date.now() / 1000)")).longValue();
+		// The choice applies at once, whatever the log answered.
+		waitFor(d -> ((Number) js("return (window.ran || []).length")).intValue() == 4);
+		// Tried again a second later, and recorded.
+		JsonNode sent = sentRecords(1).get(0);
+		assertThat(sent.get("method").asString()).isEqualTo("ACCEPT_ALL");
+		assertThat(sent.get("age").asLong()).isBetween(0L, 3L);
+		String consentId = waitFor(d -> (String) consent().get("consentId"));
+		var times = jdbc.sql("select recorded_at, chosen_at from consent_record where id = :id")
+				.param("id", java.util.UUID.fromString(consentId))
+				.query((rs, n) -> List.of(rs.getObject(1, java.time.OffsetDateTime.class).toEpochSecond(),
+						rs.getObject(2, java.time.OffsetDateTime.class).toEpochSecond())).single();
+		assertThat(times.get(1)).isLessThanOrEqualTo(times.get(0)).isBetween(chosen - 3, chosen + 1);
+		assertThat(browser.manage().getCookieNamed("charter_consent").getValue()).contains("." + consentId + ".");
+	}
+
+	@Test
+	void aRecordLostToTheNetworkIsSentOnTheNextPageAsChosenAndItsReceiptShows() throws Exception {
+		open("fr", true, "&fail=net:99");
+		click(".cb .b", "Tout refuser");
+		waitFor(d -> cookieNames().contains("charter_consent"));
+		String visitorId = (String) consent().get("visitorId");
+		long chosen = ((Number) js("return Math.floor(Date.now() / 1000)")).longValue();
+		// Not recorded: the settings layer says so.
+		settingsButton().click();
+		waitFor(d -> banner().findElements(By.cssSelector(".cs p")).stream().anyMatch(p -> p.getText()
+				.equals("Pas encore dans notre registre des consentements : il sera renvoyé.")));
+		sleep(2_000);
+		assertThat(jdbc.sql("select count(*) from consent_record where visitor_id = :v").param("v", visitorId)
+				.query(Integer.class).single()).isZero();
+
+		// The next page sends it, as it was chosen then: method, choices, language, and its age.
+		open("nl", false);
+		JsonNode sent = sentRecords(1).get(0);
+		assertThat(sent.get("method").asString()).isEqualTo("REFUSE_ALL");
+		assertThat(sent.get("choices").toString()).isEqualTo("{\"analytics\":false,\"tracking\":false}");
+		assertThat(sent.get("language").asString()).isEqualTo("fr");
+		assertThat(sent.get("age").asLong()).isGreaterThanOrEqualTo(2);
+		String consentId = waitFor(d -> (String) consent().get("consentId"));
+		long chosenAt = jdbc.sql("select chosen_at from consent_record where id = :id")
+				.param("id", java.util.UUID.fromString(consentId)).query(java.time.OffsetDateTime.class).single()
+				.toEpochSecond();
+		assertThat(chosenAt).isBetween(chosen - 2, chosen + 1);
+
+		// The receipt: consent id and date, and a link to read the record.
+		settingsButton().click();
+		WebElement link = waitFor(d -> banner().findElement(By.cssSelector(".cs a[href*='/consents/']")));
+		assertThat(link.getDomProperty("href"))
+				.isEqualTo("http://localhost:" + port + "/c/" + site + "/consents/" + consentId);
+		assertThat(link.getText()).isEqualTo("De registratie lezen");
+		// The date of the choice, as the browser writes dates in the banner's language.
+		String date = (String) js("return new Date(Charter.consent().time).toLocaleString('nl')");
+		assertThat(((WebElement) js("return arguments[0].parentNode", link)).getText())
+				.isEqualTo("Toestemming " + consentId + " van " + date + ". De registratie lezen");
+		js(axe());
+		assertThat(axeViolations()).as("second layer with the receipt").isEmpty();
+		link.click();
+		waitFor(d -> browser.getPageSource().contains(consentId) && browser.getPageSource().contains("REFUSE_ALL"));
+		sleep(300);
+		assertThat(sentRecords(1)).hasSize(1);
+	}
+
 	// ---- the test site ----------------------------------------------------------------------------
 
 	String testOrigin() {
@@ -483,7 +586,8 @@ class BannerBrowserTests {
 		switch (path) {
 			case "/page" -> {
 				type = "text/html;charset=utf-8";
-				body = page(query.get("site"), query.get("lang"), query.get("charter"), query.containsKey("csp"));
+				body = page(query.get("site"), query.get("lang"), query.get("charter"), query.containsKey("csp"),
+						query.get("service"), query.get("fail"));
 				if (query.containsKey("csp")) {
 					String charter = "http://localhost:" + query.get("charter");
 					exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; script-src 'self' "
@@ -526,18 +630,36 @@ class BannerBrowserTests {
 		exchange.close();
 	}
 
-	static String page(String site, String lang, String charter, boolean strict) {
+	/**
+	 * @param service the service the chat iframe names ({@code data-service}), or null
+	 * @param fail {@code <status>:<n>} or {@code net:<n>}: the page's first n consent records get that
+	 *        status, or a network error, before the real consent log sees them
+	 */
+	static String page(String site, String lang, String charter, boolean strict, String service, String fail) {
 		String inline = strict ? "" : """
 				<script type="text/plain" data-category="analytics">(window.ran = window.ran || []).push('inline-2')</script>""";
 		String tracking = strict ? "" : """
 				<script type="text/plain" data-category="tracking" src="/tracking.js"></script>
-				<iframe data-category="tracking" data-src="/frame.html" title="Live chat" width="400" height="200"></iframe>""";
+				<iframe data-category="tracking"%s data-src="/frame.html" title="Live chat" width="400" height="200"></iframe>"""
+				.formatted(service == null ? "" : " data-service=\"" + service + "\"");
+		String failing = fail == null ? "" : """
+				<script>
+				(() => {
+				  const [kind, n] = '%s'.split(':'), real = window.fetch;
+				  let left = +n;
+				  window.fetch = (url, init) => String(url).endsWith('/consents') && left-- > 0
+				      ? (kind == 'net' ? Promise.reject(new TypeError('Failed to fetch'))
+				          : Promise.resolve(new Response('{}', {status: +kind})))
+				      : real(url, init);
+				})();
+				</script>""".formatted(fail.replaceAll("[^a-z0-9:]", ""));
 		return """
 				<!doctype html>
 				<html lang="%s">
 				<head>
 				<meta charset="utf-8">
 				<title>Test site</title>
+				%s
 				<script src="http://localhost:%s/c/%s/banner.js"></script>
 				<script src="/careless.js"></script>
 				</head>
@@ -552,7 +674,7 @@ class BannerBrowserTests {
 				%s
 				</main>
 				</body>
-				</html>""".formatted(lang, charter, site, inline, tracking);
+				</html>""".formatted(lang, failing, charter, site, inline, tracking);
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------
@@ -564,9 +686,13 @@ class BannerBrowserTests {
 		open(lang, true);
 	}
 
-	/** Loads the test page; with {@code banner}, waits until the first layer shows. */
 	void open(String lang, boolean banner) {
-		browser.get(testOrigin() + "/page?site=" + site + "&charter=" + port + "&lang=" + lang);
+		open(lang, banner, "");
+	}
+
+	/** Loads the test page, with more of its query; with {@code banner}, waits until the first layer shows. */
+	void open(String lang, boolean banner, String query) {
+		browser.get(testOrigin() + "/page?site=" + site + "&charter=" + port + "&lang=" + lang + query);
 		waitFor(d -> js("return window.Charter ? document.readyState : null") != null
 				&& "complete".equals(js("return document.readyState")));
 		if (banner) {

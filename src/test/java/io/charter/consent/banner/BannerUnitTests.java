@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.http.MediaType;
 
+import io.charter.consent.CatalogueRules;
 import io.charter.consent.Declaration;
 import io.charter.consent.banner.BannerControllerTests.TestSite;
 
@@ -108,7 +109,10 @@ class BannerUnitTests {
 			assertThat(List.of("acceptAll", "refuseAll", "customise", "save", "placeholder", "placeholderButton"))
 					.allSatisfy(key -> assertThat(texts.get(key)).as(language + " " + key).isNotBlank());
 			assertThat(texts.get("placeholder")).contains("{category}");
-			assertThat(texts.get("placeholderButton")).contains("{category}");
+			assertThat(texts.get("placeholderButton")).contains("{service}");
+			assertThat(CatalogueRules.missingName("placeholder", texts.get("placeholder"))).isNull();
+			assertThat(CatalogueRules.missingName("placeholderButton", texts.get("placeholderButton"))).isNull();
+			assertThat(texts.get("receipt")).contains("{id}", "{date}");
 		}
 	}
 

@@ -278,6 +278,66 @@ class CatalogueIntegrationTests {
 		assertThat(catalogue.catalogue(key).bannerTexts().get("fr").get("title")).isEqualTo("Votre choix en matière de cookies");
 	}
 
+	@Test
+	void aPlaceholderTextThatDoesNotNameWhatItNeedsIsNotSaved() throws Exception {
+		String key = site();
+		String token = "Bearer " + fixtures.tokenFor(Role.PRIVACY);
+		mvc.perform(put("/api/v1/consent/sites/" + key + "/banner-texts").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"en": {"title": "New title", "placeholder": "This content stays blocked until you accept the cookies it uses."}}"""))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[0].field").value("en.placeholder"))
+				.andExpect(jsonPath("$.detail").value(
+						"The text placeholder (en) must name what the blocked content needs: keep {category} in it."));
+		mvc.perform(put("/api/v1/consent/sites/" + key + "/banner-texts").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"fr": {"placeholderButton": "Autoriser et afficher"}}"""))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("fr.placeholderButton"));
+		Map<String, Map<String, String>> texts = catalogue.catalogue(key).bannerTexts();
+		assertThat(texts.get("en")).containsEntry("title", "Your choice about cookies")
+				.containsEntry("placeholder", "This content needs cookies of the category \u201c{category}\u201d, used for:");
+		assertThat(texts.get("fr")).containsEntry("placeholderButton", "Autoriser \u00ab {service} \u00bb et afficher");
+
+		mvc.perform(put("/api/v1/consent/sites/" + key + "/banner-texts").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"en": {"placeholder": "Blocked: it needs {category}.", "placeholderButton": "Show {service}"}}"""))
+				.andExpect(status().isOk());
+	}
+
+	/**
+	 * Placeholder texts as Charter shipped them take the new defaults; one someone wrote stays, is listed
+	 * as missing its name, and keeps the site from being published until it is fixed.
+	 */
+	@Test
+	void thePlaceholderMigrationReplacesShippedTextsAndPublishingRefusesUnnamedOnes() throws Exception {
+		String key = site();
+		UUID siteId = jdbc.sql("select id from consent_site where site_key = :k").param("k", key).query(UUID.class).single();
+		jdbc.sql("update consent_banner_text set text = 'Allow and show' where site_id = :s and text_key = 'placeholderButton'"
+				+ " and language = 'en'").param("s", siteId).update();
+		jdbc.sql("update consent_banner_text set text = 'Contenu bloqué.' where site_id = :s and text_key = 'placeholder'"
+				+ " and language = 'fr'").param("s", siteId).update();
+		String migration;
+		try (var in = getClass().getResourceAsStream("/db/migration/consent/V2026_12_07_1031__consent_placeholder_names.sql")) {
+			migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
+			if (!statement.isBlank()) {
+				jdbc.sql(statement).update();
+			}
+		}
+		Map<String, Map<String, String>> texts = catalogue.catalogue(key).bannerTexts();
+		assertThat(texts.get("en")).containsEntry("placeholderButton", "Allow \u201c{service}\u201d and show");
+		assertThat(texts.get("fr")).containsEntry("placeholder", "Contenu bloqué.");
+
+		mvc.perform(post("/api/v1/consent/sites/" + key + "/versions")
+				.header("Authorization", "Bearer " + fixtures.tokenFor(Role.PRIVACY)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"summary\": {\"fr\": \"Première version\", \"en\": \"First version\"}}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("fr.placeholder"));
+		assertThat(jdbc.sql("select count(*) from declaration_version where site_id = :s").param("s", siteId)
+				.query(Long.class).single()).isZero();
+	}
+
 	/** Sites created before the "my cookie data" link existed get its default text, and stay publishable. */
 	@Test
 	void theCookieDataLinkMigrationGivesOlderSitesTheDefaultText() throws Exception {

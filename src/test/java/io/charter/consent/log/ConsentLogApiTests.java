@@ -86,7 +86,7 @@ class ConsentLogApiTests {
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
 		assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
 		JsonNode receipt = json.readTree(r.body());
-		assertThat(receipt.propertyNames()).containsExactlyInAnyOrder("consentId", "recordedAt", "version", "siteKey");
+		assertThat(receipt.propertyNames()).containsExactlyInAnyOrder("consentId", "recordedAt", "chosenAt", "version", "siteKey");
 		assertThat(receipt.get("version").intValue()).isEqualTo(1);
 		assertThat(receipt.get("siteKey").stringValue()).isEqualTo(site);
 		String id = receipt.get("consentId").stringValue();
@@ -286,7 +286,7 @@ class ConsentLogApiTests {
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ConsentLogSites.ORIGIN);
 		JsonNode receipt = json.readTree(r.body());
-		assertThat(receipt.propertyNames()).containsExactlyInAnyOrder("consentId", "recordedAt", "version", "method",
+		assertThat(receipt.propertyNames()).containsExactlyInAnyOrder("consentId", "recordedAt", "chosenAt", "version", "method",
 				"choices", "language");
 		assertThat(receipt.get("consentId").stringValue()).isEqualTo(id);
 		assertThat(receipt.get("method").stringValue()).isEqualTo("CUSTOM");
