@@ -25,6 +25,8 @@ import io.charter.consent.CatalogueRules;
 import io.charter.consent.Declaration;
 import io.charter.consent.DeclarationVersions;
 import io.charter.consent.web.DeclarationView;
+import io.charter.organisation.Organisation;
+import io.charter.organisation.OrganisationProfile;
 import io.charter.platform.BaseUrl;
 import io.charter.shared.PageLanguage;
 
@@ -42,10 +44,12 @@ class DeclarationController {
 	static final String NOT_FOUND = "error";
 
 	private final DeclarationVersions versions;
+	private final Organisation organisation;
 	private final String requestsUrl;
 
-	DeclarationController(DeclarationVersions versions, BaseUrl baseUrl) {
+	DeclarationController(DeclarationVersions versions, Organisation organisation, BaseUrl baseUrl) {
 		this.versions = versions;
+		this.organisation = organisation;
 		this.requestsUrl = baseUrl.to("/privacy/requests");
 	}
 
@@ -115,9 +119,13 @@ class DeclarationController {
 		}
 		var site = d.site();
 		String settings = d.bannerTexts().getOrDefault(language, Map.of()).getOrDefault("settings", "");
+		// The controller as the organisation profile names it now, in the page's language; the site's
+		// own controller fields only where the profile gives nothing.
+		OrganisationProfile controller = organisation.profile();
 		return new DeclarationView(d.siteKey(), language, d.version(), date(d.publishedAt(), dates), site.name(),
-				site.origins(), site.controllerName(), site.controllerNumber(), site.controllerAddress(),
-				site.controllerEmail(), site.privacyPolicyUrl(), changes, categories, firstParty, thirdParty, analytics,
+				site.origins(), controller.legalName(locale), controller.companyNumber().orElse(null),
+				controller.address(locale).orElse(null), controller.contactEmail().orElse(null),
+				controller.privacyPolicyUrl().orElse(site.privacyPolicyUrl()), changes, categories, firstParty, thirdParty, analytics,
 				settings, requestsUrl, site.languages());
 	}
 
