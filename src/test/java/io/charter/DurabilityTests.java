@@ -147,7 +147,7 @@ class DurabilityTests {
 			catch (IOException notListeningYet) {
 				// keep waiting
 			}
-			Thread.sleep(250);
+			Thread.sleep(50);
 		}
 		throw new AssertionError("Charter not ready within 90 s (last status " + last + "):\n" + tail(log));
 	}

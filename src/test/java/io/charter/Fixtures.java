@@ -13,11 +13,11 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.stereotype.Component;
 
-import io.charter.identity.ApiTokenManagement;
 import io.charter.identity.IdentityManagement;
-import io.charter.shared.Role;
 import io.charter.identity.IssuedInvitation;
 import io.charter.identity.UserSummary;
+import io.charter.identity.tokens.ApiTokenManagement;
+import io.charter.shared.Role;
 
 /**
  * Makes users the way an administrator does: an invitation, then its one-time link (the outbox

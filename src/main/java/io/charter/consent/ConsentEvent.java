@@ -212,6 +212,15 @@ public sealed interface ConsentEvent extends AuditableEvent {
 		}
 	}
 
+	/** A cookie that was to be confirmed was confirmed (by an admin, or later by the scanner). */
+	record CookieConfirmed(UUID cookieId, String siteKey, String serviceKey, String summary, String actor,
+			Instant occurredAt) implements CookieEvent {
+		@Override
+		public String action() {
+			return "consent-cookie.confirmed";
+		}
+	}
+
 	record CookieDeleted(UUID cookieId, String siteKey, String serviceKey, String summary, String actor,
 			Instant occurredAt) implements CookieEvent {
 		@Override

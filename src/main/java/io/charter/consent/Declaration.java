@@ -18,7 +18,20 @@ public record Declaration(String siteKey, int version, Instant publishedAt, bool
 
 	public record Site(String name, List<String> origins, List<String> languages, String defaultLanguage,
 			int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs, String controllerName,
-			String controllerNumber, String controllerAddress, String controllerEmail, String privacyPolicyUrl) {
+			String controllerNumber, String controllerAddress, String controllerEmail, String privacyPolicyUrl,
+			List<String> publicWebsites) {
+
+		/** Versions published before public websites existed name none (null in their JSON). */
+		public Site {
+			publicWebsites = publicWebsites == null ? List.of() : List.copyOf(publicWebsites);
+		}
+
+		public Site(String name, List<String> origins, List<String> languages, String defaultLanguage,
+				int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs, String controllerName,
+				String controllerNumber, String controllerAddress, String controllerEmail, String privacyPolicyUrl) {
+			this(name, origins, languages, defaultLanguage, consentLifetimeDays, refusalLifetimeDays, waitForUpdateMs,
+					controllerName, controllerNumber, controllerAddress, controllerEmail, privacyPolicyUrl, List.of());
+		}
 	}
 
 	/** A cookie category; {@code necessary} is always granted and cannot be refused. */

@@ -5,20 +5,18 @@ import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
+import io.charter.identity.tokens.TokenPrincipal;
 import io.charter.shared.Role;
 
 /** The Charter user behind any kind of sign-in (password, OIDC, API token). */
-final class CurrentUser {
+public final class CurrentUser {
 
 	private CurrentUser() {
 	}
 
-	static UUID id(Authentication authentication) {
+	public static UUID id(Authentication authentication) {
 		Object principal = authentication == null ? null : authentication.getPrincipal();
-		if (principal instanceof SignedInUser u) {
-			return u.id();
-		}
-		if (principal instanceof OidcSignedInUser u) {
+		if (principal instanceof SignedInAccount u) {
 			return u.id();
 		}
 		if (principal instanceof TokenPrincipal t) {
@@ -27,7 +25,7 @@ final class CurrentUser {
 		throw new AccessDeniedException("Not a Charter user");
 	}
 
-	static boolean isAdmin(Authentication authentication) {
+	public static boolean isAdmin(Authentication authentication) {
 		return authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
 	}
 }

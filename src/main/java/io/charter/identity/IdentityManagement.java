@@ -27,13 +27,14 @@ import io.charter.identity.IdentityEvent.UserReactivated;
 import io.charter.identity.IdentityEvent.UserRestricted;
 import io.charter.identity.IdentityEvent.UserRolesChanged;
 import io.charter.identity.IdentityEvent.UserSignedIn;
+import io.charter.identity.tokens.ApiTokens;
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.notify.OneTimeLink;
 import io.charter.platform.BaseUrl;
 import io.charter.shared.Actors;
-import io.charter.shared.Role;
 import io.charter.shared.NotFound;
+import io.charter.shared.Role;
 
 /** Users and their life cycle: first administrator, invitations, roles, deactivation, sign-in bookkeeping. */
 @Service
@@ -193,7 +194,7 @@ public class IdentityManagement {
 	 * Sets the password of an invited user (or after a reset) through a one-time link, within the
 	 * {@linkplain PasswordRules password rules}. Of simultaneous uses of one link, exactly one sets the
 	 * password. The user's sessions signed in under the former password end at their next request
-	 * ({@link SessionRefresh}).
+	 * ({@link io.charter.identity.signin.SessionRefresh}).
 	 */
 	@Transactional
 	public UserSummary acceptInvitation(String secret, String password) {
@@ -327,7 +328,7 @@ public class IdentityManagement {
 
 	/**
 	 * Changes a password, within the {@linkplain PasswordRules password rules}. The user's other
-	 * sessions end at their next request ({@link SessionRefresh}); API tokens stay.
+	 * sessions end at their next request ({@link io.charter.identity.signin.SessionRefresh}); API tokens stay.
 	 */
 	@Transactional
 	public void changePassword(UUID userId, String current, String newPassword) {
@@ -341,9 +342,12 @@ public class IdentityManagement {
 		events.publishEvent(new PasswordChanged(user.id, "password changed", Actors.current(), clock.instant()));
 	}
 
-	/** Finds or, when allowed, creates the user behind a verified OIDC e-mail. Empty when refused. */
+	/**
+	 * Finds or, when allowed, creates the user behind a verified OIDC e-mail. Empty when refused.
+	 * This and the other sign-in bookkeeping below are for identity's own sign-in ({@code identity.signin}).
+	 */
 	@Transactional
-	Optional<UserAccount> signInWithOidc(String email, String name) {
+	public Optional<UserAccount> signInWithOidc(String email, String name) {
 		Instant now = clock.instant();
 		Optional<UserAccount> existing = users.findByEmail(email);
 		if (existing.isEmpty() && !settings.oidcAutoCreate()) {
@@ -365,7 +369,7 @@ public class IdentityManagement {
 	}
 
 	@Transactional
-	void recordLogin(UUID userId, String method) {
+	public void recordLogin(UUID userId, String method) {
 		users.findById(userId).ifPresent(u -> recordLogin(u, method));
 	}
 
@@ -377,7 +381,7 @@ public class IdentityManagement {
 	}
 
 	@Transactional
-	void recordFailedLogin(String email) {
+	public void recordFailedLogin(String email) {
 		users.findByEmail(email).ifPresent(user -> {
 			if (user.recordFailedLogin(settings.maxFailedLogins())) {
 				events.publishEvent(new FailedSignIns(user.id,
@@ -387,11 +391,7 @@ public class IdentityManagement {
 		});
 	}
 
-	Optional<UserAccount> account(String email) {
-		return users.findByEmail(email);
-	}
-
-	Optional<UserAccount> account(UUID id) {
+	public Optional<UserAccount> account(UUID id) {
 		return users.findById(id);
 	}
 

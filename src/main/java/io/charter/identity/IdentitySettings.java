@@ -26,18 +26,18 @@ import io.charter.shared.Backoff;
  * @param invitationValidity how long an invitation or reset link works
  */
 @ConfigurationProperties("charter.identity")
-record IdentitySettings(String adminEmail, String adminPassword, @DefaultValue("true") boolean oidcAutoCreate,
+public record IdentitySettings(String adminEmail, String adminPassword, @DefaultValue("true") boolean oidcAutoCreate,
 		@DefaultValue("5") int maxFailedLogins, @DefaultValue("20") int maxFailuresPerSource,
 		@DefaultValue("1s") Duration loginDelay, @DefaultValue("15m") Duration maxLoginDelay,
 		@DefaultValue("10m") Duration sourceWindow, @DefaultValue("7d") Duration invitationValidity) {
 
 	/** Waits of one client at one account. */
-	Backoff.Policy perAccount() {
+	public Backoff.Policy perAccount() {
 		return new Backoff.Policy(maxFailedLogins, loginDelay, maxLoginDelay, sourceWindow);
 	}
 
 	/** Waits of one client, whatever the accounts it tries. */
-	Backoff.Policy perClient() {
+	public Backoff.Policy perClient() {
 		return new Backoff.Policy(maxFailuresPerSource, loginDelay, maxLoginDelay, sourceWindow);
 	}
 }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.charter.identity.signin.SessionRefresh;
+
 /** The signed-in user's own settings: language and password. */
 @Controller
 class ProfileController {

@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
 import io.charter.shared.Role;
 
 /** Roles as identity stores them: a comma-separated list of names. */
-final class Roles {
+public final class Roles {
 
 	private Roles() {
 	}
 
-	static Set<Role> parse(String csv) {
+	public static Set<Role> parse(String csv) {
 		if (csv == null || csv.isBlank()) {
 			return EnumSet.noneOf(Role.class);
 		}
@@ -22,7 +22,7 @@ final class Roles {
 				.collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
 	}
 
-	static String format(Collection<Role> roles) {
+	public static String format(Collection<Role> roles) {
 		return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
 	}
 }

@@ -3,7 +3,7 @@ package io.charter.identity;
 import java.util.UUID;
 
 /** A person signed in to a session (with a password or through OIDC), as opposed to an API token. */
-interface SignedInAccount {
+public interface SignedInAccount {
 
 	UUID id();
 

@@ -8,8 +8,11 @@ import java.util.UUID;
 
 import io.charter.shared.Role;
 
-/** The user aggregate: guards its own state changes. */
-final class UserAccount {
+/**
+ * The user aggregate: guards its own state changes. Public for identity's sign-in (read only, through
+ * its accessors); other modules see a {@link UserSummary}.
+ */
+public final class UserAccount {
 
 	final UUID id;
 	String email;
@@ -49,7 +52,35 @@ final class UserAccount {
 				now, null, null, null);
 	}
 
-	static String normalise(String email) {
+	public UUID id() {
+		return id;
+	}
+
+	public String email() {
+		return email;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	public String passwordHash() {
+		return passwordHash;
+	}
+
+	public Set<Role> roles() {
+		return EnumSet.copyOf(roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles);
+	}
+
+	public String language() {
+		return language;
+	}
+
+	public boolean active() {
+		return active;
+	}
+
+	public static String normalise(String email) {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
@@ -114,9 +145,9 @@ final class UserAccount {
 	/**
 	 * Changes whenever the password is set, changed or removed (each bcrypt hash has its own salt,
 	 * even for the same password). A session keeps the stamp it signed in under and ends when it
-	 * no longer matches ({@link SessionRefresh}); a digest, so a session never holds the hash.
+	 * no longer matches ({@link io.charter.identity.signin.SessionRefresh}); a digest, so a session never holds the hash.
 	 */
-	String credentialStamp() {
+	public String credentialStamp() {
 		return passwordHash == null ? "" : Secrets.hash(passwordHash);
 	}
 

@@ -16,7 +16,7 @@ import io.charter.shared.Role;
 
 /** The users table. */
 @Repository
-class Users {
+public class Users {
 
 	private final JdbcClient jdbc;
 
@@ -33,12 +33,12 @@ class Users {
 				.filter(r -> Roles.parse(r).contains(Role.ADMIN)).count();
 	}
 
-	Optional<UserAccount> findByEmail(String email) {
+	public Optional<UserAccount> findByEmail(String email) {
 		return jdbc.sql("select * from app_user where email = :email")
 				.param("email", UserAccount.normalise(email)).query(this::map).optional();
 	}
 
-	Optional<UserAccount> findById(UUID id) {
+	public Optional<UserAccount> findById(UUID id) {
 		return jdbc.sql("select * from app_user where id = :id").param("id", id).query(this::map).optional();
 	}
 

@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
+import io.charter.identity.tokens.ApiTokenManagement;
 import io.charter.shared.Role;
 
 @Tag("database")

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.charter.Concurrently;
 import io.charter.Fixtures;
+import io.charter.identity.tokens.ApiTokenManagement;
 import io.charter.shared.Role;
 
 @Tag("database")

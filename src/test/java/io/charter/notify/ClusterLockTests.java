@@ -14,13 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,43 +27,35 @@ import io.charter.Fixtures;
 
 /**
  * Two Charter instances on one database (the test database: H2 shared in this JVM, or CI's
- * PostgreSQL) fire the same scheduled job at the same moment: it runs on one of them only.
+ * PostgreSQL) fire the same scheduled job at the same moment: it runs on one of them only. The
+ * first instance is the notify tests' cached context, the second one started here.
  */
-@Tag("database")
-class ClusterLockTests {
+class ClusterLockTests extends NotifyTestBase {
 
-	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-	static ConfigurableApplicationContext first;
 	static ConfigurableApplicationContext second;
 
-	@BeforeAll
-	static void startTwoInstances() {
-		SMTP.start();
-		first = instance();
-		second = instance();
-	}
+	@Autowired
+	JdbcClient jdbc;
+	@Autowired
+	OutboxDispatcher dispatcher;
 
-	static ConfigurableApplicationContext instance() {
+	@BeforeAll
+	static void startSecondInstance() {
 		// Command-line arguments: they win over application.properties, like a real deployment's settings.
-		return new SpringApplicationBuilder(CharterApplication.class).run("--server.port=0",
+		second = new SpringApplicationBuilder(CharterApplication.class).run("--server.port=0",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort(),
-				"--charter.scheduling.enabled=false", "--spring.jmx.enabled=false");
+				"--charter.notify.from=" + FROM, "--charter.scheduling.enabled=false", "--spring.jmx.enabled=false");
 	}
 
 	@AfterAll
 	static void stop() {
-		if (first != null) {
-			first.close();
-		}
 		if (second != null) {
 			second.close();
 		}
-		SMTP.stop();
 	}
 
 	@Test
 	void aJobFiredOnTwoInstancesAtOnceRunsOnOne() throws Exception {
-		JdbcClient jdbc = first.getBean(JdbcClient.class);
 		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
 		List<String> recipients = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
@@ -78,16 +67,15 @@ class ClusterLockTests {
 					.param("id", UUID.randomUUID()).param("at", OffsetDateTime.now(ZoneOffset.UTC)).param("to", to).update();
 		}
 
-		List<OutboxDispatcher> dispatchers = List.of(first.getBean(OutboxDispatcher.class),
-				second.getBean(OutboxDispatcher.class));
+		List<OutboxDispatcher> dispatchers = List.of(dispatcher, second.getBean(OutboxDispatcher.class));
 		CountDownLatch go = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			List<Future<?>> runs = new ArrayList<>();
-			for (OutboxDispatcher dispatcher : dispatchers) {
+			for (OutboxDispatcher instance : dispatchers) {
 				runs.add(pool.submit(() -> {
 					go.await();
-					dispatcher.dispatch();
+					instance.dispatch();
 					return null;
 				}));
 			}

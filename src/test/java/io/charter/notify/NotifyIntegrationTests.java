@@ -11,22 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,30 +26,8 @@ import io.charter.Fixtures;
 import io.charter.identity.IdentityManagement;
 import io.charter.shared.Role;
 
-/** E-mail through a real SMTP server (GreenMail) started by the test. */
-@Tag("database")
-@SpringBootTest
-@AutoConfigureMockMvc
-class NotifyIntegrationTests {
-
-	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-	static {
-		SMTP.start();
-	}
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-		// The context starts only if the server answers.
-		registry.add("spring.mail.test-connection", () -> "true");
-		registry.add("charter.notify.from", () -> "charter@wegroup.test");
-	}
-
-	@AfterAll
-	static void stop() {
-		SMTP.stop();
-	}
+/** E-mail through a real SMTP server (GreenMail). */
+class NotifyIntegrationTests extends NotifyTestBase {
 
 	@Autowired
 	IdentityManagement identity;
@@ -92,7 +62,7 @@ class NotifyIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> to(email).length == 1);
 		MimeMessage message = to(email)[0];
 		assertThat(message.getSubject()).isEqualTo("Votre compte Charter");
-		assertThat(message.getFrom()[0].toString()).isEqualTo("charter@wegroup.test");
+		assertThat(message.getFrom()[0].toString()).isEqualTo(FROM);
 		assertThat(GreenMailUtil.getBody(message)).contains("Bonjour Fran", "/invitation/");
 		await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(jdbc
 				.sql("select status from outbox_message where recipient = :to").param("to", email).query(String.class).single()));

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Completed event publications go after their retention; incomplete ones stay to be republished. */
 @Tag("database")
 @SpringBootTest
+@AutoConfigureMockMvc
 class CompletedEventsTests {
 
 	@Autowired

@@ -31,10 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Fixtures;
-import io.charter.identity.ApiTokenManagement;
 import io.charter.identity.IdentityManagement;
-import io.charter.shared.Role;
 import io.charter.identity.UserSummary;
+import io.charter.identity.tokens.ApiTokenManagement;
+import io.charter.shared.Role;
 import io.charter.shared.personaldata.DataSubject;
 import io.charter.shared.personaldata.Outcome;
 import io.charter.shared.personaldata.PersonalDataHolder;

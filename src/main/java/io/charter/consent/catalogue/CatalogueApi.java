@@ -178,6 +178,15 @@ class CatalogueApi {
 		return catalogue.updateCookie(site, key, id, cookie);
 	}
 
+	/** Confirms a cookie that was to be confirmed; {@code evidence} (optional) says what showed it. */
+	@PostMapping("/{site}/services/{key}/cookies/{id}/confirm")
+	@PreAuthorize(CatalogueController.EDIT)
+	@Operation(summary = "Confirm a cookie that was to be confirmed")
+	Catalogue.Cookie confirmCookie(@PathVariable String site, @PathVariable String key, @PathVariable UUID id,
+			@RequestBody(required = false) Map<String, String> body) {
+		return catalogue.confirmCookie(site, key, id, body == null ? null : body.get("evidence"));
+	}
+
 	@DeleteMapping("/{site}/services/{key}/cookies/{id}")
 	@PreAuthorize(CatalogueController.EDIT)
 	@ResponseStatus(HttpStatus.NO_CONTENT)

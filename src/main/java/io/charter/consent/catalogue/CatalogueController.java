@@ -333,6 +333,15 @@ class CatalogueController {
 		return cookiePage(model, c, service(c, key), cookie, form, errors);
 	}
 
+	@PostMapping("/consent/{site}/services/{key}/cookies/{id}/confirm")
+	@PreAuthorize(EDIT)
+	String confirmCookie(@PathVariable String site, @PathVariable String key, @PathVariable UUID id,
+			RedirectAttributes redirect) {
+		catalogue.confirmCookie(site, key, id, null);
+		redirect.addFlashAttribute("notice", "catalogue.cookie.confirmed");
+		return "redirect:/consent/" + site;
+	}
+
 	@PostMapping("/consent/{site}/services/{key}/cookies/{id}/delete")
 	@PreAuthorize(EDIT)
 	String deleteCookie(@PathVariable String site, @PathVariable String key, @PathVariable UUID id,

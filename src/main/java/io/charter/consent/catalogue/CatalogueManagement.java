@@ -30,6 +30,7 @@ import io.charter.consent.ConsentEvent.CategoryChanged;
 import io.charter.consent.ConsentEvent.CategoryCreated;
 import io.charter.consent.ConsentEvent.CategoryDeleted;
 import io.charter.consent.ConsentEvent.CookieChanged;
+import io.charter.consent.ConsentEvent.CookieConfirmed;
 import io.charter.consent.ConsentEvent.CookieCreated;
 import io.charter.consent.ConsentEvent.CookieDeleted;
 import io.charter.consent.ConsentEvent.DeclarationPublished;
@@ -168,17 +169,8 @@ class CatalogueManagement {
 	}
 
 	private Catalogue.Site checked(UUID id, String key, int revision, SiteForm form) {
-		Set<String> origins = new LinkedHashSet<>();
-		for (String given : form.origins() == null ? List.<String>of() : form.origins()) {
-			if (given == null || given.isBlank()) {
-				continue;
-			}
-			String origin = CatalogueRules.origin(given);
-			if (origin == null) {
-				throw texts.refusal("origins", "origin", given.strip());
-			}
-			origins.add(origin);
-		}
+		List<String> origins = origins("origins", form.origins());
+		List<String> websites = origins("publicWebsites", form.publicWebsites());
 		List<String> languages = form.languages() == null ? List.of()
 				: CatalogueRules.LANGUAGES.stream().filter(form.languages()::contains).toList();
 		if (languages.isEmpty()) {
@@ -187,12 +179,28 @@ class CatalogueManagement {
 		if (!languages.contains(form.defaultLanguage())) {
 			throw texts.refusal("defaultLanguage", "default-language");
 		}
-		return new Catalogue.Site(id, key, form.name().strip(), List.copyOf(origins), languages, form.defaultLanguage(),
+		return new Catalogue.Site(id, key, form.name().strip(), origins, languages, form.defaultLanguage(),
 				orDefault(form.consentLifetimeDays(), CatalogueRules.DEFAULT_LIFETIME_DAYS),
 				orDefault(form.refusalLifetimeDays(), CatalogueRules.DEFAULT_LIFETIME_DAYS),
 				orDefault(form.waitForUpdateMs(), CatalogueRules.DEFAULT_WAIT_FOR_UPDATE_MS), form.controllerName().strip(),
 				blankToNull(form.controllerNumber()), blankToNull(form.controllerAddress()),
-				blankToNull(form.controllerEmail()), blankToNull(form.privacyPolicyUrl()), revision);
+				blankToNull(form.controllerEmail()), blankToNull(form.privacyPolicyUrl()), websites, revision);
+	}
+
+	/** Origins as a browser sends them (allowed origins, public websites), in lower case, each once. */
+	private List<String> origins(String field, List<String> given) {
+		Set<String> origins = new LinkedHashSet<>();
+		for (String value : given == null ? List.<String>of() : given) {
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			String origin = CatalogueRules.origin(value);
+			if (origin == null) {
+				throw texts.refusal(field, "origin", value.strip());
+			}
+			origins.add(origin);
+		}
+		return List.copyOf(origins);
 	}
 
 	// --- categories
@@ -346,6 +354,28 @@ class CatalogueManagement {
 		return cookie;
 	}
 
+	/**
+	 * Confirms a cookie that was to be confirmed: its name and retention become facts the next
+	 * published version states. The admin page calls it, and so will the scanner, with what showed
+	 * it ({@code evidence}, e.g. "seen by the scan of 7 December 2026"; may be null). Confirming a
+	 * confirmed cookie changes nothing.
+	 */
+	@Transactional
+	public Catalogue.Cookie confirmCookie(String siteKey, String serviceKey, UUID id, String evidence) {
+		Catalogue.Site site = site(siteKey);
+		Catalogue.Service service = existingService(site, serviceKey);
+		Catalogue.Cookie cookie = cookieOf(service, id);
+		if (!cookie.toBeConfirmed()) {
+			return cookie;
+		}
+		String actor = Actors.current();
+		catalogues.confirmCookie(catalogues.serviceId(site.id(), serviceKey).orElseThrow(), id, actor, now());
+		announce(new CookieConfirmed(id, siteKey, serviceKey, siteKey + "/" + serviceKey + ": cookie " + cookie.name()
+				+ " confirmed" + (evidence == null || evidence.isBlank() ? "" : ": " + evidence.strip()), actor, now()));
+		return new Catalogue.Cookie(id, cookie.name(), cookie.domain(), cookie.thirdParty(), cookie.retentionDays(),
+				cookie.retention(), cookie.purpose(), false, cookie.note());
+	}
+
 	@Transactional
 	public void deleteCookie(String siteKey, String serviceKey, UUID id) {
 		Catalogue.Site site = site(siteKey);
@@ -368,6 +398,9 @@ class CatalogueManagement {
 
 	private Catalogue.Cookie cookie(Catalogue.Site site, Catalogue.Service service, UUID id, CookieForm form) {
 		String name = form.name().strip();
+		if (Catalogue.Cookie.CHARTER_CONSENT.equals(name)) {
+			throw texts.refusal("name", "reserved-name", name);
+		}
 		if (service.cookies().stream().anyMatch(c -> c.name().equals(name) && !c.id().equals(id))) {
 			throw texts.refusal("name", "cookie-exists", name);
 		}

@@ -56,9 +56,9 @@ class Catalogues {
 		jdbc.sql("""
 				insert into consent_site (id, site_key, name, origins, languages, default_language, consent_lifetime_days,
 				  refusal_lifetime_days, wait_for_update_ms, controller_name, controller_number, controller_address,
-				  controller_email, privacy_policy_url, created_at)
+				  controller_email, privacy_policy_url, public_websites, created_at)
 				values (:id, :key, :name, :origins, :languages, :defaultLanguage, :consent, :refusal, :wait, :cname,
-				  :cnumber, :caddress, :cemail, :privacy, :created)""")
+				  :cnumber, :caddress, :cemail, :privacy, :websites, :created)""")
 				.param("id", s.id()).param("key", s.key()).params(siteParams(s)).param("created", odt(createdAt))
 				.update();
 	}
@@ -69,7 +69,7 @@ class Catalogues {
 				  default_language = :defaultLanguage, consent_lifetime_days = :consent, refusal_lifetime_days = :refusal,
 				  wait_for_update_ms = :wait, controller_name = :cname, controller_number = :cnumber,
 				  controller_address = :caddress, controller_email = :cemail, privacy_policy_url = :privacy,
-				  revision = revision + 1
+				  public_websites = :websites, revision = revision + 1
 				where id = :id""").param("id", s.id()).params(siteParams(s)).update();
 	}
 
@@ -92,17 +92,20 @@ class Catalogues {
 		p.put("caddress", s.controllerAddress());
 		p.put("cemail", s.controllerEmail());
 		p.put("privacy", s.privacyPolicyUrl());
+		p.put("websites", String.join("\n", s.publicWebsites()));
 		return p;
 	}
 
 	private Catalogue.Site mapSite(ResultSet rs, int row) throws SQLException {
 		String origins = rs.getString("origins");
+		String websites = rs.getString("public_websites");
 		return new Catalogue.Site(rs.getObject("id", UUID.class), rs.getString("site_key"), rs.getString("name"),
 				origins == null || origins.isBlank() ? List.of() : List.of(origins.split("\n")),
 				List.of(rs.getString("languages").split(",")), rs.getString("default_language"),
 				rs.getInt("consent_lifetime_days"), rs.getInt("refusal_lifetime_days"), rs.getInt("wait_for_update_ms"),
 				rs.getString("controller_name"), rs.getString("controller_number"), rs.getString("controller_address"),
-				rs.getString("controller_email"), rs.getString("privacy_policy_url"), rs.getInt("revision"));
+				rs.getString("controller_email"), rs.getString("privacy_policy_url"),
+				websites == null || websites.isBlank() ? List.of() : List.of(websites.split("\n")), rs.getInt("revision"));
 	}
 
 	// --- categories
@@ -247,6 +250,14 @@ class Catalogues {
 		p.put("tbc", c.toBeConfirmed());
 		p.put("note", c.note());
 		return p;
+	}
+
+	/** Marks a cookie of the given service confirmed, by whom and when; false when it has no such cookie. */
+	boolean confirmCookie(UUID serviceId, UUID cookieId, String by, Instant at) {
+		return jdbc.sql("""
+				update consent_cookie set to_be_confirmed = false, confirmed_by = :by, confirmed_at = :at
+				where id = :id and service_id = :service""").param("id", cookieId).param("service", serviceId)
+				.param("by", by).param("at", odt(at)).update() == 1;
 	}
 
 	boolean deleteCookie(UUID serviceId, UUID cookieId) {

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
 import io.charter.consent.CatalogueRules;
 import io.charter.consent.Declaration;
 import io.charter.consent.DeclarationVersions;
+import io.charter.consent.web.Catalogue;
 import io.charter.consent.web.DeclarationView;
 import io.charter.organisation.Organisation;
 import io.charter.organisation.OrganisationProfile;
@@ -44,11 +45,14 @@ class DeclarationController {
 	static final String NOT_FOUND = "error";
 
 	private final DeclarationVersions versions;
+	private final CatalogueTexts texts;
 	private final Organisation organisation;
 	private final String requestsUrl;
 
-	DeclarationController(DeclarationVersions versions, Organisation organisation, BaseUrl baseUrl) {
+	DeclarationController(DeclarationVersions versions, CatalogueTexts texts, Organisation organisation,
+			BaseUrl baseUrl) {
 		this.versions = versions;
+		this.texts = texts;
 		this.organisation = organisation;
 		this.requestsUrl = baseUrl.to("/privacy/requests");
 	}
@@ -81,7 +85,8 @@ class DeclarationController {
 	}
 
 	DeclarationView view(Declaration d, String language) {
-		Locale locale = Locale.forLanguageTag(language);
+		// British English writes "7 December 2026"; plain "en" would give "December 7, 2026".
+		Locale locale = Locale.forLanguageTag("en".equals(language) ? "en-GB" : language);
 		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
 		List<DeclarationView.ChangeLine> changes = versions.history(d.siteKey()).stream()
 				.map(c -> new DeclarationView.ChangeLine(c.version(), date(c.publishedAt(), dates), c.material(),
@@ -91,18 +96,24 @@ class DeclarationController {
 				.map(c -> new DeclarationView.CategoryLine(c.key(), text(c.name(), language, d.site().defaultLanguage()),
 						text(c.description(), language, d.site().defaultLanguage()), c.necessary()))
 				.toList();
-		List<DeclarationView.ServiceGroup> firstParty = new ArrayList<>();
+		List<DeclarationView.ServiceGroup> firstParty = new ArrayList<>(List.of(charterCookie(d, language)));
 		List<DeclarationView.ServiceGroup> thirdParty = new ArrayList<>();
 		List<DeclarationView.ServiceGroup> analytics = new ArrayList<>();
 		for (Declaration.Service service : d.services()) {
 			Declaration.Category category = d.category(service.category());
 			boolean necessary = category != null && category.necessary();
 			String description = text(service.description(), language, d.site().defaultLanguage());
-			List<DeclarationView.CookieLine> cookies = service.cookies().stream().map(c -> {
-				String purpose = text(c.purpose(), language, d.site().defaultLanguage());
-				return new DeclarationView.CookieLine(c.name(), purpose.equals(description) ? "" : purpose,
-						c.retentionDays() == null, text(c.retention(), language, d.site().defaultLanguage()), c.domain());
-			}).toList();
+			// Charter declares its own cookie itself: an entry of that name cannot contradict it.
+			List<DeclarationView.CookieLine> cookies = service.cookies().stream()
+					.filter(c -> !Catalogue.Cookie.CHARTER_CONSENT.equals(c.name())).map(c -> {
+						String purpose = text(c.purpose(), language, d.site().defaultLanguage());
+						return new DeclarationView.CookieLine(c.name(), purpose.equals(description) ? "" : purpose,
+								c.retentionDays() == null, text(c.retention(), language, d.site().defaultLanguage()),
+								c.domain(), c.toBeConfirmed());
+					}).toList();
+			if (cookies.isEmpty() && !service.cookies().isEmpty()) {
+				continue;
+			}
 			var group = new DeclarationView.ServiceGroup(service.name(), service.provider(), description,
 					category == null ? service.category() : text(category.name(), language, d.site().defaultLanguage()),
 					necessary, service.thirdParty(), service.privacyUrl(), cookies);
@@ -120,13 +131,32 @@ class DeclarationController {
 		var site = d.site();
 		String settings = d.bannerTexts().getOrDefault(language, Map.of()).getOrDefault("settings", "");
 		// The controller as the organisation profile names it now, in the page's language; the site's
-		// own controller fields only where the profile gives nothing.
+		// privacy-policy link only where the profile gives none.
 		OrganisationProfile controller = organisation.profile();
 		return new DeclarationView(d.siteKey(), language, d.version(), date(d.publishedAt(), dates), site.name(),
-				site.origins(), controller.legalName(locale), controller.companyNumber().orElse(null),
+				site.publicWebsites(), controller.legalName(locale), controller.companyNumber().orElse(null),
 				controller.address(locale).orElse(null), controller.contactEmail().orElse(null),
-				controller.privacyPolicyUrl().orElse(site.privacyPolicyUrl()), changes, categories, firstParty, thirdParty, analytics,
-				settings, requestsUrl, site.languages());
+				controller.privacyPolicyUrl().orElse(site.privacyPolicyUrl()), changes, categories, firstParty,
+				thirdParty, analytics, settings, requestsUrl + "?lang=" + language, site.languages());
+	}
+
+	/**
+	 * Charter's own cookie, in every declaration whatever the catalogue holds: the banner sets it
+	 * (first party, host-only) to keep the visitor's choice, for the consent lifetime when a
+	 * category was granted and the refusal lifetime when none was (see the banner script).
+	 */
+	private DeclarationView.ServiceGroup charterCookie(Declaration d, String language) {
+		Declaration.Category necessary = d.categories().stream().filter(Declaration.Category::necessary).findFirst()
+				.orElse(null);
+		String retention = texts.text(language, "declaration.charter.retention",
+				texts.retention(language, d.site().consentLifetimeDays()),
+				texts.retention(language, d.site().refusalLifetimeDays()));
+		return new DeclarationView.ServiceGroup(texts.text(language, "declaration.charter.name"),
+				organisation.profile().legalName(Locale.forLanguageTag(language)),
+				texts.text(language, "declaration.charter.purpose"),
+				necessary == null ? CatalogueRules.NECESSARY : text(necessary.name(), language, d.site().defaultLanguage()),
+				true, false, null, List.of(new DeclarationView.CookieLine(Catalogue.Cookie.CHARTER_CONSENT, "", false,
+						retention, null, false)));
 	}
 
 	private static String date(Instant at, DateTimeFormatter format) {

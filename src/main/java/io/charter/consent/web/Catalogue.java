@@ -15,11 +15,12 @@ public record Catalogue(Site site, List<Category> categories, List<Service> serv
 	/**
 	 * @param revision counts the saves of the site's settings and banner texts; a save may name the
 	 *        revision it was based on, and is refused when another save came in between
+	 * @param publicWebsites the websites the declaration names; never the allowed origins
 	 */
 	public record Site(UUID id, String key, String name, List<String> origins, List<String> languages,
 			String defaultLanguage, int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs,
 			String controllerName, String controllerNumber, String controllerAddress, String controllerEmail,
-			String privacyPolicyUrl, int revision) {
+			String privacyPolicyUrl, List<String> publicWebsites, int revision) {
 	}
 
 	/** {@code necessary} is always present, always granted and cannot be deleted. */
@@ -39,6 +40,9 @@ public record Catalogue(Site site, List<Category> categories, List<Service> serv
 	 */
 	public record Cookie(UUID id, String name, String domain, boolean thirdParty, Integer retentionDays,
 			Map<String, String> retention, Map<String, String> purpose, boolean toBeConfirmed, String note) {
+
+		/** Charter's own cookie: declared on every site by Charter, never by an admin. */
+		public static final String CHARTER_CONSENT = "charter_consent";
 
 		/** A name ending in {@code *} stands for every cookie whose name starts with the rest. */
 		public boolean pattern() {

@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param changes the change log, newest first
  * @param settingsLabel the label of the banner's persistent "Cookie settings" control
- * @param requestsUrl where a visitor files a data-subject request
+ * @param requestsUrl where a visitor files a data-subject request, in the page's language
+ * @param websites the public websites the declaration is for (never the allowed origins)
  */
 public record DeclarationView(String siteKey, String lang, int version, String publishedOn, String siteName,
-		List<String> origins, String controllerName, String controllerNumber, String controllerAddress,
+		List<String> websites, String controllerName, String controllerNumber, String controllerAddress,
 		String controllerEmail, String privacyPolicyUrl, List<ChangeLine> changes, List<CategoryLine> categories,
 		List<ServiceGroup> firstParty, List<ServiceGroup> thirdParty, List<ServiceGroup> analytics,
 		String settingsLabel, String requestsUrl, List<String> languages) {
@@ -27,7 +28,17 @@ public record DeclarationView(String siteKey, String lang, int version, String p
 			boolean necessary, boolean thirdParty, String privacyUrl, List<CookieLine> cookies) {
 	}
 
-	/** @param purpose this cookie's own purpose, or empty when the service's description says it */
-	public record CookieLine(String name, String purpose, boolean session, String retention, String domain) {
+	/**
+	 * @param purpose this cookie's own purpose, or empty when the service's description says it
+	 * @param toBeConfirmed its name or retention is not confirmed: shown as such, not as a fact
+	 */
+	public record CookieLine(String name, String purpose, boolean session, String retention, String domain,
+			boolean toBeConfirmed) {
+	}
+
+	/** Whether any cookie listed is still to be confirmed. */
+	public boolean hasToBeConfirmed() {
+		return java.util.stream.Stream.of(firstParty, thirdParty, analytics).flatMap(List::stream)
+				.flatMap(g -> g.cookies().stream()).anyMatch(CookieLine::toBeConfirmed);
 	}
 }

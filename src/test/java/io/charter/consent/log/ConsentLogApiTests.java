@@ -33,8 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * asynchronous answer after commit, every refusal storing nothing, the receipt.
  */
 @Tag("database")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "charter.consent.rate-limit-per-minute=1000000")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsentLogApiTests {
 
 	static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0";

@@ -38,7 +38,7 @@ import io.charter.shared.Role;
 
 /** The records page, its exports and the statistics API, with who may see and do what. */
 @Tag("database")
-@SpringBootTest(properties = "charter.consent.rate-limit-per-minute=1000000")
+@SpringBootTest
 @AutoConfigureMockMvc
 class ConsentRecordsAdminTests {
 

@@ -3,10 +3,8 @@ package io.charter.consent.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,46 +23,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.charter.MovableClock;
+
 /** Records past retention (5 years by default) are purged, by moving the clock, and the purge is audited. */
 @Tag("database")
-@SpringBootTest(properties = "charter.consent.rate-limit-per-minute=1000000")
+@SpringBootTest
 class ConsentRetentionTests {
-
-	/** A clock the test moves. */
-	static final class MovingClock extends Clock {
-		private volatile Instant now = Instant.now();
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		void moveBy(Duration d) {
-			now = now.plus(d);
-		}
-	}
 
 	@TestConfiguration
 	static class Time {
 		@Bean
 		@Primary
-		MovingClock movingClock() {
-			return new MovingClock();
+		MovableClock movableClock() {
+			return new MovableClock();
 		}
 	}
 
 	@Autowired
-	MovingClock clock;
+	MovableClock clock;
 	@Autowired
 	ConsentRetention retention;
 	@Autowired
@@ -109,7 +85,7 @@ class ConsentRetentionTests {
 				.param("site", site).query(String.class).list()).singleElement()
 				.satisfies(s -> assertThat(s).startsWith("2 consent record(s)")));
 
-		clock.moveBy(Duration.ofDays(2));
+		clock.advance(Duration.ofDays(2));
 		retention.purgeOnSchedule();
 		assertThat(exists(kept)).isFalse();
 		assertThat(exists(recent)).isTrue();

@@ -36,8 +36,7 @@ import io.charter.shared.personaldata.PersonalDataHolder;
  * then a request handled by the rights module.
  */
 @Tag("database")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "charter.consent.rate-limit-per-minute=1000000")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsentRightsTests {
 
 	@LocalServerPort

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "charter.consent.rate-limit-per-minute=1000000", "charter.consent.write-timeout=700ms" })
+		properties = "charter.consent.write-timeout=700ms")
 class ConsentWriteTimeoutTests {
 
 	@LocalServerPort

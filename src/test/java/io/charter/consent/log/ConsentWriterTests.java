@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
@@ -28,7 +29,8 @@ import io.charter.consent.DatabaseWatch;
 
 /** A failed group commit fails only the records that cannot be stored; nothing is half-acknowledged. */
 @Tag("database")
-@SpringBootTest(properties = "charter.consent.rate-limit-per-minute=1000000")
+@SpringBootTest
+@AutoConfigureMockMvc
 class ConsentWriterTests {
 
 	@Autowired

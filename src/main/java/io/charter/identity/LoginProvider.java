@@ -1,5 +1,0 @@
-package io.charter.identity;
-
-/** A "Sign in with ..." button on the sign-in page. */
-public record LoginProvider(String name, String href) {
-}

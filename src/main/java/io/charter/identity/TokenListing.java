@@ -1,5 +1,0 @@
-package io.charter.identity;
-
-/** A token row of the tokens page, with its owner's name for the administrator's view. */
-public record TokenListing(ApiToken token, String owner, String status) {
-}

@@ -1,0 +1,15 @@
+package io.charter.identity.tokens;
+
+import java.util.Set;
+
+import io.charter.identity.InvalidUserChange;
+import io.charter.identity.Roles;
+import io.charter.shared.Role;
+
+/** A token was asked for (or acted on) with roles the caller does not hold: a 403 in the API. */
+public class TokenRolesTooWide extends InvalidUserChange {
+
+	public TokenRolesTooWide(Set<Role> extra) {
+		super("A token cannot hold roles that you, or the token you call with, do not hold: " + Roles.format(extra));
+	}
+}

@@ -1,0 +1,84 @@
+package io.charter.identity.tokens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.charter.identity.ApiToken;
+import io.charter.identity.CurrentUser;
+import io.charter.identity.IdentityManagement;
+import io.charter.identity.InvalidUserChange;
+import io.charter.identity.UserSummary;
+import io.charter.identity.web.IssuedToken;
+import io.charter.identity.web.TokenListing;
+import io.charter.shared.Role;
+
+/** API tokens of the signed-in user (administrators see and revoke all). */
+@Controller
+class TokensController {
+
+	private final ApiTokenManagement tokens;
+	private final IdentityManagement identity;
+	private final Clock clock;
+
+	TokensController(ApiTokenManagement tokens, IdentityManagement identity, Clock clock) {
+		this.tokens = tokens;
+		this.identity = identity;
+		this.clock = clock;
+	}
+
+	@GetMapping("/tokens")
+	String list(Authentication auth, Model model) {
+		fill(auth, model, null, null);
+		return "identity/tokens";
+	}
+
+	@PostMapping("/tokens")
+	String create(Authentication auth, @RequestParam String name, @RequestParam(required = false) Set<Role> roles,
+			@RequestParam(defaultValue = "90") int days, Model model, HttpServletResponse response) {
+		try {
+			IssuedToken issued = tokens.issue(Caller.of(auth), name, roles == null ? Set.of() : roles,
+					clock.instant().plus(Duration.ofDays(Math.max(1, Math.min(days, 366)))));
+			// The secret is on this page only: never cached, never shown again.
+			response.setHeader("Cache-Control", "no-store");
+			fill(auth, model, issued, null);
+		}
+		catch (InvalidUserChange e) {
+			fill(auth, model, null, e.getMessage());
+		}
+		return "identity/tokens";
+	}
+
+	@PostMapping("/tokens/{id}/revoke")
+	String revoke(Authentication auth, @PathVariable UUID id, RedirectAttributes redirect) {
+		tokens.revoke(id, Caller.of(auth));
+		redirect.addFlashAttribute("notice", "tokens.revoked");
+		return "redirect:/tokens";
+	}
+
+	private void fill(Authentication auth, Model model, IssuedToken issued, String failure) {
+		UUID me = CurrentUser.id(auth);
+		boolean admin = CurrentUser.isAdmin(auth);
+		var names = identity.users().stream()
+				.collect(java.util.stream.Collectors.toMap(UserSummary::id, UserSummary::displayName));
+		List<ApiToken> visible = admin ? tokens.allTokens() : tokens.tokensOf(me);
+		model.addAttribute("tokens", visible.stream()
+				.map(t -> new TokenListing(t, names.getOrDefault(t.userId(), "?"), t.status(clock.instant()))).toList());
+		model.addAttribute("myRoles", List.copyOf(Caller.of(auth).roles()));
+		model.addAttribute("issued", issued);
+		model.addAttribute("failure", failure);
+	}
+}
