@@ -33,8 +33,14 @@ class ModularityTests {
 	}
 
 	@Test
-	void consentDependsOnTheKernelAndThePlatformAlone() {
-		assertThat(dependencies("consent")).containsExactlyInAnyOrder("platform", "shared");
+	void consentDependsOnTheKernelThePlatformAndTheOrganisationAlone() {
+		assertThat(dependencies("consent")).containsExactlyInAnyOrder("platform", "shared", "organisation");
+	}
+
+	/** Every module that names the controller uses it, so it may use nothing but the kernel and the platform. */
+	@Test
+	void theOrganisationDependsOnTheKernelAndThePlatformAlone() {
+		assertThat(dependencies("organisation")).containsExactlyInAnyOrder("platform", "shared");
 	}
 
 	@Test

@@ -15,6 +15,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.charter.organisation.Organisation;
+import io.charter.organisation.OrganisationProfile;
 import io.charter.platform.JobRuns;
 
 /**
@@ -32,13 +34,16 @@ class OutboxDispatcher {
 	private final NotifySettings settings;
 	private final Clock clock;
 	private final JobRuns runs;
+	private final Organisation organisation;
 
-	OutboxDispatcher(Outbox outbox, Smtp smtp, NotifySettings settings, Clock clock, JobRuns runs) {
+	OutboxDispatcher(Outbox outbox, Smtp smtp, NotifySettings settings, Clock clock, JobRuns runs,
+			Organisation organisation) {
 		this.outbox = outbox;
 		this.smtp = smtp;
 		this.settings = settings;
 		this.clock = clock;
 		this.runs = runs;
+		this.organisation = organisation;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -61,11 +66,19 @@ class OutboxDispatcher {
 		Instant started = clock.instant();
 		int sent = 0;
 		int failed = 0;
+		OrganisationProfile profile = organisation.profile();
+		String fromAddress = profile.senderEmail().orElse(settings.from());
+		String fromName = profile.senderName().orElse(null);
 		for (Outbox.Outgoing message : outbox.pending(200)) {
 			try {
 				MimeMessage mime = sender.createMimeMessage();
 				MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
-				helper.setFrom(settings.from());
+				if (fromName == null) {
+					helper.setFrom(fromAddress);
+				}
+				else {
+					helper.setFrom(fromAddress, fromName);
+				}
 				helper.setTo(message.recipient());
 				helper.setSubject(message.subject());
 				helper.setText(message.text(), false);

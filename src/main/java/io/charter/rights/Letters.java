@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.notify.OneTimeLink;
+import io.charter.organisation.Organisation;
 import io.charter.platform.BaseUrl;
 
 /**
  * The letters of the workflow, in the requester's language, through the transactional outbox: a
  * letter goes out if and only if the step that caused it commits. Every letter to a requester says
  * how to lodge a complaint with the supervisory authority; while the request is open, it also
- * carries a single-use link to withdraw it.
+ * carries a single-use link to withdraw it. Letters are signed with the organisation's legal name.
  */
 @Component
 public class Letters {
@@ -34,9 +35,11 @@ public class Letters {
 	private final RequesterLinks links;
 	private final Clock clock;
 	private final BaseUrl baseUrl;
+	private final Organisation organisation;
 
 	Letters(Notifications notifications, MessageSource messages, RightsSettings settings, RequesterLinks links,
-			Clock clock, BaseUrl baseUrl) {
+			Clock clock, BaseUrl baseUrl, Organisation organisation) {
+		this.organisation = organisation;
 		this.notifications = notifications;
 		this.messages = messages;
 		this.settings = settings;
@@ -105,6 +108,7 @@ public class Letters {
 		all.put("reference", r.reference);
 		all.put("type", typeName(r.type, r.language));
 		all.put("complaint", complaint(r.language));
+		all.put("signature", organisation.profile().legalName(Locale.forLanguageTag(language(r.language))));
 		Map<String, OneTimeLink> allLinks = new HashMap<>(oneTimeLinks);
 		if (r.open()) {
 			allLinks.put("withdrawLink", withdrawLink(r));

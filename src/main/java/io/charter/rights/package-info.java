@@ -8,8 +8,8 @@
  * modules' {@link io.charter.shared.personaldata.PersonalDataHolder}s, response packages,
  * connected systems and their callbacks); {@code workflow} is the privacy team's console and API,
  * its steps and reads, and the timers. Depends on {@code identity} (staff, roles), {@code notify}
- * (letters), {@code platform} (job runs, CSV, base URL) and {@code shared}.
+ * (letters), {@code organisation} (who signs them), {@code platform} (job runs, CSV, base URL) and {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Data-subject rights",
-		allowedDependencies = { "shared", "platform", "identity", "notify" })
+		allowedDependencies = { "shared", "platform", "identity", "notify", "organisation" })
 package io.charter.rights;

@@ -26,6 +26,8 @@ import io.charter.consent.Declaration;
 import io.charter.consent.DeclarationVersions;
 import io.charter.consent.web.Catalogue;
 import io.charter.consent.web.DeclarationView;
+import io.charter.organisation.Organisation;
+import io.charter.organisation.OrganisationProfile;
 import io.charter.platform.BaseUrl;
 import io.charter.shared.PageLanguage;
 
@@ -44,11 +46,14 @@ class DeclarationController {
 
 	private final DeclarationVersions versions;
 	private final CatalogueTexts texts;
+	private final Organisation organisation;
 	private final String requestsUrl;
 
-	DeclarationController(DeclarationVersions versions, CatalogueTexts texts, BaseUrl baseUrl) {
+	DeclarationController(DeclarationVersions versions, CatalogueTexts texts, Organisation organisation,
+			BaseUrl baseUrl) {
 		this.versions = versions;
 		this.texts = texts;
+		this.organisation = organisation;
 		this.requestsUrl = baseUrl.to("/privacy/requests");
 	}
 
@@ -125,10 +130,14 @@ class DeclarationController {
 		}
 		var site = d.site();
 		String settings = d.bannerTexts().getOrDefault(language, Map.of()).getOrDefault("settings", "");
+		// The controller as the organisation profile names it now, in the page's language; the site's
+		// privacy-policy link only where the profile gives none.
+		OrganisationProfile controller = organisation.profile();
 		return new DeclarationView(d.siteKey(), language, d.version(), date(d.publishedAt(), dates), site.name(),
-				site.publicWebsites(), site.controllerName(), site.controllerNumber(), site.controllerAddress(),
-				site.controllerEmail(), site.privacyPolicyUrl(), changes, categories, firstParty, thirdParty, analytics,
-				settings, requestsUrl + "?lang=" + language, site.languages());
+				site.publicWebsites(), controller.legalName(locale), controller.companyNumber().orElse(null),
+				controller.address(locale).orElse(null), controller.contactEmail().orElse(null),
+				controller.privacyPolicyUrl().orElse(site.privacyPolicyUrl()), changes, categories, firstParty,
+				thirdParty, analytics, settings, requestsUrl + "?lang=" + language, site.languages());
 	}
 
 	/**
@@ -143,7 +152,8 @@ class DeclarationController {
 				texts.retention(language, d.site().consentLifetimeDays()),
 				texts.retention(language, d.site().refusalLifetimeDays()));
 		return new DeclarationView.ServiceGroup(texts.text(language, "declaration.charter.name"),
-				d.site().controllerName(), texts.text(language, "declaration.charter.purpose"),
+				organisation.profile().legalName(Locale.forLanguageTag(language)),
+				texts.text(language, "declaration.charter.purpose"),
 				necessary == null ? CatalogueRules.NECESSARY : text(necessary.name(), language, d.site().defaultLanguage()),
 				true, false, null, List.of(new DeclarationView.CookieLine(Catalogue.Cookie.CHARTER_CONSENT, "", false,
 						retention, null, false)));

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.charter.organisation.Organisation;
 import io.charter.rights.NewRequest;
 import io.charter.rights.RequestType;
 import io.charter.rights.web.RequestForm;
@@ -40,9 +41,17 @@ class RequestFormController {
 	static final String WITHDRAW = "rights/withdraw";
 
 	private final RequestIntake intake;
+	private final Organisation organisation;
 
-	RequestFormController(RequestIntake intake) {
+	RequestFormController(RequestIntake intake, Organisation organisation) {
 		this.intake = intake;
+		this.organisation = organisation;
+	}
+
+	/** The public pages are the organisation's, not the software's: their title and footer name it. */
+	@ModelAttribute("owner")
+	String owner() {
+		return organisation.profile().legalName(LocaleContextHolder.getLocale());
 	}
 
 	@GetMapping("/privacy/requests")

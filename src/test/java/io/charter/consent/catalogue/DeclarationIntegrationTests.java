@@ -233,6 +233,10 @@ class DeclarationIntegrationTests {
 				.andExpect(content().string(containsString("IDE")))
 				.andReturn();
 		String html = result.getResponse().getContentAsString();
+		// The controller as the organisation profile names it, in the page's language.
+		assertThat(html).contains(Map.of("fr", "WeGroup SA, ", "nl", "WeGroup NV, ", "en", "WeGroup, ").get(lang))
+				.contains(Map.of("fr", "Ottergemsesteenweg-Zuid 808 boîte 372, Gand", "nl",
+						"Ottergemsesteenweg-Zuid 808 bus 372, Gent", "en", "Ottergemsesteenweg-Zuid 808 box 372, Ghent").get(lang));
 		assertThat(html.split("<table ", -1)).hasSize(4);
 		assertThat(html.substring(html.indexOf("class=\"rights\"")).split("<li>", -1)).hasSizeGreaterThanOrEqualTo(9);
 		// The change log comes before the introduction.

@@ -68,6 +68,19 @@ class RequestFormControllerTests extends RightsTestBase {
 	}
 
 	@Test
+	void thePublicPagesNameTheOrganisationNotTheSoftware() throws Exception {
+		mvc.perform(get("/privacy/requests").param("lang", "fr").with(newSource()))
+				.andExpect(content().string(containsString(" · WeGroup SA</title>")))
+				.andExpect(content().string(containsString("<footer class=\"foot\">WeGroup SA · ")));
+		mvc.perform(get("/privacy/requests").param("lang", "nl").with(newSource()))
+				.andExpect(content().string(containsString(" · WeGroup NV</title>")))
+				.andExpect(content().string(not(containsString("Charter"))));
+		mvc.perform(get("/privacy/requests/sent").param("lang", "en").with(newSource()))
+				.andExpect(content().string(containsString(" · WeGroup</title>")))
+				.andExpect(content().string(not(containsString("Charter"))));
+	}
+
+	@Test
 	void prefillsTheVisitorIdFromTheBannerLinkOnlyWhenWellFormed() throws Exception {
 		mvc.perform(get("/privacy/requests").param("visitor", "abc_DEF-123").with(newSource()))
 				.andExpect(content().string(containsString("value=\"abc_DEF-123\"")));

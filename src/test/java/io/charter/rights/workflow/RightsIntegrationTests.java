@@ -103,6 +103,7 @@ class RightsIntegrationTests extends RightsTestBase {
 		assertThat(statusOf(id)).isEqualTo("VERIFIED");
 		String received = bodyOf(awaitMail(email, "Nous avons reçu votre demande"));
 		assertThat(received).contains("au plus tard le " + Letters.date(due, "fr"));
+		assertThat(received.strip()).as("signed by the controller").endsWith("\n\nWeGroup SA");
 		// Single use.
 		mvc.perform(post("/privacy/requests/verify/" + secret).session(requester).param("_csrf", csrfOf(page)))
 				.andExpect(content().string(containsString("inconnu, déjà utilisé ou expiré")));
@@ -243,7 +244,9 @@ class RightsIntegrationTests extends RightsTestBase {
 				Drukpersstraat 35, 1000 Brussel, www.gegevensbeschermingsautoriteit.be, +32 2 274 48 00.
 
 				U hebt ook recht op een doeltreffende voorziening in rechte (AVG art. 79): in België kunt u de zaak \
-				voorleggen aan de voorzitter van de rechtbank van eerste aanleg.""".formatted(reference));
+				voorleggen aan de voorzitter van de rechtbank van eerste aanleg.
+
+				WeGroup NV""".formatted(reference));
 		assertThat(jdbc.sql("select summary from rights_step where request_id = :id and kind = 'letter-sent'")
 				.param("id", id).query(String.class).single()).contains("rights-refused", "nl");
 	}

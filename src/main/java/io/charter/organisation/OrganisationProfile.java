@@ -1,0 +1,45 @@
+package io.charter.organisation;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What public texts, letters and e-mails may say about the organisation: only what the admin has
+ * given. A field the organisation has not given is empty, and the text that would show it leaves
+ * it out (no placeholder, no other language's value).
+ *
+ * @param name the name without legal form, e.g. {@code WeGroup}; never blank
+ * @param legalForm the legal form's abbreviation per language, e.g. SA / NV
+ * @param companyNumber the Belgian enterprise number as {@code 0680.957.816}
+ * @param address the registered address as one line per language
+ * @param contactEmail where people write to the organisation
+ * @param contactFormUrl the website's contact form
+ * @param privacyPolicyUrl the organisation's privacy policy
+ * @param dpoContact how to reach the data protection officer
+ * @param senderName the display name of Charter's e-mails
+ * @param senderEmail the address Charter's e-mails are sent from
+ * @param authority the supervisory authority
+ */
+public record OrganisationProfile(String name, Localised legalForm, Optional<String> companyNumber,
+		Localised address, Optional<String> contactEmail, Optional<String> contactFormUrl,
+		Optional<String> privacyPolicyUrl, Optional<String> dpoContact, Optional<String> senderName,
+		Optional<String> senderEmail, SupervisoryAuthority authority) {
+
+	/** The legal name in the locale's language: {@code WeGroup SA}, {@code WeGroup NV}, or the name alone without a form. */
+	public String legalName(Locale locale) {
+		return legalForm.in(locale).map(form -> name + " " + form).orElse(name);
+	}
+
+	/** The registered address in the locale's language, if given. */
+	public Optional<String> address(Locale locale) {
+		return address.in(locale);
+	}
+
+	static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	static Optional<String> given(String value) {
+		return Optional.ofNullable(blankToNull(value));
+	}
+}

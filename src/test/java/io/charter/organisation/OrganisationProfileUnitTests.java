@@ -1,0 +1,93 @@
+package io.charter.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.charter.organisation.web.OpenQuestion;
+import io.charter.organisation.web.ProfileForm;
+
+class OrganisationProfileUnitTests {
+
+	static final Map<String, String> BOX = Map.of("fr", "boîte", "nl", "bus", "en", "box");
+	static final Locale NL = Locale.forLanguageTag("nl-BE");
+
+	/** What the migration ships for WeGroup. */
+	static ProfileForm shipped() {
+		return new ProfileForm("WeGroup", "SA", "NV", null, "0680957816", "Ottergemsesteenweg-Zuid 808", "372", null,
+				"Gand", "Gent", "Ghent", "hello@wegroup.be", null, null, null, null, null,
+				"Autorité de protection des données", "Gegevensbeschermingsautoriteit", "Data Protection Authority",
+				"Rue de la Presse 35, 1000 Bruxelles", "Drukpersstraat 35, 1000 Brussel", "Rue de la Presse 35, 1000 Brussels",
+				"https://www.autoriteprotectiondonnees.be", "https://www.gegevensbeschermingsautoriteit.be",
+				"https://www.autoriteprotectiondonnees.be");
+	}
+
+	static OrganisationProfile view(ProfileForm form) {
+		return Organisation.publicView(form, locale -> BOX.get(locale.getLanguage()));
+	}
+
+	@Test
+	void namesTheOrganisationWithItsLegalFormInEachLanguageAndWithoutOneWhereNoneIsGiven() {
+		OrganisationProfile profile = view(shipped());
+		assertThat(profile.legalName(Locale.FRENCH)).isEqualTo("WeGroup SA");
+		assertThat(profile.legalName(NL)).isEqualTo("WeGroup NV");
+		assertThat(profile.legalName(Locale.ENGLISH)).isEqualTo("WeGroup");
+		assertThat(profile.companyNumber()).hasValue("0680.957.816");
+	}
+
+	@Test
+	void writesTheAddressInEachLanguageAndLeavesOutTheMissingPostcode() {
+		OrganisationProfile profile = view(shipped());
+		assertThat(profile.address(Locale.FRENCH)).hasValue("Ottergemsesteenweg-Zuid 808 boîte 372, Gand");
+		assertThat(profile.address(NL)).hasValue("Ottergemsesteenweg-Zuid 808 bus 372, Gent");
+		assertThat(profile.address(Locale.ENGLISH)).hasValue("Ottergemsesteenweg-Zuid 808 box 372, Ghent");
+	}
+
+	@Test
+	void leavesOutEveryFieldNotGivenInsteadOfAPlaceholder() {
+		ProfileForm s = shipped();
+		OrganisationProfile profile = view(new ProfileForm(s.name(), s.legalFormFr(), s.legalFormNl(), s.legalFormEn(),
+				s.companyNumber(), s.street(), s.box(), s.postcode(), s.cityFr(), s.cityNl(), s.cityEn(), s.contactEmail(),
+				s.contactFormUrl(), " ", s.dpoContact(), s.senderName(), s.senderEmail(), s.authorityNameFr(),
+				s.authorityNameNl(), s.authorityNameEn(), s.authorityAddressFr(), s.authorityAddressNl(), null,
+				s.authorityUrlFr(), s.authorityUrlNl(), null));
+		assertThat(profile.contactEmail()).hasValue("hello@wegroup.be");
+		assertThat(profile.contactFormUrl()).isEmpty();
+		assertThat(profile.privacyPolicyUrl()).as("blank is not given").isEmpty();
+		assertThat(profile.dpoContact()).isEmpty();
+		assertThat(profile.senderName()).isEmpty();
+		assertThat(profile.senderEmail()).isEmpty();
+		assertThat(profile.authority().name(NL)).hasValue("Gegevensbeschermingsautoriteit");
+		assertThat(profile.authority().address(Locale.ENGLISH)).as("no other language's value").isEmpty();
+		assertThat(profile.authority().url(Locale.ENGLISH)).isEmpty();
+	}
+
+	@Test
+	void anAddressWithoutItsCityIsNoAddress() {
+		ProfileForm noCity = ProfileFields.normalised(shipped());
+		noCity = new ProfileForm(noCity.name(), null, null, null, null, noCity.street(), null, "9000", null, "Gent", null,
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		OrganisationProfile profile = view(noCity);
+		assertThat(profile.address(Locale.FRENCH)).isEmpty();
+		assertThat(profile.address(NL)).hasValue("Ottergemsesteenweg-Zuid 808, 9000 Gent");
+		assertThat(profile.legalName(Locale.FRENCH)).isEqualTo("WeGroup");
+		assertThat(profile.companyNumber()).isEmpty();
+	}
+
+	@Test
+	void asksAboutEveryEmptyFieldAndTheSecondAddressUntilAnswered() {
+		List<Questions.Row> rows = List.of(new Questions.Row("registered-address", "Bomastraat 12a, 9000 Gand", false),
+				new Questions.Row("dpoContact", null, true));
+		List<OpenQuestion> open = OrganisationManagement.open(shipped(), rows);
+		assertThat(open).first().isEqualTo(new OpenQuestion("registered-address", "street", "Bomastraat 12a, 9000 Gand"));
+		assertThat(open).extracting(OpenQuestion::key).containsExactly("registered-address", "legalFormEn", "postcode",
+				"contactFormUrl", "privacyPolicyUrl", "senderName", "senderEmail");
+		assertThat(OrganisationManagement.open(shipped(),
+				List.of(new Questions.Row("registered-address", "Bomastraat 12a, 9000 Gand", true))))
+				.extracting(OpenQuestion::key).doesNotContain("registered-address").contains("dpoContact");
+	}
+}
