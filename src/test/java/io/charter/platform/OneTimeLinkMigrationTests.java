@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +28,7 @@ class OneTimeLinkMigrationTests {
 		JdbcDataSource db = new JdbcDataSource();
 		db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
 		db.setUser("sa");
-		Flyway.configure().dataSource(db).locations("classpath:db/migration").target("2026.12.07.1099").load().migrate();
+		Flyway.configure().dataSource(db).locations("classpath:db/migration").target(before(db)).load().migrate();
 		JdbcClient jdbc = JdbcClient.create(db);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		UUID user = UUID.randomUUID();
@@ -54,6 +57,14 @@ class OneTimeLinkMigrationTests {
 				.query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(now.minusSeconds(3600));
 		assertThat(jdbc.sql("select count(*) from information_schema.tables where table_name in ('user_link', 'rights_link')")
 				.query(Long.class).single()).isZero();
+	}
+
+	/** The last migration before this one, whichever module's it is. */
+	private static MigrationVersion before(JdbcDataSource db) {
+		MigrationVersion merge = MigrationVersion.fromVersion("2026.12.07.1100");
+		return Arrays.stream(Flyway.configure().dataSource(db).locations("classpath:db/migration").load().info().all())
+				.map(MigrationInfo::getVersion).filter(v -> merge.isNewerThan(v.getVersion()))
+				.max(MigrationVersion::compareTo).orElseThrow();
 	}
 
 	private static void old(JdbcClient jdbc, String table, String subjectColumn, UUID subject, String purpose, String secret,

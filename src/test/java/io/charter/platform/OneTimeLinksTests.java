@@ -89,10 +89,12 @@ class OneTimeLinksTests {
 		OneTimeLinks links = links();
 		clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 		UUID subject = UUID.randomUUID();
+		UUID another = UUID.randomUUID();
 		String expired = links.issue(TEST, subject, Duration.ofHours(1));
 		assertThat(links.expireUnused(TEST, subject)).isEqualTo(1);
-		String usedUp = links.issue(TEST, subject, Duration.ofHours(1));
-		assertThat(links.useUpUnused(TEST, subject)).isEqualTo(1);
+		String usedUp = links.issue(TEST, another, Duration.ofHours(1));
+		assertThat(links.useUpUnused(TEST, another)).isEqualTo(1);
+		links.issue(TEST, subject, Duration.ofHours(1));
 		String kept = links.issue(OTHER, subject, Duration.ofHours(1));
 
 		assertThat(links.states(List.of(TEST), Set.of(Secrets.hash(expired), Secrets.hash(usedUp))))
@@ -100,6 +102,7 @@ class OneTimeLinksTests {
 						Secrets.hash(usedUp), LinkState.USED));
 
 		assertThat(links.delete(TEST, subject)).isEqualTo(2);
+		assertThat(links.issued(TEST, another)).isTrue();
 		assertThat(links.issued(TEST, subject)).isFalse();
 		assertThat(links.usableSubject(OTHER, kept)).contains(subject);
 	}
