@@ -98,7 +98,7 @@ class OneTimeSecretsTests {
 				Fixtures.PASSWORD);
 		String expired = Fixtures.uniqueEmail("expired");
 		UserSummary late = identity.invite(expired, "Evi Expired", java.util.Set.of(Role.EMPLOYEE), "en").user();
-		jdbc.sql("update user_link set expires_at = :past where user_id = :id")
+		jdbc.sql("update one_time_link set expires_at = :past where subject_id = :id")
 				.param("past", java.time.OffsetDateTime.now().minusMinutes(1)).param("id", late.id()).update();
 		String requester = Fixtures.uniqueEmail("confirms");
 		intake.submit(new NewRequest(RequestType.ACCESS, "Carl Confirms", requester, "en", null, null));

@@ -7,6 +7,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 import io.charter.platform.BaseUrl;
+import io.charter.platform.Secrets;
 
 /**
  * First start: creates the administrator from {@code CHARTER_ADMIN_EMAIL} and
@@ -44,7 +45,7 @@ class FirstAdmin implements ApplicationRunner {
 				log.error("CHARTER_ADMIN_EMAIL/CHARTER_ADMIN_PASSWORD not used: {}", e.getMessage());
 			}
 		}
-		String secret = Secrets.generate("");
+		String secret = Secrets.generate();
 		identity.openSetup(secret);
 		// On purpose, and the only line that prints a secret: whoever reads the log at first start installs Charter.
 		log.warn("No administrator yet. Create one with this one-time link: {}/setup?token={}", baseUrl, secret);

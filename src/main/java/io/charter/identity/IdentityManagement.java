@@ -32,6 +32,8 @@ import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.notify.OneTimeLink;
 import io.charter.platform.BaseUrl;
+import io.charter.platform.OneTimeLinks;
+import io.charter.platform.Secrets;
 import io.charter.shared.Actors;
 import io.charter.shared.NotFound;
 import io.charter.shared.Role;
@@ -43,7 +45,7 @@ public class IdentityManagement {
 	static final Set<String> LANGUAGES = Set.of("en", "fr", "nl");
 
 	private final Users users;
-	private final UserLinks links;
+	private final OneTimeLinks links;
 	private final SetupLinks setupLinks;
 	private final ApiTokens tokens;
 	private final PasswordEncoder passwords;
@@ -53,7 +55,7 @@ public class IdentityManagement {
 	private final Clock clock;
 	private final BaseUrl baseUrl;
 
-	IdentityManagement(Users users, UserLinks links, SetupLinks setupLinks, ApiTokens tokens, PasswordEncoder passwords,
+	IdentityManagement(Users users, OneTimeLinks links, SetupLinks setupLinks, ApiTokens tokens, PasswordEncoder passwords,
 			ApplicationEventPublisher events, Notifications notifications, IdentitySettings settings, Clock clock,
 			BaseUrl baseUrl) {
 		this.users = users;
@@ -156,7 +158,7 @@ public class IdentityManagement {
 		Instant now = clock.instant();
 		UserAccount user = UserAccount.create(email, displayName, roles, lang, now);
 		users.insert(user);
-		String link = sendInvitation(user, now);
+		String link = sendInvitation(user);
 		events.publishEvent(new UserInvited(user.id, "roles " + Roles.format(roles), Actors.current(), now));
 		return new IssuedInvitation(user.summary(), link, !notifications.smtpConfigured());
 	}
@@ -169,20 +171,19 @@ public class IdentityManagement {
 	public IssuedInvitation renewInvitation(UUID userId) {
 		UserAccount user = find(userId);
 		// Only invited users: an account made at an OIDC sign-in has no password and needs none.
-		if (user.passwordHash != null || user.erasedAt != null || !links.issuedTo(user.id, "INVITE")) {
+		if (user.passwordHash != null || user.erasedAt != null || !links.issued(UserLinkStates.INVITE, user.id)) {
 			throw new InvalidUserChange("This user has no pending invitation.");
 		}
 		Instant now = clock.instant();
-		links.expireUnused(user.id, "INVITE", now);
-		String link = sendInvitation(user, now);
+		links.expireUnused(UserLinkStates.INVITE, user.id);
+		String link = sendInvitation(user);
 		events.publishEvent(new InvitationRenewed(user.id, "new invitation link, earlier ones expired", Actors.current(),
 				now));
 		return new IssuedInvitation(user.summary(), link, !notifications.smtpConfigured());
 	}
 
-	private String sendInvitation(UserAccount user, Instant now) {
-		String secret = Secrets.generate("");
-		links.insert(user.id, "INVITE", Secrets.hash(secret), now, now.plus(settings.invitationValidity()));
+	private String sendInvitation(UserAccount user) {
+		String secret = links.issue(UserLinkStates.INVITE, user.id, settings.invitationValidity());
 		OneTimeLink link = new OneTimeLink(baseUrl.to("/invitation/" + secret), secret);
 		String lang = user.language == null ? "en" : user.language;
 		notifications.send(new Mail(user.email, "invitation", lang, Map.of("name", user.displayName, "days",
@@ -199,14 +200,13 @@ public class IdentityManagement {
 	@Transactional
 	public UserSummary acceptInvitation(String secret, String password) {
 		Instant now = clock.instant();
-		String hash = Secrets.hash(secret);
-		UUID userId = links.findUsable(hash, now).orElseThrow(() -> new InvalidUserChange("This link is invalid, used or expired."));
+		UUID userId = links.usableSubject(UserLinkStates.INVITE, secret).orElseThrow(() -> new InvalidUserChange("This link is invalid, used or expired."));
 		UserAccount user = users.findById(userId).orElseThrow();
 		// Checked before the link is used up, so that a refused password leaves it usable.
 		PasswordRules.check(password, user.email);
 		// Hashed before the claim: the claimed row stays locked until commit, and bcrypt is slow.
 		String passwordHash = passwords.encode(password);
-		if (!links.consume(hash, now)) {
+		if (!links.consume(UserLinkStates.INVITE, secret)) {
 			throw new InvalidUserChange("This link is invalid, used or expired.");
 		}
 		user.passwordHash = passwordHash;
@@ -217,7 +217,7 @@ public class IdentityManagement {
 
 	@Transactional(readOnly = true)
 	public boolean invitationUsable(String secret) {
-		return links.findUsable(Secrets.hash(secret), clock.instant()).isPresent();
+		return links.usableSubject(UserLinkStates.INVITE, secret).isPresent();
 	}
 
 	@Transactional
@@ -303,7 +303,7 @@ public class IdentityManagement {
 		user.anonymise(now);
 		users.update(user);
 		int deletedTokens = tokens.deleteByUser(user.id);
-		links.deleteByUser(user.id);
+		links.delete(UserLinkStates.INVITE, user.id);
 		events.publishEvent(new UserErased(user.id, "account anonymised and deactivated, "
 				+ deletedTokens + " API token(s) deleted: data-subject request " + requestId, Actors.current(), now));
 		return 1 + deletedTokens;

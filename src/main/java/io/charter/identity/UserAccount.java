@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import io.charter.platform.Secrets;
 import io.charter.shared.Role;
 
 /**

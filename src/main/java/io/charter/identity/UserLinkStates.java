@@ -1,28 +1,30 @@
 package io.charter.identity;
 
-import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import io.charter.notify.OneTimeLink;
 import io.charter.notify.OneTimeLinkIssuer;
+import io.charter.platform.LinkState;
+import io.charter.platform.OneTimeLinks;
 
 /** Tells the outbox whether the invitation links it held were used or expired. */
 @Component
 class UserLinkStates implements OneTimeLinkIssuer {
 
-	private final UserLinks links;
-	private final Clock clock;
+	/** An invitation (or a renewed one): its user sets a password through it. */
+	static final OneTimeLinks.Purpose INVITE = new OneTimeLinks.Purpose("identity.invite");
 
-	UserLinkStates(UserLinks links, Clock clock) {
+	private final OneTimeLinks links;
+
+	UserLinkStates(OneTimeLinks links) {
 		this.links = links;
-		this.clock = clock;
 	}
 
 	@Override
-	public Map<String, OneTimeLink.State> states(Set<String> secretHashes) {
-		return links.states(secretHashes, clock.instant());
+	public Map<String, LinkState> states(Set<String> secretHashes) {
+		return links.states(List.of(INVITE), secretHashes);
 	}
 }

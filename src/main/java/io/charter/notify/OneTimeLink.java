@@ -1,11 +1,8 @@
 package io.charter.notify;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
+
+import io.charter.platform.Secrets;
 
 /**
  * A link in a message that lets its addressee act once or for a while without signing in (an
@@ -22,20 +19,6 @@ public record OneTimeLink(String url, String secret) {
 
 	/** What readers of the outbox see in place of the secret. */
 	public static final String MASK = "••••••••";
-
-	/** What became of a link, as the module that issued it knows. */
-	public enum State {
-		/** Still works: only its addressee may have it. */
-		LIVE,
-		/** Used (or replaced by a newer link). */
-		USED,
-		EXPIRED;
-
-		/** The state of a link that was used at {@code usedAt} (null: not yet) and works until {@code expiresAt}. */
-		public static State of(Instant usedAt, Instant expiresAt, Instant now) {
-			return usedAt != null ? USED : expiresAt.isAfter(now) ? LIVE : EXPIRED;
-		}
-	}
 
 	public OneTimeLink {
 		Objects.requireNonNull(url, "url");
@@ -56,14 +39,9 @@ public record OneTimeLink(String url, String secret) {
 		return sha256(secret);
 	}
 
-	/** The hash {@link #secretHash()} gives, for issuers that store their secrets by it. */
+	/** The hash {@link #secretHash()} gives: {@link Secrets#hash(String)}, how issuers store their secrets. */
 	public static String sha256(String secret) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Secrets.hash(secret);
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package io.charter.notify;
 import java.util.Map;
 import java.util.Set;
 
+import io.charter.platform.LinkState;
+
 /**
  * Implemented by a module that sends one-time links ({@link OneTimeLink}), so the outbox can say
  * whether a link it once held still works without keeping the link: it knows each one only by the
@@ -16,5 +18,5 @@ public interface OneTimeLinkIssuer {
 	 * @param secretHashes {@link OneTimeLink#sha256(String) SHA-256} (lower-case hex) of the secrets
 	 * @return the state of each hash this module knows; hashes it did not issue are left out
 	 */
-	Map<String, OneTimeLink.State> states(Set<String> secretHashes);
+	Map<String, LinkState> states(Set<String> secretHashes);
 }

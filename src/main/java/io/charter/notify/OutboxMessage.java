@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.charter.platform.LinkState;
+
 /**
  * A message in the outbox as its readers see it: one-time links are masked in the body and listed
  * with what became of them.
@@ -20,7 +22,7 @@ public record OutboxMessage(UUID id, Instant createdAt, String recipient, String
 	 * @param address the link with its secret masked
 	 * @param state what became of it; null when its issuer no longer knows it (e.g. an erased account)
 	 */
-	public record Link(String address, OneTimeLink.State state) {
+	public record Link(String address, LinkState state) {
 
 		/** The message key that names the state. */
 		public String stateKey() {

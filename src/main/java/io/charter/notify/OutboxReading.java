@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.charter.platform.LinkState;
+
 /**
  * The outbox as its readers see it: the latest messages, their one-time links masked and marked
  * with what their issuers say became of them. An issuer that fails leaves its links unmarked, not
@@ -36,7 +38,7 @@ class OutboxReading {
 	List<OutboxMessage> latest(int limit) {
 		List<OutboxMessage> messages = outbox.latest(limit);
 		List<Outbox.StoredLink> links = outbox.linksOf(messages.stream().map(OutboxMessage::id).toList());
-		Map<String, OneTimeLink.State> states = states(links);
+		Map<String, LinkState> states = states(links);
 		Map<UUID, List<OutboxMessage.Link>> byMessage = new HashMap<>();
 		for (Outbox.StoredLink link : links) {
 			byMessage.computeIfAbsent(link.messageId(), id -> new ArrayList<>())
@@ -45,10 +47,10 @@ class OutboxReading {
 		return messages.stream().map(m -> m.withLinks(byMessage.getOrDefault(m.id(), List.of()))).toList();
 	}
 
-	private Map<String, OneTimeLink.State> states(List<Outbox.StoredLink> links) {
+	private Map<String, LinkState> states(List<Outbox.StoredLink> links) {
 		Set<String> hashes = new LinkedHashSet<>();
 		links.forEach(l -> hashes.add(l.secretHash()));
-		Map<String, OneTimeLink.State> states = new HashMap<>();
+		Map<String, LinkState> states = new HashMap<>();
 		if (hashes.isEmpty()) {
 			return states;
 		}

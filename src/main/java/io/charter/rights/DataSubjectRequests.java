@@ -90,10 +90,10 @@ public class DataSubjectRequests {
 				select r.id from rights_request r
 				where r.status = 'AWAITING_VERIFICATION' and r.channel = 'FORM' and r.verified_at is null
 				  and r.received_at < :cutoff
-				  and not exists (select 1 from rights_link l where l.request_id = r.id and l.purpose = 'VERIFY'
+				  and not exists (select 1 from one_time_link l where l.subject_id = r.id and l.purpose = :verify
 				    and l.used_at is null and l.expires_at > :now)
 				order by r.received_at limit :limit""").param("cutoff", odt(cutoff)).param("now", odt(now))
-				.param("limit", limit).query(UUID.class).list();
+				.param("verify", RequesterLinkPurposes.VERIFY.name()).param("limit", limit).query(UUID.class).list();
 	}
 
 	void insert(DataSubjectRequest r) {

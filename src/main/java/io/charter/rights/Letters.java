@@ -1,7 +1,5 @@
 package io.charter.rights;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -17,6 +15,7 @@ import io.charter.notify.Notifications;
 import io.charter.notify.OneTimeLink;
 import io.charter.organisation.Organisation;
 import io.charter.platform.BaseUrl;
+import io.charter.platform.OneTimeLinks;
 
 /**
  * The letters of the workflow, in the requester's language, through the transactional outbox: a
@@ -32,19 +31,17 @@ public class Letters {
 	private final Notifications notifications;
 	private final MessageSource messages;
 	private final RightsSettings settings;
-	private final RequesterLinks links;
-	private final Clock clock;
+	private final OneTimeLinks links;
 	private final BaseUrl baseUrl;
 	private final Organisation organisation;
 
-	Letters(Notifications notifications, MessageSource messages, RightsSettings settings, RequesterLinks links,
-			Clock clock, BaseUrl baseUrl, Organisation organisation) {
+	Letters(Notifications notifications, MessageSource messages, RightsSettings settings, OneTimeLinks links,
+			BaseUrl baseUrl, Organisation organisation) {
 		this.organisation = organisation;
 		this.notifications = notifications;
 		this.messages = messages;
 		this.settings = settings;
 		this.links = links;
-		this.clock = clock;
 		this.baseUrl = baseUrl;
 	}
 
@@ -117,10 +114,7 @@ public class Letters {
 	}
 
 	private OneTimeLink withdrawLink(DataSubjectRequest r) {
-		String secret = LinkSecrets.generate();
-		Instant now = clock.instant();
-		links.insert(r.id, RequesterLinks.Purpose.WITHDRAW, LinkSecrets.hash(secret), now,
-				now.plus(settings.withdrawalValidity()));
+		String secret = links.issue(RequesterLinkPurposes.WITHDRAW, r.id, settings.withdrawalValidity());
 		return new OneTimeLink(publicLink("/privacy/requests/withdraw/" + secret + "?lang=" + language(r.language)), secret);
 	}
 

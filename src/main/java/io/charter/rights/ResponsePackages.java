@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.charter.notify.OneTimeLink;
+import io.charter.platform.LinkState;
 import io.charter.rights.web.PackageRecord;
 
 /** The rights_package table: zipped response packages behind an expiring download link. */
@@ -59,15 +59,15 @@ public class ResponsePackages {
 	 * What became of the download links among these hashes: live while the package can be
 	 * downloaded (a download link works until it expires, not once), expired after; others are left out.
 	 */
-	public Map<String, OneTimeLink.State> states(Set<String> hashes, Instant now) {
-		Map<String, OneTimeLink.State> states = new HashMap<>();
+	public Map<String, LinkState> states(Set<String> hashes, Instant now) {
+		Map<String, LinkState> states = new HashMap<>();
 		if (!hashes.isEmpty()) {
 			jdbc.sql("""
 					select token_hash, expires_at > :now and content is not null as live from rights_package
 					where token_hash in (:hashes)""").param("hashes", hashes).param("now", odt(now))
 					.query(rs -> {
-						states.put(rs.getString("token_hash"), rs.getBoolean("live") ? OneTimeLink.State.LIVE
-								: OneTimeLink.State.EXPIRED);
+						states.put(rs.getString("token_hash"), rs.getBoolean("live") ? LinkState.LIVE
+								: LinkState.EXPIRED);
 					});
 		}
 		return states;

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.charter.Concurrently;
 import io.charter.Fixtures;
 import io.charter.identity.tokens.ApiTokenManagement;
+import io.charter.platform.OneTimeLinks;
 import io.charter.shared.Role;
 
 @Tag("database")
@@ -46,7 +47,7 @@ class IdentityIntegrationTests {
 	@Autowired
 	ApiTokenManagement tokens;
 	@Autowired
-	UserLinks links;
+	OneTimeLinks links;
 
 	MockHttpSession login(String email, String password) throws Exception {
 		return Fixtures.signIn(mvc, email, password);
@@ -211,7 +212,7 @@ class IdentityIntegrationTests {
 				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(secret))))
 				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/invitation/"))));
 		UserSummary user = identity.users().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
-		assertThat(jdbc.sql("select count(*) from user_link where user_id = :id").param("id", user.id())
+		assertThat(jdbc.sql("select count(*) from one_time_link where subject_id = :id").param("id", user.id())
 				.query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :to").param("to", email)
 				.query(Long.class).single()).isEqualTo(1);
@@ -394,9 +395,7 @@ class IdentityIntegrationTests {
 		var user = fixtures.user(Role.EMPLOYEE);
 		MockHttpSession session = login(user.email(), Fixtures.PASSWORD);
 		mvc.perform(get("/profile").session(session)).andExpect(status().isOk());
-		String secret = Secrets.generate("");
-		java.time.Instant now = java.time.Instant.now();
-		links.insert(user.id(), "INVITE", Secrets.hash(secret), now, now.plusSeconds(3600));
+		String secret = links.issue(UserLinkStates.INVITE, user.id(), java.time.Duration.ofHours(1));
 		identity.acceptInvitation(secret, "tugboat-mossy-lantern");
 		mvc.perform(get("/profile").session(session)).andExpect(redirectedUrl("/login"));
 		login(user.email(), "tugboat-mossy-lantern");

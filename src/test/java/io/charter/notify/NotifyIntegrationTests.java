@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.Fixtures;
 import io.charter.identity.IdentityManagement;
+import io.charter.platform.LinkState;
 import io.charter.shared.Role;
 
 /** E-mail through a real SMTP server (GreenMail). */

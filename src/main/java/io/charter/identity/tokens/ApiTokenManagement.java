@@ -22,11 +22,11 @@ import io.charter.identity.ApiToken;
 import io.charter.identity.IdentityEvent;
 import io.charter.identity.InvalidUserChange;
 import io.charter.identity.Roles;
-import io.charter.identity.Secrets;
 import io.charter.identity.UserAccount;
 import io.charter.identity.UserNotFound;
 import io.charter.identity.Users;
 import io.charter.identity.web.IssuedToken;
+import io.charter.platform.Secrets;
 import io.charter.shared.Actors;
 import io.charter.shared.Role;
 

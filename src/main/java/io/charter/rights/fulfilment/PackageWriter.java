@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.charter.platform.Secrets;
 import io.charter.platform.SpreadsheetCsv;
 import io.charter.rights.DataSubjectRequest;
 import io.charter.rights.Letters;
-import io.charter.rights.LinkSecrets;
 import io.charter.shared.personaldata.Dataset;
 import io.charter.shared.personaldata.Holding;
 
@@ -99,7 +99,7 @@ class PackageWriter {
 			throw new UncheckedIOException(e);
 		}
 		byte[] zip = bytes.toByteArray();
-		return new Written(zip, LinkSecrets.sha256(zip), String.join("; ", inventory));
+		return new Written(zip, Secrets.sha256(zip), String.join("; ", inventory));
 	}
 
 	private String readme(DataSubjectRequest r, List<Fulfilment.Exported> exports, List<SystemPart> systems,

@@ -14,10 +14,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.charter.platform.Secrets;
 import io.charter.rights.DataSubjectRequest;
 import io.charter.rights.ExportFailed;
 import io.charter.rights.Letters;
-import io.charter.rights.LinkSecrets;
 import io.charter.rights.RequestAlreadyClosed;
 import io.charter.rights.RequestChangeRefused;
 import io.charter.rights.RequestChanges;
@@ -90,9 +90,9 @@ public class RequestFulfilment {
 				return;
 			}
 			PackageWriter.Written written = packageWriter.write(r, exports, systems.contributions(r), changes.today());
-			String secret = LinkSecrets.generate();
+			String secret = Secrets.generate();
 			Instant expires = changes.now().plus(settings.downloadValidity());
-			packages.insert(UUID.randomUUID(), r.id(), LinkSecrets.hash(secret), changes.now(), expires, written.zip(),
+			packages.insert(UUID.randomUUID(), r.id(), Secrets.hash(secret), changes.now(), expires, written.zip(),
 					written.sha256(), written.inventory());
 			if (r.status() == RequestStatus.VERIFIED) {
 				r.start();

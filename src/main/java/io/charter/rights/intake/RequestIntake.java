@@ -1,5 +1,8 @@
 package io.charter.rights.intake;
 
+import static io.charter.rights.RequesterLinkPurposes.VERIFY;
+import static io.charter.rights.RequesterLinkPurposes.WITHDRAW;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,17 +14,17 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.platform.OneTimeLinks;
+import io.charter.platform.Secrets;
 import io.charter.rights.Channel;
 import io.charter.rights.DataSubjectRequest;
 import io.charter.rights.Deadlines;
 import io.charter.rights.Letters;
-import io.charter.rights.LinkSecrets;
 import io.charter.rights.NewRequest;
 import io.charter.rights.Reminders;
 import io.charter.rights.RequestChanges;
 import io.charter.rights.RequestStatus;
 import io.charter.rights.RequestType;
-import io.charter.rights.RequesterLinks;
 import io.charter.rights.ResponsePackages;
 import io.charter.rights.RightsSettings;
 import io.charter.shared.Actors;
@@ -67,7 +70,7 @@ public class RequestIntake {
 	/** The actor of the requester's own steps in the history and the audit trail. */
 	static final String REQUESTER = "requester";
 
-	private final RequesterLinks links;
+	private final OneTimeLinks links;
 	private final ResponsePackages packages;
 	private final Letters letters;
 	private final Deadlines deadlines;
@@ -75,7 +78,7 @@ public class RequestIntake {
 	private final FormThrottle throttle;
 	private final Reminders staff;
 
-	RequestIntake(RequestChanges changes, RequesterLinks links, ResponsePackages packages, Letters letters,
+	RequestIntake(RequestChanges changes, OneTimeLinks links, ResponsePackages packages, Letters letters,
 			Deadlines deadlines, RightsSettings settings, Reminders staff) {
 		this.changes = changes;
 		this.links = links;
@@ -135,11 +138,8 @@ public class RequestIntake {
 
 	/** A new single-use link to the requester's address; earlier links stop working. */
 	public void sendVerificationLink(DataSubjectRequest request) {
-		Instant now = changes.now();
-		String secret = LinkSecrets.generate();
-		links.revokeAll(request.id(), RequesterLinks.Purpose.VERIFY, now);
-		links.insert(request.id(), RequesterLinks.Purpose.VERIFY, LinkSecrets.hash(secret), now,
-				now.plus(settings.verificationValidity()));
+		links.useUpUnused(VERIFY, request.id());
+		String secret = links.issue(VERIFY, request.id(), settings.verificationValidity());
 		letters.toRequester(request, "rights-verify", Map.of("days", String.valueOf(settings.verificationValidity().toDays())),
 				Map.of("link", letters.oneTimeLink("/privacy/requests/verify/", secret)));
 	}
@@ -147,10 +147,7 @@ public class RequestIntake {
 	/** The request a verification link would confirm, while the link is usable. */
 	@Transactional(readOnly = true)
 	public Optional<Confirmation> pendingConfirmation(String secret) {
-		if (!LinkSecrets.wellFormed(secret)) {
-			return Optional.empty();
-		}
-		return links.findUsable(LinkSecrets.hash(secret), RequesterLinks.Purpose.VERIFY, changes.now()).map(changes::load)
+		return links.usableSubject(VERIFY, secret).map(changes::load)
 				.map(r -> new Confirmation(r.reference(), r.type(), r.language(), r.dueOn()));
 	}
 
@@ -161,13 +158,9 @@ public class RequestIntake {
 	 */
 	@Transactional
 	public Optional<Confirmation> confirm(String secret) {
-		if (!LinkSecrets.wellFormed(secret)) {
-			return Optional.empty();
-		}
-		String hash = LinkSecrets.hash(secret);
 		Instant now = changes.now();
-		Optional<UUID> requestId = links.findUsable(hash, RequesterLinks.Purpose.VERIFY, now);
-		if (requestId.isEmpty() || !links.consume(hash, RequesterLinks.Purpose.VERIFY, now)) {
+		Optional<UUID> requestId = links.usableSubject(VERIFY, secret);
+		if (requestId.isEmpty() || !links.consume(VERIFY, secret)) {
 			return Optional.empty();
 		}
 		DataSubjectRequest request = changes.load(requestId.get());
@@ -187,10 +180,7 @@ public class RequestIntake {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Withdrawal> withdrawal(String secret) {
-		if (!LinkSecrets.wellFormed(secret)) {
-			return Optional.empty();
-		}
-		return links.requestOf(LinkSecrets.hash(secret), RequesterLinks.Purpose.WITHDRAW, changes.now()).map(changes::load)
+		return links.subject(WITHDRAW, secret).map(changes::load)
 				.map(r -> new Withdrawal(r.reference(), r.type(), r.status(), false));
 	}
 
@@ -202,16 +192,12 @@ public class RequestIntake {
 	 */
 	@Transactional
 	public Optional<Withdrawal> withdraw(String secret) {
-		if (!LinkSecrets.wellFormed(secret)) {
-			return Optional.empty();
-		}
-		String hash = LinkSecrets.hash(secret);
 		Instant now = changes.now();
-		Optional<DataSubjectRequest> found = links.requestOf(hash, RequesterLinks.Purpose.WITHDRAW, now).map(changes::load);
+		Optional<DataSubjectRequest> found = links.subject(WITHDRAW, secret).map(changes::load);
 		if (found.isEmpty() || !found.get().open()) {
 			return found.map(r -> new Withdrawal(r.reference(), r.type(), r.status(), false));
 		}
-		if (!links.consume(hash, RequesterLinks.Purpose.WITHDRAW, now)) {
+		if (!links.consume(WITHDRAW, secret)) {
 			// Another use of this link won meanwhile (the claim waited for it to commit): its outcome stands.
 			DataSubjectRequest after = changes.load(found.get().id());
 			return Optional.of(new Withdrawal(after.reference(), after.type(), after.status(), false));
@@ -227,10 +213,10 @@ public class RequestIntake {
 
 	@Transactional(readOnly = true)
 	public Optional<Download> download(String secret) {
-		if (!LinkSecrets.wellFormed(secret)) {
+		if (!Secrets.wellFormed(secret)) {
 			return Optional.empty();
 		}
-		return packages.findUsable(LinkSecrets.hash(secret), changes.now()).map(p -> {
+		return packages.findUsable(Secrets.hash(secret), changes.now()).map(p -> {
 			DataSubjectRequest r = changes.load(p.requestId());
 			return new Download(r.reference(), p.expiresAt(),
 					Letters.date(LocalDate.ofInstant(p.expiresAt(), settings.zone()), r.language()), p.size(), p.sha256());
@@ -240,11 +226,11 @@ public class RequestIntake {
 	/** The package behind a valid link; each download is recorded in the request's history. */
 	@Transactional
 	public Optional<PackageFile> downloadFile(String secret) {
-		if (!LinkSecrets.wellFormed(secret)) {
+		if (!Secrets.wellFormed(secret)) {
 			return Optional.empty();
 		}
 		Instant now = changes.now();
-		return packages.findUsable(LinkSecrets.hash(secret), now).map(p -> {
+		return packages.findUsable(Secrets.hash(secret), now).map(p -> {
 			packages.recordDownload(p.id(), now);
 			changes.log(p.requestId(), Actors.current(), "package-downloaded",
 					"response package downloaded (" + (p.downloads() + 1) + ")", null);

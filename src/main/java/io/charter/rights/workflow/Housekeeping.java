@@ -1,19 +1,18 @@
 package io.charter.rights.workflow;
 
-import static io.charter.platform.Utc.odt;
-
 import java.time.Instant;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.platform.OneTimeLinks;
 import io.charter.rights.DataSubjectRequest;
 import io.charter.rights.DataSubjectRequests;
 import io.charter.rights.RequestChanges;
+import io.charter.rights.RequesterLinkPurposes;
 import io.charter.rights.ResponsePackages;
 import io.charter.rights.RightsEvent;
 import io.charter.rights.RightsSettings;
@@ -38,16 +37,16 @@ public class Housekeeping {
 	private final SystemDatasets systemData;
 	private final RequestChanges changes;
 	private final RightsSettings settings;
-	private final JdbcClient jdbc;
+	private final OneTimeLinks links;
 
 	Housekeeping(DataSubjectRequests requests, ResponsePackages packages, SystemDatasets systemData,
-			RequestChanges changes, RightsSettings settings, JdbcClient jdbc) {
+			RequestChanges changes, RightsSettings settings, OneTimeLinks links) {
 		this.requests = requests;
 		this.packages = packages;
 		this.systemData = systemData;
 		this.changes = changes;
 		this.settings = settings;
-		this.jdbc = jdbc;
+		this.links = links;
 	}
 
 	@Transactional
@@ -64,8 +63,9 @@ public class Housekeeping {
 					"requester's data removed after the retention period", null);
 			anonymised++;
 		}
-		jdbc.sql("delete from rights_link where expires_at < :cutoff")
-				.param("cutoff", odt(now.minus(java.time.Duration.ofDays(30)))).update();
+		for (OneTimeLinks.Purpose purpose : RequesterLinkPurposes.ALL) {
+			links.deleteExpired(purpose, now.minus(java.time.Duration.ofDays(30)));
+		}
 		if (unconfirmed + purged + anonymised > 0) {
 			log.info("Rights housekeeping: {} unconfirmed request(s) closed, {} package(s) or system dataset(s) emptied, {} request(s) anonymised",
 					unconfirmed, purged, anonymised);

@@ -30,7 +30,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.charter.Concurrently;
 import io.charter.Fixtures;
-import io.charter.rights.LinkSecrets;
+import io.charter.platform.Secrets;
 import io.charter.rights.RequestStatus;
 import io.charter.rights.RightsTestBase;
 import io.charter.rights.workflow.StaffSteps;
@@ -87,8 +87,8 @@ class WithdrawalLinkTests extends RightsTestBase {
 		assertThat(letter).contains("dan kunt u het intrekken met deze link");
 		String link = withdrawLinkIn(letter);
 		String secret = link.substring("/privacy/requests/withdraw/".length(), link.indexOf('?'));
-		assertThat(jdbc.sql("select count(*) from rights_link where token_hash = :s or token_hash = :h")
-				.param("s", secret).param("h", LinkSecrets.hash(secret)).query(Long.class).single())
+		assertThat(jdbc.sql("select count(*) from one_time_link where token_hash = :s or token_hash = :h")
+				.param("s", secret).param("h", Secrets.hash(secret)).query(Long.class).single())
 				.as("only the hash is stored").isEqualTo(1);
 
 		// A mail scanner fetching the link withdraws nothing.

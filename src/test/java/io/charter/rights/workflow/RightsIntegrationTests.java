@@ -28,7 +28,6 @@ import com.jayway.jsonpath.JsonPath;
 import io.charter.Fixtures;
 import io.charter.identity.UserSummary;
 import io.charter.rights.Letters;
-import io.charter.rights.LinkSecrets;
 import io.charter.rights.RightsTestBase;
 import io.charter.rights.RightsTestSetup;
 import io.charter.shared.Role;
@@ -88,7 +87,7 @@ class RightsIntegrationTests extends RightsTestBase {
 		assertThat(verification).contains("Bonjour Françoise Dubois", "Accès à mes données", "pendant 7 jours",
 				"Autorité de protection des données");
 		String secret = secretIn(verification, "/privacy/requests/verify/");
-		assertThat(jdbc.sql("select count(*) from rights_link where token_hash = :s").param("s", secret)
+		assertThat(jdbc.sql("select count(*) from one_time_link where token_hash = :s").param("s", secret)
 				.query(Long.class).single()).as("the secret itself is never stored").isZero();
 
 		// Opening the link (or a mail scanner fetching it) changes nothing; the button confirms.
@@ -136,7 +135,7 @@ class RightsIntegrationTests extends RightsTestBase {
 		assertThat((java.util.List<String>) JsonPath.read(files.get("information.json"), "$.modules[*].module"))
 				.contains("rights", "test-visitors");
 		assertThat(jdbc.sql("select sha256 from rights_package where request_id = :id").param("id", id)
-				.query(String.class).single()).isEqualTo(LinkSecrets.sha256(zip));
+				.query(String.class).single()).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(zip)));
 		assertThat(jdbc.sql("select downloads from rights_package where request_id = :id").param("id", id)
 				.query(Integer.class).single()).isEqualTo(1);
 
