@@ -108,6 +108,18 @@ public class OneTimeLinks {
 				.param("subject", subject).param("purpose", purpose.name()).query(Long.class).single() > 0;
 	}
 
+	/** Those of the subjects that hold a link of the purpose that could still be used. */
+	public Set<UUID> withUsableLink(Purpose purpose, Collection<UUID> subjects) {
+		if (subjects.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("""
+				select distinct subject_id from one_time_link
+				where purpose = :purpose and subject_id in (:subjects) and used_at is null and expires_at > :now""")
+				.param("purpose", purpose.name()).param("subjects", subjects).param("now", odt(clock.instant()))
+				.query(UUID.class).list());
+	}
+
 	/** The subject's unused, unexpired links of a purpose expire now (the outbox then reads them as expired). */
 	public int expireUnused(Purpose purpose, UUID subject) {
 		return jdbc.sql("""

@@ -83,17 +83,15 @@ public class DataSubjectRequests {
 
 	/**
 	 * Form requests still waiting for their address to be confirmed, received before the cutoff,
-	 * with no verification link left that could confirm them.
+	 * oldest first (whether a verification link could still confirm one is for the links to say).
 	 */
-	public List<UUID> unconfirmedBefore(Instant cutoff, Instant now, int limit) {
+	public List<UUID> unconfirmedBefore(Instant cutoff, int limit) {
 		return jdbc.sql("""
 				select r.id from rights_request r
 				where r.status = 'AWAITING_VERIFICATION' and r.channel = 'FORM' and r.verified_at is null
 				  and r.received_at < :cutoff
-				  and not exists (select 1 from one_time_link l where l.subject_id = r.id and l.purpose = :verify
-				    and l.used_at is null and l.expires_at > :now)
-				order by r.received_at limit :limit""").param("cutoff", odt(cutoff)).param("now", odt(now))
-				.param("verify", RequesterLinkPurposes.VERIFY.name()).param("limit", limit).query(UUID.class).list();
+				order by r.received_at limit :limit""").param("cutoff", odt(cutoff)).param("limit", limit)
+				.query(UUID.class).list();
 	}
 
 	void insert(DataSubjectRequest r) {

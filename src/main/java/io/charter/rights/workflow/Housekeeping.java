@@ -1,6 +1,8 @@
 package io.charter.rights.workflow;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -75,7 +77,12 @@ public class Housekeeping {
 
 	private int closeUnconfirmed(Instant now) {
 		int closed = 0;
-		for (UUID id : requests.unconfirmedBefore(now.minus(settings.verificationValidity()), now, 500)) {
+		List<UUID> candidates = requests.unconfirmedBefore(now.minus(settings.verificationValidity()), 500);
+		Set<UUID> stillConfirmable = links.withUsableLink(RequesterLinkPurposes.VERIFY, candidates);
+		for (UUID id : candidates) {
+			if (stillConfirmable.contains(id)) {
+				continue; // a verification link sent again later can still confirm it
+			}
 			DataSubjectRequest r = changes.load(id);
 			try {
 				r.closeUnconfirmed(now, changes.today());
