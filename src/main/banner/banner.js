@@ -363,7 +363,8 @@
   const first = () => h('div', {className: 'cb', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ct',
       'aria-describedby': 'cd', tabIndex: -1, lang},
       h('h2', {id: 'ct'}, t('title')),
-      h('p', {id: 'cd'}, t('body'), ' ', link()),
+      // Who asks (the controller) and with which partners, as the config names them.
+      h('p', {id: 'cd'}, t('body'), ' ', t('controller'), ' ', link()),
       gpcNote(),
       buttons(button('customise', () => open(2))));
 

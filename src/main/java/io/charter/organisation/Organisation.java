@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -47,8 +49,12 @@ public class Organisation {
 		return current.profile();
 	}
 
-	/** A change committed here is shown at once, not after {@link #KEPT}. */
+	/**
+	 * A change committed here is shown at once, not after {@link #KEPT}: before other modules'
+	 * listeners to the same event read the profile again.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void changed(OrganisationEvent event) {
 		kept = null;
 	}

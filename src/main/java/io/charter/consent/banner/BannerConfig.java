@@ -1,28 +1,29 @@
 package io.charter.consent.banner;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.charter.consent.CatalogueRules;
 import io.charter.consent.Declaration;
 
 /**
  * What the banner needs to show itself in one language, from one published declaration version:
- * texts, categories with their services and cookies (for the second layer and for deleting cookies
- * on withdrawal), lifetimes and the URLs it calls. Served as {@code /c/{site}/config.json?lang=} and,
- * immutable, as {@code /c/{site}/v/{version}/config.{lang}.json}.
+ * texts, and categories with their services and cookies (for the second layer and for deleting
+ * cookies on withdrawal). Only what the script reads: what it needs before any config (versions,
+ * lifetimes, Consent Mode types, URLs) is in {@code banner.js}'s boot data already. Served as
+ * {@code /c/{site}/config.json?lang=} and, immutable, as {@code /c/{site}/v/{version}/config.{lang}.json}.
  *
- * @param declarationUrl and {@code consentUrl}: paths on Charter's origin
+ * @param texts the banner's texts; {@code controller} names the controller and its partners
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record BannerConfig(String site, int version, int materialVersion, String language, List<String> languages,
-		int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs, String declarationUrl,
-		String consentUrl, Map<String, String> texts, List<Category> categories) {
+record BannerConfig(int version, String language, Map<String, String> texts, List<Category> categories) {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Category(String key, boolean necessary, boolean refuseOnGpc, List<String> gcmTypes, String name,
-			String description, List<Service> services) {
+	record Category(String key, boolean necessary, boolean refuseOnGpc, String name, String description,
+			List<Service> services) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,30 +33,45 @@ record BannerConfig(String site, int version, int materialVersion, String langua
 
 	/**
 	 * @param name ends in {@code *} when it is a prefix pattern
-	 * @param domain where the site sets it, when not on the page's own host
 	 * @param purpose absent when it is the service's description
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Cookie(String name, String domain, String retention, String purpose) {
+	record Cookie(String name, String retention, String purpose) {
 	}
 
-	static BannerConfig of(Declaration d, String language, String contextPath) {
+	static BannerConfig of(Declaration d, String language, BannerTexts bannerTexts, ControllerNames.Names controller) {
 		String fallback = d.site().defaultLanguage();
-		String base = contextPath + "/c/" + d.siteKey() + "/";
 		List<Category> categories = d.categories().stream().map(c -> new Category(c.key(), c.necessary(),
-				c.refuseOnGpc(), nonNull(c.gcmTypes()), text(c.name(), language, fallback),
-				text(c.description(), language, fallback),
+				c.refuseOnGpc(), text(c.name(), language, fallback), text(c.description(), language, fallback),
 				nonNull(d.services()).stream().filter(s -> c.key().equals(s.category()))
 						.map(s -> new Service(s.key(), s.name(), s.provider(), text(s.description(), language, fallback),
-								nonNull(s.cookies()).stream().map(k -> new Cookie(cookieName(k), k.domain(),
+								nonNull(s.cookies()).stream().map(k -> new Cookie(cookieName(k),
 										text(k.retention(), language, fallback),
 										purpose(k, text(s.description(), language, fallback), language, fallback)))
 										.toList()))
 						.toList()))
 				.toList();
-		return new BannerConfig(d.siteKey(), d.version(), d.materialVersion(), language, d.site().languages(),
-				d.site().consentLifetimeDays(), d.site().refusalLifetimeDays(), d.site().waitForUpdateMs(),
-				base + "declaration?lang=" + language, base + "consents", BannerTexts.of(d, language), categories);
+		Map<String, String> texts = new LinkedHashMap<>(bannerTexts.of(d, language));
+		String legalName = controller.legalNames().get(CatalogueRules.LANGUAGES.contains(language) ? language : "en");
+		if (legalName != null) {
+			List<String> partners = partners(d, controller);
+			texts.put("controller", bannerTexts.text(language, "controller").replace("{controller}", legalName)
+					+ (partners.isEmpty() ? ""
+							: " " + bannerTexts.text(language, "partners").replace("{partners}", String.join(", ", partners))));
+		}
+		return new BannerConfig(d.version(), language, texts, categories);
+	}
+
+	/**
+	 * Who else receives data through the cookies the banner asks about: the providers (else the names)
+	 * of the services of every category that is not strictly necessary, the controller's own left out.
+	 */
+	static List<String> partners(Declaration d, ControllerNames.Names controller) {
+		return nonNull(d.services()).stream().filter(s -> {
+			Declaration.Category category = d.category(s.category());
+			return category != null && !category.necessary();
+		}).map(s -> s.provider() == null || s.provider().isBlank() ? s.name() : s.provider().strip())
+				.filter(p -> !controller.isController(p)).distinct().toList();
 	}
 
 	/** A text in the asked language, else in the site's default one, else in any. */

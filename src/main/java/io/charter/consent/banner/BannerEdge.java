@@ -73,7 +73,6 @@ final class BannerEdge implements Filter {
 	}
 
 	private Optional<Answer> resolve(HttpServletRequest request) {
-		String contextPath = request.getContextPath();
 		// Decoded and without ;parameters, as Spring MVC would match it.
 		String path = PATHS.getPathWithinApplication(request);
 		if (!path.startsWith("/c/")) {
@@ -87,11 +86,11 @@ final class BannerEdge implements Filter {
 		String rest = path.substring(slash + 1);
 		return switch (rest) {
 			case "banner.js" -> banners.script(site).map(r -> new Answer(r, BannerResource.REVALIDATE));
-			case "config.json" -> banners.currentConfig(site, request.getParameter("lang"), contextPath)
+			case "config.json" -> banners.currentConfig(site, request.getParameter("lang"))
 					.map(r -> new Answer(r, BannerResource.SHORT));
 			case "banner.css" -> Optional.of(new Answer(banners.stylesheet(),
 					banners.build().equals(request.getParameter("h")) ? BannerResource.IMMUTABLE : BannerResource.REVALIDATE));
-			default -> versionConfig(site, rest, contextPath);
+			default -> versionConfig(site, rest);
 		};
 	}
 
@@ -117,7 +116,7 @@ final class BannerEdge implements Filter {
 	}
 
 	/** {@code v/{version}/config.{lang}.json}. */
-	private Optional<Answer> versionConfig(String site, String rest, String contextPath) {
+	private Optional<Answer> versionConfig(String site, String rest) {
 		if (!rest.startsWith("v/") || !rest.endsWith(".json")) {
 			return Optional.empty();
 		}
@@ -130,7 +129,7 @@ final class BannerEdge implements Filter {
 		if (!version.matches("[1-9][0-9]{0,8}")) {
 			return Optional.empty();
 		}
-		return banners.versionConfig(site, Integer.parseInt(version), lang, contextPath)
+		return banners.versionConfig(site, Integer.parseInt(version), lang)
 				.map(r -> new Answer(r, BannerResource.IMMUTABLE));
 	}
 

@@ -29,52 +29,77 @@ class Banners {
 
 	private final DeclarationVersions versions;
 	private final BannerAssets assets;
+	private final BannerTexts texts;
+	private final ControllerNames controller;
 	private final JsonMapper json;
 	private final BannerResource stylesheet;
 	private final Cache<String, BannerResource> rendered = Caffeine.newBuilder().maximumSize(2_000)
 			.expireAfterAccess(Duration.ofHours(12)).build();
 
-	Banners(DeclarationVersions versions, BannerAssets assets, JsonMapper json) {
+	private volatile Built built = new Built(null, null);
+
+	/** The build id for the controller's names it was made with. */
+	private record Built(ControllerNames.Names names, String build) {
+	}
+
+	Banners(DeclarationVersions versions, BannerAssets assets, BannerTexts texts, ControllerNames controller,
+			JsonMapper json) {
 		this.versions = versions;
 		this.assets = assets;
+		this.texts = texts;
+		this.controller = controller;
 		this.json = json;
 		this.stylesheet = BannerResource.of(CSS, assets.css());
 	}
 
 	/** {@code banner.js} of a site's current version; empty for an unknown or unpublished site. */
 	Optional<BannerResource> script(String siteKey) {
-		return versions.currentNow(siteKey).map(d -> rendered.get("js|" + siteKey + "|" + d.version(),
-				key -> BannerResource.of(JAVASCRIPT, script(d))));
+		String build = build();
+		return versions.currentNow(siteKey).map(d -> rendered.get("js|" + siteKey + "|" + d.version() + "|" + build,
+				key -> BannerResource.of(JAVASCRIPT, script(d, build))));
 	}
 
 	/** The config of a site's current version in a language (the site's default for any other). */
-	Optional<BannerResource> currentConfig(String siteKey, String language, String contextPath) {
+	Optional<BannerResource> currentConfig(String siteKey, String language) {
 		return versions.currentNow(siteKey).map(d -> config(d, supported(d, language) ? language
-				: d.site().defaultLanguage(), contextPath));
+				: d.site().defaultLanguage()));
 	}
 
 	/** The config of one version in one of the site's languages; empty when either does not exist. */
-	Optional<BannerResource> versionConfig(String siteKey, int version, String language, String contextPath) {
+	Optional<BannerResource> versionConfig(String siteKey, int version, String language) {
 		return versions.versionNow(siteKey, version).filter(d -> supported(d, language))
-				.map(d -> config(d, language, contextPath));
+				.map(d -> config(d, language));
 	}
 
 	BannerResource stylesheet() {
 		return stylesheet;
 	}
 
+	/**
+	 * What the banner is built from: its code and stylesheet, and the controller's names its configs
+	 * carry. Its URLs ({@code ?b=}, {@code ?h=}) change with any of them, so browsers that keep an
+	 * immutable config forever never keep a controller's old name.
+	 */
 	String build() {
-		return assets.build();
+		Built current = built;
+		ControllerNames.Names names = controller.current();
+		if (current.names() != names) {
+			current = new Built(names, BannerAssets.hash(assets.build() + "|" + names.name() + "|" + names.legalNames())
+					.substring(0, 12));
+			built = current;
+		}
+		return current.build();
 	}
 
-	private BannerResource config(Declaration d, String language, String contextPath) {
-		return rendered.get("config|" + d.siteKey() + "|" + d.version() + "|" + language + "|" + contextPath,
+	private BannerResource config(Declaration d, String language) {
+		ControllerNames.Names names = controller.current();
+		return rendered.get("config|" + d.siteKey() + "|" + d.version() + "|" + language + "|" + build(),
 				key -> BannerResource.of(MediaType.APPLICATION_JSON,
-						json.writeValueAsString(BannerConfig.of(d, language, contextPath))));
+						json.writeValueAsString(BannerConfig.of(d, language, texts, names))));
 	}
 
-	private String script(Declaration d) {
-		String boot = json.writeValueAsString(BannerBoot.of(d, assets))
+	private String script(Declaration d, String build) {
+		String boot = json.writeValueAsString(BannerBoot.of(d, texts, assets.css(), build))
 				// JSON is JavaScript, except for these two in older engines.
 				.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
 		return "/*! Charter consent banner, site " + d.siteKey().replaceAll("[^A-Za-z0-9_-]", "") + ", version " + d.version() + " */\n(function("

@@ -115,12 +115,12 @@ class ConsentRecordsController {
 		attachment(response, "text/csv;charset=UTF-8", site, "csv");
 		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
 		SpreadsheetCsv csv = new SpreadsheetCsv(out);
-		csv.row("consent_id", "recorded_at", "site", "visitor_id", "version", "method", "choices", "language",
+		csv.row("consent_id", "recorded_at", "chosen_at", "site", "visitor_id", "version", "method", "choices", "language",
 				"page_url", "browser", "source_hash");
 		try {
 			reports.export(site, filter, r -> {
 				try {
-					csv.row(r.id().toString(), r.recordedAt().toString(), site, r.visitorId(),
+					csv.row(r.id().toString(), r.recordedAt().toString(), r.chosenAt().toString(), site, r.visitorId(),
 							Integer.toString(r.version()), r.method().name(), r.choicesText(), r.language(), r.pageUrl(),
 							r.browser(), r.sourceHash());
 				}
@@ -149,6 +149,7 @@ class ConsentRecordsController {
 				out.writeStartObject();
 				out.writeStringProperty("consentId", r.id().toString());
 				out.writeStringProperty("recordedAt", r.recordedAt().toString());
+				out.writeStringProperty("chosenAt", r.chosenAt().toString());
 				out.writeStringProperty("siteKey", site);
 				out.writeStringProperty("visitorId", r.visitorId());
 				out.writeNumberProperty("version", r.version());

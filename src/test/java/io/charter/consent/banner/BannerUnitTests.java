@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.MediaType;
 
 import io.charter.consent.CatalogueRules;
@@ -20,6 +21,18 @@ import io.charter.consent.banner.BannerControllerTests.TestSite;
 class BannerUnitTests {
 
 	final Declaration declaration = TestSite.declaration("unit-site", 4, 3, List.of("https://www.example.test"));
+	final BannerTexts texts = new BannerTexts(catalogueBundle());
+	final ControllerNames.Names weGroup = new ControllerNames.Names("WeGroup",
+			Map.of("fr", "WeGroup SA", "nl", "WeGroup NV", "en", "WeGroup"));
+
+	/** The catalogue's bundle as the application reads it, without the application. */
+	static ResourceBundleMessageSource catalogueBundle() {
+		ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
+		bundle.setBasenames("i18n/catalogue");
+		bundle.setDefaultEncoding("UTF-8");
+		bundle.setFallbackToSystemLocale(false);
+		return bundle;
+	}
 
 	@Test
 	void negotiatesGzipByQuality() {
@@ -94,18 +107,36 @@ class BannerUnitTests {
 
 	@Test
 	void textsFallBackToTheDefaultsKeyByKey() {
-		Map<String, String> fr = BannerTexts.of(declaration, "fr");
+		Map<String, String> fr = texts.of(declaration, "fr");
 		assertThat(fr).containsKeys(BannerTexts.KEYS.toArray(String[]::new));
 		assertThat(fr.get("title")).isEqualTo("Cookies sur ce site");
 		assertThat(fr.get("refuseAll")).isEqualTo("Tout refuser");
 		// A language Charter has no defaults for: English ones.
-		assertThat(BannerTexts.of(declaration, "de").get("acceptAll")).isEqualTo("Accept all");
+		assertThat(texts.of(declaration, "de").get("acceptAll")).isEqualTo("Accept all");
+	}
+
+	/** One source: every default is the catalogue bundle's text that a new site also starts with. */
+	@Test
+	void defaultsAreTheCatalogueBundlesTexts() throws Exception {
+		for (String language : List.of("fr", "nl", "en")) {
+			java.util.Properties bundle = new java.util.Properties();
+			try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/i18n/catalogue"
+					+ (language.equals("en") ? "" : "_" + language) + ".properties"), java.nio.charset.StandardCharsets.UTF_8)) {
+				bundle.load(in);
+			}
+			Map<String, String> defaults = texts.defaults(language);
+			assertThat(defaults.keySet()).containsExactlyElementsOf(BannerTexts.KEYS);
+			BannerTexts.KEYS.forEach(key -> assertThat(defaults.get(key)).as(language + " " + key)
+					.isEqualTo(bundle.getProperty("catalogue.banner-default." + key)));
+		}
+		assertThat(texts.defaults("fr").get("gpcRefused"))
+				.isEqualTo("Refusé en raison du signal Global Privacy Control de votre navigateur.");
 	}
 
 	@Test
 	void theAcceptRefuseAndCustomiseLabelsAreAllThere() {
 		for (String language : List.of("fr", "nl", "en")) {
-			Map<String, String> texts = BannerTexts.of(declaration, language);
+			Map<String, String> texts = this.texts.of(declaration, language);
 			assertThat(List.of("acceptAll", "refuseAll", "customise", "save", "placeholder", "placeholderButton"))
 					.allSatisfy(key -> assertThat(texts.get(key)).as(language + " " + key).isNotBlank());
 			assertThat(texts.get("placeholder")).contains("{category}");
@@ -118,12 +149,9 @@ class BannerUnitTests {
 
 	@Test
 	void theConfigSpeaksOneLanguageAndNamesPatterns() {
-		BannerConfig config = BannerConfig.of(declaration, "nl", "/charter");
+		BannerConfig config = BannerConfig.of(declaration, "nl", texts, weGroup);
 		assertThat(config.language()).isEqualTo("nl");
 		assertThat(config.version()).isEqualTo(4);
-		assertThat(config.materialVersion()).isEqualTo(3);
-		assertThat(config.declarationUrl()).isEqualTo("/charter/c/unit-site/declaration?lang=nl");
-		assertThat(config.consentUrl()).isEqualTo("/charter/c/unit-site/consents");
 		assertThat(config.categories()).extracting(BannerConfig.Category::key)
 				.containsExactly("necessary", "analytics", "tracking");
 		BannerConfig.Category tracking = config.categories().get(2);
@@ -143,6 +171,18 @@ class BannerUnitTests {
 		assertThat(BannerConfig.purpose(repeating, "Autre chose.", "fr", "fr")).isEqualTo("Chat en direct.");
 	}
 
+	/** The first layer says who asks and with which partners: the providers of the categories asked. */
+	@Test
+	void theConfigNamesTheControllerAndItsPartners() {
+		assertThat(BannerConfig.of(declaration, "fr", texts, weGroup).texts().get("controller")).isEqualTo(
+				"Responsable du traitement : WeGroup SA. Partenaires : Google, LogRocket, tawk.to, A Medium Corporation.");
+		assertThat(BannerConfig.of(declaration, "nl", texts, weGroup).texts().get("controller"))
+				.startsWith("Verwerkingsverantwoordelijke: WeGroup NV. Partners: ");
+		// Not read yet (the database was out at start): no name rather than a wrong one.
+		assertThat(BannerConfig.of(declaration, "fr", texts, ControllerNames.Names.UNKNOWN).texts())
+				.doesNotContainKey("controller");
+	}
+
 	@Test
 	void textsMissingInALanguageComeFromTheSiteDefault() {
 		assertThat(BannerConfig.text(Map.of("fr", "Bonjour"), "nl", "fr")).isEqualTo("Bonjour");
@@ -153,7 +193,8 @@ class BannerUnitTests {
 
 	@Test
 	void bootDataGuardsOnlyFirstPartyCookies() {
-		BannerBoot boot = BannerBoot.of(declaration, new BannerAssets("x(__CHARTER_BOOT__)", "a { color: red; }"));
+		BannerAssets assets = new BannerAssets("x(__CHARTER_BOOT__)", "a { color: red; }");
+		BannerBoot boot = BannerBoot.of(declaration, texts, assets.css(), assets.build());
 		BannerBoot.Category tracking = boot.categories().get(2);
 		// Medium's sid and uid are set on medium.com: guarding them would block the site's own.
 		assertThat(tracking.cookies()).containsExactly("_tawkuuid", "TawkConnectionTime").doesNotContain("sid", "uid");

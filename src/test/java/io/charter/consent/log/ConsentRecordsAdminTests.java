@@ -80,9 +80,14 @@ class ConsentRecordsAdminTests {
 		choices.put("analytics", analytics);
 		choices.put("tracking", tracking);
 		ConsentRecord record = new ConsentRecord(UUID.randomUUID(), siteId, site, visitor, 1, method, choices, "nl",
-				"https://www.wegroup.test/nl/", "ab".repeat(32), "Chrome 156", at);
+				"https://www.wegroup.test/nl/", "ab".repeat(32), "Chrome 156", at, chosenAt(at));
 		transactions.executeWithoutResult(s -> records.insert(List.of(record)));
 		stored.add(record);
+	}
+
+	/** Each record as one the banner sent again: chosen 90 seconds before the log took it. */
+	static Instant chosenAt(Instant recordedAt) {
+		return recordedAt.minusSeconds(90);
 	}
 
 	MockHttpSession signIn(Role role) throws Exception {
@@ -131,8 +136,10 @@ class ConsentRecordsAdminTests {
 		assertThat(csv.getContentType()).startsWith("text/csv");
 		List<String> lines = csv.getContentAsString().lines().toList();
 		assertThat(lines).hasSize(4);
-		assertThat(lines.get(0)).startsWith("consent_id,recorded_at,site,visitor_id,version,method,choices");
-		assertThat(lines.get(1)).contains(stored.get(0).id().toString(), alice, "ACCEPT_ALL", "\"analytics=1,tracking=1\"");
+		assertThat(lines.get(0)).startsWith("consent_id,recorded_at,chosen_at,site,visitor_id,version,method,choices");
+		assertThat(lines.get(1)).startsWith(stored.get(0).id() + "," + stored.get(0).recordedAt() + ","
+				+ stored.get(0).recordedAt().minusSeconds(90) + "," + site + ",")
+				.contains(alice, "ACCEPT_ALL", "\"analytics=1,tracking=1\"");
 		assertThat(lines.get(3)).contains(stored.get(4).id().toString(), "WITHDRAW");
 
 		var exported = mvc.perform(get("/consent/" + site + "/records/export.json?from=" + today).session(auditor))
@@ -142,6 +149,8 @@ class ConsentRecordsAdminTests {
 		JsonNode array = json.readTree(exported);
 		assertThat(array.size()).isEqualTo(2);
 		assertThat(array.get(0).get("method").stringValue()).isEqualTo("GPC");
+		assertThat(Instant.parse(array.get(0).get("chosenAt").stringValue()))
+				.isEqualTo(noonToday.minusSeconds(60 + 90));
 		assertThat(array.get(0).get("choices").get("analytics").booleanValue()).isTrue();
 		assertThat(array.get(1).get("visitorId").stringValue()).isEqualTo(alice);
 	}
