@@ -276,7 +276,7 @@ class BannerBrowserTests {
 		try {
 			open("en");
 			assertThat(banner().findElement(By.cssSelector(".cb .n")).getText()).isEqualTo(
-					"Your browser sends a Global Privacy Control signal: we refused the cookies that track you or share your data.");
+					"Your browser sends the Global Privacy Control signal, so we refused analytics and tracking cookies for you.");
 			// Recorded as such at once, and kept.
 			assertThat(sentRecords(1)).singleElement().satisfies(r -> {
 				assertThat(r.get("method").asString()).isEqualTo("GPC");

@@ -48,6 +48,13 @@ import io.charter.CharterApplication;
 @Tag("database")
 class DatabaseOutageTests {
 
+	/**
+	 * Answered without waiting for the database: well under the pool's 5-second connection timeout,
+	 * with room for a loaded test machine.
+	 */
+	private static final Duration FROM_MEMORY = Duration.ofSeconds(3);
+
+
 	static final Duration WRITE_TIMEOUT = Duration.ofMillis(1500);
 	static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(500);
 	static final Duration REFRESH = Duration.ofMillis(800);
@@ -134,11 +141,11 @@ class DatabaseOutageTests {
 			Timed<HttpResponse<String>> js = timed("banner.js", () -> get(script));
 			assertThat(js.value().statusCode()).as(name + ": banner.js during the outage").isEqualTo(200);
 			assertThat(js.value().headers().firstValue("ETag")).hasValue(etag);
-			assertThat(js.took()).as(name + ": banner.js answered from memory").isLessThan(Duration.ofSeconds(1));
-			assertThat(timed("config.json", () -> get(config)).took()).as(name + ": config.json").isLessThan(Duration.ofSeconds(1));
+			assertThat(js.took()).as(name + ": banner.js answered from memory").isLessThan(FROM_MEMORY);
+			assertThat(timed("config.json", () -> get(config)).took()).as(name + ": config.json").isLessThan(FROM_MEMORY);
 			assertThat(timed("versioned config", () -> get(version))).as(name + ": versioned config")
 					.satisfies(t -> assertThat(t.value().statusCode()).isEqualTo(200))
-					.satisfies(t -> assertThat(t.took()).isLessThan(Duration.ofSeconds(1)));
+					.satisfies(t -> assertThat(t.took()).isLessThan(FROM_MEMORY));
 
 			Timed<HttpResponse<String>> write = timed("consent 503", () -> post(site));
 			assertThat(write.value().statusCode()).as(name + ": a consent during the outage: " + write.value().body())
