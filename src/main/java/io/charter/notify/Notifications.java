@@ -1,6 +1,7 @@
 package io.charter.notify;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -22,9 +23,11 @@ public class Notifications {
 	private final Smtp smtp;
 	private final OutboxTrigger trigger;
 	private final Clock clock;
+	private final OutboxReading reading;
 
 	Notifications(Outbox outbox, MailTemplates templates, Smtp smtp, OutboxTrigger trigger,
-			Clock clock) {
+			Clock clock, OutboxReading reading) {
+		this.reading = reading;
 		this.outbox = outbox;
 		this.templates = templates;
 		this.smtp = smtp;
@@ -32,7 +35,12 @@ public class Notifications {
 		this.clock = clock;
 	}
 
-	public void send(Mail mail) {
+	/**
+	 * Stores the message for sending (or holds it without SMTP).
+	 *
+	 * @return the message's id, by which its sender can later ask what became of it ({@link #messages})
+	 */
+	public UUID send(Mail mail) {
 		if (mail.to() == null || !mail.to().contains("@")) {
 			throw new IllegalArgumentException("A message needs a recipient address");
 		}
@@ -40,11 +48,21 @@ public class Notifications {
 		boolean configured = smtp.configured();
 		// In the order of their names, so the outbox lists a message's links the same way every time.
 		List<OneTimeLink> links = new TreeMap<>(mail.links()).values().stream().toList();
-		outbox.insert(UUID.randomUUID(), clock.instant(), mail.to(), mail.template(), rendered,
-				configured ? "PENDING" : "HELD", links);
+		UUID id = UUID.randomUUID();
+		outbox.insert(id, clock.instant(), mail.to(), mail.template(), rendered, configured ? "PENDING" : "HELD", links);
 		if (configured) {
 			afterCommit(trigger::dispatchSoon);
 		}
+		return id;
+	}
+
+	/**
+	 * Messages this caller sent, by the ids {@link #send} returned, as readers of the outbox see
+	 * them: their delivery state, and their text with one-time links masked. Oldest first; messages
+	 * already purged from the outbox are missing. The caller decides who may read them.
+	 */
+	public List<OutboxMessage> messages(Collection<UUID> ids) {
+		return reading.withIds(ids);
 	}
 
 	/** Whether SMTP is configured; otherwise messages are held in the outbox. */

@@ -6,6 +6,7 @@ import static io.charter.platform.Utc.odt;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,6 +70,17 @@ class Outbox {
 		return jdbc.sql("""
 				select id, created_at, recipient, subject, body, template, language, status, attempts, last_error, sent_at
 				from outbox_message order by created_at desc limit :limit""").param("limit", limit)
+				.query(this::map).list();
+	}
+
+	/** Some messages as readers of the outbox see them, oldest first; purged ones are missing. */
+	List<OutboxMessage> withIds(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select id, created_at, recipient, subject, body, template, language, status, attempts, last_error, sent_at
+				from outbox_message where id in (:ids) order by created_at""").param("ids", ids)
 				.query(this::map).list();
 	}
 

@@ -1,6 +1,7 @@
 package io.charter.notify;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +37,15 @@ class OutboxReading {
 
 	// No surrounding transaction: on PostgreSQL an issuer's failed query would abort it for the others.
 	List<OutboxMessage> latest(int limit) {
-		List<OutboxMessage> messages = outbox.latest(limit);
+		return withLinks(outbox.latest(limit));
+	}
+
+	/** Some messages, oldest first (their senders keep their ids); purged ones are missing. */
+	List<OutboxMessage> withIds(Collection<UUID> ids) {
+		return withLinks(outbox.withIds(ids));
+	}
+
+	private List<OutboxMessage> withLinks(List<OutboxMessage> messages) {
 		List<Outbox.StoredLink> links = outbox.linksOf(messages.stream().map(OutboxMessage::id).toList());
 		Map<String, LinkState> states = states(links);
 		Map<UUID, List<OutboxMessage.Link>> byMessage = new HashMap<>();

@@ -14,8 +14,11 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,6 +35,18 @@ public final class DataSubjectRequest {
 	/** What a change did: a history line (with the staff's or requester's words) and an audit summary (without). */
 	record Change(String verb, String summary, String text) {
 	}
+
+	/**
+	 * One fulfilment record as the completion rule reads it.
+	 *
+	 * @param action ERASE, RESTRICT, ... as the module ran it, or {@link #EXCEPTION} for a reason staff recorded
+	 * @param outcome DONE, NOTHING_HELD, PARTLY, NOT_APPLICABLE, FAILED; for an exception a {@link KeptReason}
+	 */
+	public record ModuleStep(String holder, String action, String outcome) {
+	}
+
+	/** The action of a fulfilment record that staff made by hand (with a {@link KeptReason}). */
+	public static final String EXCEPTION = "EXCEPTION";
 
 	static final int MAX_TEXT = 5000;
 	/** The history step of a form request whose verification link was not sent. */
@@ -422,8 +437,41 @@ public final class DataSubjectRequest {
 				"period extended by two months on " + today + "; due on " + dueOn, why));
 	}
 
-	public void complete(String answer, Instant now, LocalDate today) {
+	/**
+	 * The fulfilment step an erasure or a restriction request needs in every module holding
+	 * personal data before it can be completed ({@code ERASE}, {@code RESTRICT}); null for the others.
+	 */
+	public String requiredFulfilment() {
+		return switch (type) {
+			case ERASURE -> "ERASE";
+			case RESTRICTION -> "RESTRICT";
+			default -> null;
+		};
+	}
+
+	/**
+	 * Answers and closes the request. An erasure (restriction) is completed only when, in every
+	 * module holding personal data, the erasure (restriction) ran without failing, or staff recorded
+	 * why not: the letter then tells the requester the truth about each module.
+	 *
+	 * @param holders the names of the modules holding personal data
+	 * @param steps the request's fulfilment records, oldest first: the latest one per module counts
+	 */
+	public void complete(String answer, Instant now, LocalDate today, Collection<String> holders, List<ModuleStep> steps) {
 		requireOpen();
+		String required = requiredFulfilment();
+		if (required != null) {
+			Map<String, ModuleStep> latest = new HashMap<>();
+			for (ModuleStep step : steps) {
+				if (step.action().equals(required) || step.action().equals(EXCEPTION)) {
+					latest.put(step.holder(), step);
+				}
+			}
+			List<String> missing = holders.stream().sorted().filter(h -> !covered(latest.get(h))).toList();
+			if (!missing.isEmpty()) {
+				throw new FulfilmentIncomplete(required.equals("ERASE") ? "erasure" : "restriction", missing);
+			}
+		}
 		if (!COMPLETABLE.contains(status)) {
 			throw new StepNotAllowed(status == WAITING_FOR_REQUESTER ? "Resume the request before completing it."
 					: "Verify the requester's identity before completing the request.");
@@ -464,6 +512,10 @@ public final class DataSubjectRequest {
 		}
 		close(RequestStatus.UNCONFIRMED, "closed automatically: the e-mail address was not confirmed before the link expired",
 				now, today, "closed as not confirmed", false);
+	}
+
+	private static boolean covered(ModuleStep step) {
+		return step != null && (step.action().equals(EXCEPTION) || !step.outcome().equals("FAILED"));
 	}
 
 	public void assign(UUID assignee) {

@@ -1,11 +1,17 @@
 package io.charter.rights;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -13,9 +19,11 @@ import org.springframework.stereotype.Component;
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.notify.OneTimeLink;
+import io.charter.notify.OutboxMessage;
 import io.charter.organisation.Organisation;
 import io.charter.platform.BaseUrl;
 import io.charter.platform.OneTimeLinks;
+import io.charter.rights.web.PrivacyNotice;
 
 /**
  * The letters of the workflow, in the requester's language, through the transactional outbox: a
@@ -32,16 +40,20 @@ public class Letters {
 	private final MessageSource messages;
 	private final RightsSettings settings;
 	private final OneTimeLinks links;
+	private final Clock clock;
 	private final BaseUrl baseUrl;
 	private final Organisation organisation;
+	private final RequestLetters letters;
 
 	Letters(Notifications notifications, MessageSource messages, RightsSettings settings, OneTimeLinks links,
-			BaseUrl baseUrl, Organisation organisation) {
+			Clock clock, BaseUrl baseUrl, Organisation organisation, RequestLetters letters) {
 		this.organisation = organisation;
+		this.letters = letters;
 		this.notifications = notifications;
 		this.messages = messages;
 		this.settings = settings;
 		this.links = links;
+		this.clock = clock;
 		this.baseUrl = baseUrl;
 	}
 
@@ -54,6 +66,45 @@ public class Letters {
 		String l = language(lang);
 		String configured = settings.authority().get(l);
 		return configured != null && !configured.isBlank() ? configured.strip() : text("rights.authority", l);
+	}
+
+	/**
+	 * The supervisory authority as the organisation's profile names it (name, address, website), or
+	 * as {@link #authority} when the profile names none.
+	 */
+	public String profileAuthority(String lang) {
+		Locale locale = Locale.forLanguageTag(language(lang));
+		var authority = organisation.profile().authority();
+		if (authority == null || authority.name(locale).isEmpty()) {
+			return authority(lang);
+		}
+		return Stream.of(authority.name(locale), authority.address(locale), authority.url(locale))
+				.flatMap(Optional::stream).collect(Collectors.joining(", "));
+	}
+
+	/** What the public form must tell about the data it collects (GDPR art. 13), in a language. */
+	public PrivacyNotice notice(String lang) {
+		Locale in = Locale.forLanguageTag(language(lang));
+		var profile = organisation.profile();
+		String contact = Stream.of(profile.address(in), profile.contactEmail(), profile.dpoContact())
+				.flatMap(Optional::stream).collect(Collectors.joining(", "));
+		return new PrivacyNotice(profile.legalName(in), contact, retention(lang), profileAuthority(lang));
+	}
+
+	/**
+	 * How long request data are kept after the request closes ({@code charter.rights.retention}), in
+	 * words: whole years, else whole months (30 days), else days.
+	 */
+	public String retention(String lang) {
+		long days = settings.retention().toDays();
+		String l = language(lang);
+		if (days > 0 && days % 365 == 0) {
+			return text("rights.period.years", l, days / 365);
+		}
+		if (days > 0 && days % 30 == 0) {
+			return text("rights.period.months", l, days / 30);
+		}
+		return text("rights.period.days", l, days);
 	}
 
 	/** The sentence on complaints that closes every letter and the form. */
@@ -74,6 +125,16 @@ public class Letters {
 
 	public static String date(LocalDate date, String lang) {
 		return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag(language(lang))).format(date);
+	}
+
+	/** "as soon as possible", for a late request whose answer date staff did not fix. */
+	public String asSoonAsPossible(String lang) {
+		return text("rights.letter.as-soon-as-possible", language(lang));
+	}
+
+	/** "by Monday 7 April 2025", for a late request whose answer date staff fixed. */
+	public String onDate(LocalDate date, String lang) {
+		return text("rights.letter.by-date", language(lang), date(date, lang));
 	}
 
 	String publicLink(String path) {
@@ -110,7 +171,29 @@ public class Letters {
 		if (r.open()) {
 			allLinks.put("withdrawLink", withdrawLink(r));
 		}
-		notifications.send(new Mail(r.email, template, language(r.language), all, allLinks));
+		UUID message = notifications.send(new Mail(r.email, template, language(r.language), all, allLinks));
+		letters.insert(message, r.id, template, clock.instant());
+	}
+
+	/**
+	 * What happens to a letter put in the outbox now, in the words of the request's history:
+	 * "queued", or "held: mail is not configured" (it waits in the outbox until SMTP is).
+	 */
+	public String delivery() {
+		return notifications.smtpConfigured() ? "queued" : "held: mail is not configured";
+	}
+
+	/** Whether letters go out; otherwise they are held in the outbox. */
+	public boolean mailConfigured() {
+		return notifications.smtpConfigured();
+	}
+
+	/**
+	 * The letters sent to the requester of a request, oldest first, as the outbox shows them: their
+	 * delivery state and text, one-time links masked. Letters purged from the outbox are missing.
+	 */
+	public List<OutboxMessage> of(UUID requestId) {
+		return notifications.messages(letters.of(requestId));
 	}
 
 	private OneTimeLink withdrawLink(DataSubjectRequest r) {

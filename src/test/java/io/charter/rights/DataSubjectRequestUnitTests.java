@@ -7,6 +7,11 @@ import static io.charter.rights.RequestAction.*;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +20,9 @@ class DataSubjectRequestUnitTests {
 
 	static final LocalDate RECEIVED = LocalDate.of(2025, 3, 5);
 	static final Instant NOW = Instant.parse("2025-03-05T10:00:00Z");
+	static final Set<String> NONE = Set.of();
+	static final List<DataSubjectRequest.ModuleStep> NO_STEPS = List.of();
+	static final Set<String> HOLDERS = Set.of("consent", "rights", "staff-accounts");
 
 	final Deadlines deadlines = new Deadlines(HolidayCalendar.belgium());
 
@@ -66,7 +74,7 @@ class DataSubjectRequestUnitTests {
 		// While waiting, the due date moves a day with every day waited.
 		assertThat(r.dueAsOf(LocalDate.of(2025, 3, 11), deadlines)).isEqualTo(LocalDate.of(2025, 4, 7));
 		assertThat(r.dueAsOf(LocalDate.of(2025, 3, 13), deadlines)).isEqualTo(LocalDate.of(2025, 4, 8));
-		assertThatThrownBy(() -> r.complete("done", NOW, LocalDate.of(2025, 3, 13))).isExactlyInstanceOf(StepNotAllowed.class);
+		assertThatThrownBy(() -> r.complete("done", NOW, LocalDate.of(2025, 3, 13), NONE, NO_STEPS)).isExactlyInstanceOf(StepNotAllowed.class);
 		r.resume(LocalDate.of(2025, 3, 13), deadlines);
 		assertThat(r.status).isEqualTo(RequestStatus.VERIFIED);
 		assertThat(r.suspendedDays).isEqualTo(3);
@@ -122,13 +130,69 @@ class DataSubjectRequestUnitTests {
 		assertThat(r.dueOn).isEqualTo(LocalDate.of(2025, 6, 10));
 	}
 
+	static DataSubjectRequest.ModuleStep step(String holder, String action, String outcome) {
+		return new DataSubjectRequest.ModuleStep(holder, action, outcome);
+	}
+
+	@Test
+	void anErasureIsNotCompletedBeforeItRanInEveryModule() {
+		DataSubjectRequest r = verified(RequestType.ERASURE);
+		assertThatThrownBy(() -> r.complete("Erased.", NOW, RECEIVED, HOLDERS, NO_STEPS))
+				.isExactlyInstanceOf(FulfilmentIncomplete.class)
+				.satisfies(e -> assertThat(((FulfilmentIncomplete) e).modules()).containsExactly("consent", "rights", "staff-accounts"));
+		// an export or a restriction does not count for an erasure; a failure must be run again or excused
+		List<DataSubjectRequest.ModuleStep> partial = List.of(step("consent", "ERASE", "DONE"),
+				step("rights", "RESTRICT", "NOT_APPLICABLE"), step("staff-accounts", "ERASE", "FAILED"));
+		assertThatThrownBy(() -> r.complete("Erased.", NOW, RECEIVED, HOLDERS, partial))
+				.isExactlyInstanceOf(FulfilmentIncomplete.class)
+				.satisfies(e -> assertThat(((FulfilmentIncomplete) e).modules()).containsExactly("rights", "staff-accounts"));
+		assertThat(r.status).isEqualTo(RequestStatus.VERIFIED);
+	}
+
+	@Test
+	void theLatestRecordPerModuleCounts() {
+		DataSubjectRequest r = verified(RequestType.ERASURE);
+		// excused, then run again and failed: not covered any more
+		List<DataSubjectRequest.ModuleStep> steps = List.of(step("consent", "ERASE", "DONE"),
+				step("rights", "ERASE", "PARTLY"), step("staff-accounts", DataSubjectRequest.EXCEPTION, "LEGAL_HOLD"),
+				step("staff-accounts", "ERASE", "FAILED"));
+		assertThatThrownBy(() -> r.complete("Erased.", NOW, RECEIVED, HOLDERS, steps))
+				.isExactlyInstanceOf(FulfilmentIncomplete.class);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = KeptReason.class)
+	void aRecordedReasonCoversAModuleThatFailed(KeptReason reason) {
+		DataSubjectRequest r = verified(RequestType.ERASURE);
+		r.complete("Erased.", NOW, RECEIVED, HOLDERS, List.of(step("consent", "ERASE", "NOTHING_HELD"),
+				step("rights", "ERASE", "PARTLY"), step("staff-accounts", "ERASE", "FAILED"),
+				step("staff-accounts", DataSubjectRequest.EXCEPTION, reason.name())));
+		assertThat(r.status).isEqualTo(RequestStatus.COMPLETED);
+	}
+
+	@Test
+	void aRestrictionNeedsTheRestrictionInEveryModule() {
+		DataSubjectRequest r = verified(RequestType.RESTRICTION);
+		assertThatThrownBy(() -> r.complete("Restricted.", NOW, RECEIVED, Set.of("consent"),
+				List.of(step("consent", "ERASE", "DONE")))).isExactlyInstanceOf(FulfilmentIncomplete.class);
+		r.complete("Restricted.", NOW, RECEIVED, Set.of("consent"), List.of(step("consent", "RESTRICT", "DONE")));
+		assertThat(r.status).isEqualTo(RequestStatus.COMPLETED);
+	}
+
+	@Test
+	void otherRequestsDoNotWaitForTheModules() {
+		DataSubjectRequest r = verified(RequestType.RECTIFICATION);
+		r.complete("Corrected.", NOW, RECEIVED, HOLDERS, NO_STEPS);
+		assertThat(r.status).isEqualTo(RequestStatus.COMPLETED);
+	}
+
 	@Test
 	void completesOnlyAVerifiedRequest() {
 		DataSubjectRequest r = fromForm(RequestType.RECTIFICATION);
-		assertThatThrownBy(() -> r.complete("done", NOW, RECEIVED)).isExactlyInstanceOf(StepNotAllowed.class);
+		assertThatThrownBy(() -> r.complete("done", NOW, RECEIVED, NONE, NO_STEPS)).isExactlyInstanceOf(StepNotAllowed.class);
 		r.markVerified("phone call back", NOW);
-		assertThatThrownBy(() -> r.complete(" ", NOW, RECEIVED)).isExactlyInstanceOf(RequestChangeRefused.class);
-		r.complete("Your address was corrected.", NOW, LocalDate.of(2025, 4, 7));
+		assertThatThrownBy(() -> r.complete(" ", NOW, RECEIVED, NONE, NO_STEPS)).isExactlyInstanceOf(RequestChangeRefused.class);
+		r.complete("Your address was corrected.", NOW, LocalDate.of(2025, 4, 7), NONE, NO_STEPS);
 		assertThat(r.status).isEqualTo(RequestStatus.COMPLETED);
 		assertThat(r.answeredLate).isFalse();
 		assertThat(r.closingText).isEqualTo("Your address was corrected.");
@@ -171,7 +235,7 @@ class DataSubjectRequestUnitTests {
 		r.resume(LocalDate.of(2025, 3, 7), deadlines);
 		r.note("Jeanne Dupont phoned");
 		r.extend("Jeanne has many accounts", LocalDate.of(2025, 3, 8), deadlines);
-		r.complete("Dear Jeanne", NOW, LocalDate.of(2025, 3, 9));
+		r.complete("Dear Jeanne", NOW, LocalDate.of(2025, 3, 9), NONE, NO_STEPS);
 		assertThat(r.takeChanges()).allSatisfy(c -> assertThat(c.summary()).doesNotContain("Jeanne", "jeanne@", "+32"));
 	}
 
@@ -197,7 +261,7 @@ class DataSubjectRequestUnitTests {
 		access.extend("many systems", day, deadlines);
 		assertThat(access.allowedActions(day, deadlines, false)).doesNotContain(EXTEND);
 
-		access.complete("Here is your data.", NOW, day);
+		access.complete("Here is your data.", NOW, day, NONE, NO_STEPS);
 		assertThat(access.allowedActions(day, deadlines, true)).isEmpty();
 	}
 }

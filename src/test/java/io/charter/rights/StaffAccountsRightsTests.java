@@ -140,7 +140,7 @@ class StaffAccountsRightsTests extends RightsTestBase {
 		MockHttpSession officer = privacyOfficer();
 		UUID id = verifiedRequest(officer, "ERASURE", email);
 
-		act(officer, id, "erase");
+		act(officer, id, "erase", "confirm", "yes");
 
 		assertThat(fulfilment(id, "ERASE")).isEqualTo("DONE 3"); // the account and its two tokens
 		Map<String, Object> row = jdbc.sql("""
@@ -174,7 +174,7 @@ class StaffAccountsRightsTests extends RightsTestBase {
 				.param("email", "%" + email + "%").query(Long.class).single()).isZero();
 
 		// Running the step again finds nothing more.
-		act(officer, id, "erase");
+		act(officer, id, "erase", "confirm", "yes");
 		assertThat(fulfilment(id, "ERASE")).isEqualTo("NOTHING_HELD 0");
 	}
 

@@ -65,6 +65,9 @@ public final class TestDataHolder implements PersonalDataHolder {
 
 	@Override
 	public Outcome erase(DataSubject subject) {
+		if (failing) {
+			throw new IllegalStateException("the test module is down");
+		}
 		int records = records(subject);
 		if (records == 0) {
 			return Outcome.nothingHeld();

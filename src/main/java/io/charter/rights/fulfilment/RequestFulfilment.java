@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.charter.platform.Secrets;
 import io.charter.rights.DataSubjectRequest;
 import io.charter.rights.ExportFailed;
+import io.charter.rights.KeptReason;
 import io.charter.rights.Letters;
 import io.charter.rights.RequestAlreadyClosed;
 import io.charter.rights.RequestChangeRefused;
@@ -198,12 +199,14 @@ public class RequestFulfilment {
 	// ---- by hand ----
 
 	/**
-	 * Records what was kept and why (art. 17(3)), or what was done by hand in a system Charter does
-	 * not reach.
+	 * Records why a module's (or another system's) data were not erased or restricted (art. 17(3)),
+	 * or what was done by hand in a system Charter does not reach: a legal hold, nothing held, or
+	 * another reason in the staff's words. For an erasure or a restriction, such a record stands for
+	 * the module until the step is run there again.
 	 */
 	@PreAuthorize(StaffAccess.WRITE)
 	@Transactional
-	public void recordException(UUID id, String system, String detail) {
+	public void recordException(UUID id, String system, KeptReason reason, String detail) {
 		DataSubjectRequest r = changes.load(id);
 		if (!r.open()) {
 			throw new RequestAlreadyClosed(r.status());
@@ -211,11 +214,14 @@ public class RequestFulfilment {
 		if (system == null || system.isBlank() || system.strip().length() > 100) {
 			throw new RequestChangeRefused("Name the module or system (at most 100 characters).");
 		}
-		if (detail == null || detail.isBlank() || detail.strip().length() > 2000) {
+		KeptReason why = reason == null ? KeptReason.OTHER : reason;
+		String text = detail == null || detail.isBlank() ? null : detail.strip();
+		if (why == KeptReason.OTHER && text == null || text != null && text.length() > 2000) {
 			throw new RequestChangeRefused("Say what was kept or done, and why (at most 2000 characters).");
 		}
-		fulfilmentRecords.insert(r.id(), system.strip(), "EXCEPTION", "RECORDED", 0, detail.strip(), changes.now(),
+		fulfilmentRecords.insert(r.id(), system.strip(), DataSubjectRequest.EXCEPTION, why.name(), 0, text, changes.now(),
 				Actors.current());
-		changes.log(r.id(), Actors.current(), "exception-recorded", "recorded for " + system.strip(), detail.strip());
+		changes.log(r.id(), Actors.current(), "exception-recorded", "recorded for " + system.strip() + ": "
+				+ why.name().toLowerCase(Locale.ROOT).replace('_', ' '), text);
 	}
 }

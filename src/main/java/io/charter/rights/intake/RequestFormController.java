@@ -163,6 +163,7 @@ class RequestFormController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("message", message);
 		model.addAttribute("complaint", intake.complaint(LocaleContextHolder.getLocale().getLanguage()));
+		model.addAttribute("privacy", intake.notice(LocaleContextHolder.getLocale().getLanguage()));
 		return FORM;
 	}
 }

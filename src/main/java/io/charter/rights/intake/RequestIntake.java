@@ -27,6 +27,7 @@ import io.charter.rights.RequestStatus;
 import io.charter.rights.RequestType;
 import io.charter.rights.ResponsePackages;
 import io.charter.rights.RightsSettings;
+import io.charter.rights.web.PrivacyNotice;
 import io.charter.shared.Actors;
 import io.charter.shared.ClientKey;
 import io.charter.shared.RuleViolation;
@@ -96,6 +97,11 @@ public class RequestIntake {
 	 */
 	public boolean allowSubmission(ClientKey client) {
 		return throttle.tryAcquire(client, changes.now());
+	}
+
+	/** What the form must tell about the data it collects (art. 13), in a language (en, fr, nl). */
+	public PrivacyNotice notice(String language) {
+		return letters.notice(language);
 	}
 
 	/** How to lodge a complaint with the supervisory authority, in a language (en, fr, nl). */

@@ -18,9 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.identity.IdentityManagement;
 import io.charter.identity.UserSummary;
+import io.charter.notify.OutboxMessage;
 import io.charter.rights.DataSubjectRequest;
 import io.charter.rights.DataSubjectRequests;
 import io.charter.rights.Deadlines;
+import io.charter.rights.Letters;
 import io.charter.rights.RequestChanges;
 import io.charter.rights.RequestHistory;
 import io.charter.rights.ResponsePackages;
@@ -53,10 +55,12 @@ class RequestQueries {
 	private final IdentityManagement identity;
 	private final ConnectedSystems systems;
 	private final TransactionTemplate tx;
+	private final Letters letters;
 
 	RequestQueries(RequestChanges changes, DataSubjectRequests requests, RequestHistory history,
 			FulfilmentRecords fulfilmentRecords, ResponsePackages packages, Fulfilment fulfilment, Deadlines deadlines,
-			IdentityManagement identity, ConnectedSystems systems, PlatformTransactionManager transactions) {
+			IdentityManagement identity, ConnectedSystems systems, PlatformTransactionManager transactions, Letters letters) {
+		this.letters = letters;
 		this.changes = changes;
 		this.requests = requests;
 		this.history = history;
@@ -90,6 +94,16 @@ class RequestQueries {
 	@Transactional(readOnly = true)
 	public RequestDetails request(UUID id) {
 		return details(changes.load(id));
+	}
+
+	/**
+	 * The letters sent to the requester, as they received them (one-time links masked) and what
+	 * became of each: queued, sent, held (no mail server) or failed. Only a request's letters, not
+	 * the rest of the outbox.
+	 */
+	@PreAuthorize(StaffAccess.READ)
+	public List<OutboxMessage> letters(UUID id) {
+		return letters.of(changes.load(id).id());
 	}
 
 	/** Asks every module what it holds on the requester (art. 15(1) information and counts). */

@@ -18,6 +18,7 @@ import io.charter.rights.RequestChanges;
 import io.charter.rights.ResponsePackages;
 import io.charter.rights.StaffAccess;
 import io.charter.rights.fulfilment.ConnectedSystems;
+import io.charter.rights.fulfilment.FulfilmentCoverage;
 import io.charter.rights.intake.RequestIntake;
 import io.charter.rights.web.RequestDetails;
 import io.charter.shared.Actors;
@@ -37,9 +38,11 @@ class RequestSteps {
 	private final ResponsePackages packages;
 	private final ConnectedSystems systems;
 	private final RequestQueries queries;
+	private final FulfilmentCoverage coverage;
 
 	RequestSteps(RequestChanges changes, RequestIntake intake, Letters letters, Deadlines deadlines,
-			ResponsePackages packages, ConnectedSystems systems, RequestQueries queries) {
+			ResponsePackages packages, ConnectedSystems systems, RequestQueries queries, FulfilmentCoverage coverage) {
+		this.coverage = coverage;
 		this.changes = changes;
 		this.intake = intake;
 		this.letters = letters;
@@ -49,14 +52,23 @@ class RequestSteps {
 		this.queries = queries;
 	}
 
-	/**
-	 * Registers a request that reached the organisation another way than the form. The period runs
-	 * from {@code receivedOn} (today when null), which cannot be in the future. The requester gets
-	 * an acknowledgement with the due date.
-	 */
+	/** Registers a request with {@link #register(NewRequest, Channel, LocalDate, LocalDate)}, no answer date given. */
 	@PreAuthorize(StaffAccess.WRITE)
 	@Transactional
 	public RequestDetails register(NewRequest form, Channel channel, LocalDate receivedOn) {
+		return register(form, channel, receivedOn, null);
+	}
+
+	/**
+	 * Registers a request that reached the organisation another way than the form. The period runs
+	 * from {@code receivedOn} (today when null), which cannot be in the future. The requester gets
+	 * an acknowledgement with the due date; when that date has already passed, the acknowledgement
+	 * says the request is late and promises {@code answerBy} (not in the past), or an answer as soon
+	 * as possible when none is given, never a date that is gone.
+	 */
+	@PreAuthorize(StaffAccess.WRITE)
+	@Transactional
+	public RequestDetails register(NewRequest form, Channel channel, LocalDate receivedOn, LocalDate answerBy) {
 		LocalDate today = changes.today();
 		LocalDate received = receivedOn == null ? today : receivedOn;
 		if (received.isAfter(today)) {
@@ -65,10 +77,24 @@ class RequestSteps {
 		if (channel == null) {
 			throw new RequestChangeRefused("Say how the request was received.");
 		}
+		if (answerBy != null && answerBy.isBefore(today)) {
+			throw new RequestChangeRefused("The date by which the late request will be answered cannot be in the past.");
+		}
 		DataSubjectRequest request = intake.receive(form, channel, received, false);
 		changes.insert(request, Actors.current());
-		letters.toRequester(request, "rights-received", Map.of("receivedOn", Letters.date(received, request.language()),
-				"dueOn", Letters.date(request.dueOn(), request.language())));
+		String lang = request.language();
+		if (request.dueOn().isBefore(today)) {
+			letters.toRequester(request, "rights-received-late", Map.of("receivedOn", Letters.date(received, lang),
+					"dueOn", Letters.date(request.dueOn(), lang), "answerBy", answerBy == null
+							? letters.asSoonAsPossible(lang) : letters.onDate(answerBy, lang)));
+			changes.log(request.id(), Actors.current(), "letter-sent", "late acknowledgement " + letters.delivery()
+					+ " (rights-received-late, " + lang + "): due on " + request.dueOn() + ", answer promised "
+					+ (answerBy == null ? "as soon as possible" : "by " + answerBy), null);
+		}
+		else {
+			letters.toRequester(request, "rights-received", Map.of("receivedOn", Letters.date(received, lang),
+					"dueOn", Letters.date(request.dueOn(), lang)));
+		}
 		return queries.details(request);
 	}
 
@@ -145,7 +171,7 @@ class RequestSteps {
 		changes.save(r, Actors.current());
 		letters.toRequester(r, "rights-extended", Map.of("reason", r.extensionReason(),
 				"dueOn", Letters.date(r.dueOn(), r.language())));
-		changes.log(r.id(), Actors.current(), "letter-sent", "extension letter sent (rights-extended, " + r.language()
+		changes.log(r.id(), Actors.current(), "letter-sent", "extension letter " + letters.delivery() + " (rights-extended, " + r.language()
 				+ "), due on " + r.dueOn(), r.extensionReason());
 	}
 
@@ -160,10 +186,11 @@ class RequestSteps {
 		if (r.open()) {
 			systems.requireReported(r);
 		}
-		r.complete(answer, changes.now(), changes.today());
+		r.complete(answer, changes.now(), changes.today(), coverage.holders(), coverage.steps(r.id()));
 		changes.save(r, Actors.current());
-		letters.toRequester(r, "rights-completed", Map.of("answer", r.closingText()));
-		changes.log(r.id(), Actors.current(), "letter-sent", "answer sent (rights-completed, " + r.language() + ")", null);
+		letters.toRequester(r, "rights-completed", Map.of("answer", r.closingText(), "fulfilment", coverage.letterLines(r)));
+		changes.log(r.id(), Actors.current(), "letter-sent", "answer " + letters.delivery() + " (rights-completed, "
+				+ r.language() + ")", null);
 	}
 
 	/** Art. 12(5) refusal, with the reasons and the remedies of art. 12(4) sent to the requester. */
@@ -174,7 +201,7 @@ class RequestSteps {
 		r.refuse(reasons, changes.now(), changes.today(), deadlines);
 		changes.save(r, Actors.current());
 		letters.toRequester(r, "rights-refused", Map.of("reasons", r.closingText(), "remedy", letters.remedy(r.language())));
-		changes.log(r.id(), Actors.current(), "letter-sent", "refusal sent (rights-refused, " + r.language() + ")", null);
+		changes.log(r.id(), Actors.current(), "letter-sent", "refusal " + letters.delivery() + " (rights-refused, " + r.language() + ")", null);
 	}
 
 	/** The requester withdrew the request (or never confirmed it): closed without a letter. */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.charter.rights.KeptReason;
 import io.charter.rights.fulfilment.RequestFulfilment;
 import io.charter.rights.web.DataFound;
 import io.charter.rights.web.RequestDetails;
@@ -65,7 +66,8 @@ class RequestStepsApi {
 	}
 
 	/** @param system a module or a system Charter does not reach; @param detail what was kept or done, and why */
-	record Recorded(@NotBlank @Size(max = 100) String system, @NotBlank @Size(max = REASON) String detail) {
+	/** {@code reason}: LEGAL_HOLD, NOTHING_HELD or OTHER (the default, which needs the detail). */
+	record Recorded(@NotBlank @Size(max = 100) String system, KeptReason reason, @Size(max = REASON) String detail) {
 	}
 
 	record SystemRef(@NotBlank @Size(max = 50) String system) {
@@ -199,7 +201,7 @@ class RequestStepsApi {
 	@PostMapping("/exception")
 	@Operation(summary = "Record what was kept and why (art. 17(3)), or what was done by hand elsewhere")
 	RequestDetails exception(@PathVariable UUID id, @Valid @RequestBody Recorded body) {
-		fulfilment.recordException(id, body.system(), body.detail());
+		fulfilment.recordException(id, body.system(), body.reason(), body.detail());
 		return queries.request(id);
 	}
 

@@ -38,12 +38,15 @@ class RightsApi {
 	/**
 	 * @param receivedOn the date the request reached the organisation (the period runs from it);
 	 *        today when absent; never in the future
+	 * @param answerBy when the deadline from {@code receivedOn} has already passed: the date the
+	 *        late acknowledgement promises (else "as soon as possible"); not in the past
 	 * @param language en, fr or nl: the language of the letters (default en)
 	 */
 	record Registration(@NotNull RequestType type, @NotBlank @Size(max = NewRequest.MAX_NAME) String name,
 			@NotBlank @Email @Size(max = NewRequest.MAX_EMAIL) String email, @NotNull Channel channel,
 			LocalDate receivedOn, @Size(max = NewRequest.MAX_DETAILS) String details,
-			@Pattern(regexp = "en|fr|nl") String language, @Pattern(regexp = NewRequest.VISITOR_PATTERN) String visitorId) {
+			@Pattern(regexp = "en|fr|nl") String language, @Pattern(regexp = NewRequest.VISITOR_PATTERN) String visitorId,
+			LocalDate answerBy) {
 	}
 
 	private final RequestSteps steps;
@@ -59,7 +62,7 @@ class RightsApi {
 	ResponseEntity<RequestDetails> register(@Valid @RequestBody Registration body) {
 		RequestDetails created = steps.register(new NewRequest(body.type(), body.name(), body.email(),
 				body.language() == null ? "en" : body.language(), body.visitorId(), body.details()), body.channel(),
-				body.receivedOn());
+				body.receivedOn(), body.answerBy());
 		return ResponseEntity.created(URI.create("/api/v1/rights/requests/" + created.id())).body(created);
 	}
 

@@ -1,6 +1,7 @@
 package io.charter.rights.workflow;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.rights.Channel;
+import io.charter.rights.KeptReason;
+import io.charter.rights.Letters;
 import io.charter.rights.RequestType;
 import io.charter.rights.fulfilment.RequestFulfilment;
 import io.charter.rights.web.RegisterForm;
@@ -32,9 +35,14 @@ class RightsController {
 
 	private final RequestSteps steps;
 	private final RequestFulfilment fulfilment;
-	private final RequestQueries queries;
+	/** The steps that send the requester a letter. */
+	private static final Set<String> LETTERS = Set.of("send-link", "ask", "extend", "complete", "refuse", "package");
 
-	RightsController(RequestSteps steps, RequestFulfilment fulfilment, RequestQueries queries) {
+	private final RequestQueries queries;
+	private final Letters letters;
+
+	RightsController(RequestSteps steps, RequestFulfilment fulfilment, RequestQueries queries, Letters letters) {
+		this.letters = letters;
 		this.steps = steps;
 		this.fulfilment = fulfilment;
 		this.queries = queries;
@@ -46,13 +54,14 @@ class RightsController {
 		model.addAttribute("closed", queries.closedRequests(50));
 		model.addAttribute("types", List.of(RequestType.values()));
 		model.addAttribute("channels", List.of(Channel.values()));
+		model.addAttribute("mailConfigured", letters.mailConfigured());
 		return DASHBOARD;
 	}
 
 	@PostMapping("/rights/requests")
 	String register(@ModelAttribute RegisterForm form, RedirectAttributes redirect) {
 		try {
-			UUID id = steps.register(form.toRequest(), form.channel(), form.receivedOn()).id();
+			UUID id = steps.register(form.toRequest(), form.channel(), form.receivedOn(), form.answerBy()).id();
 			redirect.addFlashAttribute("notice", "rights.registered");
 			return "redirect:/rights/requests/" + id;
 		}
@@ -66,6 +75,8 @@ class RightsController {
 	String request(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean find, Model model) {
 		model.addAttribute("request", queries.request(id));
 		model.addAttribute("assignees", queries.assignees());
+		model.addAttribute("letters", queries.letters(id));
+		model.addAttribute("mailConfigured", letters.mailConfigured());
 		model.addAttribute("found", null);
 		if (find) {
 			try {
@@ -81,6 +92,7 @@ class RightsController {
 	@PostMapping("/rights/requests/{id}/{action}")
 	String act(@PathVariable UUID id, @PathVariable String action, @RequestParam(required = false) String text,
 			@RequestParam(required = false) String system, @RequestParam(required = false) String assignee,
+			@RequestParam(required = false) KeptReason reason, @RequestParam(required = false) String confirm,
 			Authentication auth, RedirectAttributes redirect) {
 		try {
 			switch (action) {
@@ -96,22 +108,32 @@ class RightsController {
 				case "refuse" -> steps.refuse(id, text);
 				case "withdraw" -> steps.withdraw(id, text);
 				case "package" -> fulfilment.deliverPackage(id);
-				case "erase" -> fulfilment.erase(id);
+				case "erase" -> fulfilment.erase(confirmed(id, confirm));
 				case "restrict" -> fulfilment.restrict(id);
 				case "withdraw-consent" -> fulfilment.withdrawConsent(id);
-				case "exception" -> fulfilment.recordException(id, system, text);
+				case "exception" -> fulfilment.recordException(id, system, reason, text);
 				case "notify-systems" -> fulfilment.notifySystems(id);
 				case "retry-system" -> fulfilment.retrySystem(id, system);
 				case "override-system" -> fulfilment.overrideSystem(id, system, text);
 				default -> throw new org.springframework.web.server.ResponseStatusException(
 						org.springframework.http.HttpStatus.NOT_FOUND);
 			}
-			redirect.addFlashAttribute("notice", "rights.done." + action);
+			// Never "sent" while the letter waits in the outbox for a mail server.
+			boolean held = LETTERS.contains(action) && !letters.mailConfigured();
+			redirect.addFlashAttribute("notice", (held ? "rights.held." : "rights.done.") + action);
 		}
 		catch (RuleViolation e) {
 			redirect.addFlashAttribute("failure", e.getMessage());
 		}
 		return "redirect:/rights/requests/" + id;
+	}
+
+	/** Erasure cannot be undone: the page asks to tick a box first (no script needed). */
+	private static UUID confirmed(UUID id, String confirm) {
+		if (!"yes".equals(confirm)) {
+			throw new RuleViolation("Tick the box to confirm the erasure in every module: it cannot be undone.");
+		}
+		return id;
 	}
 
 	/** The signed-in user's id, from the pseudonymous actor id {@code user:<uuid>} (or {@code user:<uuid>/token:<uuid>}). */

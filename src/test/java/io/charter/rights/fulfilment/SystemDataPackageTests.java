@@ -189,6 +189,7 @@ class SystemDataPackageTests extends RightsTestBase {
 		callback(CRM, CRM_SECRET, id, "{\"status\": \"DONE\", \"records\": 1}").andExpect(status().isNoContent());
 		assertThat(jdbc.sql("select count(*) from rights_system_data where request_id = :id").param("id", id)
 				.query(Long.class).single()).isZero();
+		step(id, "erase", null).andExpect(status().isOk());
 		step(id, "complete", "{\"answer\": \"Erased.\"}").andExpect(status().isOk());
 	}
 }

@@ -45,6 +45,29 @@ class RequestFormControllerTests extends RightsTestBase {
 	}
 
 	@Test
+	void tellsWhoKeepsWhatItCollectsWhyForHowLongAndTheRightsInTheArticlesWords() throws Exception {
+		// The retention configured for these tests is the default, charter.rights.retention=1095d.
+		String en = mvc.perform(get("/privacy/requests").param("lang", "en").with(newSource())).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+		assertThat(en).contains("How we use what you give in this form",
+				"WeGroup keeps your name, e-mail address, the details you write and, if you give it, your cookie visitor identifier",
+				"GDPR art. 6(1)(c) and art. 12", "We keep them for 3 years after your request is closed",
+				"the restriction of their processing", "lodge a complaint with the supervisory authority",
+				"without undue delay and in any event within one month of receipt of the request",
+				"extended by two further months where necessary, taking into account the complexity and number of the requests");
+		String fr = mvc.perform(get("/privacy/requests").param("lang", "fr").with(newSource())).andReturn().getResponse()
+				.getContentAsString();
+		assertThat(fr).contains("WeGroup SA conserve votre nom", "Nous les conservons 3 ans après la clôture",
+				"dans les meilleurs délais et en tout état de cause dans un délai d'un mois à compter de la réception de la demande",
+				"prolongé de deux mois, compte tenu de la complexité et du nombre de demandes", "si vous l'indiquez");
+		String nl = mvc.perform(get("/privacy/requests").param("lang", "nl").with(newSource())).andReturn().getResponse()
+				.getContentAsString();
+		assertThat(nl).contains("Wij bewaren ze 3 jaar nadat uw verzoek is afgesloten",
+				"onverwijld en in ieder geval binnen een maand na ontvangst van het verzoek",
+				"met twee maanden worden verlengd, afhankelijk van de complexiteit van de verzoeken en van het aantal verzoeken");
+	}
+
+	@Test
 	void speaksFrenchDutchAndEnglishWithoutASignedInUser() throws Exception {
 		mvc.perform(get("/privacy/requests").header("Accept-Language", "nl-BE").with(newSource()))
 				.andExpect(status().isOk()).andExpect(content().string(containsString("<html lang=\"nl\"")))

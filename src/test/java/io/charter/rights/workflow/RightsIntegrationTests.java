@@ -169,11 +169,11 @@ class RightsIntegrationTests extends RightsTestBase {
 		assertThat(bodyOf(awaitMail(email, "Wij ontvingen uw verzoek"))).contains("Hallo Jan Peeters", "Wissing");
 
 		// Not before the identity is checked.
-		mvc.perform(post("/rights/requests/" + id + "/erase").session(officer).with(csrf()))
+		mvc.perform(post("/rights/requests/" + id + "/erase").session(officer).with(csrf()).param("confirm", "yes"))
 				.andExpect(flash().attribute("failure", "Verify the requester's identity first."));
 		assertThat(holder.visitsByVisitor).containsKey(visitor);
 		act(officer, id, "verify", "text", "signed letter compared with the customer file");
-		act(officer, id, "erase");
+		act(officer, id, "erase", "confirm", "yes");
 
 		assertThat(holder.visitsByVisitor).doesNotContainKey(visitor);
 		assertThat(holder.subscriptionsByEmail).doesNotContainKey(email);
@@ -319,7 +319,7 @@ class RightsIntegrationTests extends RightsTestBase {
 				.formatted(Fixtures.uniqueEmail("withdraws"), visitor));
 		// The step matches the request: no erasure for a withdrawal.
 		act(officer, withdrawal, "verify", "text", "confirmed by phone");
-		mvc.perform(post("/rights/requests/" + withdrawal + "/erase").session(officer).with(csrf()))
+		mvc.perform(post("/rights/requests/" + withdrawal + "/erase").session(officer).with(csrf()).param("confirm", "yes"))
 				.andExpect(flash().attribute("failure", "A WITHDRAWAL request does not erase."));
 		act(officer, withdrawal, "withdraw-consent");
 		assertThat(holder.withdrawn).contains(visitor);

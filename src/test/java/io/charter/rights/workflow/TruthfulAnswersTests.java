@@ -1,0 +1,167 @@
+package io.charter.rights.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.charter.Fixtures;
+import io.charter.rights.Letters;
+import io.charter.rights.RightsTestBase;
+import io.charter.rights.RightsTestSetup;
+import io.charter.shared.Role;
+
+/**
+ * Charter tells the requester and the staff only what is true: an erasure is answered only once it
+ * ran (or was excused) in every module, and the answer says what each did; a request registered
+ * late is acknowledged as late; staff see what became of each letter.
+ */
+class TruthfulAnswersTests extends RightsTestBase {
+
+	static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+	MockHttpSession officer;
+
+	UUID register(String json) throws Exception {
+		String body = mvc.perform(post("/api/v1/rights/requests").session(officer).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated())
+				.andReturn().getResponse().getContentAsString();
+		return UUID.fromString(JsonPath.read(body, "$.id"));
+	}
+
+	ResultActions step(UUID id, String action, String... params) throws Exception {
+		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/rights/requests/" + id + "/" + action).session(officer).with(csrf());
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return mvc.perform(request).andExpect(redirectedUrl("/rights/requests/" + id));
+	}
+
+	void act(UUID id, String action, String... params) throws Exception {
+		step(id, action, params).andExpect(flash().attribute("notice", "rights.done." + action));
+	}
+
+	@Test
+	void anErasureIsAnsweredOnlyOnceEveryModuleErasedOrSaidWhyNotAndTheLetterSaysWhat() throws Exception {
+		officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+		String email = Fixtures.uniqueEmail("truth-erase");
+		String visitor = "v" + UUID.randomUUID().toString().replace("-", "");
+		holder.addVisit(visitor, "/fr/produits");
+		UUID id = register("""
+				{"type": "ERASURE", "name": "Eva Effacée", "email": "%s", "channel": "EMAIL", "language": "fr",
+				 "visitorId": "%s"}""".formatted(email, visitor));
+		act(id, "verify", "text", "reply from the address on file");
+		act(id, "override-system", "system", "crm", "text", "Eva is no CRM contact.");
+
+		// Not run anywhere yet: refused, on the page and in the API.
+		step(id, "complete", "text", "Vos données ont été effacées.").andExpect(flash().attribute("failure",
+				containsString("has not run in every module: consent, rights, staff-accounts, test-visitors")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/v1/rights/requests/" + id + "/complete").session(officer).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"answer\": \"Effacé.\"}"))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("test-visitors")));
+		assertThat(statusOf(id)).isEqualTo("VERIFIED");
+
+		// The erasure asks for confirmation first.
+		step(id, "erase").andExpect(flash().attribute("failure", containsString("Tick the box")));
+		assertThat(holder.visitsByVisitor).containsKey(visitor);
+		mvc.perform(get("/rights/requests/" + id).session(officer))
+				.andExpect(content().string(containsString("name=\"confirm\" value=\"yes\" required")));
+
+		// A module that failed stands in the way until it is run again or excused with a reason.
+		holder.failing = true;
+		try {
+			act(id, "erase", "confirm", "yes");
+		}
+		finally {
+			holder.failing = false;
+		}
+		assertThat(holder.visitsByVisitor).containsKey(visitor);
+		step(id, "complete", "text", "Vos données ont été effacées.")
+				.andExpect(flash().attribute("failure", containsString("has not run in every module: test-visitors")));
+		step(id, "exception", "system", "test-visitors", "reason", "OTHER")
+				.andExpect(flash().attribute("failure", containsString("Say what was kept")));
+		act(id, "exception", "system", "test-visitors", "reason", "LEGAL_HOLD", "text",
+				"Factures conservées 7 ans (droit fiscal).");
+		act(id, "exception", "system", "archive", "reason", "NOTHING_HELD");
+		act(id, "complete", "text", "Vos données ont été effacées.");
+		assertThat(statusOf(id)).isEqualTo("COMPLETED");
+
+		String answer = bodyOf(awaitMail(email, "notre réponse"));
+		assertThat(answer).contains("Vos données ont été effacées.\n\nCe que nous avons fait, système par système :\n",
+				"- archive : nous ne détenions aucune donnée vous concernant.",
+				"- Vos choix en matière de cookies : nous ne détenions aucune donnée vous concernant.",
+				"- Vos demandes : effacé (0 enregistrement(s)) ; conservé : la trace de vos demandes, pour prouver",
+				"- Votre compte de membre du personnel : nous ne détenions aucune donnée vous concernant.",
+				"- test-visitors : conservé, car la loi nous oblige à conserver ces données. Factures conservées 7 ans (droit fiscal).");
+	}
+
+	@Test
+	void aRequestRegisteredLateIsAcknowledgedAsLateNeverWithAPastDate() throws Exception {
+		RightsTestSetup.CLOCK.set(LocalDate.of(2025, 6, 2).atTime(10, 0).atZone(BRUSSELS).toInstant());
+		officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+		// Received 10 March 2025 (a letter found late): it was due on 10 April.
+		String promised = Fixtures.uniqueEmail("late-promised");
+		register("""
+				{"type": "ACCESS", "name": "Lou Late", "email": "%s", "channel": "POST", "receivedOn": "2025-03-10",
+				 "answerBy": "2025-06-13"}""".formatted(promised));
+		String letter = bodyOf(awaitMail(promised, "our answer is late"));
+		assertThat(letter).contains("on Monday 10 March 2025", "by Thursday 10 April 2025, and that date has passed",
+				"We will answer it by Friday 13 June 2025 at the latest.").doesNotContain("We will answer by Thursday");
+		assertThat(mailsTo(promised)).hasSize(1);
+
+		String unpromised = Fixtures.uniqueEmail("late-asap");
+		UUID id = register("""
+				{"type": "ACCESS", "name": "Léa Late", "email": "%s", "channel": "POST", "receivedOn": "2025-03-10",
+				 "language": "fr"}""".formatted(unpromised));
+		assertThat(bodyOf(awaitMail(unpromised, "notre réponse est en retard")))
+				.contains("Nous y répondrons dans les meilleurs délais.");
+		mvc.perform(get("/rights/requests/" + id).session(officer))
+				.andExpect(content().string(containsString("late acknowledgement queued (rights-received-late, fr)")));
+
+		// A promise in the past is refused; a request still in time gets the usual acknowledgement.
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/rights/requests")
+				.session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
+						{"type": "ACCESS", "name": "Past", "email": "%s", "channel": "POST", "receivedOn": "2025-03-10",
+						 "answerBy": "2025-06-01"}""".formatted(Fixtures.uniqueEmail("late-past"))))
+				.andExpect(status().isBadRequest());
+		String inTime = Fixtures.uniqueEmail("in-time");
+		register("""
+				{"type": "ACCESS", "name": "Tim", "email": "%s", "channel": "POST", "receivedOn": "2025-05-30"}"""
+				.formatted(inTime));
+		assertThat(bodyOf(awaitMail(inTime, "We received your request"))).contains("We will answer by Monday 30 June 2025");
+	}
+
+	@Test
+	void staffSeeEachLettersDeliveryStateAndText() throws Exception {
+		officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+		String email = Fixtures.uniqueEmail("letters");
+		UUID id = register("""
+				{"type": "RECTIFICATION", "name": "Rita", "email": "%s", "channel": "EMAIL"}""".formatted(email));
+		awaitMail(email, "We received your request");
+		mvc.perform(get("/rights/requests/" + id).session(officer)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("data-state=\"SENT\"")))
+				.andExpect(content().string(containsString("/privacy/requests/withdraw/")))
+				.andExpect(content().string(not(containsString("Mail is not configured"))));
+		mvc.perform(get("/rights").session(officer)).andExpect(content().string(not(containsString("id=\"mail-off\""))));
+	}
+}
