@@ -46,6 +46,20 @@ class Catalogues {
 				.optional();
 	}
 
+	/** A site's cookies marked to be confirmed in its draft. */
+	record Unconfirmed(String siteKey, String siteName, int cookies) {
+	}
+
+	/** The sites with cookies to be confirmed in their draft, by site key. */
+	List<Unconfirmed> unconfirmed() {
+		return jdbc.sql("""
+				select s.site_key, s.name, count(*) as cookies from consent_cookie c
+				join consent_service v on v.id = c.service_id join consent_site s on s.id = v.site_id
+				where c.to_be_confirmed group by s.site_key, s.name order by s.site_key
+				""").query((rs, n) -> new Unconfirmed(rs.getString("site_key"), rs.getString("name"), rs.getInt("cookies")))
+				.list();
+	}
+
 	/** Locks the site's row until the transaction ends, so two publications of one site take turns. */
 	Optional<UUID> lockSite(String key) {
 		return jdbc.sql("select id from consent_site where site_key = :key for update").param("key", key)
