@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A published, immutable version of a site's cookie declaration: the whole catalogue and the
  * banner texts as they were shown. The banner, the consent log and the declaration page all read
@@ -16,21 +18,17 @@ public record Declaration(String siteKey, int version, Instant publishedAt, bool
 		Site site, List<Category> categories, List<Service> services, Map<String, Map<String, String>> bannerTexts,
 		Map<String, String> summary) {
 
+	/**
+	 * Versions published before the organisation profile also hold the site's own controller fields
+	 * ({@code controllerName}, ...): the profile names the controller now, so they are ignored.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Site(String name, List<String> origins, List<String> languages, String defaultLanguage,
-			int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs, String controllerName,
-			String controllerNumber, String controllerAddress, String controllerEmail, String privacyPolicyUrl,
-			List<String> publicWebsites) {
+			int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs, List<String> publicWebsites) {
 
 		/** Versions published before public websites existed name none (null in their JSON). */
 		public Site {
 			publicWebsites = publicWebsites == null ? List.of() : List.copyOf(publicWebsites);
-		}
-
-		public Site(String name, List<String> origins, List<String> languages, String defaultLanguage,
-				int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs, String controllerName,
-				String controllerNumber, String controllerAddress, String controllerEmail, String privacyPolicyUrl) {
-			this(name, origins, languages, defaultLanguage, consentLifetimeDays, refusalLifetimeDays, waitForUpdateMs,
-					controllerName, controllerNumber, controllerAddress, controllerEmail, privacyPolicyUrl, List.of());
 		}
 	}
 

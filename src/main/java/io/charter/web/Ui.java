@@ -66,6 +66,11 @@ public final class Ui {
 		return roles.contains(role);
 	}
 
+	/** The roles the user holds. */
+	Set<Role> roles() {
+		return Set.copyOf(roles);
+	}
+
 	public boolean hasAny(Role... anyOf) {
 		for (Role role : anyOf) {
 			if (roles.contains(role)) {

@@ -82,7 +82,7 @@ class ApiProblemsTests {
 		String privacy = fixtures.tokenFor(Role.PRIVACY);
 		String key = "nul-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> response = send("POST", "/api/v1/consent/sites", privacy, "application/json", """
-				{"key": "%s", "name": "Nul\\u0000site", "languages": ["en"], "defaultLanguage": "en", "controllerName": "N"}"""
+				{"key": "%s", "name": "Nul\\u0000site", "languages": ["en"], "defaultLanguage": "en"}"""
 				.formatted(key));
 		if (database.startsWith("jdbc:postgresql:")) {
 			assertProblem(response, 400);

@@ -182,9 +182,7 @@ class CatalogueManagement {
 		return new Catalogue.Site(id, key, form.name().strip(), origins, languages, form.defaultLanguage(),
 				orDefault(form.consentLifetimeDays(), CatalogueRules.DEFAULT_LIFETIME_DAYS),
 				orDefault(form.refusalLifetimeDays(), CatalogueRules.DEFAULT_LIFETIME_DAYS),
-				orDefault(form.waitForUpdateMs(), CatalogueRules.DEFAULT_WAIT_FOR_UPDATE_MS), form.controllerName().strip(),
-				blankToNull(form.controllerNumber()), blankToNull(form.controllerAddress()),
-				blankToNull(form.controllerEmail()), blankToNull(form.privacyPolicyUrl()), websites, revision);
+				orDefault(form.waitForUpdateMs(), CatalogueRules.DEFAULT_WAIT_FOR_UPDATE_MS), websites, revision);
 	}
 
 	/** Origins as a browser sends them (allowed origins, public websites), in lower case, each once. */

@@ -46,6 +46,20 @@ class Catalogues {
 				.optional();
 	}
 
+	/** A site's cookies marked to be confirmed in its draft. */
+	record Unconfirmed(String siteKey, String siteName, int cookies) {
+	}
+
+	/** The sites with cookies to be confirmed in their draft, by site key. */
+	List<Unconfirmed> unconfirmed() {
+		return jdbc.sql("""
+				select s.site_key, s.name, count(*) as cookies from consent_cookie c
+				join consent_service v on v.id = c.service_id join consent_site s on s.id = v.site_id
+				where c.to_be_confirmed group by s.site_key, s.name order by s.site_key
+				""").query((rs, n) -> new Unconfirmed(rs.getString("site_key"), rs.getString("name"), rs.getInt("cookies")))
+				.list();
+	}
+
 	/** Locks the site's row until the transaction ends, so two publications of one site take turns. */
 	Optional<UUID> lockSite(String key) {
 		return jdbc.sql("select id from consent_site where site_key = :key for update").param("key", key)
@@ -55,10 +69,9 @@ class Catalogues {
 	void insertSite(Catalogue.Site s, Instant createdAt) {
 		jdbc.sql("""
 				insert into consent_site (id, site_key, name, origins, languages, default_language, consent_lifetime_days,
-				  refusal_lifetime_days, wait_for_update_ms, controller_name, controller_number, controller_address,
-				  controller_email, privacy_policy_url, public_websites, created_at)
-				values (:id, :key, :name, :origins, :languages, :defaultLanguage, :consent, :refusal, :wait, :cname,
-				  :cnumber, :caddress, :cemail, :privacy, :websites, :created)""")
+				  refusal_lifetime_days, wait_for_update_ms, public_websites, created_at)
+				values (:id, :key, :name, :origins, :languages, :defaultLanguage, :consent, :refusal, :wait, :websites,
+				  :created)""")
 				.param("id", s.id()).param("key", s.key()).params(siteParams(s)).param("created", odt(createdAt))
 				.update();
 	}
@@ -67,9 +80,7 @@ class Catalogues {
 		jdbc.sql("""
 				update consent_site set name = :name, origins = :origins, languages = :languages,
 				  default_language = :defaultLanguage, consent_lifetime_days = :consent, refusal_lifetime_days = :refusal,
-				  wait_for_update_ms = :wait, controller_name = :cname, controller_number = :cnumber,
-				  controller_address = :caddress, controller_email = :cemail, privacy_policy_url = :privacy,
-				  public_websites = :websites, revision = revision + 1
+				  wait_for_update_ms = :wait, public_websites = :websites, revision = revision + 1
 				where id = :id""").param("id", s.id()).params(siteParams(s)).update();
 	}
 
@@ -87,11 +98,6 @@ class Catalogues {
 		p.put("consent", s.consentLifetimeDays());
 		p.put("refusal", s.refusalLifetimeDays());
 		p.put("wait", s.waitForUpdateMs());
-		p.put("cname", s.controllerName());
-		p.put("cnumber", s.controllerNumber());
-		p.put("caddress", s.controllerAddress());
-		p.put("cemail", s.controllerEmail());
-		p.put("privacy", s.privacyPolicyUrl());
 		p.put("websites", String.join("\n", s.publicWebsites()));
 		return p;
 	}
@@ -103,8 +109,6 @@ class Catalogues {
 				origins == null || origins.isBlank() ? List.of() : List.of(origins.split("\n")),
 				List.of(rs.getString("languages").split(",")), rs.getString("default_language"),
 				rs.getInt("consent_lifetime_days"), rs.getInt("refusal_lifetime_days"), rs.getInt("wait_for_update_ms"),
-				rs.getString("controller_name"), rs.getString("controller_number"), rs.getString("controller_address"),
-				rs.getString("controller_email"), rs.getString("privacy_policy_url"),
 				websites == null || websites.isBlank() ? List.of() : List.of(websites.split("\n")), rs.getInt("revision"));
 	}
 

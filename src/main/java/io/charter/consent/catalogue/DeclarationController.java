@@ -130,13 +130,13 @@ class DeclarationController {
 		}
 		var site = d.site();
 		String settings = d.bannerTexts().getOrDefault(language, Map.of()).getOrDefault("settings", "");
-		// The controller as the organisation profile names it now, in the page's language; the site's
-		// privacy-policy link only where the profile gives none.
+		// The controller as the organisation profile names it now, in the page's language, whatever a
+		// version published before the profile existed stored of its own.
 		OrganisationProfile controller = organisation.profile();
 		return new DeclarationView(d.siteKey(), language, d.version(), date(d.publishedAt(), dates), site.name(),
 				site.publicWebsites(), controller.legalName(locale), controller.companyNumber().orElse(null),
 				controller.address(locale).orElse(null), controller.contactEmail().orElse(null),
-				controller.privacyPolicyUrl().orElse(site.privacyPolicyUrl()), changes, categories, firstParty,
+				controller.privacyPolicyUrl().orElse(null), changes, categories, firstParty,
 				thirdParty, analytics, settings, requestsUrl + "?lang=" + language, site.languages());
 	}
 

@@ -30,7 +30,6 @@ final class Snapshots {
 		List<String> languages = s.languages();
 		Declaration.Site site = new Declaration.Site(s.name(), List.copyOf(s.origins()), List.copyOf(languages),
 				s.defaultLanguage(), s.consentLifetimeDays(), s.refusalLifetimeDays(), s.waitForUpdateMs(),
-				s.controllerName(), s.controllerNumber(), s.controllerAddress(), s.controllerEmail(), s.privacyPolicyUrl(),
 				List.copyOf(s.publicWebsites()));
 		List<Declaration.Category> categories = draft.categories().stream()
 				.sorted(Comparator.comparingInt(Catalogue.Category::position).thenComparing(Catalogue.Category::key))

@@ -19,8 +19,7 @@ public record Catalogue(Site site, List<Category> categories, List<Service> serv
 	 */
 	public record Site(UUID id, String key, String name, List<String> origins, List<String> languages,
 			String defaultLanguage, int consentLifetimeDays, int refusalLifetimeDays, int waitForUpdateMs,
-			String controllerName, String controllerNumber, String controllerAddress, String controllerEmail,
-			String privacyPolicyUrl, List<String> publicWebsites, int revision) {
+			List<String> publicWebsites, int revision) {
 	}
 
 	/** {@code necessary} is always present, always granted and cannot be deleted. */

@@ -2,7 +2,6 @@ package io.charter.consent.web;
 
 import java.util.List;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +15,8 @@ import jakarta.validation.constraints.Size;
  * the site's revision the settings were read at: when given, the save is refused if another save
  * came in between (left out, the save applies whatever came before). {@code publicWebsites} are the
  * websites the declaration names (scheme, host and port, like origins), kept apart from the allowed
- * origins, a technical list that may hold staging or test addresses.
+ * origins, a technical list that may hold staging or test addresses. The controller the declaration
+ * and banner name is the organisation profile's, not the site's.
  */
 public record SiteForm(@Pattern(regexp = "[a-z0-9-]{2,64}", message = "{catalogue.constraint.site-key}") String key,
 		@NotBlank @Size(max = 200) String name,
@@ -26,39 +26,23 @@ public record SiteForm(@Pattern(regexp = "[a-z0-9-]{2,64}", message = "{catalogu
 		@Min(1) @Max(395) Integer consentLifetimeDays,
 		@Min(1) @Max(395) Integer refusalLifetimeDays,
 		@Min(0) @Max(10000) Integer waitForUpdateMs,
-		@NotBlank @Size(max = 200) String controllerName,
-		@Size(max = 50) String controllerNumber,
-		@Size(max = 500) String controllerAddress,
-		@Email @Size(max = 320) String controllerEmail,
-		@Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "{catalogue.constraint.url}") String privacyPolicyUrl,
 		@Size(max = 10) List<@Size(max = 200) String> publicWebsites,
 		@Min(0) Integer revision) {
 
-	/** Settings without public websites (none named in the declaration). */
-	public SiteForm(String key, String name, List<String> origins, List<String> languages, String defaultLanguage,
-			Integer consentLifetimeDays, Integer refusalLifetimeDays, Integer waitForUpdateMs, String controllerName,
-			String controllerNumber, String controllerAddress, String controllerEmail, String privacyPolicyUrl,
-			Integer revision) {
-		this(key, name, origins, languages, defaultLanguage, consentLifetimeDays, refusalLifetimeDays, waitForUpdateMs,
-				controllerName, controllerNumber, controllerAddress, controllerEmail, privacyPolicyUrl, null, revision);
-	}
-
 	/** The form of a new site, with the defaults filled in. */
 	public static SiteForm blank() {
-		return new SiteForm("", "", List.of(), List.of("fr", "nl", "en"), "fr", 182, 182, 500, "", "", "", "", "", List.of(), null);
+		return new SiteForm("", "", List.of(), List.of("fr", "nl", "en"), "fr", 182, 182, 500, List.of(), null);
 	}
 
 	public static SiteForm of(Catalogue.Site site) {
 		return new SiteForm(site.key(), site.name(), site.origins(), site.languages(), site.defaultLanguage(),
-				site.consentLifetimeDays(), site.refusalLifetimeDays(), site.waitForUpdateMs(), site.controllerName(),
-				site.controllerNumber(), site.controllerAddress(), site.controllerEmail(), site.privacyPolicyUrl(),
-				site.publicWebsites(), site.revision());
+				site.consentLifetimeDays(), site.refusalLifetimeDays(), site.waitForUpdateMs(), site.publicWebsites(),
+				site.revision());
 	}
 
 	/** The same values, to be saved over the given revision. */
 	public SiteForm atRevision(int current) {
 		return new SiteForm(key, name, origins, languages, defaultLanguage, consentLifetimeDays, refusalLifetimeDays,
-				waitForUpdateMs, controllerName, controllerNumber, controllerAddress, controllerEmail, privacyPolicyUrl,
-				publicWebsites, current);
+				waitForUpdateMs, publicWebsites, current);
 	}
 }

@@ -295,15 +295,15 @@ class BannerControllerTests {
 						UUID id = UUID.randomUUID();
 						jdbc.sql("""
 								insert into consent_site (id, site_key, name, origins, languages, default_language,
-								  consent_lifetime_days, refusal_lifetime_days, wait_for_update_ms, controller_name, created_at)
-								values (:id, :key, :name, :origins, :languages, :lang, :consent, :refusal, :wait, :controller, :now)""")
+								  consent_lifetime_days, refusal_lifetime_days, wait_for_update_ms, created_at)
+								values (:id, :key, :name, :origins, :languages, :lang, :consent, :refusal, :wait, :now)""")
 								.param("id", id).param("key", d.siteKey()).param("name", d.site().name())
 								.param("origins", String.join("\n", d.site().origins()))
 								.param("languages", String.join(",", d.site().languages()))
 								.param("lang", d.site().defaultLanguage())
 								.param("consent", d.site().consentLifetimeDays())
 								.param("refusal", d.site().refusalLifetimeDays())
-								.param("wait", d.site().waitForUpdateMs()).param("controller", d.site().controllerName())
+								.param("wait", d.site().waitForUpdateMs())
 								.param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
 						return id;
 					});
@@ -340,7 +340,7 @@ class BannerControllerTests {
 		static Declaration declaration(String key, int version, int materialVersion, List<String> origins) {
 			Map<String, String> year = t("1 an", "1 jaar", "1 year");
 			var site = new Declaration.Site("Test site " + key, origins, List.of("fr", "nl", "en"), "fr", 182, 90, 500,
-					"WeGroup SA", "0680.957.816", "Ghent, Belgium", "hello@wegroup.be", null);
+					List.of());
 			var categories = List.of(
 					new Declaration.Category("necessary", true, false, List.of("security_storage", "functionality_storage"),
 							t("Cookies strictement nécessaires", "Strikt noodzakelijke cookies", "Strictly necessary cookies"),

@@ -66,7 +66,7 @@ class CatalogueConcurrencyTests {
 	String site() {
 		String key = "race-" + UUID.randomUUID().toString().substring(0, 8);
 		catalogue.createSite(new SiteForm(key, "Race site", List.of("https://race.example"), List.of("fr", "en"), "fr",
-				null, null, null, "Race SA", null, null, null, null, null));
+				null, null, null, null, null));
 		return key;
 	}
 
@@ -150,7 +150,7 @@ class CatalogueConcurrencyTests {
 		List<Integer> statuses = statuses(race(n -> put("/api/v1/consent/sites/" + key).header("Authorization", token)
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"name": "Name %d", "origins": ["https://race.example"], "languages": ["fr", "en"],
-						 "defaultLanguage": "fr", "controllerName": "Race SA", "revision": %d}""".formatted(n, revision))));
+						 "defaultLanguage": "fr", "revision": %d}""".formatted(n, revision))));
 
 		assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
 		Catalogue.Site saved = catalogue.catalogue(key).site();
@@ -165,8 +165,7 @@ class CatalogueConcurrencyTests {
 
 		List<Integer> statuses = statuses(race(n -> post("/api/v1/consent/sites").header("Authorization", token)
 				.contentType(MediaType.APPLICATION_JSON).content("""
-						{"key": "%s", "name": "Name %d", "languages": ["en"], "defaultLanguage": "en",
-						 "controllerName": "Race SA"}""".formatted(key, n))));
+						{"key": "%s", "name": "Name %d", "languages": ["en"], "defaultLanguage": "en"}""".formatted(key, n))));
 
 		// The one that inserted first wins; the others saw the site (400: the key is taken) or
 		// collided with its insert (409).
@@ -179,12 +178,12 @@ class CatalogueConcurrencyTests {
 		String key = site();
 		int read = catalogue.catalogue(key).site().revision();
 		catalogue.updateSite(key, new SiteForm(null, "Saved by someone else", List.of("https://race.example"),
-				List.of("fr", "en"), "fr", null, null, null, "Race SA", null, null, null, null, null));
+				List.of("fr", "en"), "fr", null, null, null, null, null));
 		MockHttpSession session = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
 
 		mvc.perform(post("/consent/" + key + "/settings").session(session).with(csrf()).param("name", "Stale rename")
 				.param("origins", "https://race.example").param("languages", "fr", "en").param("defaultLanguage", "fr")
-				.param("controllerName", "Race SA").param("revision", String.valueOf(read)))
+				.param("revision", String.valueOf(read)))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Someone else saved this site in the meantime")))
 				.andExpect(content().string(containsString("value=\"Stale rename\"")))

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import io.charter.Fixtures;
 import io.charter.consent.CatalogueRules;
@@ -68,8 +73,55 @@ class CatalogueIntegrationTests {
 	String site() {
 		String key = uniqueKey();
 		catalogue.createSite(new SiteForm(key, "Test site", List.of("https://www.test.example"), List.of("fr", "en"), "fr",
-				null, null, null, "Test SA", "0123.456.789", "Rue du Test 1, Gent", "privacy@test.example", null, null));
+				null, null, null, null, null));
 		return key;
+	}
+
+	/**
+	 * The shipped WeGroup site saved as its settings page shows it, every field as rendered: nothing
+	 * the page does not ask for may be demanded (it once required a privacy-policy address).
+	 */
+	@Test
+	void theShippedSiteSavesUnchangedFromItsSettingsPage() throws Exception {
+		MockHttpSession session = signIn(Role.PRIVACY);
+		String page = mvc.perform(get("/consent/wegroup-be").session(session)).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString();
+		String form = page.substring(page.indexOf("action=\"/consent/wegroup-be/settings\""));
+		form = form.substring(0, form.indexOf("</form>"));
+		Catalogue.Site before = catalogue.catalogue("wegroup-be").site();
+		MockHttpServletRequestBuilder save = post("/consent/wegroup-be/settings").session(session).with(csrf());
+		submitted(form).forEach((name, values) -> save.param(name, values.toArray(String[]::new)));
+		mvc.perform(save).andExpect(redirectedUrl("/consent/wegroup-be?tab=settings"));
+		Catalogue.Site after = catalogue.catalogue("wegroup-be").site();
+		assertThat(after.revision()).isEqualTo(before.revision() + 1);
+		assertThat(after).usingRecursiveComparison().ignoringFields("revision").isEqualTo(before);
+	}
+
+	/** What a browser submits from a form: text inputs, checked boxes and selected options (not the CSRF field). */
+	static MultiValueMap<String, String> submitted(String form) {
+		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+		Matcher input = Pattern.compile("<input ([^>]*)>").matcher(form);
+		while (input.find()) {
+			String attributes = input.group(1);
+			String name = attribute(attributes, "name");
+			boolean box = "checkbox".equals(attribute(attributes, "type"));
+			if (name != null && !name.equals("_csrf") && (!box || attributes.matches(".*\\bchecked\\b.*"))) {
+				fields.add(name, attribute(attributes, "value") == null ? "" : attribute(attributes, "value"));
+			}
+		}
+		Matcher select = Pattern.compile("<select [^>]*name=\"([^\"]+)\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(form);
+		while (select.find()) {
+			Matcher option = Pattern.compile("<option value=\"([^\"]*)\" selected").matcher(select.group(2));
+			if (option.find()) {
+				fields.add(select.group(1), option.group(1));
+			}
+		}
+		return fields;
+	}
+
+	private static String attribute(String attributes, String name) {
+		Matcher m = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(attributes);
+		return m.find() ? m.group(1).replace("&amp;", "&").replace("&#34;", "\"").replace("&#39;", "'") : null;
 	}
 
 	@Test
@@ -79,7 +131,7 @@ class CatalogueIntegrationTests {
 		mvc.perform(post("/consent").session(session).with(csrf()).param("key", key).param("name", "Shop")
 				.param("origins", "https://shop.example", "").param("languages", "fr", "nl")
 				.param("defaultLanguage", "nl").param("consentLifetimeDays", "182").param("refusalLifetimeDays", "90")
-				.param("waitForUpdateMs", "500").param("controllerName", "Shop BV")).andExpect(redirectedUrl("/consent/" + key));
+				.param("waitForUpdateMs", "500")).andExpect(redirectedUrl("/consent/" + key));
 		mvc.perform(get("/consent/" + key).session(session)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("Shop"))).andExpect(content().string(containsString("_csrf")));
 
@@ -134,7 +186,7 @@ class CatalogueIntegrationTests {
 		mvc.perform(get("/consent/" + key).session(auditor)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("disabled")));
 		mvc.perform(post("/consent/" + key + "/settings").session(auditor).with(csrf()).param("name", "Changed")
-				.param("languages", "fr").param("defaultLanguage", "fr").param("controllerName", "X"))
+				.param("languages", "fr").param("defaultLanguage", "fr"))
 				.andExpect(status().isForbidden());
 		String token = fixtures.tokenFor(Role.AUDITOR);
 		mvc.perform(get("/api/v1/consent/sites/" + key).header("Authorization", "Bearer " + token))
@@ -154,18 +206,18 @@ class CatalogueIntegrationTests {
 		// A valid new name, but one origin has a path: the whole form is refused.
 		mvc.perform(post("/consent/" + key + "/settings").session(session).with(csrf()).param("name", "Renamed")
 				.param("origins", "https://www.test.example", "https://test.example/shop").param("languages", "fr", "en")
-				.param("defaultLanguage", "fr").param("controllerName", "Test SA")).andExpect(status().isOk())
+				.param("defaultLanguage", "fr")).andExpect(status().isOk())
 				.andExpect(content().string(containsString("https://test.example/shop is not an origin")))
 				.andExpect(content().string(containsString("value=\"Renamed\"")))
 				.andExpect(content().string(containsString("aria-invalid=\"true\"")));
 		// A field format error (lifetime over 13 months) is refused the same way.
 		mvc.perform(post("/consent/" + key + "/settings").session(session).with(csrf()).param("name", "Renamed")
 				.param("origins", "https://www.test.example").param("languages", "fr").param("defaultLanguage", "fr")
-				.param("consentLifetimeDays", "900").param("controllerName", "Test SA")).andExpect(status().isOk())
+				.param("consentLifetimeDays", "900")).andExpect(status().isOk())
 				.andExpect(content().string(containsString("class=\"field-error\"")));
 		// The default language must be one of the languages.
 		mvc.perform(post("/consent/" + key + "/settings").session(session).with(csrf()).param("name", "Renamed")
-				.param("languages", "fr").param("defaultLanguage", "nl").param("controllerName", "Test SA"))
+				.param("languages", "fr").param("defaultLanguage", "nl"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("The default language must be one of the site’s languages.")));
 		Catalogue.Site site = catalogue.catalogue(key).site();
@@ -208,14 +260,14 @@ class CatalogueIntegrationTests {
 		mvc.perform(post("/api/v1/consent/sites").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"key": "%s", "name": "Api site", "origins": ["https://API.example:8443"], "languages": ["en"],
-						 "defaultLanguage": "en", "controllerName": "Api Ltd"}""".formatted(key)))
+						 "defaultLanguage": "en"}""".formatted(key)))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.site.origins[0]").value("https://api.example:8443"))
 				.andExpect(jsonPath("$.site.consentLifetimeDays").value(182))
 				.andExpect(jsonPath("$.site.waitForUpdateMs").value(500))
 				.andExpect(jsonPath("$.categories[0].key").value("necessary"));
 		mvc.perform(post("/api/v1/consent/sites").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
 				.content("""
-						{"key": "Bad Key", "name": "", "languages": ["de"], "defaultLanguage": "de", "controllerName": "X"}"""))
+						{"key": "Bad Key", "name": "", "languages": ["de"], "defaultLanguage": "de"}"""))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.errors[?(@.field == 'key')]").exists())

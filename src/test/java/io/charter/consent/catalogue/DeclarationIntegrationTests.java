@@ -63,7 +63,7 @@ class DeclarationIntegrationTests {
 	String readySite() {
 		String key = "decl-" + UUID.randomUUID().toString().substring(0, 8);
 		catalogue.createSite(new SiteForm(key, "Declared site", List.of("https://www.declared.example"),
-				List.of("fr", "en"), "fr", null, null, null, "Declared SA", null, null, null, null, null));
+				List.of("fr", "en"), "fr", null, null, null, null, null));
 		catalogue.createCategory(key, new CategoryForm("analytics", Map.of("fr", "Mesure", "en", "Measurement"),
 				Map.of("fr", "Mesurer l’audience.", "en", "Measure the audience."), List.of("analytics_storage"), false, null));
 		catalogue.createService(key, new ServiceForm("stats", "Stats One", "Stats Inc", "analytics", false, null,
@@ -136,11 +136,11 @@ class DeclarationIntegrationTests {
 	void aPublicationNeedsEveryTextAndASummaryPerLanguage() {
 		String key = readySite();
 		catalogue.updateSite(key, new SiteForm(null, "Declared site", List.of("https://www.declared.example"),
-				List.of("fr", "en", "nl"), "fr", null, null, null, "Declared SA", null, null, null, null, null));
+				List.of("fr", "en", "nl"), "fr", null, null, null, null, null));
 		assertThatThrownBy(() -> catalogue.publish(key, summary("v1"))).isInstanceOf(InvalidCatalogueChange.class)
 				.hasMessageContaining("category analytics · name · nl");
 		catalogue.updateSite(key, new SiteForm(null, "Declared site", List.of("https://www.declared.example"),
-				List.of("fr", "en"), "fr", null, null, null, "Declared SA", null, null, null, null, null));
+				List.of("fr", "en"), "fr", null, null, null, null, null));
 		assertThatThrownBy(() -> catalogue.publish(key, new PublishForm(Map.of("fr", "v1"), false, null)))
 				.isInstanceOf(InvalidCatalogueChange.class).hasMessageContaining("(en)");
 		assertThat(catalogue.versions(key)).isEmpty();
@@ -172,10 +172,6 @@ class DeclarationIntegrationTests {
 		Declaration v1 = versions.version(SEEDED, 1).orElseThrow();
 		assertThat(v1.material()).isTrue();
 		assertThat(v1.materialVersion()).isEqualTo(1);
-		assertThat(v1.site().controllerName()).isEqualTo("WeGroup SA");
-		assertThat(v1.site().controllerNumber()).isEqualTo("0680.957.816");
-		assertThat(v1.site().controllerAddress()).contains("Ottergemsesteenweg-Zuid 808");
-		assertThat(v1.site().controllerEmail()).isEqualTo("hello@wegroup.be");
 		assertThat(v1.site().origins()).containsExactly("https://www.wegroup.be", "https://wegroup.be");
 		assertThat(v1.site().languages()).containsExactly("fr", "nl", "en");
 		assertThat(v1.site().defaultLanguage()).isEqualTo("fr");

@@ -58,7 +58,7 @@ class DeclarationTruthTests {
 	String publishedSite() {
 		String key = "truth-" + UUID.randomUUID().toString().substring(0, 8);
 		catalogue.createSite(new SiteForm(key, "Truth site", List.of(PUBLIC, STAGING), List.of("fr", "nl", "en"), "fr",
-				120, 30, null, "Truth SA", null, null, null, null, List.of(PUBLIC), null));
+				120, 30, null, List.of(PUBLIC), null));
 		catalogue.createCategory(key, new CategoryForm("analytics", Map.of("fr", "Mesure", "nl", "Meting", "en", "Measurement"),
 				Map.of("fr", "Mesurer.", "nl", "Meten.", "en", "Measure."), List.of("analytics_storage"), false, null));
 		catalogue.createService(key, new ServiceForm("stats", "Stats One", "Stats Inc", "analytics", false, null,

@@ -20,8 +20,8 @@ import io.charter.consent.web.Finding;
 class MaterialChangesUnitTests {
 
 	static final Declaration BASE = new Declaration("site", 1, null, true, 1,
-			new Declaration.Site("Site", List.of("https://site.example"), List.of("fr", "en"), "fr", 182, 182, 500, "Org",
-					null, null, null, null),
+			new Declaration.Site("Site", List.of("https://site.example"), List.of("fr", "en"), "fr", 182, 182, 500,
+					List.of()),
 			List.of(category("necessary", true, List.of("security_storage"), "Needed"),
 					category("analytics", false, List.of("analytics_storage"), "Measure")),
 			List.of(service("site", "necessary", false, "Language", cookie("lang", 365, false, "Language")),
@@ -80,7 +80,7 @@ class MaterialChangesUnitTests {
 				Arguments.of("changes the site's settings", change(d -> new Declaration(d.siteKey(), d.version(),
 						d.publishedAt(), d.material(), d.materialVersion(),
 						new Declaration.Site("Site", List.of("https://www.site.example"), List.of("fr", "en"), "en", 90, 30,
-								500, "Org SA", "0123", null, null, null),
+								500, List.of()),
 						d.categories(), d.services(), d.bannerTexts(), d.summary())), List.of()));
 	}
 

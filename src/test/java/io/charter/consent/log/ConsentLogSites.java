@@ -47,8 +47,8 @@ final class ConsentLogSites {
 		String key = "log-" + UUID.randomUUID().toString().substring(0, 12);
 		jdbc.sql("""
 				insert into consent_site (id, site_key, name, origins, languages, default_language, consent_lifetime_days,
-				  refusal_lifetime_days, wait_for_update_ms, controller_name, created_at)
-				values (:id, :key, 'Test site', :origins, 'fr,nl,en', 'fr', 180, 90, 500, 'WeGroup SA', :at)""")
+				  refusal_lifetime_days, wait_for_update_ms, created_at)
+				values (:id, :key, 'Test site', :origins, 'fr,nl,en', 'fr', 180, 90, 500, :at)""")
 				.param("id", UUID.randomUUID()).param("key", key).param("origins", ORIGIN + "\n" + OTHER_ORIGIN)
 				.param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
 		publish(key, 1, seedCategories());
@@ -58,7 +58,7 @@ final class ConsentLogSites {
 	void publish(String siteKey, int version, List<Declaration.Category> categories) {
 		Declaration declaration = new Declaration(siteKey, version, Instant.now(), true, version,
 				new Declaration.Site("Test site", List.of(ORIGIN, OTHER_ORIGIN), List.of("fr", "nl", "en"), "fr", 180, 90,
-						500, "WeGroup SA", "0680.957.816", "Ghent", "hello@wegroup.test", null),
+						500, List.of()),
 				categories, List.of(), Map.of("fr", Map.of("title", "Cookies")), Map.of("fr", "v" + version));
 		String snapshot = json.writeValueAsString(declaration);
 		UUID siteId = jdbc.sql("select id from consent_site where site_key = :key").param("key", siteKey)

@@ -21,8 +21,7 @@ class ConsentSubmissionUnitTests {
 
 	final JsonMapper json = JsonMapper.builder().build();
 	final Declaration shown = new Declaration("site", 1, Instant.parse("2026-12-01T00:00:00Z"), true, 1,
-			new Declaration.Site("Site", List.of(ORIGIN), List.of("en"), "en", 180, 90, 500, "WeGroup SA", null, null,
-					null, null),
+			new Declaration.Site("Site", List.of(ORIGIN), List.of("en"), "en", 180, 90, 500, List.of()),
 			ConsentLogSites.seedCategories(),
 			List.of(new Declaration.Service("tawk", "Tawk.to", "tawk.to", "tracking", false, null, CHAT, List.of()),
 					new Declaration.Service("ga", "Google Analytics", "Google", "analytics", false, null, CHAT, List.of())),
