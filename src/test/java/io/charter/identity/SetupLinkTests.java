@@ -52,6 +52,12 @@ class SetupLinkTests {
 				String token = printed.group(1);
 				String base = "http://localhost:" + ((WebServerApplicationContext) charter).getWebServer().getPort();
 
+				// The sign-in page of the fresh install says where the link is, without the link.
+				String signIn = Browser.get(base, "/login").body();
+				assertThat(signIn).contains("server log (the console where Charter was started)")
+						.doesNotContain(token);
+				assertThat(Browser.get(base, "/login?lang=fr").body()).contains("dans le journal du serveur Charter");
+
 				// Six browsers open the link, then all submit the form at the same instant.
 				List<Browser> browsers = new ArrayList<>();
 				for (int i = 0; i < 6; i++) {
@@ -65,6 +71,7 @@ class SetupLinkTests {
 				assertThat(jdbc.sql("select roles from app_user").query(String.class).list())
 						.as("accounts after the race").filteredOn(r -> Roles.parse(r).contains(Role.ADMIN)).hasSize(1);
 				assertThat(Browser.get(base, "/setup?token=" + token).statusCode()).as("the link afterwards").isEqualTo(404);
+				assertThat(Browser.get(base, "/login").body()).as("the sign-in page afterwards").doesNotContain("setup-hint");
 			}
 			finally {
 				if (postgresql()) {

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +19,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -23,10 +32,12 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.charter.Fixtures;
+import io.charter.shared.Role;
 
 /**
  * Charter in a real headless Chromium: sign in with the keyboard only, reach the dashboard, and no
@@ -38,15 +49,21 @@ class BrowserTests {
 	static final File CHROMIUM = new File(System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium"));
 	static final File DRIVER = new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
+	/** Said by every browser test class it skips, so that a run without Chromium says so plainly. */
+	static final String SKIPPED = "Browser tests skipped: no Chromium at " + CHROMIUM + " and chromedriver at " + DRIVER
+			+ " (install the Debian packages chromium and chromium-driver, or set CHROME_BIN and CHROMEDRIVER)";
+
 	static WebDriver browser;
 
 	@LocalServerPort
 	int port;
+	@Autowired
+	Fixtures fixtures;
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
 		boolean installed = CHROMIUM.canExecute() && DRIVER.canExecute();
-		Assumptions.assumeTrue(installed || System.getenv("CI") != null, "Chromium is not installed");
+		Assumptions.assumeTrue(installed || System.getenv("CI") != null, SKIPPED);
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -87,5 +104,109 @@ class BrowserTests {
 		List<LogEntry> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
 				.filter(e -> e.getMessage().contains("Content Security Policy")).toList();
 		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void noPageScrollsSidewaysOnAPhone() {
+		browser.manage().window().setSize(new Dimension(390, 844));
+		try {
+			Map<String, Long> tooWide = new LinkedHashMap<>();
+			for (String page : List.of("/c/wegroup-be/declaration", "/c/wegroup-be/declaration?lang=fr",
+					"/c/wegroup-be/declaration?lang=nl", "/privacy/requests", "/privacy/requests?lang=fr", "/login")) {
+				measure(page, tooWide);
+			}
+			signIn(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
+			Set<String> visited = crawl(tooWide);
+			registerRequest();
+			String privacy = fixtures.user(Role.PRIVACY).email();
+			signIn(privacy, Fixtures.PASSWORD);
+			visited.addAll(crawl(tooWide));
+			// Every module's pages were reached (a broken crawl must not pass for a narrow console).
+			assertThat(visited).contains("/", "/audit", "/admin/users", "/consent", "/rights", "/organisation",
+					"/admin/outbox", "/tokens", "/profile");
+			assertThat(tooWide).as("pages wider than a 390 px phone (page: document width), of %s", visited).isEmpty();
+		}
+		finally {
+			browser.manage().window().setSize(new Dimension(1280, 900));
+			browser.manage().deleteAllCookies();
+		}
+	}
+
+	/**
+	 * The pages a signed-in user reaches from the navigation, and the pages those link to, two steps
+	 * deep: one page of each kind (ids stand for any id), no downloads and no other query.
+	 */
+	private Set<String> crawl(Map<String, Long> tooWide) {
+		browser.get(url("/"));
+		List<String> frontier = links("header.top nav a[href]");
+		Set<String> kinds = new LinkedHashSet<>();
+		Set<String> visited = new LinkedHashSet<>();
+		for (int depth = 0; depth < 3 && !frontier.isEmpty(); depth++) {
+			List<String> next = new ArrayList<>();
+			for (String page : frontier) {
+				if (!kinds.add(page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}|\\d+|(?<=/services/)[^/]+", "{id}"))) {
+					continue;
+				}
+				measure(page, tooWide);
+				visited.add(page);
+				next.addAll(links("main a[href]"));
+			}
+			frontier = next;
+		}
+		return visited;
+	}
+
+	/** A request on the staff dashboard, so that a request's page is among those crawled. */
+	private void registerRequest() {
+		browser.get(url("/rights"));
+		((JavascriptExecutor) browser).executeScript("""
+				const form = document.querySelector('form[action="/rights/requests"]');
+				form.elements.receivedOn.value = new Date().toISOString().slice(0, 10);
+				form.elements.name.value = 'Philippa Phone-Width';
+				form.elements.email.value = 'a-rather-long-address.of-a-requester@a-long-domain-name.example.test';
+				form.elements.details.value = 'https://www.example.test/a/very/long/address/that/does/not/break/on/its/own/0123456789';
+				form.submit();""");
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/rights/requests/"));
+	}
+
+	private List<String> links(String selector) {
+		List<String> found = new ArrayList<>();
+		for (WebElement link : browser.findElements(By.cssSelector(selector))) {
+			URI target = URI.create(link.getDomProperty("href"));
+			if (target.getPort() == port && (target.getQuery() == null || target.getQuery().startsWith("tab=")) && !target.getPath().startsWith("/api/")
+					&& !target.getPath().matches(".*(\\.\\w+|/export.*|/download.*|/file)$") && link.getDomAttribute("download") == null) {
+				found.add(target.getQuery() == null ? target.getPath() : target.getPath() + "?" + target.getQuery());
+			}
+		}
+		return found;
+	}
+
+	private void measure(String page, Map<String, Long> tooWide) {
+		browser.get(url(page));
+		Map<?, ?> widths = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript(
+				"return {page: document.documentElement.scrollWidth, window: window.innerWidth};");
+		long width = ((Number) widths.get("page")).longValue();
+		if (width > ((Number) widths.get("window")).longValue()) {
+			// Names the element reaching furthest right, to say what to fix.
+			Object widest = ((JavascriptExecutor) browser).executeScript("""
+					let far = document.body;
+					for (const e of document.body.querySelectorAll('*')) {
+						if (e.getBoundingClientRect().right > far.getBoundingClientRect().right) far = e;
+					}
+					return far.tagName + '.' + far.className + ' ' + far.textContent.trim().slice(0, 40);""");
+			tooWide.put(page + " (" + browser.getTitle() + ", widest: " + widest + ")", width);
+		}
+	}
+
+	private void signIn(String email, String password) {
+		browser.manage().deleteAllCookies();
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(email);
+		browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
 	}
 }

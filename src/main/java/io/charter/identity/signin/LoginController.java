@@ -9,16 +9,24 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.charter.identity.IdentityManagement;
 import io.charter.identity.web.LoginProvider;
 
-/** The sign-in page: password form and one button per configured identity provider. */
+/**
+ * The sign-in page: password form and one button per configured identity provider. On a fresh
+ * install it says where the one-time setup link is (the server log), never the link itself.
+ */
 @Controller
 class LoginController {
 
 	private final OidcClients clients;
+	private final IdentityManagement identity;
+	/** Once there is an administrator the page stops asking the database (there always is one then). */
+	private volatile boolean administrator;
 
-	LoginController(OidcClients clients) {
+	LoginController(OidcClients clients, IdentityManagement identity) {
 		this.clients = clients;
+		this.identity = identity;
 	}
 
 	@GetMapping("/login")
@@ -35,6 +43,8 @@ class LoginController {
 					"/oauth2/authorization/" + registration.getRegistrationId()));
 		}
 		model.addAttribute("providers", providers);
+		administrator = administrator || identity.hasAdministrator();
+		model.addAttribute("awaitingSetup", !administrator);
 		return "identity/login";
 	}
 }

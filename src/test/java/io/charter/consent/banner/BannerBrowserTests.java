@@ -82,7 +82,8 @@ class BannerBrowserTests {
 	@BeforeAll
 	static void start() throws Exception {
 		boolean installed = CHROMIUM.canExecute() && DRIVER.canExecute();
-		Assumptions.assumeTrue(installed || System.getenv("CI") != null, "Chromium is not installed");
+		Assumptions.assumeTrue(installed || System.getenv("CI") != null,
+				"Browser tests skipped: no Chromium at " + CHROMIUM + " and chromedriver at " + DRIVER + " (README: Test it)");
 		testSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		testSite.createContext("/", BannerBrowserTests::serveTestSite);
 		testSite.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
