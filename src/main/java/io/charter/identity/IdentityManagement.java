@@ -266,7 +266,13 @@ public class IdentityManagement {
 	}
 
 	private Optional<UserSummary> linkedAccount(OneTimeLinks.Purpose purpose, String secret) {
-		return links.usableSubject(purpose, secret).flatMap(users::findById).map(UserAccount::summary);
+		return usableLink(purpose, secret).map(UserAccount::summary);
+	}
+
+	/** The account of a usable link; a reset link stops working once its account was deactivated. */
+	private Optional<UserAccount> usableLink(OneTimeLinks.Purpose purpose, String secret) {
+		return links.usableSubject(purpose, secret).flatMap(users::findById)
+				.filter(user -> !purpose.equals(UserLinkStates.RESET) || user.resettable());
 	}
 
 	/**
@@ -283,8 +289,8 @@ public class IdentityManagement {
 	private UserSummary setPasswordThroughLink(OneTimeLinks.Purpose purpose, String secret, String password,
 			String summary) {
 		Instant now = clock.instant();
-		UUID userId = links.usableSubject(purpose, secret).orElseThrow(() -> new InvalidUserChange("This link is invalid, used or expired."));
-		UserAccount user = users.findById(userId).orElseThrow();
+		UserAccount user = usableLink(purpose, secret)
+				.orElseThrow(() -> new InvalidUserChange("This link is invalid, used or expired."));
 		// Checked before the link is used up, so that a refused password leaves it usable.
 		PasswordRules.check(password, user.email);
 		// Hashed before the claim: the claimed row stays locked until commit, and bcrypt is slow.

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -35,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.charter.Fixtures;
+import io.charter.Mailbox;
 import io.charter.platform.OneTimeLinks;
 import io.charter.shared.Role;
 
@@ -150,6 +150,15 @@ class AccountRecoveryTests {
 		mvc.perform(post("/password/reset/" + secret).with(csrf()).param("password", "copper-orchard-lighthouse")
 				.param("confirm", "copper-orchard-lighthouse")).andExpect(status().isOk());
 		Fixtures.signIn(mvc, user.email(), Fixtures.PASSWORD);
+
+		// A link sent before its account was deactivated stops working.
+		var leaver = fixtures.user(Role.EMPLOYEE);
+		String sent = links.issue(UserLinkStates.RESET, leaver.id(), Duration.ofHours(1));
+		identity.setActive(leaver.id(), false);
+		mvc.perform(get("/password/reset/" + sent))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("invalid, already used or expired")));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> identity.resetPassword(sent, "copper-orchard-lighthouse"))
+				.isInstanceOf(InvalidUserChange.class);
 	}
 
 	@Test
@@ -213,14 +222,7 @@ class AccountRecoveryTests {
 	}
 
 	static List<MimeMessage> mailsTo(String address) {
-		return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-			try {
-				return m.getAllRecipients()[0].toString().equals(address);
-			}
-			catch (Exception e) {
-				return false;
-			}
-		}).toList();
+		return Mailbox.to(SMTP, address);
 	}
 
 	/**
