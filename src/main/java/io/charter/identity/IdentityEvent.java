@@ -101,6 +101,14 @@ public sealed interface IdentityEvent extends AuditableEvent {
 		}
 	}
 
+	/** A password reset link sent, asked for by the user (forgot password) or an administrator; earlier ones expired. */
+	record PasswordResetSent(UUID userId, String summary, String actor, Instant occurredAt) implements UserEvent {
+		@Override
+		public String verb() {
+			return "password-reset-sent";
+		}
+	}
+
 	/** A password changed by its signed-in owner. */
 	record PasswordChanged(UUID userId, String summary, String actor, Instant occurredAt) implements UserEvent {
 		@Override

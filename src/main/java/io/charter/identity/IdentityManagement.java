@@ -1,6 +1,7 @@
 package io.charter.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.charter.identity.IdentityEvent.FailedSignIns;
 import io.charter.identity.IdentityEvent.InvitationRenewed;
 import io.charter.identity.IdentityEvent.LanguageChanged;
 import io.charter.identity.IdentityEvent.PasswordChanged;
+import io.charter.identity.IdentityEvent.PasswordResetSent;
 import io.charter.identity.IdentityEvent.PasswordSet;
 import io.charter.identity.IdentityEvent.UserCreated;
 import io.charter.identity.IdentityEvent.UserDeactivated;
@@ -183,12 +185,94 @@ public class IdentityManagement {
 	}
 
 	private String sendInvitation(UserAccount user) {
-		String secret = links.issue(UserLinkStates.INVITE, user.id, settings.invitationValidity());
-		OneTimeLink link = new OneTimeLink(baseUrl.to("/invitation/" + secret), secret);
+		return sendLink(user, UserLinkStates.INVITE, settings.invitationValidity(), "/invitation/", "invitation",
+				"days", String.valueOf(settings.invitationValidity().toDays()));
+	}
+
+	/** Issues a one-time link for the user and e-mails it in the user's language; the link's address. */
+	private String sendLink(UserAccount user, OneTimeLinks.Purpose purpose, Duration lifetime, String path,
+			String template, String validityName, String validity) {
+		String secret = links.issue(purpose, user.id, lifetime);
 		String lang = user.language == null ? "en" : user.language;
-		notifications.send(new Mail(user.email, "invitation", lang, Map.of("name", user.displayName, "days",
-				String.valueOf(settings.invitationValidity().toDays())), Map.of("link", link)));
+		// The page opens in the language the message was written in.
+		OneTimeLink link = new OneTimeLink(baseUrl.to(path + secret + "?lang=" + lang), secret);
+		notifications.send(new Mail(user.email, template, lang, Map.of("name", user.displayName, validityName, validity),
+				Map.of("link", link)));
 		return link.url();
+	}
+
+	/**
+	 * "Forgot password": e-mails a reset link to the active account of this address that signs in
+	 * with a password. Nothing tells the caller whether there is one: an unknown address, an account
+	 * that is deactivated, only invited, or signs in through the identity provider gets no message
+	 * and the same (empty) answer.
+	 */
+	@Transactional
+	public void requestPasswordReset(String email) {
+		if (email == null || email.isBlank() || email.length() > 320) {
+			return;
+		}
+		users.findByEmail(email).filter(UserAccount::resettable)
+				.ifPresent(user -> issueReset(user, "asked for by the user (forgot password)", "user:" + user.id));
+	}
+
+	/**
+	 * An administrator sends a user a reset link (handed over once when no SMTP is configured, as an
+	 * invitation is). Refused for an account without a password (invited, or signing in through the
+	 * identity provider, where the password is kept) and for an inactive one.
+	 */
+	@Transactional
+	public IssuedInvitation sendPasswordReset(UUID userId) {
+		UserAccount user = find(userId);
+		if (!user.resettable()) {
+			throw new InvalidUserChange(
+					"This account has no password to reset: it is invited, deactivated or signs in through the identity provider.");
+		}
+		String link = issueReset(user, "sent by an administrator", Actors.current());
+		return new IssuedInvitation(user.summary(), link, !notifications.smtpConfigured());
+	}
+
+	private String issueReset(UserAccount user, String why, String actor) {
+		links.expireUnused(UserLinkStates.RESET, user.id);
+		String link = sendLink(user, UserLinkStates.RESET, settings.resetValidity(), "/password/reset/", "password-reset",
+				"minutes", String.valueOf(Math.max(1, settings.resetValidity().toMinutes())));
+		events.publishEvent(new PasswordResetSent(user.id, "password reset link " + why + ", earlier ones expired", actor,
+				clock.instant()));
+		return link;
+	}
+
+	/**
+	 * Sets a new password through a reset link, within the {@linkplain PasswordRules password
+	 * rules}; the link works once, and the user's sessions end at their next request.
+	 */
+	@Transactional
+	public UserSummary resetPassword(String secret, String password) {
+		UserSummary user = setPasswordThroughLink(UserLinkStates.RESET, secret, password,
+				"password reset through a one-time link");
+		links.useUpUnused(UserLinkStates.RESET, user.id());
+		return user;
+	}
+
+	/** The account a usable reset link opens, for its page to name it. */
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> resetAccount(String secret) {
+		return linkedAccount(UserLinkStates.RESET, secret);
+	}
+
+	/** The account a usable invitation link opens, for its page to name it. */
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> invitedAccount(String secret) {
+		return linkedAccount(UserLinkStates.INVITE, secret);
+	}
+
+	private Optional<UserSummary> linkedAccount(OneTimeLinks.Purpose purpose, String secret) {
+		return usableLink(purpose, secret).map(UserAccount::summary);
+	}
+
+	/** The account of a usable link; a reset link stops working once its account was deactivated. */
+	private Optional<UserAccount> usableLink(OneTimeLinks.Purpose purpose, String secret) {
+		return links.usableSubject(purpose, secret).flatMap(users::findById)
+				.filter(user -> !purpose.equals(UserLinkStates.RESET) || user.resettable());
 	}
 
 	/**
@@ -199,19 +283,24 @@ public class IdentityManagement {
 	 */
 	@Transactional
 	public UserSummary acceptInvitation(String secret, String password) {
+		return setPasswordThroughLink(UserLinkStates.INVITE, secret, password, "password set through a one-time link");
+	}
+
+	private UserSummary setPasswordThroughLink(OneTimeLinks.Purpose purpose, String secret, String password,
+			String summary) {
 		Instant now = clock.instant();
-		UUID userId = links.usableSubject(UserLinkStates.INVITE, secret).orElseThrow(() -> new InvalidUserChange("This link is invalid, used or expired."));
-		UserAccount user = users.findById(userId).orElseThrow();
+		UserAccount user = usableLink(purpose, secret)
+				.orElseThrow(() -> new InvalidUserChange("This link is invalid, used or expired."));
 		// Checked before the link is used up, so that a refused password leaves it usable.
 		PasswordRules.check(password, user.email);
 		// Hashed before the claim: the claimed row stays locked until commit, and bcrypt is slow.
 		String passwordHash = passwords.encode(password);
-		if (!links.consume(UserLinkStates.INVITE, secret)) {
+		if (!links.consume(purpose, secret)) {
 			throw new InvalidUserChange("This link is invalid, used or expired.");
 		}
 		user.passwordHash = passwordHash;
 		users.update(user);
-		events.publishEvent(new PasswordSet(user.id, "password set through a one-time link", "user:" + user.id, now));
+		events.publishEvent(new PasswordSet(user.id, summary, "user:" + user.id, now));
 		return user.summary();
 	}
 
@@ -304,6 +393,7 @@ public class IdentityManagement {
 		users.update(user);
 		int deletedTokens = tokens.deleteByUser(user.id);
 		links.delete(UserLinkStates.INVITE, user.id);
+		links.delete(UserLinkStates.RESET, user.id);
 		events.publishEvent(new UserErased(user.id, "account anonymised and deactivated, "
 				+ deletedTokens + " API token(s) deleted: data-subject request " + requestId, Actors.current(), now));
 		return 1 + deletedTokens;

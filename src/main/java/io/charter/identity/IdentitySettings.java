@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.charter.shared.Allowance;
 import io.charter.shared.Backoff;
 
 /**
@@ -23,13 +24,23 @@ import io.charter.shared.Backoff;
  * @param maxLoginDelay the longest wait
  * @param sourceWindow how long a client must stay away, once its wait is over, for its failures
  *        to be forgotten
- * @param invitationValidity how long an invitation or reset link works
+ * @param invitationValidity how long an invitation link works
+ * @param resetValidity how long a password reset link works
+ * @param resetRequests "forgot password" requests one client may make per {@code resetWindow}
+ * @param resetWindow the window of {@code resetRequests}
  */
 @ConfigurationProperties("charter.identity")
 public record IdentitySettings(String adminEmail, String adminPassword, @DefaultValue("true") boolean oidcAutoCreate,
 		@DefaultValue("5") int maxFailedLogins, @DefaultValue("20") int maxFailuresPerSource,
 		@DefaultValue("1s") Duration loginDelay, @DefaultValue("15m") Duration maxLoginDelay,
-		@DefaultValue("10m") Duration sourceWindow, @DefaultValue("7d") Duration invitationValidity) {
+		@DefaultValue("10m") Duration sourceWindow, @DefaultValue("7d") Duration invitationValidity,
+		@DefaultValue("1h") Duration resetValidity, @DefaultValue("5") int resetRequests,
+		@DefaultValue("1h") Duration resetWindow) {
+
+	/** "Forgot password" requests of one client. */
+	public Allowance.Rate resetRate() {
+		return new Allowance.Rate(resetRequests, resetWindow);
+	}
 
 	/** Waits of one client at one account. */
 	public Backoff.Policy perAccount() {

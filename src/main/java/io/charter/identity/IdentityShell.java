@@ -42,4 +42,16 @@ class IdentityShell {
 	static PathAccess administrationAccess() {
 		return new PathAccess("/admin/**", Set.of(Role.ADMIN, Role.AUDITOR), Set.of(Role.ADMIN));
 	}
+
+	/** The confirmation of a deactivation is the first step of it: administrators only. */
+	@Bean
+	static PathAccess deactivationAccess() {
+		return PathAccess.readWrite("/admin/users/*/deactivate", Role.ADMIN);
+	}
+
+	/** The users API: administrators offboard and reinstate, auditors look. */
+	@Bean
+	static PathAccess usersApiAccess() {
+		return new PathAccess("/api/v1/users/**", Set.of(Role.ADMIN, Role.AUDITOR), Set.of(Role.ADMIN));
+	}
 }

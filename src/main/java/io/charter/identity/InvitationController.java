@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** An invited user chooses a password through the one-time link of the invitation e-mail. */
+/** An invited user chooses a password through the one-time link of the invitation e-mail; the page names the account. */
 @Controller
 class InvitationController {
 
@@ -20,7 +20,9 @@ class InvitationController {
 	@GetMapping("/invitation/{secret}")
 	String form(@PathVariable String secret, Model model) {
 		model.addAttribute("secret", secret);
-		model.addAttribute("usable", identity.invitationUsable(secret));
+		String account = identity.invitedAccount(secret).map(UserSummary::email).orElse(null);
+		model.addAttribute("usable", account != null);
+		model.addAttribute("account", account);
 		model.addAttribute("error", null);
 		return "identity/invitation";
 	}
@@ -30,6 +32,7 @@ class InvitationController {
 			Model model) {
 		model.addAttribute("secret", secret);
 		model.addAttribute("usable", true);
+		model.addAttribute("account", identity.invitedAccount(secret).map(UserSummary::email).orElse(null));
 		if (!password.equals(confirm)) {
 			model.addAttribute("error", "invitation.mismatch");
 			return "identity/invitation";

@@ -1,5 +1,7 @@
 package io.charter.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -10,12 +12,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.charter.identity.signin.SessionSignIn;
 import io.charter.identity.web.SetupForm;
 import io.charter.shared.NotFound;
 
 /**
  * First start without configured administrator: the one-time link from the log creates one. The
- * link is claimed in the same transaction as the administrator is created, so it makes one only.
+ * link is claimed in the same transaction as the administrator is created, so it makes one only;
+ * the new administrator is signed in and lands on the dashboard.
  */
 @Controller
 class SetupController {
@@ -39,7 +43,8 @@ class SetupController {
 	}
 
 	@PostMapping("/setup")
-	String create(@Valid @ModelAttribute("form") SetupForm form, BindingResult errors, Model model) {
+	String create(@Valid @ModelAttribute("form") SetupForm form, BindingResult errors, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		if (!firstAdmin.accepts(form.token())) {
 			throw new NotFound("No setup in progress");
 		}
@@ -48,14 +53,18 @@ class SetupController {
 			model.addAttribute("error", "setup.invalid");
 			return "identity/setup";
 		}
+		UserSummary admin;
 		try {
-			identity.setUpFirstAdmin(form.token(), form.email(), form.displayName(), form.password());
+			admin = identity.setUpFirstAdmin(form.token(), form.email(), form.displayName(), form.password());
 		}
 		catch (InvalidUserChange e) {
 			model.addAttribute("form", new SetupForm(form.token(), form.email(), form.displayName(), ""));
 			model.addAttribute("error", e instanceof WeakPassword weak ? weak.reason().messageKey() : "setup.invalid");
 			return "identity/setup";
 		}
-		return "redirect:/login?created";
+		// They just chose the password: signing in again with it would prove nothing more.
+		identity.account(admin.id()).ifPresent(account -> SessionSignIn.signIn(request, response, account));
+		identity.recordLogin(admin.id(), "setup");
+		return "redirect:/";
 	}
 }

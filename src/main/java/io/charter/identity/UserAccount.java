@@ -95,6 +95,14 @@ public final class UserAccount {
 		return failedLogins == notable;
 	}
 
+	/**
+	 * Whether a password reset may be sent: an active account that signs in with a password. An
+	 * account that only signs in through the identity provider has its password kept there.
+	 */
+	boolean resettable() {
+		return active && passwordHash != null && erasedAt == null;
+	}
+
 	void recordLogin(Instant now) {
 		failedLogins = 0;
 		lastLoginAt = now;

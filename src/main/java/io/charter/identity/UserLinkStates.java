@@ -10,12 +10,15 @@ import io.charter.notify.OneTimeLinkIssuer;
 import io.charter.platform.LinkState;
 import io.charter.platform.OneTimeLinks;
 
-/** Tells the outbox whether the invitation links it held were used or expired. */
+/** Tells the outbox whether the invitation and reset links it held were used or expired. */
 @Component
 class UserLinkStates implements OneTimeLinkIssuer {
 
 	/** An invitation (or a renewed one): its user sets a password through it. */
 	static final OneTimeLinks.Purpose INVITE = new OneTimeLinks.Purpose("identity.invite");
+
+	/** A password reset: its user chooses a new password through it. */
+	static final OneTimeLinks.Purpose RESET = new OneTimeLinks.Purpose("identity.reset");
 
 	private final OneTimeLinks links;
 
@@ -25,6 +28,6 @@ class UserLinkStates implements OneTimeLinkIssuer {
 
 	@Override
 	public Map<String, LinkState> states(Set<String> secretHashes) {
-		return links.states(List.of(INVITE), secretHashes);
+		return links.states(List.of(INVITE, RESET), secretHashes);
 	}
 }

@@ -2,12 +2,14 @@ package io.charter.identity;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,27 +20,33 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.charter.identity.web.Confirmation;
 import io.charter.identity.web.InviteForm;
 import io.charter.shared.Role;
 
 /**
- * Administration of users: invite, change roles, deactivate (ADMIN; AUDITOR may look). Without
- * SMTP, the administrator who invites someone is shown the invitation link once, to hand it over:
- * the POST redirects (post/redirect/get) with the link as a flash attribute of that administrator's
- * session only, so a reload neither shows it again nor invites twice. A lost link is replaced by a
- * new one.
+ * Administration of users: invite, change roles, deactivate, send a password reset (ADMIN; AUDITOR
+ * may look). Without SMTP, the administrator who invites someone or sends a reset is shown the link
+ * once, to hand it over: the POST redirects (post/redirect/get) with the link as a flash attribute
+ * of that administrator's session only, so a reload neither shows it again nor issues a second one.
+ * Deactivation is confirmed on a page of its own first.
  */
 @Controller
 class UsersController {
 
-	/** Flash attributes of the one page that shows a fresh invitation link. */
+	/** Flash attributes of the one page that shows a fresh one-time link. */
 	static final String LINK = "invitationLink";
 	static final String INVITEE = "invitee";
+	static final String LINK_TITLE = "linkTitle";
+
+	private static final String USERS = "redirect:/admin/users";
 
 	private final IdentityManagement identity;
+	private final MessageSource messages;
 
-	UsersController(IdentityManagement identity) {
+	UsersController(IdentityManagement identity, MessageSource messages) {
 		this.identity = identity;
+		this.messages = messages;
 	}
 
 	@GetMapping("/admin/users")
@@ -60,8 +68,9 @@ class UsersController {
 		String error = errors.hasErrors() ? "users.invalid" : null;
 		if (error == null) {
 			try {
-				handOver(identity.invite(form.email(), form.displayName(), form.roles(), form.language()), redirect);
-				return "redirect:/admin/users";
+				handOver(identity.invite(form.email(), form.displayName(), form.roles(), form.language()),
+						"users.link-title", "users.invite-sent", redirect);
+				return USERS;
 			}
 			catch (InvalidUserChange e) {
 				error = "users.exists";
@@ -74,50 +83,98 @@ class UsersController {
 		return "identity/users";
 	}
 
-	/** A new invitation link for an invited user who lost theirs (or let it expire). */
+	/** The invitation again, for an invited user who lost it or let it expire; the unused one stops working. */
 	@PostMapping("/admin/users/{id}/invitation")
-	String renewInvitation(@PathVariable UUID id, RedirectAttributes redirect) {
+	String renewInvitation(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
 		try {
-			handOver(identity.renewInvitation(id), redirect);
+			handOver(identity.renewInvitation(id), "users.link-title", "users.invite-sent", redirect);
 		}
 		catch (InvalidUserChange e) {
-			redirect.addFlashAttribute("failure", e.getMessage());
+			refuse(redirect, "users.no-invitation", locale);
 		}
-		return "redirect:/admin/users";
+		return USERS;
 	}
 
-	/** With SMTP the link goes by e-mail only; without, the inviting administrator sees it on the next page. */
-	private void handOver(IssuedInvitation invitation, RedirectAttributes redirect) {
-		if (invitation.handOver()) {
-			redirect.addFlashAttribute(LINK, invitation.link());
-			redirect.addFlashAttribute(INVITEE, invitation.user().displayName());
+	/** A password reset link for the user, sent (or handed over) as an invitation is. */
+	@PostMapping("/admin/users/{id}/password-reset")
+	String sendPasswordReset(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+		try {
+			handOver(identity.sendPasswordReset(id), "users.reset-link-title", "users.reset-sent", redirect);
+		}
+		catch (InvalidUserChange e) {
+			refuse(redirect, "users.reset-refused", locale);
+		}
+		return USERS;
+	}
+
+	/** With SMTP the link goes by e-mail only; without, the administrator sees it on the next page. */
+	private static void handOver(IssuedInvitation issued, String title, String sent, RedirectAttributes redirect) {
+		if (issued.handOver()) {
+			redirect.addFlashAttribute(LINK, issued.link());
+			redirect.addFlashAttribute(INVITEE, issued.user().displayName());
+			redirect.addFlashAttribute(LINK_TITLE, title);
 		}
 		else {
-			redirect.addFlashAttribute("notice", "users.invite-sent");
+			redirect.addFlashAttribute("notice", sent);
 		}
 	}
 
 	@PostMapping("/admin/users/{id}/roles")
-	String roles(@PathVariable UUID id, @RequestParam(required = false) Set<Role> roles, RedirectAttributes redirect) {
+	String roles(@PathVariable UUID id, @RequestParam(required = false) Set<Role> roles, Locale locale,
+			RedirectAttributes redirect) {
 		try {
 			identity.changeRoles(id, roles == null ? Set.of() : roles);
 			redirect.addFlashAttribute("notice", "users.saved");
 		}
-		catch (InvalidUserChange e) {
-			redirect.addFlashAttribute("failure", e.getMessage());
+		catch (LastAdministrator e) {
+			refuse(redirect, "users.last-admin", locale);
 		}
-		return "redirect:/admin/users";
+		catch (InvalidUserChange e) {
+			refuse(redirect, "users.needs-role", locale);
+		}
+		return USERS;
 	}
 
-	@PostMapping("/admin/users/{id}/active")
-	String active(@PathVariable UUID id, @RequestParam boolean active, RedirectAttributes redirect) {
+	/** What deactivating the user does, before it is done. */
+	@GetMapping("/admin/users/{id}/deactivate")
+	String confirmDeactivation(@PathVariable UUID id, Model model) {
+		UserSummary user = identity.user(id).orElseThrow(() -> new UserNotFound(id));
+		model.addAttribute("confirmation", new Confirmation("users.deactivate-title", user.displayName(),
+				List.of("users.deactivate-sessions", "users.deactivate-tokens", "users.deactivate-undo"),
+				"/admin/users/" + id + "/deactivate", "users.deactivate", "/admin/users"));
+		return "identity/confirm";
+	}
+
+	/** Deactivates once confirmed on its page; a bare request (no confirmation) is sent there. */
+	@PostMapping("/admin/users/{id}/deactivate")
+	String deactivate(@PathVariable UUID id, @RequestParam(name = Confirmation.FIELD, required = false) String confirmed,
+			Locale locale, RedirectAttributes redirect) {
+		if (confirmed == null) {
+			return "redirect:/admin/users/" + id + "/deactivate";
+		}
 		try {
-			identity.setActive(id, active);
-			redirect.addFlashAttribute("notice", "users.saved");
+			identity.setActive(id, false);
+			redirect.addFlashAttribute("notice", "users.deactivated");
 		}
 		catch (InvalidUserChange e) {
-			redirect.addFlashAttribute("failure", e.getMessage());
+			refuse(redirect, "users.last-admin", locale);
 		}
-		return "redirect:/admin/users";
+		return USERS;
+	}
+
+	@PostMapping("/admin/users/{id}/activate")
+	String activate(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+		try {
+			identity.setActive(id, true);
+			redirect.addFlashAttribute("notice", "users.reactivated");
+		}
+		catch (InvalidUserChange e) {
+			refuse(redirect, "users.erased-stays", locale);
+		}
+		return USERS;
+	}
+
+	private void refuse(RedirectAttributes redirect, String key, Locale locale) {
+		redirect.addFlashAttribute("failure", messages.getMessage(key, null, locale));
 	}
 }

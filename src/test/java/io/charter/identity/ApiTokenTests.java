@@ -261,15 +261,47 @@ class ApiTokenTests {
 	}
 
 	@Test
-	void theTokensPageShowsTheSecretOnce() throws Exception {
-		MockHttpSession session = login(fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
-		String page = mvc.perform(post("/tokens").session(session).with(csrf()).param("name", "from-page")
-				.param("roles", "PRIVACY").param("days", "10")).andExpect(status().isOk())
-				.andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse().getContentAsString();
+	void theTokensPageShowsTheSecretOnceAndAReloadCreatesNoSecondToken() throws Exception {
+		var user = fixtures.user(Role.PRIVACY);
+		MockHttpSession session = login(user.email(), Fixtures.PASSWORD);
+		var created = mvc.perform(post("/tokens").session(session).with(csrf()).param("name", "from-page")
+				.param("roles", "PRIVACY").param("days", "10")).andExpect(redirectedUrl("/tokens")).andReturn();
+		// Post/redirect/get: what a reload sends again is the GET, not the POST.
+		assertThat(created.getResponse().getContentAsString()).doesNotContain("chr_");
+		String page = mvc.perform(get("/tokens").session(session)).andExpect(status().isOk())
+				.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+				.andReturn().getResponse().getContentAsString();
 		String secret = page.replaceAll("(?s).*<code id=\"token-secret\">([^<]+)</code>.*", "$1");
 		assertThat(secret).startsWith("chr_");
 		mvc.perform(get("/tokens").session(session)).andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(secret))));
+		assertThat(tokens.tokensOf(user.id())).hasSize(1);
 		mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + secret)).andExpect(status().isOk());
+	}
+
+	@Test
+	void revokingATokenOnThePageIsConfirmedFirst() throws Exception {
+		var user = fixtures.user(Role.PRIVACY);
+		MockHttpSession session = login(user.email(), Fixtures.PASSWORD);
+		var issued = tokens.issue(user.id(), "nightly-export", Set.of(Role.PRIVACY), Instant.now().plusSeconds(3600));
+		String id = issued.token().id().toString();
+		// The list links to the confirmation; nothing on it revokes.
+		mvc.perform(get("/tokens").session(session)).andExpect(content().string(org.hamcrest.Matchers.allOf(
+				org.hamcrest.Matchers.containsString("href=\"/tokens/" + id + "/revoke\""),
+				org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("action=\"/tokens/" + id + "/revoke\"")))));
+		mvc.perform(get("/tokens/" + id + "/revoke").session(session)).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("Revoke the token \"nightly-export\"?")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"confirmed\"")));
+		// A bare POST (no confirmation) is sent to the confirmation and revokes nothing.
+		mvc.perform(post("/tokens/" + id + "/revoke").session(session).with(csrf()))
+				.andExpect(redirectedUrl("/tokens/" + id + "/revoke"));
+		mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + issued.secret())).andExpect(status().isOk());
+		mvc.perform(post("/tokens/" + id + "/revoke").session(session).with(csrf()).param("confirmed", "yes"))
+				.andExpect(redirectedUrl("/tokens"));
+		mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + issued.secret()))
+				.andExpect(status().isUnauthorized());
+		// Someone else's token does not exist for them.
+		MockHttpSession other = login(fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+		mvc.perform(get("/tokens/" + id + "/revoke").session(other)).andExpect(status().isNotFound());
 	}
 }

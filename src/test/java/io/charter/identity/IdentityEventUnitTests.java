@@ -14,6 +14,7 @@ import io.charter.identity.IdentityEvent.FailedSignIns;
 import io.charter.identity.IdentityEvent.InvitationRenewed;
 import io.charter.identity.IdentityEvent.LanguageChanged;
 import io.charter.identity.IdentityEvent.PasswordChanged;
+import io.charter.identity.IdentityEvent.PasswordResetSent;
 import io.charter.identity.IdentityEvent.PasswordSet;
 import io.charter.identity.IdentityEvent.TokenIssued;
 import io.charter.identity.IdentityEvent.TokenRevoked;
@@ -40,6 +41,7 @@ class IdentityEventUnitTests {
 				user(new UserInvited(USER, "s", "user:x", AT), "user.invited"),
 				user(new InvitationRenewed(USER, "s", "user:x", AT), "user.invitation-renewed"),
 				user(new PasswordSet(USER, "s", "user:x", AT), "user.password-set"),
+				user(new PasswordResetSent(USER, "s", "user:x", AT), "user.password-reset-sent"),
 				user(new PasswordChanged(USER, "s", "user:x", AT), "user.password-changed"),
 				user(new UserRolesChanged(USER, "s", "user:x", AT), "user.roles-changed"),
 				user(new UserDeactivated(USER, "s", "user:x", AT), "user.deactivated"),

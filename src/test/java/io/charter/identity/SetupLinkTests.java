@@ -66,8 +66,14 @@ class SetupLinkTests {
 				List<Object> answers = Concurrently.run(browsers.size(), i -> browsers.get(i).createAdministrator(
 						"admin-" + i + "@setup.test", "setup-password-" + i));
 
-				assertThat(answers).as("answers to the six forms").filteredOn("/login?created"::equals).hasSize(1);
-				assertThat(answers).as("the others").filteredOn(a -> !"/login?created".equals(a)).containsOnly(404);
+				// The one who created the administrator is signed in and lands on the dashboard.
+				assertThat(answers).as("answers to the six forms").filteredOn("/"::equals).hasSize(1);
+				assertThat(answers).as("the others").filteredOn(a -> !"/".equals(a)).containsOnly(404);
+				Browser winner = browsers.get(answers.indexOf("/"));
+				HttpResponse<String> dashboard = winner.client().send(
+						HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(dashboard.statusCode()).as("the dashboard, signed in").isEqualTo(200);
+				assertThat(dashboard.body()).contains("<h1>Dashboard</h1>", "Admin");
 				assertThat(jdbc.sql("select roles from app_user").query(String.class).list())
 						.as("accounts after the race").filteredOn(r -> Roles.parse(r).contains(Role.ADMIN)).hasSize(1);
 				assertThat(Browser.get(base, "/setup?token=" + token).statusCode()).as("the link afterwards").isEqualTo(404);

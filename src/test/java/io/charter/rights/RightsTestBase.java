@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,14 +137,7 @@ public abstract class RightsTestBase {
 	}
 
 	protected static List<MimeMessage> mailsTo(String address) {
-		return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-			try {
-				return m.getAllRecipients()[0].toString().equals(address);
-			}
-			catch (Exception e) {
-				return false;
-			}
-		}).toList();
+		return io.charter.Mailbox.to(SMTP, address);
 	}
 
 	/**

@@ -37,6 +37,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.charter.Fixtures;
+import io.charter.identity.IdentityManagement;
+import io.charter.identity.UserSummary;
 import io.charter.shared.Role;
 
 /**
@@ -59,6 +61,8 @@ class BrowserTests {
 	int port;
 	@Autowired
 	Fixtures fixtures;
+	@Autowired
+	IdentityManagement identity;
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
@@ -208,5 +212,56 @@ class BrowserTests {
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
+	}
+
+	/** The real buttons: Deactivate, its confirmation, then Reactivate; no script needed, none inline. */
+	@Test
+	void anAdministratorDeactivatesAUserAfterConfirmingAndReactivatesThem() throws Exception {
+		UserSummary leaver = fixtures.user(Fixtures.uniqueEmail("leaver"), "en", Role.PRIVACY);
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(By.id("username")).sendKeys(Fixtures.ADMIN_EMAIL);
+		browser.findElement(By.id("password")).sendKeys(Fixtures.ADMIN_PASSWORD, Keys.ENTER);
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
+
+		browser.get("http://localhost:" + port + "/admin/users");
+		browser.findElement(By.id("deactivate-" + leaver.id())).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/deactivate"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Deactivate Test privacy?");
+		assertThat(axeViolations()).as("the confirmation page").isEmpty();
+		assertThat(identity.user(leaver.id()).orElseThrow().active()).as("before confirming").isTrue();
+
+		browser.findElement(By.id("confirm")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/admin/users$"));
+		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("User deactivated.");
+		assertThat(identity.user(leaver.id()).orElseThrow().active()).isFalse();
+
+		browser.findElement(By.id("activate-" + leaver.id())).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("p.notice"),
+				"User reactivated."));
+		assertThat(identity.user(leaver.id()).orElseThrow().active()).isTrue();
+		assertThat(browser.findElement(By.id("deactivate-" + leaver.id())).isDisplayed()).isTrue();
+
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(By.linkText("Forgot your password?")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Reset your password");
+		assertThat(axeViolations()).as("the forgot-password page").isEmpty();
+
+		List<LogEntry> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+				.filter(e -> e.getMessage().contains("Content Security Policy")).toList();
+		assertThat(violations).isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	List<String> axeViolations() throws Exception {
+		try (java.io.InputStream in = BrowserTests.class.getResourceAsStream("/axe.min.js")) {
+			((JavascriptExecutor) browser).executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
+				  .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(' | '))))
+				  .catch(e => done(['axe failed: ' + e]));""");
 	}
 }

@@ -102,7 +102,7 @@ class SecurityConfiguration {
 		SignInOutcome outcome = new SignInOutcome(identity, throttle);
 		List<PathAccess> rules = contributed.orderedStream().filter(rule -> !rule.api()).toList();
 		http.authorizeHttpRequests(a -> {
-			a.requestMatchers("/login", "/setup", "/invitation/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+			a.requestMatchers("/login", "/setup", "/invitation/**", "/password/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 					.permitAll();
 			apply(rules, a);

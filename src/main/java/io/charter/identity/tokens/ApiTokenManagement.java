@@ -117,11 +117,8 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 	 */
 	@Transactional
 	void revoke(UUID tokenId, Caller caller) {
-		ApiToken token = tokens.findById(tokenId).orElseThrow(() -> new TokenNotFound(tokenId));
+		ApiToken token = visibleToken(tokenId, caller);
 		boolean admin = caller.holds(Role.ADMIN);
-		if (!admin && !token.userId().equals(caller.userId())) {
-			throw new TokenNotFound(tokenId);
-		}
 		if (!admin && caller.viaToken() && !caller.roles().containsAll(token.roles())) {
 			EnumSet<Role> extra = EnumSet.copyOf(token.roles());
 			extra.removeAll(caller.roles());
@@ -133,6 +130,16 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 		Instant now = clock.instant();
 		tokens.revoke(tokenId, now);
 		events.publishEvent(new IdentityEvent.TokenRevoked(tokenId, "token '" + token.name() + "' revoked", Actors.current(), now));
+	}
+
+	/** A token its owner or an administrator may see; to anyone else it does not exist. */
+	@Transactional(readOnly = true)
+	ApiToken visibleToken(UUID tokenId, Caller caller) {
+		ApiToken token = tokens.findById(tokenId).orElseThrow(() -> new TokenNotFound(tokenId));
+		if (!caller.holds(Role.ADMIN) && !token.userId().equals(caller.userId())) {
+			throw new TokenNotFound(tokenId);
+		}
+		return token;
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import io.charter.identity.CurrentUser;
 import io.charter.identity.IdentityManagement;
 import io.charter.identity.InvalidUserChange;
 import io.charter.identity.UserSummary;
+import io.charter.identity.web.Confirmation;
 import io.charter.identity.web.IssuedToken;
 import io.charter.identity.web.TokenListing;
 import io.charter.shared.Role;
@@ -29,6 +30,9 @@ import io.charter.shared.Role;
 /** API tokens of the signed-in user (administrators see and revoke all). */
 @Controller
 class TokensController {
+
+	private static final String ISSUED = "issued";
+	private static final String TOKENS = "redirect:/tokens";
 
 	private final ApiTokenManagement tokens;
 	private final IdentityManagement identity;
@@ -41,32 +45,53 @@ class TokensController {
 	}
 
 	@GetMapping("/tokens")
-	String list(Authentication auth, Model model) {
-		fill(auth, model, null, null);
+	String list(Authentication auth, Model model, HttpServletResponse response) {
+		IssuedToken issued = model.containsAttribute(ISSUED) ? (IssuedToken) model.getAttribute(ISSUED) : null;
+		if (issued != null) {
+			// The secret is on this answer only: never cached, never shown again.
+			response.setHeader("Cache-Control", "no-store");
+		}
+		fill(auth, model, issued, (String) model.getAttribute("failure"));
 		return "identity/tokens";
 	}
 
+	/**
+	 * Post/redirect/get: the new secret goes to the next page as a flash attribute of this session,
+	 * so a reload of that page neither shows it again nor creates a second token.
+	 */
 	@PostMapping("/tokens")
 	String create(Authentication auth, @RequestParam String name, @RequestParam(required = false) Set<Role> roles,
-			@RequestParam(defaultValue = "90") int days, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "90") int days, RedirectAttributes redirect) {
 		try {
-			IssuedToken issued = tokens.issue(Caller.of(auth), name, roles == null ? Set.of() : roles,
-					clock.instant().plus(Duration.ofDays(Math.max(1, Math.min(days, 366)))));
-			// The secret is on this page only: never cached, never shown again.
-			response.setHeader("Cache-Control", "no-store");
-			fill(auth, model, issued, null);
+			redirect.addFlashAttribute(ISSUED, tokens.issue(Caller.of(auth), name, roles == null ? Set.of() : roles,
+					clock.instant().plus(Duration.ofDays(Math.max(1, Math.min(days, 366))))));
 		}
 		catch (InvalidUserChange e) {
-			fill(auth, model, null, e.getMessage());
+			redirect.addFlashAttribute("failure", e.getMessage());
 		}
-		return "identity/tokens";
+		return TOKENS;
 	}
 
+	/** What revoking the token does, before it is done. */
+	@GetMapping("/tokens/{id}/revoke")
+	String confirmRevocation(Authentication auth, @PathVariable UUID id, Model model) {
+		ApiToken token = tokens.visibleToken(id, Caller.of(auth));
+		model.addAttribute("confirmation", new Confirmation("tokens.revoke-title", token.name(),
+				List.of("tokens.revoke-stops", "tokens.revoke-final"), "/tokens/" + id + "/revoke", "tokens.revoke",
+				"/tokens"));
+		return "identity/confirm";
+	}
+
+	/** Revokes once confirmed on its page; a bare request (no confirmation) is sent there. */
 	@PostMapping("/tokens/{id}/revoke")
-	String revoke(Authentication auth, @PathVariable UUID id, RedirectAttributes redirect) {
+	String revoke(Authentication auth, @PathVariable UUID id,
+			@RequestParam(name = Confirmation.FIELD, required = false) String confirmed, RedirectAttributes redirect) {
+		if (confirmed == null) {
+			return "redirect:/tokens/" + id + "/revoke";
+		}
 		tokens.revoke(id, Caller.of(auth));
 		redirect.addFlashAttribute("notice", "tokens.revoked");
-		return "redirect:/tokens";
+		return TOKENS;
 	}
 
 	private void fill(Authentication auth, Model model, IssuedToken issued, String failure) {

@@ -18,7 +18,8 @@ class LoginThrottleUnitTests {
 
 	final MovableClock clock = new MovableClock();
 	final IdentitySettings settings = new IdentitySettings(null, null, true, 5, 20, Duration.ofSeconds(1),
-			Duration.ofMinutes(15), Duration.ofMinutes(10), Duration.ofDays(7));
+			Duration.ofMinutes(15), Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofHours(1), 5,
+			Duration.ofHours(1));
 	final LoginThrottle throttle = new LoginThrottle(settings.perAccount(), settings.perClient(), clock);
 
 	{
