@@ -76,6 +76,16 @@ class DeclarationTruthTests {
 	}
 
 	@Test
+	void theDeclarationNamesTheOrganisationNeverTheSoftware() throws Exception {
+		for (String language : List.of("fr", "nl", "en")) {
+			String page = page(SEEDED, language);
+			assertThat(page).as(language).contains("WeGroup");
+			// The cookie's name charter_consent is a fact; the software's name in place of the controller is not.
+			assertThat(page).as(language).doesNotContainPattern("\\bCharter\\b");
+		}
+	}
+
+	@Test
 	void everyPublishedDeclarationListsCharterConsentAsNecessaryWithItsLifetimes() throws Exception {
 		publishedSite();
 		List<String> published = jdbc.sql("select distinct s.site_key from consent_site s join declaration_version v on v.site_id = s.id")
