@@ -141,7 +141,8 @@ public class RequestFulfilment {
 				String outcome = a.error() != null || o == null ? "FAILED" : o.result().name();
 				int records = o == null ? 0 : o.records();
 				String detail = a.error() != null ? a.error() : o == null ? "no outcome" : o.detail();
-				fulfilmentRecords.insert(r.id(), a.holder(), code, outcome, records, detail, changes.now(), actor);
+				fulfilmentRecords.insert(r.id(), a.holder(), code, outcome, records, detail,
+						a.error() != null || o == null ? null : o.letter(), changes.now(), actor);
 				summary.add(a.holder() + " " + outcome + " " + records);
 			}
 			if (r.status() == RequestStatus.VERIFIED) {
