@@ -105,8 +105,8 @@ public class RequestFulfilment {
 					settings.zone()), r.language())), Map.of("link", letters.oneTimeLink("/privacy/requests/download/", secret)));
 		});
 		if (!failed.isEmpty()) {
-			throw new ExportFailed("No package was sent: " + failed.stream().map(Fulfilment.Exported::holder).toList()
-					+ " could not export. Try again later.");
+			throw new ExportFailed("rights.refused.export-failed",
+					failed.stream().map(Fulfilment.Exported::holder).collect(java.util.stream.Collectors.joining(", ")));
 		}
 	}
 
@@ -163,11 +163,11 @@ public class RequestFulfilment {
 	public List<String> notifySystems(UUID id) {
 		DataSubjectRequest r = changes.load(id).requireReadyTo("go to other systems", RequestType.values());
 		if (systems.systemsFor(r.type()).isEmpty()) {
-			throw new StepNotAllowed("No system is connected for " + r.type() + " requests.");
+			throw new StepNotAllowed("rights.refused.no-system-for-type", r.type().resolvable());
 		}
 		List<String> queued = systems.notifyAll(r, Actors.current());
 		if (queued.isEmpty()) {
-			throw new StepNotAllowed("Every connected system was already notified.");
+			throw new StepNotAllowed("rights.refused.every-connected-system-was");
 		}
 		return queued;
 	}
@@ -192,7 +192,7 @@ public class RequestFulfilment {
 			throw new RequestAlreadyClosed(r.status());
 		}
 		if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
-			throw new RequestChangeRefused("An override needs its reason (at most 2000 characters).");
+			throw new RequestChangeRefused("rights.refused.override-needs-reason-at");
 		}
 		systems.override(r, system, reason.strip(), Actors.current());
 	}
@@ -213,12 +213,12 @@ public class RequestFulfilment {
 			throw new RequestAlreadyClosed(r.status());
 		}
 		if (system == null || system.isBlank() || system.strip().length() > 100) {
-			throw new RequestChangeRefused("Name the module or system (at most 100 characters).");
+			throw new RequestChangeRefused("rights.refused.name-module-system-at");
 		}
 		KeptReason why = reason == null ? KeptReason.OTHER : reason;
 		String text = detail == null || detail.isBlank() ? null : detail.strip();
 		if (why == KeptReason.OTHER && text == null || text != null && text.length() > 2000) {
-			throw new RequestChangeRefused("Say what was kept or done, and why (at most 2000 characters).");
+			throw new RequestChangeRefused("rights.refused.say-what-was-kept");
 		}
 		fulfilmentRecords.insert(r.id(), system.strip(), DataSubjectRequest.EXCEPTION, why.name(), 0, text, changes.now(),
 				Actors.current());

@@ -121,32 +121,37 @@ class TruthfulAnswersTests extends RightsTestBase {
 		// A staff member asks: their account, their requests and their visits are held.
 		String email = fixtures.user(Fixtures.uniqueEmail("truth-staff"), "fr", Role.EMPLOYEE).email();
 		holder.subscriptionsByEmail.put(email, "news");
-		UUID restriction = register("""
-				{"type": "RESTRICTION", "name": "Rémi Restreint", "email": "%s", "channel": "EMAIL", "language": "fr"}"""
-				.formatted(email));
-		act(restriction, "verify", "text", "reply from the address on file");
-		act(restriction, "restrict");
-		act(restriction, "complete", "text", "Le traitement de vos données est limité.");
-		String restricted = bodyOf(awaitMail(email, "Votre demande " + referenceOf(restriction)));
+		String restricted = answeredInFrench("RESTRICTION", email, "restrict");
 		assertThat(restricted).contains(
 				"- Vos demandes : rien à limiter : la trace de vos demandes ne sert qu’à les traiter et à prouver que nous l’avons fait.",
 				"- Votre compte de membre du personnel : conservé mais plus utilisé, sauf dans les cas prévus par la loi (1 enregistrement(s)).",
 				"- Vos choix en matière de cookies : nous ne détenions aucune donnée vous concernant.")
 				.doesNotContain("Request records", "Account deactivated", "serve only");
 
-		UUID erasure = register("""
-				{"type": "ERASURE", "name": "Rémi Restreint", "email": "%s", "channel": "EMAIL", "language": "fr"}"""
-				.formatted(email));
-		act(erasure, "verify", "text", "reply from the address on file");
-		act(erasure, "override-system", "system", "crm", "text", "No CRM contact.");
-		act(erasure, "erase", "confirm", "yes");
-		act(erasure, "complete", "text", "Vos données ont été effacées.");
-		String erased = bodyOf(awaitMail(email, "Votre demande " + referenceOf(erasure)));
+		String erased = answeredInFrench("ERASURE", email, "override-system", "system", "crm", "text", "No CRM contact.");
 		assertThat(erased).contains(
 				"- Vos demandes : effacé (0 enregistrement(s)) ; conservé : la trace de vos demandes, pour prouver que nous les avons traitées",
 				"- Votre compte de membre du personnel : effacé (1 enregistrement(s)).",
 				"- test-visitors : effacé (1 enregistrement(s)).")
 				.doesNotContain("kept as proof", "request record(s)", "Account anonymised");
+	}
+
+	@Test
+	void aRefusedStepIsShownInTheUsersLanguageAndTheApiGivesItsCode() throws Exception {
+		officer = Fixtures.signIn(mvc, fixtures.user(Fixtures.uniqueEmail("officier"), "fr", Role.PRIVACY).email(),
+				Fixtures.PASSWORD);
+		UUID id = register("""
+				{"type": "ERASURE", "name": "Firmin Refusé", "email": "%s", "channel": "EMAIL", "language": "fr"}"""
+				.formatted(Fixtures.uniqueEmail("truth-refused")));
+		step(id, "start").andExpect(flash().attribute("failure", "Seule une demande vérifiée peut être commencée."));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/v1/rights/requests/" + id + "/start").session(officer).with(csrf()))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value("Only a verified request can be started."))
+				.andExpect(jsonPath("$.code").value("rights.refused.verified-request-started"));
+		act(id, "verify", "text", "reply from the address on file");
+		act(id, "override-system", "system", "crm", "text", "No CRM contact.");
+		step(id, "complete", "text", "Effacé.").andExpect(flash().attribute("failure", containsString(
+				"L’effacement n’a pas été exécuté dans chaque module : consent, rights, staff-accounts, test-visitors.")));
 	}
 
 	@Test
@@ -177,6 +182,20 @@ class TruthfulAnswersTests extends RightsTestBase {
 					.header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
 					.content(json.writeValueAsString(profile))).andExpect(status().isOk());
 		}
+	}
+
+	/** Registers a request in French, verifies it, takes the step (and for an erasure erases), completes it. */
+	String answeredInFrench(String type, String email, String action, String... params) throws Exception {
+		UUID id = register("""
+				{"type": "%s", "name": "Rémi Répondu", "email": "%s", "channel": "EMAIL", "language": "fr"}"""
+				.formatted(type, email));
+		act(id, "verify", "text", "reply from the address on file");
+		act(id, action, params);
+		if (type.equals("ERASURE")) {
+			act(id, "erase", "confirm", "yes");
+		}
+		act(id, "complete", "text", "Voici notre réponse.");
+		return bodyOf(awaitMail(email, "Votre demande " + referenceOf(id)));
 	}
 
 	String referenceOf(UUID id) throws Exception {
