@@ -80,9 +80,10 @@ public class FulfilmentCoverage {
 			return text("rights.letter." + reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), locale, module, detail)
 					.strip();
 		}
-		// What a module kept, and why, in the requester's language, from its own bundle; its free-text
-		// detail (written for staff) only for a module that gave no text.
-		String kept = told.letter() == null ? detail
+		// What a module kept, and why, in the requester's language, from its own bundle; for a record
+		// made before modules gave texts, rights' own; the free-text detail (written for staff) only
+		// for a module that gives none.
+		String kept = told.letter() == null ? messages.getMessage("rights.letter.kept." + holder, null, detail, locale)
 				: messages.getMessage(told.letter().key(), told.letter().arguments().toArray(), detail, locale);
 		return text("rights.letter." + step + "." + f.outcome().toLowerCase(Locale.ROOT).replace('_', '-'), locale, module,
 				f.records(), kept).strip();
