@@ -307,9 +307,9 @@ public final class DataSubjectRequest {
 	 * Refuses a fulfilment step the request is not ready for: closed, of another type, not verified,
 	 * or waiting for the requester.
 	 *
-	 * @param what the step, as in "A ... request does not {@code what}"
+	 * @param types the types of request the step serves
 	 */
-	public DataSubjectRequest requireReadyTo(String what, RequestType... types) {
+	public DataSubjectRequest requireReadyTo(RequestType... types) {
 		if (!open()) {
 			throw new RequestAlreadyClosed(status);
 		}

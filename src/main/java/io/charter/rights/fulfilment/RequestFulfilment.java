@@ -75,13 +75,13 @@ public class RequestFulfilment {
 	@PreAuthorize(StaffAccess.WRITE)
 	public void deliverPackage(UUID id) {
 		DataSubjectRequest loaded = tx.execute(s -> systems.requireReported(changes.load(id)
-				.requireReadyTo("deliver a package", RequestType.ACCESS, RequestType.PORTABILITY)));
+				.requireReadyTo(RequestType.ACCESS, RequestType.PORTABILITY)));
 		List<Fulfilment.Exported> exports = fulfilment.export(loaded.subject());
 		String actor = Actors.current();
 		List<Fulfilment.Exported> failed = exports.stream().filter(e -> e.error() != null).toList();
 		tx.executeWithoutResult(s -> {
 			DataSubjectRequest r = systems.requireReported(changes.load(id)
-					.requireReadyTo("deliver a package", RequestType.ACCESS, RequestType.PORTABILITY));
+					.requireReadyTo(RequestType.ACCESS, RequestType.PORTABILITY));
 			for (Fulfilment.Exported e : exports) {
 				fulfilmentRecords.insert(r.id(), e.holder(), "EXPORT", e.error() == null ? (e.records() == 0 ? "NOTHING_HELD" : "DONE") : "FAILED",
 						e.records(), e.error(), changes.now(), actor);
@@ -113,28 +113,28 @@ public class RequestFulfilment {
 	/** Erasure: every module erases or anonymises; what each did is recorded. */
 	@PreAuthorize(StaffAccess.WRITE)
 	public List<FulfilmentRecord> erase(UUID id) {
-		return apply(id, Fulfilment.Action.ERASE, "ERASE", "erase", RequestType.ERASURE);
+		return apply(id, Fulfilment.Action.ERASE, "ERASE", RequestType.ERASURE);
 	}
 
 	/** Restriction or objection: every module flags the data and stops processing them. */
 	@PreAuthorize(StaffAccess.WRITE)
 	public List<FulfilmentRecord> restrict(UUID id) {
-		return apply(id, Fulfilment.Action.RESTRICT, "RESTRICT", "restrict", RequestType.RESTRICTION, RequestType.OBJECTION);
+		return apply(id, Fulfilment.Action.RESTRICT, "RESTRICT", RequestType.RESTRICTION, RequestType.OBJECTION);
 	}
 
 	/** Withdrawal of consent: every module that relies on consent records it. */
 	@PreAuthorize(StaffAccess.WRITE)
 	public List<FulfilmentRecord> withdrawConsent(UUID id) {
-		return apply(id, Fulfilment.Action.WITHDRAW, "WITHDRAW", "record the withdrawal of consent", RequestType.WITHDRAWAL);
+		return apply(id, Fulfilment.Action.WITHDRAW, "WITHDRAW", RequestType.WITHDRAWAL);
 	}
 
-	private List<FulfilmentRecord> apply(UUID id, Fulfilment.Action action, String code, String what,
+	private List<FulfilmentRecord> apply(UUID id, Fulfilment.Action action, String code,
 			RequestType... types) {
-		DataSubjectRequest loaded = tx.execute(s -> changes.load(id).requireReadyTo(what, types));
+		DataSubjectRequest loaded = tx.execute(s -> changes.load(id).requireReadyTo(types));
 		List<Fulfilment.Applied> results = fulfilment.apply(action, loaded.subject());
 		String actor = Actors.current();
 		return tx.execute(s -> {
-			DataSubjectRequest r = changes.load(id).requireReadyTo(what, types);
+			DataSubjectRequest r = changes.load(id).requireReadyTo(types);
 			List<String> summary = new ArrayList<>();
 			for (Fulfilment.Applied a : results) {
 				Outcome o = a.outcome();
@@ -161,7 +161,7 @@ public class RequestFulfilment {
 	@PreAuthorize(StaffAccess.WRITE)
 	@Transactional
 	public List<String> notifySystems(UUID id) {
-		DataSubjectRequest r = changes.load(id).requireReadyTo("go to other systems", RequestType.values());
+		DataSubjectRequest r = changes.load(id).requireReadyTo(RequestType.values());
 		if (systems.systemsFor(r.type()).isEmpty()) {
 			throw new StepNotAllowed("rights.refused.no-system-for-type", r.type().resolvable());
 		}
