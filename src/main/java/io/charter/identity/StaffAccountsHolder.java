@@ -82,10 +82,11 @@ class StaffAccountsHolder implements PersonalDataHolder {
 			int records = identity.eraseAccount(data.get().account().id(), subject.requestId());
 			return Outcome.done(records, "Account anonymised (address and name replaced by a pseudonym, password,"
 					+ " language and sign-in times removed) and deactivated; " + (records - 1)
-					+ " API token(s) and every one-time link deleted. The audit trail keeps only the account's random id.");
+					+ " API token(s) and every one-time link deleted. The audit trail keeps only the account's random id.")
+					.saying("identity.staff-data.erased", records - 1);
 		}
 		catch (LastAdministrator e) {
-			return Outcome.partly(0, LAST_ADMINISTRATOR_KEPT);
+			return Outcome.partly(0, LAST_ADMINISTRATOR_KEPT).saying("identity.staff-data.last-administrator-kept");
 		}
 	}
 
@@ -99,17 +100,18 @@ class StaffAccountsHolder implements PersonalDataHolder {
 			identity.restrictAccount(data.get().account().id(), subject.requestId());
 			return Outcome.done(1, "Account deactivated and marked restricted: its data are kept, unused (no sign-in,"
 					+ " no API access, no mail). An administrator lifts the restriction by reactivating the account;"
-					+ " tell the person first (GDPR art. 18(3)).");
+					+ " tell the person first (GDPR art. 18(3)).").saying("identity.staff-data.restricted");
 		}
 		catch (LastAdministrator e) {
-			return Outcome.partly(0, LAST_ADMINISTRATOR_NOT_RESTRICTED);
+			return Outcome.partly(0, LAST_ADMINISTRATOR_NOT_RESTRICTED)
+					.saying("identity.staff-data.last-administrator-not-restricted");
 		}
 	}
 
 	@Override
 	public Outcome withdrawConsent(DataSubject subject) {
 		return Outcome.notApplicable("Staff accounts do not rest on consent: they serve the employment or service"
-				+ " contract and the organisation's security duties.");
+				+ " contract and the organisation's security duties.").saying("identity.staff-data.no-consent");
 	}
 
 	private static List<Dataset> datasets(AccountData data) {

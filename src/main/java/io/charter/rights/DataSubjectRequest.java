@@ -307,20 +307,20 @@ public final class DataSubjectRequest {
 	 * Refuses a fulfilment step the request is not ready for: closed, of another type, not verified,
 	 * or waiting for the requester.
 	 *
-	 * @param what the step, as in "A ... request does not {@code what}"
+	 * @param types the types of request the step serves
 	 */
-	public DataSubjectRequest requireReadyTo(String what, RequestType... types) {
+	public DataSubjectRequest requireReadyTo(RequestType... types) {
 		if (!open()) {
 			throw new RequestAlreadyClosed(status);
 		}
 		if (!List.of(types).contains(type)) {
-			throw new StepNotAllowed("A " + type + " request does not " + what + ".");
+			throw new StepNotAllowed("rights.refused.wrong-type", type.resolvable());
 		}
 		if (!verified()) {
-			throw new StepNotAllowed("Verify the requester's identity first.");
+			throw new StepNotAllowed("rights.refused.verify-requesters-identity-first");
 		}
 		if (status == WAITING_FOR_REQUESTER) {
-			throw new StepNotAllowed("Resume the request first.");
+			throw new StepNotAllowed("rights.refused.resume-request-first");
 		}
 		return this;
 	}
@@ -334,10 +334,10 @@ public final class DataSubjectRequest {
 	public void sendVerificationLink() {
 		requireOpen();
 		if (verified()) {
-			throw new StepNotAllowed("The requester's identity is already verified.");
+			throw new StepNotAllowed("rights.refused.requesters-identity-already-verified");
 		}
 		if (status != RECEIVED && status != AWAITING_VERIFICATION) {
-			throw new StepNotAllowed("A verification link can be sent only before the request is handled.");
+			throw new StepNotAllowed("rights.refused.verification-link-sent-before");
 		}
 		status = AWAITING_VERIFICATION;
 		changes.add(new Change(RightsEvent.VerificationSent.VERB, "verification link sent", null));
@@ -359,9 +359,9 @@ public final class DataSubjectRequest {
 	public void markVerified(String means, Instant now) {
 		requireOpen();
 		if (verified()) {
-			throw new StepNotAllowed("The requester's identity is already verified.");
+			throw new StepNotAllowed("rights.refused.requesters-identity-already-verified");
 		}
-		String how = text(means, 200, "Say how the identity was checked.");
+		String how = text(means, 200, "rights.refused.say-how-identity-was");
 		verifiedAt = now;
 		verificationMeans = how;
 		if (status == RECEIVED || status == AWAITING_VERIFICATION) {
@@ -376,7 +376,7 @@ public final class DataSubjectRequest {
 	public void start() {
 		requireOpen();
 		if (status != VERIFIED) {
-			throw new StepNotAllowed("Only a verified request can be started.");
+			throw new StepNotAllowed("rights.refused.verified-request-started");
 		}
 		status = IN_PROGRESS;
 		changes.add(new Change(RightsEvent.RequestStarted.VERB, "in progress", null));
@@ -386,9 +386,9 @@ public final class DataSubjectRequest {
 	public void askRequester(String message, LocalDate today) {
 		requireOpen();
 		if (status == WAITING_FOR_REQUESTER) {
-			throw new StepNotAllowed("The request is already waiting for the requester.");
+			throw new StepNotAllowed("rights.refused.request-already-waiting-for");
 		}
-		String text = text(message, MAX_TEXT, "Write what the requester should provide.");
+		String text = text(message, MAX_TEXT, "rights.refused.write-what-requester-should");
 		resumeStatus = status;
 		status = WAITING_FOR_REQUESTER;
 		suspendedSince = today;
@@ -400,7 +400,7 @@ public final class DataSubjectRequest {
 	public void resume(LocalDate today, Deadlines deadlines) {
 		requireOpen();
 		if (status != WAITING_FOR_REQUESTER) {
-			throw new StepNotAllowed("The request is not waiting for the requester.");
+			throw new StepNotAllowed("rights.refused.request-not-waiting-for");
 		}
 		long waited = Deadlines.daysSuspended(suspendedSince, today);
 		suspendedDays += (int) waited;
@@ -418,12 +418,12 @@ public final class DataSubjectRequest {
 	public void extend(String reason, LocalDate today, Deadlines deadlines) {
 		requireOpen();
 		if (extended) {
-			throw new StepNotAllowed("The period was already extended.");
+			throw new StepNotAllowed("rights.refused.period-was-already-extended");
 		}
 		if (!EXTENDABLE.contains(status)) {
-			throw new StepNotAllowed("Resume the request before extending it.");
+			throw new StepNotAllowed("rights.refused.resume-request-before-extending");
 		}
-		String why = text(reason, MAX_TEXT, "An extension needs its reasons: they are sent to the requester.");
+		String why = text(reason, MAX_TEXT, "rights.refused.extension-needs-reasons-sent");
 		LocalDate firstDue = deadlines.firstDue(receivedOn, suspendedDays);
 		if (today.isAfter(firstDue)) {
 			throw new ExtensionTooLate(firstDue);
@@ -469,17 +469,17 @@ public final class DataSubjectRequest {
 			}
 			List<String> missing = holders.stream().sorted().filter(h -> !covered(latest.get(h))).toList();
 			if (!missing.isEmpty()) {
-				throw new FulfilmentIncomplete(required.equals("ERASE") ? "erasure" : "restriction", missing);
+				throw new FulfilmentIncomplete(required.toLowerCase(java.util.Locale.ROOT), missing);
 			}
 		}
 		if (!COMPLETABLE.contains(status)) {
-			throw new StepNotAllowed(status == WAITING_FOR_REQUESTER ? "Resume the request before completing it."
-					: "Verify the requester's identity before completing the request.");
+			throw new StepNotAllowed(status == WAITING_FOR_REQUESTER ? "rights.refused.resume-before-completing"
+					: "rights.refused.verify-requesters-identity-before");
 		}
 		if (!verified()) {
-			throw new StepNotAllowed("Verify the requester's identity before completing the request.");
+			throw new StepNotAllowed("rights.refused.verify-requesters-identity-before");
 		}
-		close(COMPLETED, text(answer, MAX_TEXT, "Write the answer to the requester."), now, today, "completed",
+		close(COMPLETED, text(answer, MAX_TEXT, "rights.refused.write-answer-requester"), now, today, "completed",
 				today.isAfter(dueOn));
 	}
 
@@ -490,7 +490,7 @@ public final class DataSubjectRequest {
 	 */
 	public void refuse(String reasons, Instant now, LocalDate today, Deadlines deadlines) {
 		requireOpen();
-		String why = text(reasons, MAX_TEXT, "A refusal needs its reasons: they are sent to the requester.");
+		String why = text(reasons, MAX_TEXT, "rights.refused.refusal-needs-reasons-sent");
 		LocalDate firstDue = firstDueAsOf(today, deadlines);
 		boolean late = today.isAfter(firstDue);
 		close(REFUSED, why, now, today, "refused" + (late ? " after the first month (ended " + firstDue + ")" : ""), late);
@@ -498,7 +498,7 @@ public final class DataSubjectRequest {
 
 	public void withdraw(String reason, Instant now, LocalDate today) {
 		requireOpen();
-		close(WITHDRAWN, text(reason, MAX_TEXT, "Say why the request is withdrawn."), now, today, "withdrawn", false);
+		close(WITHDRAWN, text(reason, MAX_TEXT, "rights.refused.say-why-request-withdrawn"), now, today, "withdrawn", false);
 	}
 
 	/**
@@ -508,7 +508,7 @@ public final class DataSubjectRequest {
 	public void closeUnconfirmed(Instant now, LocalDate today) {
 		requireOpen();
 		if (status != AWAITING_VERIFICATION || verified()) {
-			throw new StepNotAllowed("Only a request awaiting the confirmation of its address closes as unconfirmed.");
+			throw new StepNotAllowed("rights.refused.request-awaiting-confirmation-address");
 		}
 		close(RequestStatus.UNCONFIRMED, "closed automatically: the e-mail address was not confirmed before the link expired",
 				now, today, "closed as not confirmed", false);
@@ -526,7 +526,7 @@ public final class DataSubjectRequest {
 
 	/** Internal notes are allowed on closed requests too (e.g. a later call from the requester). */
 	public void note(String text) {
-		changes.add(new Change("note", "internal note added", text(text, MAX_TEXT, "A note cannot be empty.")));
+		changes.add(new Change("note", "internal note added", text(text, MAX_TEXT, "rights.refused.note-cannot-empty")));
 	}
 
 	/** A fulfilment step recorded by the orchestration (export, erasure, restriction, a system's report). */
@@ -560,7 +560,7 @@ public final class DataSubjectRequest {
 		}
 		String v = value.strip();
 		if (v.length() > max) {
-			throw new RequestChangeRefused("The text is longer than " + max + " characters.");
+			throw new RequestChangeRefused("rights.refused.text-too-long", max);
 		}
 		return v;
 	}

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 public class ExtensionTooLate extends StepNotAllowed {
 
 	ExtensionTooLate(LocalDate firstDue) {
-		super("An extension must be decided and sent to the requester by " + firstDue
-				+ ", the end of the first month.");
+		super("rights.refused.extension-too-late", firstDue);
 	}
 }

@@ -10,9 +10,9 @@ public class FulfilmentIncomplete extends StepNotAllowed {
 
 	private final List<String> modules;
 
+	/** @param step {@code erase} or {@code restrict} */
 	public FulfilmentIncomplete(String step, List<String> modules) {
-		super("The " + step + " has not run in every module: " + String.join(", ", modules)
-				+ ". Run it again, or record for each of these modules why not (legal hold, nothing held, other).");
+		super("rights.refused.not-run-everywhere." + step, String.join(", ", modules));
 		this.modules = List.copyOf(modules);
 	}
 

@@ -61,22 +61,17 @@ public class Letters {
 		return lang != null && LANGUAGES.contains(lang) ? lang : "en";
 	}
 
-	/** The supervisory authority with its contact details. */
-	String authority(String lang) {
-		String l = language(lang);
-		String configured = settings.authority().get(l);
-		return configured != null && !configured.isBlank() ? configured.strip() : text("rights.authority", l);
-	}
-
 	/**
-	 * The supervisory authority as the organisation's profile names it (name, address, website), or
-	 * as {@link #authority} when the profile names none.
+	 * The supervisory authority as the organisation's profile names it (name, address, website), the
+	 * one source for the form, the letters and the declaration; the Belgian Data Protection Authority
+	 * (the bundle's {@code rights.authority}) only while the profile names none in that language, so
+	 * that a requester is never left without the authority to complain to.
 	 */
-	public String profileAuthority(String lang) {
+	public String authority(String lang) {
 		Locale locale = Locale.forLanguageTag(language(lang));
 		var authority = organisation.profile().authority();
 		if (authority == null || authority.name(locale).isEmpty()) {
-			return authority(lang);
+			return text("rights.authority", language(lang));
 		}
 		return Stream.of(authority.name(locale), authority.address(locale), authority.url(locale))
 				.flatMap(Optional::stream).collect(Collectors.joining(", "));
@@ -88,7 +83,7 @@ public class Letters {
 		var profile = organisation.profile();
 		String contact = Stream.of(profile.address(in), profile.contactEmail(), profile.dpoContact())
 				.flatMap(Optional::stream).collect(Collectors.joining(", "));
-		return new PrivacyNotice(profile.legalName(in), contact, retention(lang), profileAuthority(lang));
+		return new PrivacyNotice(profile.legalName(in), contact, retention(lang), authority(lang));
 	}
 
 	/**

@@ -4,6 +4,7 @@ package io.charter.rights;
 public class RequestAlreadyClosed extends StepNotAllowed {
 
 	public RequestAlreadyClosed(RequestStatus status) {
-		super("The request is already closed (" + status + ").");
+		super("rights.refused.already-closed", new org.springframework.context.support.DefaultMessageSourceResolvable(
+				new String[] { "rights.status." + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') }, status.name()));
 	}
 }

@@ -72,7 +72,7 @@ public class RequestChanges {
 
 	public void save(DataSubjectRequest request, String actor) {
 		if (!requests.update(request)) {
-			throw new StepNotAllowed("Someone else changed this request meanwhile. Reload it and try again.");
+			throw new StepNotAllowed("rights.refused.someone-else-changed-this");
 		}
 		record(request, actor);
 	}

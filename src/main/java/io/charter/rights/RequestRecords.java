@@ -83,12 +83,14 @@ class RequestRecords implements PersonalDataHolder {
 			return Outcome.nothingHeld();
 		}
 		return Outcome.partly(0, count + " request record(s) kept as proof that the requests were handled (GDPR art. 5(2),"
-				+ " 17(3)(b)); anonymised " + settings.retention().toDays() + " days after closing.");
+				+ " 17(3)(b)); anonymised " + settings.retention().toDays() + " days after closing.")
+				.saying("rights.letter.kept.rights");
 	}
 
 	@Override
 	public Outcome restrict(DataSubject subject) {
-		return Outcome.notApplicable("Request records serve only to handle and prove requests.");
+		return Outcome.notApplicable("Request records serve only to handle and prove requests.")
+				.saying("rights.letter.not-applicable.rights");
 	}
 
 	private String t(String key, Locale locale) {

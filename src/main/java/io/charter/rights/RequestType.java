@@ -25,6 +25,11 @@ public enum RequestType {
 		return "rights.type." + name().toLowerCase(java.util.Locale.ROOT);
 	}
 
+	/** Its name, for a message that names it in the reader's language. */
+	public org.springframework.context.MessageSourceResolvable resolvable() {
+		return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { key() }, name());
+	}
+
 	/** Whether the answer is a package of the person's data. */
 	public boolean deliversData() {
 		return this == ACCESS || this == PORTABILITY;

@@ -24,8 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        request from the form is kept but sends nothing
  * @param reminderDays days before the due date on which the assignee is reminded
  * @param retention closed requests are anonymised this long after they closed
- * @param authority the supervisory authority to name in the form and the letters, per language
- *        (en, fr, nl); the Belgian Data Protection Authority when not set
  * @param remedy the judicial remedy to name in refusals, per language; the Belgian courts when not set
  */
 @ConfigurationProperties("charter.rights")
@@ -35,10 +33,9 @@ public record RightsSettings(@DefaultValue("Europe/Brussels") ZoneId zone, @Defa
 		@DefaultValue("7d") Duration downloadValidity, @DefaultValue("5") int formLimit,
 		@DefaultValue("1h") Duration formWindow, @DefaultValue("3") int formMailLimit,
 		@DefaultValue({ "7", "1" }) List<Integer> reminderDays,
-		@DefaultValue("1095d") Duration retention, Map<String, String> authority, Map<String, String> remedy) {
+		@DefaultValue("1095d") Duration retention, Map<String, String> remedy) {
 
 	public RightsSettings {
-		authority = authority == null ? Map.of() : Map.copyOf(authority);
 		remedy = remedy == null ? Map.of() : Map.copyOf(remedy);
 		reminderDays = reminderDays.stream().filter(d -> d > 0).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
 		if (formLimit < 1) {

@@ -7,7 +7,7 @@ package io.charter.rights;
  */
 public class StepNotAllowed extends RequestChangeRefused {
 
-	public StepNotAllowed(String message) {
-		super(message);
+	public StepNotAllowed(String key, Object... arguments) {
+		super(key, arguments);
 	}
 }

@@ -119,7 +119,7 @@ class DataSubjectRequestUnitTests {
 		DataSubjectRequest r = verified(RequestType.ACCESS);
 		r.askRequester("Which account?", LocalDate.of(2025, 3, 10));
 		assertThatThrownBy(() -> r.extend("Busy", LocalDate.of(2025, 3, 11), deadlines))
-				.isExactlyInstanceOf(StepNotAllowed.class).hasMessageContaining("Resume");
+				.isExactlyInstanceOf(StepNotAllowed.class).hasMessageContaining("rights.refused.resume");
 		r.resume(LocalDate.of(2025, 3, 13), deadlines);
 		r.extend("Busy", LocalDate.of(2025, 4, 8), deadlines);
 		assertThat(r.dueOn).isEqualTo(LocalDate.of(2025, 6, 10)); // 5 June + 3 days = Sunday 8 June, Whit Monday 9 June

@@ -14,7 +14,8 @@ import io.charter.shared.personaldata.Outcome;
 import io.charter.shared.personaldata.PersonalDataHolder;
 
 /**
- * Not a bean: only its dependencies matter. It answers data-subject requests for its own records and
+ * Not a bean: only its dependencies matter. What it tells a requester is in its own bundle
+ * ({@code i18n/sample}), as a module's would be. It answers data-subject requests for its own records and
  * forgets them when identity says an account was erased.
  */
 class SampleRecords implements PersonalDataHolder {
@@ -41,12 +42,13 @@ class SampleRecords implements PersonalDataHolder {
 
 	@Override
 	public Outcome erase(DataSubject subject) {
-		return notesByEmail.remove(subject.email()) == null ? Outcome.nothingHeld() : Outcome.done(1, "note deleted");
+		return notesByEmail.remove(subject.email()) == null ? Outcome.nothingHeld() : Outcome.done(1, "note deleted")
+				.saying("sample.note-deleted");
 	}
 
 	@Override
 	public Outcome restrict(DataSubject subject) {
-		return Outcome.notApplicable("tests only");
+		return Outcome.notApplicable("tests only").saying("sample.tests-only");
 	}
 
 	/** An erased staff account takes its notes with it (the sample keeps no user ids, so all of them). */

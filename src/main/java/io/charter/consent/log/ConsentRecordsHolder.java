@@ -112,7 +112,7 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 		}
 		audit(new ConsentEvent.ConsentRecordsErased(subject.requestId(), deleted + " consent record(s) erased",
 				Actors.current(), clock.instant()));
-		return Outcome.done(deleted, deleted + " consent record(s) deleted");
+		return Outcome.done(deleted, deleted + " consent record(s) deleted").saying("consent-log.data.erased", deleted);
 	}
 
 	/** Keeps the records as proof but leaves them out of the statistics. */
@@ -131,7 +131,8 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 			audit(new ConsentEvent.ConsentRecordsRestricted(subject.requestId(), records + " consent record(s) restricted",
 					Actors.current(), clock.instant()));
 		}
-		return Outcome.done(records, records + " consent record(s) kept as proof only, excluded from statistics");
+		return Outcome.done(records, records + " consent record(s) kept as proof only, excluded from statistics")
+				.saying("consent-log.data.restricted", records);
 	}
 
 	/**
@@ -171,7 +172,8 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 		}
 		audit(new ConsentEvent.ConsentWithdrawn(subject.requestId(), "withdrawal recorded on " + recorded + " site(s)",
 				Actors.current(), clock.instant()));
-		return Outcome.done(recorded, "Withdrawal of every non-necessary category recorded on " + recorded + " site(s)");
+		return Outcome.done(recorded, "Withdrawal of every non-necessary category recorded on " + recorded + " site(s)")
+				.saying("consent-log.data.withdrawn", recorded);
 	}
 
 	private int count(DataSubject subject) {

@@ -102,8 +102,7 @@ public class ConnectedSystems {
 	public DataSubjectRequest requireReported(DataSubjectRequest r) {
 		List<String> waiting = unsettled(r);
 		if (!waiting.isEmpty()) {
-			throw new StepNotAllowed("Waiting for connected systems to report: " + String.join(", ", waiting)
-					+ ". Notify them, or override a system with a reason if it cannot report.");
+			throw new StepNotAllowed("rights.refused.systems-not-reported", String.join(", ", waiting));
 		}
 		return r;
 	}
@@ -309,7 +308,7 @@ public class ConnectedSystems {
 		String name = requireSystem(r, system);
 		// A system that reported DONE has answered; overriding it would drop or contradict its report.
 		if (!tasks.override(r.id(), name, reason, changes.now())) {
-			throw new StepNotAllowed(name + " has already reported that it is done.");
+			throw new StepNotAllowed("rights.refused.system-already-done", name);
 		}
 		fulfilmentRecords.insert(r.id(), name, "OVERRIDE", "RECORDED", 0, reason, changes.now(), actor);
 		changes.log(r.id(), actor, "system-overridden", name + ": closed by staff without its report", reason);
@@ -317,7 +316,7 @@ public class ConnectedSystems {
 
 	private String requireSystem(DataSubjectRequest r, String system) {
 		if (system == null || !systemsFor(r.type()).contains(system)) {
-			throw new RequestChangeRefused("No system " + system + " is connected for " + r.type() + " requests.");
+			throw new RequestChangeRefused("rights.refused.system-not-connected", system, r.type().resolvable());
 		}
 		return system;
 	}

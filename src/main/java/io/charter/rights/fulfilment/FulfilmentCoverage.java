@@ -56,10 +56,11 @@ public class FulfilmentCoverage {
 		if (required == null) {
 			return "";
 		}
-		Map<String, FulfilmentRecord> latest = new TreeMap<>();
-		for (FulfilmentRecord f : records.of(r.id())) {
-			if (f.action().equals(required) || f.action().equals(DataSubjectRequest.EXCEPTION)) {
-				latest.put(f.holder(), f);
+		Map<String, FulfilmentRecords.Told> latest = new TreeMap<>();
+		for (FulfilmentRecords.Told t : records.told(r.id())) {
+			String action = t.record().action();
+			if (action.equals(required) || action.equals(DataSubjectRequest.EXCEPTION)) {
+				latest.put(t.record().holder(), t);
 			}
 		}
 		Locale locale = Locale.forLanguageTag(Letters.language(r.language()));
@@ -70,7 +71,8 @@ public class FulfilmentCoverage {
 		return "\n\n" + String.join("\n", lines);
 	}
 
-	private String line(String holder, FulfilmentRecord f, String step, Locale locale) {
+	private String line(String holder, FulfilmentRecords.Told told, String step, Locale locale) {
+		FulfilmentRecord f = told.record();
 		String module = messages.getMessage("rights.letter.module." + holder, null, holder, locale);
 		String detail = f.detail() == null ? "" : f.detail();
 		if (f.action().equals(DataSubjectRequest.EXCEPTION)) {
@@ -78,8 +80,11 @@ public class FulfilmentCoverage {
 			return text("rights.letter." + reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), locale, module, detail)
 					.strip();
 		}
-		// What a module kept is said in the requester's language where Charter knows the module's reason.
-		String kept = messages.getMessage("rights.letter.kept." + holder, null, detail, locale);
+		// What a module kept, and why, in the requester's language, from its own bundle; for a record
+		// made before modules gave texts, rights' own; the free-text detail (written for staff) only
+		// for a module that gives none.
+		String kept = told.letter() == null ? messages.getMessage("rights.letter.kept." + holder, null, detail, locale)
+				: messages.getMessage(told.letter().key(), told.letter().arguments().toArray(), detail, locale);
 		return text("rights.letter." + step + "." + f.outcome().toLowerCase(Locale.ROOT).replace('_', '-'), locale, module,
 				f.records(), kept).strip();
 	}

@@ -75,13 +75,13 @@ public class RequestFulfilment {
 	@PreAuthorize(StaffAccess.WRITE)
 	public void deliverPackage(UUID id) {
 		DataSubjectRequest loaded = tx.execute(s -> systems.requireReported(changes.load(id)
-				.requireReadyTo("deliver a package", RequestType.ACCESS, RequestType.PORTABILITY)));
+				.requireReadyTo(RequestType.ACCESS, RequestType.PORTABILITY)));
 		List<Fulfilment.Exported> exports = fulfilment.export(loaded.subject());
 		String actor = Actors.current();
 		List<Fulfilment.Exported> failed = exports.stream().filter(e -> e.error() != null).toList();
 		tx.executeWithoutResult(s -> {
 			DataSubjectRequest r = systems.requireReported(changes.load(id)
-					.requireReadyTo("deliver a package", RequestType.ACCESS, RequestType.PORTABILITY));
+					.requireReadyTo(RequestType.ACCESS, RequestType.PORTABILITY));
 			for (Fulfilment.Exported e : exports) {
 				fulfilmentRecords.insert(r.id(), e.holder(), "EXPORT", e.error() == null ? (e.records() == 0 ? "NOTHING_HELD" : "DONE") : "FAILED",
 						e.records(), e.error(), changes.now(), actor);
@@ -105,43 +105,44 @@ public class RequestFulfilment {
 					settings.zone()), r.language())), Map.of("link", letters.oneTimeLink("/privacy/requests/download/", secret)));
 		});
 		if (!failed.isEmpty()) {
-			throw new ExportFailed("No package was sent: " + failed.stream().map(Fulfilment.Exported::holder).toList()
-					+ " could not export. Try again later.");
+			throw new ExportFailed("rights.refused.export-failed",
+					failed.stream().map(Fulfilment.Exported::holder).collect(java.util.stream.Collectors.joining(", ")));
 		}
 	}
 
 	/** Erasure: every module erases or anonymises; what each did is recorded. */
 	@PreAuthorize(StaffAccess.WRITE)
 	public List<FulfilmentRecord> erase(UUID id) {
-		return apply(id, Fulfilment.Action.ERASE, "ERASE", "erase", RequestType.ERASURE);
+		return apply(id, Fulfilment.Action.ERASE, "ERASE", RequestType.ERASURE);
 	}
 
 	/** Restriction or objection: every module flags the data and stops processing them. */
 	@PreAuthorize(StaffAccess.WRITE)
 	public List<FulfilmentRecord> restrict(UUID id) {
-		return apply(id, Fulfilment.Action.RESTRICT, "RESTRICT", "restrict", RequestType.RESTRICTION, RequestType.OBJECTION);
+		return apply(id, Fulfilment.Action.RESTRICT, "RESTRICT", RequestType.RESTRICTION, RequestType.OBJECTION);
 	}
 
 	/** Withdrawal of consent: every module that relies on consent records it. */
 	@PreAuthorize(StaffAccess.WRITE)
 	public List<FulfilmentRecord> withdrawConsent(UUID id) {
-		return apply(id, Fulfilment.Action.WITHDRAW, "WITHDRAW", "record the withdrawal of consent", RequestType.WITHDRAWAL);
+		return apply(id, Fulfilment.Action.WITHDRAW, "WITHDRAW", RequestType.WITHDRAWAL);
 	}
 
-	private List<FulfilmentRecord> apply(UUID id, Fulfilment.Action action, String code, String what,
+	private List<FulfilmentRecord> apply(UUID id, Fulfilment.Action action, String code,
 			RequestType... types) {
-		DataSubjectRequest loaded = tx.execute(s -> changes.load(id).requireReadyTo(what, types));
+		DataSubjectRequest loaded = tx.execute(s -> changes.load(id).requireReadyTo(types));
 		List<Fulfilment.Applied> results = fulfilment.apply(action, loaded.subject());
 		String actor = Actors.current();
 		return tx.execute(s -> {
-			DataSubjectRequest r = changes.load(id).requireReadyTo(what, types);
+			DataSubjectRequest r = changes.load(id).requireReadyTo(types);
 			List<String> summary = new ArrayList<>();
 			for (Fulfilment.Applied a : results) {
 				Outcome o = a.outcome();
 				String outcome = a.error() != null || o == null ? "FAILED" : o.result().name();
 				int records = o == null ? 0 : o.records();
 				String detail = a.error() != null ? a.error() : o == null ? "no outcome" : o.detail();
-				fulfilmentRecords.insert(r.id(), a.holder(), code, outcome, records, detail, changes.now(), actor);
+				fulfilmentRecords.insert(r.id(), a.holder(), code, outcome, records, detail,
+						a.error() != null || o == null ? null : o.letter(), changes.now(), actor);
 				summary.add(a.holder() + " " + outcome + " " + records);
 			}
 			if (r.status() == RequestStatus.VERIFIED) {
@@ -160,13 +161,13 @@ public class RequestFulfilment {
 	@PreAuthorize(StaffAccess.WRITE)
 	@Transactional
 	public List<String> notifySystems(UUID id) {
-		DataSubjectRequest r = changes.load(id).requireReadyTo("go to other systems", RequestType.values());
+		DataSubjectRequest r = changes.load(id).requireReadyTo(RequestType.values());
 		if (systems.systemsFor(r.type()).isEmpty()) {
-			throw new StepNotAllowed("No system is connected for " + r.type() + " requests.");
+			throw new StepNotAllowed("rights.refused.no-system-for-type", r.type().resolvable());
 		}
 		List<String> queued = systems.notifyAll(r, Actors.current());
 		if (queued.isEmpty()) {
-			throw new StepNotAllowed("Every connected system was already notified.");
+			throw new StepNotAllowed("rights.refused.every-connected-system-was");
 		}
 		return queued;
 	}
@@ -191,7 +192,7 @@ public class RequestFulfilment {
 			throw new RequestAlreadyClosed(r.status());
 		}
 		if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
-			throw new RequestChangeRefused("An override needs its reason (at most 2000 characters).");
+			throw new RequestChangeRefused("rights.refused.override-needs-reason-at");
 		}
 		systems.override(r, system, reason.strip(), Actors.current());
 	}
@@ -212,12 +213,12 @@ public class RequestFulfilment {
 			throw new RequestAlreadyClosed(r.status());
 		}
 		if (system == null || system.isBlank() || system.strip().length() > 100) {
-			throw new RequestChangeRefused("Name the module or system (at most 100 characters).");
+			throw new RequestChangeRefused("rights.refused.name-module-system-at");
 		}
 		KeptReason why = reason == null ? KeptReason.OTHER : reason;
 		String text = detail == null || detail.isBlank() ? null : detail.strip();
 		if (why == KeptReason.OTHER && text == null || text != null && text.length() > 2000) {
-			throw new RequestChangeRefused("Say what was kept or done, and why (at most 2000 characters).");
+			throw new RequestChangeRefused("rights.refused.say-what-was-kept");
 		}
 		fulfilmentRecords.insert(r.id(), system.strip(), DataSubjectRequest.EXCEPTION, why.name(), 0, text, changes.now(),
 				Actors.current());

@@ -111,7 +111,7 @@ class RequestQueries {
 	public List<DataFound> dataHeld(UUID id) {
 		DataSubjectRequest r = tx.execute(s -> changes.load(id));
 		if (r.email() == null) {
-			throw new StepNotAllowed("The request was anonymised after its retention period.");
+			throw new StepNotAllowed("rights.refused.request-was-anonymised-after");
 		}
 		return fulfilment.find(r.subject()).stream().map(f -> new DataFound(f.holder(), f.holding(), f.error()))
 				.toList();

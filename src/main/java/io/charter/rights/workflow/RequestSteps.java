@@ -72,13 +72,13 @@ class RequestSteps {
 		LocalDate today = changes.today();
 		LocalDate received = receivedOn == null ? today : receivedOn;
 		if (received.isAfter(today)) {
-			throw new RequestChangeRefused("The date of receipt cannot be in the future.");
+			throw new RequestChangeRefused("rights.refused.date-receipt-cannot-future");
 		}
 		if (channel == null) {
-			throw new RequestChangeRefused("Say how the request was received.");
+			throw new RequestChangeRefused("rights.refused.say-how-request-was");
 		}
 		if (answerBy != null && answerBy.isBefore(today)) {
-			throw new RequestChangeRefused("The date by which the late request will be answered cannot be in the past.");
+			throw new RequestChangeRefused("rights.refused.date-by-which-late");
 		}
 		DataSubjectRequest request = intake.receive(form, channel, received, false);
 		changes.insert(request, Actors.current());
@@ -102,7 +102,7 @@ class RequestSteps {
 	@Transactional
 	public void assign(UUID id, UUID assigneeId) {
 		if (assigneeId != null && queries.assignees().stream().noneMatch(a -> a.id().equals(assigneeId))) {
-			throw new RequestChangeRefused("Requests can be assigned to active PRIVACY or ADMIN users only.");
+			throw new RequestChangeRefused("rights.refused.requests-assigned-active-privacy");
 		}
 		DataSubjectRequest r = changes.load(id);
 		r.assign(assigneeId);

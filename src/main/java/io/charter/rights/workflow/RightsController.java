@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.charter.rights.Channel;
 import io.charter.rights.KeptReason;
 import io.charter.rights.Letters;
+import io.charter.rights.RequestChangeRefused;
 import io.charter.rights.RequestType;
 import io.charter.rights.fulfilment.RequestFulfilment;
 import io.charter.rights.web.RegisterForm;
@@ -41,7 +45,11 @@ class RightsController {
 	private final RequestQueries queries;
 	private final Letters letters;
 
-	RightsController(RequestSteps steps, RequestFulfilment fulfilment, RequestQueries queries, Letters letters) {
+	private final MessageSource messages;
+
+	RightsController(RequestSteps steps, RequestFulfilment fulfilment, RequestQueries queries, Letters letters,
+			MessageSource messages) {
+		this.messages = messages;
 		this.letters = letters;
 		this.steps = steps;
 		this.fulfilment = fulfilment;
@@ -66,7 +74,7 @@ class RightsController {
 			return "redirect:/rights/requests/" + id;
 		}
 		catch (RuleViolation e) {
-			redirect.addFlashAttribute("failure", e.getMessage());
+			redirect.addFlashAttribute("failure", refusal(e));
 			return "redirect:/rights";
 		}
 	}
@@ -83,7 +91,7 @@ class RightsController {
 				model.addAttribute("found", queries.dataHeld(id));
 			}
 			catch (RuleViolation e) {
-				model.addAttribute("failure", e.getMessage());
+				model.addAttribute("failure", refusal(e));
 			}
 		}
 		return REQUEST;
@@ -123,15 +131,21 @@ class RightsController {
 			redirect.addFlashAttribute("notice", (held ? "rights.held." : "rights.done.") + action);
 		}
 		catch (RuleViolation e) {
-			redirect.addFlashAttribute("failure", e.getMessage());
+			redirect.addFlashAttribute("failure", refusal(e));
 		}
 		return "redirect:/rights/requests/" + id;
 	}
 
 	/** Erasure cannot be undone: the page asks to tick a box first (no script needed). */
+	/** A refusal in the user's language; other rule violations carry their own words. */
+	private String refusal(RuleViolation e) {
+		return e instanceof MessageSourceResolvable refused ? messages.getMessage(refused, LocaleContextHolder.getLocale())
+				: e.getMessage();
+	}
+
 	private static UUID confirmed(UUID id, String confirm) {
 		if (!"yes".equals(confirm)) {
-			throw new RuleViolation("Tick the box to confirm the erasure in every module: it cannot be undone.");
+			throw new RequestChangeRefused("rights.refused.confirm-erasure");
 		}
 		return id;
 	}

@@ -6,8 +6,20 @@ package io.charter.shared.personaldata;
  * @param records how many records were changed
  * @param detail what was done, and for {@link Result#PARTLY} what was kept and why (art. 17(3));
  *        no personal data (it is shown to staff and summarised in the audit trail)
+ * @param letter what the requester's letter says of it (for {@link Result#PARTLY} what was kept and
+ *        why, for {@link Result#NOT_APPLICABLE} why), in their language; null when the holder gives none
+ *        and the letter falls back to the detail
  */
-public record Outcome(Result result, int records, String detail) {
+public record Outcome(Result result, int records, String detail, RequesterText letter) {
+
+	public Outcome(Result result, int records, String detail) {
+		this(result, records, detail, null);
+	}
+
+	/** The same outcome, told to the requester by a key of the holder module's bundle. */
+	public Outcome saying(String key, Object... arguments) {
+		return new Outcome(result, records, detail, new RequesterText(key, java.util.List.of(arguments)));
+	}
 
 	public enum Result {
 		/** Done for everything held. */

@@ -171,7 +171,7 @@ class ConnectedSystemsTests extends RightsTestBase {
 		assertThat(task(id)).isEqualTo("DELIVERED 1");
 		mvc.perform(post("/rights/requests/" + id + "/override-system").session(officer).with(csrf())
 				.param("system", "billing").param("text", "n/a"))
-				.andExpect(flash().attribute("failure", "No system billing is connected for ERASURE requests."));
+				.andExpect(flash().attribute("failure", "No system billing is connected for requests of this type (Erasure)."));
 	}
 
 	@Test

@@ -88,7 +88,7 @@ class RequestStepsApiTests extends RightsTestBase {
 		// Closed: a step is a conflict, a note is still welcome.
 		step(token, id, "refuse", "{\"reasons\": \"Too late\"}").andExpect(status().isConflict())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-				.andExpect(jsonPath("$.detail").value("The request is already closed (COMPLETED)."));
+				.andExpect(jsonPath("$.detail").value("The request is already closed (completed).")).andExpect(jsonPath("$.code").value("rights.refused.already-closed"));
 		step(token, id, "note", "{\"text\": \"Thanked us by phone\"}").andExpect(status().isOk());
 		assertThat(statusOf(id)).isEqualTo("COMPLETED");
 		// The steps are audited like the page's, by the token's user.
@@ -127,7 +127,7 @@ class RequestStepsApiTests extends RightsTestBase {
 				.andExpect(jsonPath("$.detail", containsString("by 2025-04-07")));
 		step(token, id, "verify", "{\"means\": \"signed letter\"}").andExpect(status().isOk());
 		step(token, id, "erase", null).andExpect(status().isConflict())
-				.andExpect(jsonPath("$.detail").value("A ACCESS request does not erase."));
+				.andExpect(jsonPath("$.detail").value("This step does not apply to a request of this type (Access to my data)."));
 		step(token, id, "verify", "{\"means\": \"again\"}").andExpect(status().isConflict());
 		assertThat(statusOf(id)).isEqualTo("VERIFIED");
 	}
@@ -156,7 +156,7 @@ class RequestStepsApiTests extends RightsTestBase {
 		step(token, id, "override-system", "{\"system\": \"crm\"}").andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("reason"));
 		step(token, id, "override-system", "{\"system\": \"billing\", \"reason\": \"n/a\"}").andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value("No system billing is connected for ERASURE requests."));
+				.andExpect(jsonPath("$.detail").value("No system billing is connected for requests of this type (Erasure)."));
 		step(token, id, "override-system", "{\"system\": \"crm\", \"reason\": \"Erik is no CRM contact\"}")
 				.andExpect(status().isOk()).andExpect(jsonPath("$.systemTasks[0].status").value("OVERRIDDEN"));
 		step(token, id, "complete", "{\"answer\": \"Erased.\"}").andExpect(status().isOk())

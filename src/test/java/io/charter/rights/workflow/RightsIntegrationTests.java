@@ -240,7 +240,7 @@ class RightsIntegrationTests extends RightsTestBase {
 				Dit is het twaalfde identieke verzoek deze maand (art. 12, lid 5).
 
 				U hebt het recht een klacht in te dienen bij de toezichthoudende autoriteit: Gegevensbeschermingsautoriteit, \
-				Drukpersstraat 35, 1000 Brussel, www.gegevensbeschermingsautoriteit.be, +32 2 274 48 00.
+				Drukpersstraat 35, 1000 Brussel, https://www.gegevensbeschermingsautoriteit.be.
 
 				U hebt ook recht op een doeltreffende voorziening in rechte (AVG art. 79): in België kunt u de zaak \
 				voorleggen aan de voorzitter van de rechtbank van eerste aanleg.
@@ -320,7 +320,7 @@ class RightsIntegrationTests extends RightsTestBase {
 		// The step matches the request: no erasure for a withdrawal.
 		act(officer, withdrawal, "verify", "text", "confirmed by phone");
 		mvc.perform(post("/rights/requests/" + withdrawal + "/erase").session(officer).with(csrf()).param("confirm", "yes"))
-				.andExpect(flash().attribute("failure", "A WITHDRAWAL request does not erase."));
+				.andExpect(flash().attribute("failure", "This step does not apply to a request of this type (Withdrawal of consent)."));
 		act(officer, withdrawal, "withdraw-consent");
 		assertThat(holder.withdrawn).contains(visitor);
 		assertThat(jdbc.sql("select holder || ' ' || outcome from rights_fulfilment where request_id = :id order by holder")

@@ -116,6 +116,94 @@ class TruthfulAnswersTests extends RightsTestBase {
 	}
 
 	@Test
+	void aFrenchAnswerSaysWhatEachModuleDidInFrenchNeverInTheModulesEnglishDetail() throws Exception {
+		officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+		// A staff member asks: their account, their requests and their visits are held.
+		String email = fixtures.user(Fixtures.uniqueEmail("truth-staff"), "fr", Role.EMPLOYEE).email();
+		holder.subscriptionsByEmail.put(email, "news");
+		String restricted = answeredInFrench("RESTRICTION", email, "restrict");
+		assertThat(restricted).contains(
+				"- Vos demandes : rien à limiter : la trace de vos demandes ne sert qu’à les traiter et à prouver que nous l’avons fait.",
+				"- Votre compte de membre du personnel : conservé mais plus utilisé, sauf dans les cas prévus par la loi (1 enregistrement(s)).",
+				"- Vos choix en matière de cookies : nous ne détenions aucune donnée vous concernant.")
+				.doesNotContain("Request records", "Account deactivated", "serve only");
+
+		String erased = answeredInFrench("ERASURE", email, "override-system", "system", "crm", "text", "No CRM contact.");
+		assertThat(erased).contains(
+				"- Vos demandes : effacé (0 enregistrement(s)) ; conservé : la trace de vos demandes, pour prouver que nous les avons traitées",
+				"- Votre compte de membre du personnel : effacé (1 enregistrement(s)).",
+				"- test-visitors : effacé (1 enregistrement(s)).")
+				.doesNotContain("kept as proof", "request record(s)", "Account anonymised");
+	}
+
+	@Test
+	void aRefusedStepIsShownInTheUsersLanguageAndTheApiGivesItsCode() throws Exception {
+		officer = Fixtures.signIn(mvc, fixtures.user(Fixtures.uniqueEmail("officier"), "fr", Role.PRIVACY).email(),
+				Fixtures.PASSWORD);
+		UUID id = register("""
+				{"type": "ERASURE", "name": "Firmin Refusé", "email": "%s", "channel": "EMAIL", "language": "fr"}"""
+				.formatted(Fixtures.uniqueEmail("truth-refused")));
+		step(id, "start").andExpect(flash().attribute("failure", "Seule une demande vérifiée peut être commencée."));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/v1/rights/requests/" + id + "/start").session(officer).with(csrf()))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value("Only a verified request can be started."))
+				.andExpect(jsonPath("$.code").value("rights.refused.verified-request-started"));
+		act(id, "verify", "text", "reply from the address on file");
+		act(id, "override-system", "system", "crm", "text", "No CRM contact.");
+		step(id, "complete", "text", "Effacé.").andExpect(flash().attribute("failure", containsString(
+				"L’effacement n’a pas été exécuté dans chaque module : consent, rights, staff-accounts, test-visitors.")));
+	}
+
+	@Test
+	void lettersNameTheSupervisoryAuthorityOfTheOrganisationProfile() throws Exception {
+		String admin = "Bearer " + fixtures.tokenFor(Role.ADMIN);
+		String shipped = mvc.perform(get("/api/v1/organisation").header("Authorization", admin))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		java.util.Map<String, Object> profile = JsonPath.read(shipped, "$.profile");
+		var json = new tools.jackson.databind.json.JsonMapper();
+		var changed = new java.util.HashMap<>(profile);
+		changed.put("authorityNameFr", "Autorité de test du profil");
+		changed.put("authorityAddressFr", "Rue du Test 1, 1000 Bruxelles");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/organisation")
+				.header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+				.content(json.writeValueAsString(changed))).andExpect(status().isOk());
+		try {
+			officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+			String email = Fixtures.uniqueEmail("truth-authority");
+			register("""
+					{"type": "ACCESS", "name": "Alix Autorité", "email": "%s", "channel": "EMAIL", "language": "fr"}"""
+					.formatted(email));
+			assertThat(bodyOf(awaitMail(email, "Nous avons reçu votre demande"))).contains(
+					"auprès de l'autorité de contrôle : Autorité de test du profil, Rue du Test 1, 1000 Bruxelles")
+					.doesNotContain("Rue de la Presse");
+		}
+		finally {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/organisation")
+					.header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+					.content(json.writeValueAsString(profile))).andExpect(status().isOk());
+		}
+	}
+
+	/** Registers a request in French, verifies it, takes the step (and for an erasure erases), completes it. */
+	String answeredInFrench(String type, String email, String action, String... params) throws Exception {
+		UUID id = register("""
+				{"type": "%s", "name": "Rémi Répondu", "email": "%s", "channel": "EMAIL", "language": "fr"}"""
+				.formatted(type, email));
+		act(id, "verify", "text", "reply from the address on file");
+		act(id, action, params);
+		if (type.equals("ERASURE")) {
+			act(id, "erase", "confirm", "yes");
+		}
+		act(id, "complete", "text", "Voici notre réponse.");
+		return bodyOf(awaitMail(email, "Votre demande " + referenceOf(id)));
+	}
+
+	String referenceOf(UUID id) throws Exception {
+		return JsonPath.read(mvc.perform(get("/api/v1/rights/requests/" + id).session(officer)).andReturn().getResponse()
+				.getContentAsString(), "$.reference");
+	}
+
+	@Test
 	void aRequestRegisteredLateIsAcknowledgedAsLateNeverWithAPastDate() throws Exception {
 		RightsTestSetup.CLOCK.set(LocalDate.of(2025, 6, 2).atTime(10, 0).atZone(BRUSSELS).toInstant());
 		officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
