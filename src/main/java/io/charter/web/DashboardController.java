@@ -25,7 +25,7 @@ class DashboardController {
 	@GetMapping("/")
 	String dashboard(@ModelAttribute("ui") Ui ui, Model model) {
 		model.addAttribute("notices", notices.visibleTo(ui.roles()).stream()
-				.map(n -> new DashboardNotice(ui.t(n.messageKey(), n.arguments().toArray()), n.link(),
+				.map(n -> new DashboardNotice(ui.t(n.messageKey(), n.arguments().stream().map(ui::readable).toArray()), n.link(),
 						n.severity() == Severity.WARNING))
 				.toList());
 		return VIEW;

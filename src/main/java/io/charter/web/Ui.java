@@ -134,6 +134,20 @@ public final class Ui {
 		return String.join(", ", parts);
 	}
 
+	/** A message argument as people read it: days, moments and lengths of time in words; anything else as it is. */
+	Object readable(Object argument) {
+		if (argument instanceof LocalDate day) {
+			return date(day);
+		}
+		if (argument instanceof Instant at) {
+			return dateTime(at);
+		}
+		if (argument instanceof Duration length) {
+			return duration(length);
+		}
+		return argument instanceof Period length ? duration(length) : argument;
+	}
+
 	/**
 	 * The conventions dates follow: English as written in Europe (day before month, 24-hour
 	 * clock), French and Dutch as in Belgium.

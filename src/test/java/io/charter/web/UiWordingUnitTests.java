@@ -85,6 +85,14 @@ class UiWordingUnitTests {
 	}
 
 	@Test
+	void readsNoticeArgumentsAsPeopleDo() {
+		assertThat(ui("fr").readable(LocalDate.of(2026, 12, 7))).isEqualTo("7 décembre 2026");
+		assertThat(ui("nl").readable(Period.ofYears(5))).isEqualTo("5 jaar");
+		assertThat(ui("en").readable(Duration.ofHours(1))).isEqualTo("1 hour");
+		assertThat(ui("en").readable(3)).isEqualTo(3);
+	}
+
+	@Test
 	void writesStatesAsWordsAndUnknownOnesWithoutShouting() {
 		assertThat(ui("en").word("outbox.status", "HELD")).isEqualTo("held: mail is not configured");
 		assertThat(ui("fr").word("rights.fulfilment.outcome", "NOTHING_HELD")).isEqualTo("aucune donnée détenue");
