@@ -155,7 +155,7 @@ public final class Ui {
 	private Locale formats() {
 		return switch (locale.getLanguage()) {
 			case "en" -> Locale.UK;
-			case "fr", "nl" -> new Locale(locale.getLanguage(), "BE");
+			case "fr", "nl" -> Locale.forLanguageTag(locale.getLanguage() + "-BE");
 			default -> locale;
 		};
 	}
