@@ -25,8 +25,8 @@ class DashboardController {
 	@GetMapping("/")
 	String dashboard(@ModelAttribute("ui") Ui ui, Model model) {
 		model.addAttribute("notices", notices.visibleTo(ui.roles()).stream()
-				.map(n -> new DashboardNotice(ui.t(n.messageKey(), n.arguments().toArray()), n.link(),
-						n.severity() == Severity.WARNING))
+				.map(n -> new DashboardNotice(ui.t(n.messageKey(), n.arguments().stream().map(ui::readable).toArray()),
+						n.link(), n.severity() == Severity.WARNING))
 				.toList());
 		return VIEW;
 	}

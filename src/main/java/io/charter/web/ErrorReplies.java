@@ -2,6 +2,7 @@ package io.charter.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,11 +38,13 @@ class ErrorReplies {
 	private final TemplateEngine templates;
 	private final MessageSource messages;
 	private final ProblemWriter problems;
+	private final ZoneId zone;
 
-	ErrorReplies(TemplateEngine templates, MessageSource messages, ProblemWriter problems) {
+	ErrorReplies(TemplateEngine templates, MessageSource messages, ProblemWriter problems, WebSettings settings) {
 		this.templates = templates;
 		this.messages = messages;
 		this.problems = problems;
+		this.zone = settings.timeZone();
 	}
 
 	/**
@@ -130,7 +133,7 @@ class ErrorReplies {
 
 	/** The page as a visitor sees it: in the browser's language among Charter's, nobody signed in. */
 	private Ui visitor(HttpServletRequest request) {
-		return new Ui(messages, WebConfiguration.browserLocale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)), null,
-				Set.of(), List.of(), "_csrf", "", "");
+		return new Ui(messages, WebConfiguration.browserLocale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)), zone,
+				null, Set.of(), List.of(), "_csrf", "", "", null);
 	}
 }

@@ -1,5 +1,6 @@
 package io.charter.web;
 
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,9 +29,11 @@ class UiAdvice {
 
 	private final MessageSource messages;
 	private final List<NavigationEntry> navigation;
+	private final ZoneId zone;
 
-	UiAdvice(MessageSource messages, ObjectProvider<NavigationEntry> navigation) {
+	UiAdvice(MessageSource messages, ObjectProvider<NavigationEntry> navigation, WebSettings settings) {
 		this.messages = messages;
+		this.zone = settings.timeZone();
 		this.navigation = navigation.orderedStream().sorted(Comparator.comparingInt(NavigationEntry::order)
 				.thenComparing(NavigationEntry::path)).toList();
 	}
@@ -51,8 +54,8 @@ class UiAdvice {
 			}
 		}
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-		return new Ui(messages, RequestContextUtils.getLocale(request), name, roles, navigation,
+		return new Ui(messages, RequestContextUtils.getLocale(request), zone, name, roles, navigation,
 				csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),
-				request.getRequestURI().substring(request.getContextPath().length()));
+				request.getRequestURI().substring(request.getContextPath().length()), request.getQueryString());
 	}
 }

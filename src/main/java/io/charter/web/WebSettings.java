@@ -1,8 +1,10 @@
 package io.charter.web;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import io.charter.shared.ClientKey;
 
@@ -14,9 +16,10 @@ import io.charter.shared.ClientKey;
  *        ({@code 10.0.0.5}, {@code 10.0.0.0/24}, {@code 2001:db8::/64}); none by default, so that
  *        a client cannot choose the address every per-address limit counts. Read at start, also by
  *        the ahead-of-time processed build.
+ * @param timeZone the organisation's time zone: pages show every date and time in it
  */
 @ConfigurationProperties("charter.web")
-record WebSettings(List<String> trustedProxies) {
+record WebSettings(List<String> trustedProxies, @DefaultValue("Europe/Brussels") ZoneId timeZone) {
 
 	WebSettings {
 		trustedProxies = trustedProxies == null ? List.of() : trustedProxies.stream()

@@ -2,6 +2,7 @@ package io.charter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,8 @@ class UiUnitTests {
 	Ui ui(Set<Role> roles, String path) {
 		StaticMessageSource messages = new StaticMessageSource();
 		messages.addMessage("nav.rights", Locale.ENGLISH, "Data-subject requests");
-		return new Ui(messages, Locale.ENGLISH, "Pat", roles, CONTRIBUTED, "_csrf", "token", path);
+		return new Ui(messages, Locale.ENGLISH, ZoneId.of("Europe/Brussels"), "Pat", roles, CONTRIBUTED, "_csrf", "token",
+				path, null);
 	}
 
 	@Test

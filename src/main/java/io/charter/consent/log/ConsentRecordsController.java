@@ -91,7 +91,7 @@ class ConsentRecordsController {
 		}
 		ConsentStatistics statistics = reports.statistics(site, start, end);
 		List<ConsentRecordsPage.Row> rows = found.stream().map(r -> new ConsentRecordsPage.Row(r.id().toString(),
-				r.recordedAt().toString(), r.visitorId(), r.version(), r.method().name(), r.choicesText(), r.language(),
+				r.recordedAt(), r.visitorId(), r.version(), r.method().name(), r.choicesText(), r.language(),
 				r.browser(), r.pageUrl())).toList();
 		boolean mayPurge = user.getAuthorities().stream()
 				.anyMatch(a -> a.getAuthority().equals("ROLE_PRIVACY") || a.getAuthority().equals("ROLE_ADMIN"));
@@ -100,7 +100,7 @@ class ConsentRecordsController {
 				filter.from() == null ? null : filter.from().toString(), filter.to() == null ? null : filter.to().toString(),
 				rows, total, safePage, (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE), query(filter), statistics,
 				ConsentLogReports.methodsChart(statistics), ConsentLogReports.ratesChart(statistics),
-				settings.recordRetention().toString(), mayPurge));
+				settings.recordRetention(), mayPurge));
 		return VIEW;
 	}
 

@@ -107,18 +107,18 @@ class ConsentRecordsAdminTests {
 		MockHttpSession privacy = signIn(Role.PRIVACY);
 		String all = page(privacy, "");
 		assertThat(all).contains(stored.stream().map(r -> r.id().toString()).toArray(String[]::new));
-		assertThat(all).contains("5 record(s) found").contains("<svg").contains("<rect").contains("<polyline");
+		assertThat(all).contains("5 records found").contains("<svg").contains("<rect").contains("<polyline");
 		assertThat(all).doesNotContain("style=", "<script");
 
 		String byAlice = page(privacy, "?visitor=" + alice);
-		assertThat(byAlice).contains("3 record(s) found").contains(alice).doesNotContain(bob);
+		assertThat(byAlice).contains("3 records found").contains(alice).doesNotContain(bob);
 
 		String byId = page(privacy, "?consent=" + stored.get(1).id());
-		assertThat(byId).contains("1 record(s) found").contains(stored.get(1).id().toString())
+		assertThat(byId).contains("1 record found").contains(stored.get(1).id().toString())
 				.doesNotContain(stored.get(0).id().toString());
 
 		String yesterday = page(privacy, "?from=" + today.minusDays(1) + "&to=" + today.minusDays(1));
-		assertThat(yesterday).contains("2 record(s) found").contains(stored.get(1).id().toString(),
+		assertThat(yesterday).contains("2 records found").contains(stored.get(1).id().toString(),
 				stored.get(2).id().toString()).doesNotContain(stored.get(0).id().toString(), stored.get(4).id().toString());
 
 		assertThat(page(privacy, "?consent=not-an-id")).contains("The consent id is not valid.");
