@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,11 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.charter.Fixtures;
 import io.charter.consent.web.Catalogue;
-import io.charter.consent.web.CategoryForm;
 import io.charter.consent.web.CookieForm;
 import io.charter.consent.web.PublishForm;
 import io.charter.consent.web.ServiceForm;
-import io.charter.consent.web.SiteForm;
 import io.charter.platform.BaseUrl;
 import io.charter.shared.Role;
 
@@ -60,19 +57,11 @@ class CatalogueConsoleTests {
 	}
 
 	String site() {
-		String key = "console-" + UUID.randomUUID().toString().substring(0, 8);
-		catalogue.createSite(new SiteForm(key, "Console site", List.of("https://www.console.example"),
-				List.of("fr", "en"), "fr", null, null, null, null, null));
-		catalogue.createCategory(key, new CategoryForm("analytics", Map.of("fr", "Mesure", "en", "Measurement"),
-				Map.of("fr", "Mesurer l’audience.", "en", "Measure the audience."), List.of("analytics_storage"), false, null));
-		catalogue.createService(key, new ServiceForm("stats", "Stats One", "Stats Inc", "analytics", false, null,
-				Map.of("fr", "Statistiques de visite.", "en", "Visit statistics.")));
-		catalogue.addCookie(key, "stats", new CookieForm("_st", null, false, 180, Map.of(), Map.of(), false, null));
-		return key;
+		return DeclarationIntegrationTests.readySite(catalogue);
 	}
 
 	static PublishForm summary(String text) {
-		return new PublishForm(Map.of("fr", text, "en", text), false, null);
+		return DeclarationIntegrationTests.summary(text);
 	}
 
 	@Test
@@ -163,7 +152,7 @@ class CatalogueConsoleTests {
 		String key = site();
 		catalogue.publish(key, summary("Première."));
 		Catalogue.Cookie cookie = catalogue.catalogue(key).service("stats").cookies().get(0);
-		catalogue.updateCookie(key, "stats", cookie.id(), new CookieForm("_st", null, false, 395, Map.of(), Map.of(), false, null));
+		catalogue.updateCookie(key, "stats", cookie.id(), new CookieForm("_st", null, false, 30, Map.of(), Map.of(), false, null));
 		catalogue.createService(key, new ServiceForm("replay", "Replay Two", "Replay Inc", "analytics", true, null,
 				Map.of("fr", "Rejeu.", "en", "Session replay.")));
 		catalogue.publish(key, summary("Plus longtemps."));
@@ -171,8 +160,8 @@ class CatalogueConsoleTests {
 		mvc.perform(get("/consent/" + key).param("tab", "versions").session(signIn(Role.AUDITOR)))
 				.andExpect(content().string(containsString("href=\"/consent/" + key + "/versions/2\"")));
 		mvc.perform(get("/consent/" + key + "/versions/2").session(signIn(Role.AUDITOR))).andExpect(status().isOk())
-				.andExpect(content().string(allOf(containsString("Version 2 of Console site"),
-						containsString("Retention (days)"), containsString("<td>180</td>"), containsString("<td>395</td>"),
+				.andExpect(content().string(allOf(containsString("Version 2 of Declared site"),
+						containsString("Retention (days)"), containsString("<td>395</td>"), containsString("<td>30</td>"),
 						containsString("<code>stats/_st</code>"), containsString("<code>replay</code>"), containsString("Added"),
 						not(containsString("retentionDays")), not(containsString("{\"")))));
 		mvc.perform(get("/consent/" + key + "/versions/2").param("lang", "fr").session(signIn(Role.AUDITOR)))
