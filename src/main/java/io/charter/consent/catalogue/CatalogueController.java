@@ -30,15 +30,19 @@ import io.charter.consent.web.Catalogue;
 import io.charter.consent.web.CategoryForm;
 import io.charter.consent.web.CookieForm;
 import io.charter.consent.web.FormErrors;
+import io.charter.consent.web.PendingChanges;
 import io.charter.consent.web.PublishForm;
 import io.charter.consent.web.ServiceForm;
 import io.charter.consent.web.SiteForm;
+import io.charter.consent.web.VersionSummary;
+import io.charter.platform.BaseUrl;
 
 
 /**
  * The cookie catalogue pages under {@code /consent}: PRIVACY and ADMIN edit, AUDITOR reads. A form
  * with errors comes back with the values as typed and the messages next to the fields; nothing of
- * it is saved.
+ * it is saved. Deleting a service or a cookie, and publishing a material version, are confirmed on a
+ * page of their own first: a request without {@code confirmed=yes} changes nothing and shows that page.
  */
 @Controller
 class CatalogueController {
@@ -51,15 +55,21 @@ class CatalogueController {
 	static final String CATEGORY = "consent/category";
 	static final String SERVICE = "consent/service";
 	static final String COOKIE = "consent/cookie";
+	static final String VERSION = "consent/version";
+	/** The shared confirmation page; its form sends {@link #CONFIRMED}{@code =yes}. */
+	static final String CONFIRM = "layout/confirm";
+	static final String CONFIRMED = "confirmed";
 
 	static final List<String> TABS = List.of("settings", "categories", "services", "texts", "versions");
 
 	private final CatalogueManagement catalogue;
 	private final MessageSource messages;
+	private final BaseUrl baseUrl;
 
-	CatalogueController(CatalogueManagement catalogue, MessageSource messages) {
+	CatalogueController(CatalogueManagement catalogue, MessageSource messages, BaseUrl baseUrl) {
 		this.catalogue = catalogue;
 		this.messages = messages;
+		this.baseUrl = baseUrl;
 	}
 
 	// --- sites
@@ -135,8 +145,12 @@ class CatalogueController {
 	@PostMapping("/consent/{site}/publish")
 	@PreAuthorize(EDIT)
 	String publish(@PathVariable String site, @Valid @ModelAttribute("form") PublishForm form, BindingResult binding,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(name = CONFIRMED, required = false) String confirmed, Model model, RedirectAttributes redirect) {
 		Catalogue before = catalogue.catalogue(site);
+		PendingChanges pending = catalogue.pending(site);
+		if (!"yes".equals(confirmed) && !binding.hasErrors() && asksEveryoneAgain(before, pending, form)) {
+			return confirmPublication(model, before, pending, form);
+		}
 		FormErrors errors = attempt(binding, () -> catalogue.publish(site, form));
 		if (errors == null) {
 			redirect.addFlashAttribute("notice", "catalogue.published");
@@ -144,6 +158,46 @@ class CatalogueController {
 		}
 		model.addAttribute("publishForm", form == null ? PublishForm.blank() : form);
 		return sitePage(model, before, "versions", errors);
+	}
+
+	/**
+	 * A publication that would go through as material over an earlier version. One that the rules will
+	 * refuse anyway (texts or a summary missing) goes straight on to say why, unconfirmed.
+	 */
+	private static boolean asksEveryoneAgain(Catalogue c, PendingChanges pending, PublishForm form) {
+		return pending.currentVersion() != null && pending.changed() && !pending.material().isEmpty()
+				&& pending.missing().isEmpty() && !Boolean.TRUE.equals(form.notMaterial())
+				&& c.site().languages().stream().noneMatch(l -> Catalogue.text(form.summary(), l).isBlank());
+	}
+
+	private String confirmPublication(Model model, Catalogue c, PendingChanges pending, PublishForm form) {
+		String key = c.site().key();
+		int next = pending.currentVersion() + 1;
+		List<String> consequences = new ArrayList<>();
+		consequences.add(text("catalogue.confirm.publish.everyone", next));
+		pending.material().forEach(f -> consequences.add(text("catalogue.change." + f.code(), f.subject())));
+		consequences.add(text("catalogue.confirm.publish.not-material"));
+		Map<String, String> carried = new LinkedHashMap<>();
+		c.site().languages().forEach(l -> carried.put("summary[" + l + "]", Catalogue.text(form.summary(), l)));
+		return confirmation(model, text("catalogue.confirm.publish.title", next, c.site().name()), consequences,
+				"/consent/" + key + "/publish", text("catalogue.confirm.publish.submit", next),
+				"/consent/" + key + "?tab=versions", carried);
+	}
+
+	private String confirmation(Model model, String title, List<String> consequences, String action, String submit,
+			String cancel, Map<String, String> carried) {
+		model.addAttribute("title", title);
+		model.addAttribute("consequences", consequences);
+		model.addAttribute("action", action);
+		model.addAttribute("submit", submit);
+		model.addAttribute("cancelLabel", text("catalogue.confirm.cancel"));
+		model.addAttribute("cancel", cancel);
+		model.addAttribute("carried", carried);
+		return CONFIRM;
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 	private String sitePage(Model model, Catalogue c, String tab, FormErrors errors) {
@@ -160,7 +214,24 @@ class CatalogueController {
 		model.addAttribute("pending", catalogue.pending(key));
 		model.addAttribute("bannerKeys", CatalogueRules.BANNER_KEYS);
 		model.addAttribute("gcmTypes", CatalogueRules.GCM_TYPES);
+		model.addAttribute("embedSnippet",
+				"<script src=\"" + baseUrl.to("/c/" + key + "/banner.js") + "\" defer></script>");
 		return SITE;
+	}
+
+	// --- versions
+
+	/** One published version: its summary and what it changed against the one before, field by field. */
+	@GetMapping("/consent/{site}/versions/{version}")
+	@PreAuthorize(READ)
+	String version(@PathVariable String site, @PathVariable int version, Model model) {
+		Catalogue c = catalogue.catalogue(site);
+		VersionSummary summary = catalogue.versions(site).stream().filter(v -> v.version() == version).findFirst()
+				.orElseThrow(() -> new CatalogueNotFound("version " + version + " of site " + site));
+		model.addAttribute("catalogue", c);
+		model.addAttribute("version", summary);
+		model.addAttribute("changes", catalogue.changes(site, version));
+		return VERSION;
 	}
 
 	// --- categories
@@ -268,9 +339,25 @@ class CatalogueController {
 		return servicePage(model, c, service, form, null, errors, FormErrors.NONE);
 	}
 
+	@GetMapping("/consent/{site}/services/{key}/delete")
+	@PreAuthorize(EDIT)
+	String confirmServiceDeletion(@PathVariable String site, @PathVariable String key, Model model) {
+		Catalogue.Service service = service(catalogue.catalogue(site), key);
+		String path = "/consent/" + site + "/services/" + key;
+		return confirmation(model, text("catalogue.confirm.service.title", service.name()),
+				List.of(text("catalogue.confirm.service.cookies", service.name(), service.cookies().size()),
+						text("catalogue.confirm.draft")),
+				path + "/delete", text("catalogue.confirm.delete"), path, Map.of());
+	}
+
+	/** Deletes once confirmed; a bare request changes nothing and shows what it would do. */
 	@PostMapping("/consent/{site}/services/{key}/delete")
 	@PreAuthorize(EDIT)
-	String deleteService(@PathVariable String site, @PathVariable String key, RedirectAttributes redirect) {
+	String deleteService(@PathVariable String site, @PathVariable String key,
+			@RequestParam(name = CONFIRMED, required = false) String confirmed, Model model, RedirectAttributes redirect) {
+		if (!"yes".equals(confirmed)) {
+			return confirmServiceDeletion(site, key, model);
+		}
 		catalogue.deleteService(site, key);
 		redirect.addFlashAttribute("notice", "catalogue.deleted");
 		return "redirect:/consent/" + site + "?tab=services";
@@ -342,10 +429,26 @@ class CatalogueController {
 		return "redirect:/consent/" + site;
 	}
 
+	@GetMapping("/consent/{site}/services/{key}/cookies/{id}/delete")
+	@PreAuthorize(EDIT)
+	String confirmCookieDeletion(@PathVariable String site, @PathVariable String key, @PathVariable UUID id,
+			Model model) {
+		Catalogue.Service service = service(catalogue.catalogue(site), key);
+		Catalogue.Cookie cookie = catalogue.cookie(site, key, id);
+		String path = "/consent/" + site + "/services/" + key + "/cookies/" + id;
+		return confirmation(model, text("catalogue.confirm.cookie.title", cookie.name()),
+				List.of(text("catalogue.confirm.cookie.gone", cookie.name(), service.name()), text("catalogue.confirm.draft")),
+				path + "/delete", text("catalogue.confirm.delete"), path, Map.of());
+	}
+
+	/** Deletes once confirmed; a bare request changes nothing and shows what it would do. */
 	@PostMapping("/consent/{site}/services/{key}/cookies/{id}/delete")
 	@PreAuthorize(EDIT)
 	String deleteCookie(@PathVariable String site, @PathVariable String key, @PathVariable UUID id,
-			RedirectAttributes redirect) {
+			@RequestParam(name = CONFIRMED, required = false) String confirmed, Model model, RedirectAttributes redirect) {
+		if (!"yes".equals(confirmed)) {
+			return confirmCookieDeletion(site, key, id, model);
+		}
 		catalogue.deleteCookie(site, key, id);
 		redirect.addFlashAttribute("notice", "catalogue.deleted");
 		return "redirect:/consent/" + site + "/services/" + key;

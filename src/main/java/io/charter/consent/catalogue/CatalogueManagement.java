@@ -51,6 +51,7 @@ import io.charter.consent.web.PublishForm;
 import io.charter.consent.web.ServiceForm;
 import io.charter.consent.web.SiteForm;
 import io.charter.consent.web.SiteListing;
+import io.charter.consent.web.VersionChange;
 import io.charter.consent.web.VersionSummary;
 import io.charter.shared.Actors;
 
@@ -110,6 +111,13 @@ class CatalogueManagement {
 		site(siteKey);
 		return versions.version(siteKey, version)
 				.orElseThrow(() -> new CatalogueNotFound("version " + version + " of site " + siteKey));
+	}
+
+	/** What a published version changed against the one before it; empty for the first version. */
+	@Transactional(readOnly = true)
+	public List<VersionChange> changes(String siteKey, int version) {
+		Declaration published = version(siteKey, version);
+		return version == 1 ? List.of() : VersionDifferences.between(version(siteKey, version - 1), published);
 	}
 
 	/** The draft against the latest published version: what changed, whether it is material, what is missing. */

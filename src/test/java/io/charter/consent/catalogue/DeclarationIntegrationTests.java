@@ -61,6 +61,11 @@ class DeclarationIntegrationTests {
 
 	/** A site with an analytics category and one analytics service, ready to publish. */
 	String readySite() {
+		return readySite(catalogue);
+	}
+
+	/** A site with a category, a service and a cookie, ready to publish (also for the console's tests). */
+	static String readySite(CatalogueManagement catalogue) {
 		String key = "decl-" + UUID.randomUUID().toString().substring(0, 8);
 		catalogue.createSite(new SiteForm(key, "Declared site", List.of("https://www.declared.example"),
 				List.of("fr", "en"), "fr", null, null, null, null, null));
