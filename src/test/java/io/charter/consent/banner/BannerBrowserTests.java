@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.charter.Axe;
 import io.charter.consent.DeclarationVersions;
 import io.charter.consent.banner.BannerControllerTests.TestSite;
 
@@ -427,13 +427,12 @@ class BannerBrowserTests {
 	@Test
 	void axeFindsNoViolationOnEitherLayer() throws Exception {
 		open("fr");
-		js(axe());
-		assertThat(axeViolations()).as("first layer").isEmpty();
+		assertThat(Axe.violations(browser, "charter-consent")).as("first layer").isEmpty();
 		screenshot("banner-first-layer");
 		click(".cb .b", "Personnaliser");
 		waitFor(d -> banner().findElement(By.cssSelector(".cs")));
 		banner().findElements(By.cssSelector("summary")).forEach(WebElement::click);
-		assertThat(axeViolations()).as("second layer").isEmpty();
+		assertThat(Axe.violations(browser, "charter-consent")).as("second layer").isEmpty();
 		screenshot("banner-second-layer");
 	}
 
@@ -452,8 +451,7 @@ class BannerBrowserTests {
 		assertThat(link.getText()).isEqualTo("Mijn cookiegegevens");
 		assertThat(link.getDomProperty("href"))
 				.isEqualTo("http://localhost:" + port + "/privacy/requests?visitor=" + visitorId + "&lang=nl");
-		js(axe());
-		assertThat(axeViolations()).as("second layer with the link").isEmpty();
+		assertThat(Axe.violations(browser, "charter-consent")).as("second layer with the link").isEmpty();
 
 		// The same on the next page, from the stored choice.
 		open("nl", false);
@@ -558,8 +556,7 @@ class BannerBrowserTests {
 		String date = (String) js("return new Date(Charter.consent().time).toLocaleString('nl')");
 		assertThat(((WebElement) js("return arguments[0].parentNode", link)).getText())
 				.isEqualTo("Toestemming " + consentId + " van " + date + ". De registratie lezen");
-		js(axe());
-		assertThat(axeViolations()).as("second layer with the receipt").isEmpty();
+		assertThat(Axe.violations(browser, "charter-consent")).as("second layer with the receipt").isEmpty();
 		link.click();
 		waitFor(d -> browser.getPageSource().contains(consentId) && browser.getPageSource().contains("REFUSE_ALL"));
 		sleep(300);
@@ -795,23 +792,6 @@ class BannerBrowserTests {
 			tab();
 		}
 		assertThat(focused()).isEqualTo(target);
-	}
-
-	static String axe() throws IOException {
-		try (InputStream in = BannerBrowserTests.class.getResourceAsStream("/axe.min.js")) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
-
-	@SuppressWarnings("unchecked")
-	List<String> axeViolations() {
-		Object result = ((JavascriptExecutor) browser).executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				axe.run({include: [['charter-consent']]},
-				    {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
-				  .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(' | '))))
-				  .catch(e => done(['axe failed: ' + e]));""");
-		return (List<String>) result;
 	}
 
 	void assertNoCspViolation() {
