@@ -80,7 +80,6 @@ class OutboxPageTests {
 	}
 
 	private String page(MockHttpSession session, String path) throws Exception {
-		return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
-				.getContentAsString();
+		return Fixtures.page(mvc, session, path);
 	}
 }
