@@ -3,9 +3,9 @@ package io.charter.notify;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.UUID;
 
 import io.charter.platform.LinkState;
 

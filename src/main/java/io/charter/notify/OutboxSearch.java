@@ -21,11 +21,6 @@ public record OutboxSearch(String text, String status, String template) {
 		template = blankToNull(template);
 	}
 
-	/** Everything. */
-	static OutboxSearch any() {
-		return new OutboxSearch(null, null, null);
-	}
-
 	/** Whether anything narrows the list. */
 	public boolean narrows() {
 		return text != null || status != null || template != null;
