@@ -6,7 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -61,6 +63,12 @@ public class Fixtures {
 	public static MockHttpSession signIn(MockMvc mvc, String email, String password) throws Exception {
 		return (MockHttpSession) mvc.perform(formLogin("/login").user(email).password(password))
 				.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+	}
+
+	/** A page as the signed-in user reads it, which must answer 200. */
+	public static String page(MockMvc mvc, MockHttpSession session, String path) throws Exception {
+		return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
 	}
 
 	/** A bearer token of a new user holding one role. */

@@ -1,5 +1,7 @@
 package io.charter.audit;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /**
@@ -19,6 +21,24 @@ public record AuditFilter(String action, String entityType, String entityId, Str
 
 	private static LocalDate within(LocalDate date) {
 		return date == null ? null : date.isBefore(FIRST) ? FIRST : date.isAfter(LAST) ? LAST : date;
+	}
+
+	/** The audit page at another page of the same search: every criterion kept, each URL-encoded. */
+	public String pageLink(int page) {
+		StringBuilder link = new StringBuilder("/audit?page=").append(page);
+		criterion(link, "action", action);
+		criterion(link, "entityType", entityType);
+		criterion(link, "entityId", entityId);
+		criterion(link, "actor", actor);
+		criterion(link, "from", from == null ? null : from.toString());
+		criterion(link, "to", to == null ? null : to.toString());
+		return link.toString();
+	}
+
+	private static void criterion(StringBuilder link, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			link.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+		}
 	}
 
 	static AuditFilter none() {

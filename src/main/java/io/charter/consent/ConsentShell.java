@@ -3,6 +3,7 @@ package io.charter.consent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.charter.shared.EntityLink;
 import io.charter.shared.MessageBundle;
 import io.charter.shared.NavigationEntry;
 import io.charter.shared.Role;
@@ -24,5 +25,14 @@ class ConsentShell {
 	@Bean
 	static NavigationEntry consentNavigation() {
 		return NavigationEntry.of("/consent", "nav.consent", 100, Role.PRIVACY, Role.ADMIN, Role.AUDITOR);
+	}
+
+	/**
+	 * The audit trail links an entry about a site to its page; categories, services, cookies and
+	 * versions are reached from there (their ids join the site's key to their own).
+	 */
+	@Bean
+	static EntityLink siteLink() {
+		return new EntityLink(ConsentEvent.SiteEvent.ENTITY, "/consent/{id}");
 	}
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.charter.shared.EntityLink;
 import io.charter.shared.MessageBundle;
 import io.charter.shared.NavigationEntry;
 import io.charter.shared.PathAccess;
@@ -53,5 +54,16 @@ class IdentityShell {
 	@Bean
 	static PathAccess usersApiAccess() {
 		return new PathAccess("/api/v1/users/**", Set.of(Role.ADMIN, Role.AUDITOR), Set.of(Role.ADMIN));
+	}
+
+	/** The audit trail links an entry about a user to the user's row, and one about a token to the tokens page. */
+	@Bean
+	static EntityLink userLink() {
+		return new EntityLink(IdentityEvent.UserEvent.ENTITY, "/admin/users#user-{id}");
+	}
+
+	@Bean
+	static EntityLink tokenLink() {
+		return new EntityLink(IdentityEvent.TokenEvent.ENTITY, "/tokens");
 	}
 }

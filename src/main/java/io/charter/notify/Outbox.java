@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,12 +68,34 @@ class Outbox {
 				.list();
 	}
 
-	/** The latest messages as readers of the outbox see them (never body_to_send). */
-	List<OutboxMessage> latest(int limit) {
-		return jdbc.sql("""
+	/** The latest messages that match, as readers of the outbox see them (never body_to_send). */
+	List<OutboxMessage> latest(OutboxSearch search, int limit) {
+		StringBuilder sql = new StringBuilder("""
 				select id, created_at, recipient, subject, body, template, language, status, attempts, last_error, sent_at
-				from outbox_message order by created_at desc limit :limit""").param("limit", limit)
+				from outbox_message where 1 = 1""");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (search.text() != null) {
+			// Backslash is the default LIKE escape on both databases.
+			sql.append(" and (lower(recipient) like :text or lower(subject) like :text)");
+			params.put("text", "%" + search.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+					.replace("_", "\\_") + "%");
+		}
+		if (search.status() != null) {
+			sql.append(" and status = :status");
+			params.put("status", search.status());
+		}
+		if (search.template() != null) {
+			sql.append(" and template = :template");
+			params.put("template", search.template());
+		}
+		params.put("limit", limit);
+		return jdbc.sql(sql.append(" order by created_at desc limit :limit").toString()).params(params)
 				.query(this::map).list();
+	}
+
+	/** The templates of the messages kept, for the outbox's filter. */
+	List<String> templates() {
+		return jdbc.sql("select distinct template from outbox_message order by template").query(String.class).list();
 	}
 
 	/** Some messages as readers of the outbox see them, oldest first; purged ones are missing. */

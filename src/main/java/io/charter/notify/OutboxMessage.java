@@ -1,8 +1,11 @@
 package io.charter.notify;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.charter.platform.LinkState;
 
@@ -28,6 +31,35 @@ public record OutboxMessage(UUID id, Instant createdAt, String recipient, String
 		public String stateKey() {
 			return "outbox.link." + (state == null ? "unknown" : state.name().toLowerCase(java.util.Locale.ROOT));
 		}
+	}
+
+	/**
+	 * A piece of the body as the page shows it: text, or an address to follow.
+	 *
+	 * @param href where the piece leads; null for text, and for a one-time link, whose secret is masked
+	 */
+	public record BodyPart(String text, String href) {
+	}
+
+	private static final Pattern ADDRESS = Pattern.compile("https?://[^\\s<>\"]+");
+
+	/**
+	 * The body cut into text and the addresses in it that can be followed. A one-time link stays
+	 * text: masked, it would lead nowhere. Punctuation that ends a sentence is not part of an address.
+	 */
+	public List<BodyPart> bodyParts() {
+		List<BodyPart> parts = new ArrayList<>();
+		Matcher address = ADDRESS.matcher(body == null ? "" : body);
+		int from = 0;
+		while (address.find()) {
+			String href = address.group().replaceFirst("[.,;:!?)\\]]+$", "");
+			int end = address.start() + href.length();
+			parts.add(new BodyPart(body.substring(from, address.start()), null));
+			parts.add(new BodyPart(href, href.contains(OneTimeLink.MASK) ? null : href));
+			from = end;
+		}
+		parts.add(new BodyPart(body == null ? "" : body.substring(from), null));
+		return parts.stream().filter(part -> !part.text().isEmpty()).toList();
 	}
 
 	OutboxMessage withLinks(List<Link> links) {

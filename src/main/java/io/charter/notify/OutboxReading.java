@@ -36,8 +36,13 @@ class OutboxReading {
 	}
 
 	// No surrounding transaction: on PostgreSQL an issuer's failed query would abort it for the others.
-	List<OutboxMessage> latest(int limit) {
-		return withLinks(outbox.latest(limit));
+	List<OutboxMessage> latest(OutboxSearch search, int limit) {
+		return withLinks(outbox.latest(search, limit));
+	}
+
+	/** The templates of the messages kept, for the filter. */
+	List<String> templates() {
+		return outbox.templates();
 	}
 
 	/** Some messages, oldest first (their senders keep their ids); purged ones are missing. */

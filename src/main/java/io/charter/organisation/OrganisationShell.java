@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.charter.shared.EntityLink;
 import io.charter.shared.MessageBundle;
 import io.charter.shared.NavigationEntry;
 import io.charter.shared.PathAccess;
@@ -34,5 +35,11 @@ class OrganisationShell {
 	@Bean
 	static PathAccess organisationApiAccess() {
 		return new PathAccess("/api/v1/organisation/**", READERS, Set.of(Role.ADMIN));
+	}
+
+	/** The audit trail links an entry about the profile to its one page. */
+	@Bean
+	static EntityLink organisationLink() {
+		return new EntityLink(OrganisationEvent.ENTITY, "/organisation");
 	}
 }

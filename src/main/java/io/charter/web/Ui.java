@@ -11,9 +11,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.charter.shared.NavigationEntry;
 import io.charter.shared.Role;
@@ -79,6 +81,16 @@ public final class Ui {
 		String key = prefix + "." + raw.toLowerCase(Locale.ROOT).replace('_', '-');
 		String text = t(key);
 		return text.equals(key) ? raw.toLowerCase(Locale.ROOT).replace('_', ' ') : text;
+	}
+
+	/** A role as a word in the page's language ("Privacy team"), from the shell's {@code role.<ROLE>}. */
+	public String role(Role role) {
+		return role == null ? "" : t("role." + role.name());
+	}
+
+	/** Roles as words, in the enum's order (the order the forms list them), joined by commas. */
+	public String roles(Collection<Role> held) {
+		return held == null ? "" : held.stream().sorted().map(this::role).collect(Collectors.joining(", "));
 	}
 
 	/** A day as people write it in the page's language: "7 December 2026", "7 décembre 2026". */
