@@ -69,8 +69,8 @@ JSON
 )
 	cat >"$WORK/site.sql" <<SQL
 insert into consent_site (id, site_key, name, origins, languages, default_language, consent_lifetime_days,
-  refusal_lifetime_days, wait_for_update_ms, controller_name, created_at)
-values (random_uuid(), 'bench-banner', 'Benchmark site', '$ORIGIN', 'fr,nl,en', 'fr', 182, 90, 500, 'WeGroup SA',
+  refusal_lifetime_days, wait_for_update_ms, created_at)
+values (random_uuid(), 'bench-banner', 'Benchmark site', '$ORIGIN', 'fr,nl,en', 'fr', 182, 90, 500,
   current_timestamp);
 insert into declaration_version (id, site_id, version, published_at, published_by, material, material_version,
   summary_fr, summary_nl, summary_en, snapshot, snapshot_hash)
