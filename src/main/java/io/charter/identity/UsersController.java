@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.identity.web.Confirmation;
 import io.charter.identity.web.InviteForm;
+import io.charter.shared.Confirmed;
 import io.charter.shared.Role;
 
 /**
@@ -147,9 +148,9 @@ class UsersController {
 
 	/** Deactivates once confirmed on its page; a bare request (no confirmation) is sent there. */
 	@PostMapping("/admin/users/{id}/deactivate")
-	String deactivate(@PathVariable UUID id, @RequestParam(name = Confirmation.FIELD, required = false) String confirmed,
+	String deactivate(@PathVariable UUID id, @RequestParam(name = Confirmed.FIELD, required = false) String confirmed,
 			Locale locale, RedirectAttributes redirect) {
-		if (confirmed == null) {
+		if (!Confirmed.by(confirmed)) {
 			return "redirect:/admin/users/" + id + "/deactivate";
 		}
 		try {

@@ -36,6 +36,7 @@ import io.charter.consent.web.ServiceForm;
 import io.charter.consent.web.SiteForm;
 import io.charter.consent.web.VersionSummary;
 import io.charter.platform.BaseUrl;
+import io.charter.shared.Confirmed;
 
 
 /**
@@ -56,9 +57,8 @@ class CatalogueController {
 	static final String SERVICE = "consent/service";
 	static final String COOKIE = "consent/cookie";
 	static final String VERSION = "consent/version";
-	/** The shared confirmation page; its form sends {@link #CONFIRMED}{@code =yes}. */
+	/** The shared confirmation page; its form sends {@link Confirmed#FIELD}. */
 	static final String CONFIRM = "layout/confirm";
-	static final String CONFIRMED = "confirmed";
 
 	static final List<String> TABS = List.of("settings", "categories", "services", "texts", "versions");
 
@@ -145,10 +145,10 @@ class CatalogueController {
 	@PostMapping("/consent/{site}/publish")
 	@PreAuthorize(EDIT)
 	String publish(@PathVariable String site, @Valid @ModelAttribute("form") PublishForm form, BindingResult binding,
-			@RequestParam(name = CONFIRMED, required = false) String confirmed, Model model, RedirectAttributes redirect) {
+			@RequestParam(name = Confirmed.FIELD, required = false) String confirmed, Model model, RedirectAttributes redirect) {
 		Catalogue before = catalogue.catalogue(site);
 		PendingChanges pending = catalogue.pending(site);
-		if (!"yes".equals(confirmed) && !binding.hasErrors() && asksEveryoneAgain(before, pending, form)) {
+		if (!Confirmed.by(confirmed) && !binding.hasErrors() && asksEveryoneAgain(before, pending, form)) {
 			return confirmPublication(model, before, pending, form);
 		}
 		FormErrors errors = attempt(binding, () -> catalogue.publish(site, form));
@@ -354,8 +354,8 @@ class CatalogueController {
 	@PostMapping("/consent/{site}/services/{key}/delete")
 	@PreAuthorize(EDIT)
 	String deleteService(@PathVariable String site, @PathVariable String key,
-			@RequestParam(name = CONFIRMED, required = false) String confirmed, Model model, RedirectAttributes redirect) {
-		if (!"yes".equals(confirmed)) {
+			@RequestParam(name = Confirmed.FIELD, required = false) String confirmed, Model model, RedirectAttributes redirect) {
+		if (!Confirmed.by(confirmed)) {
 			return confirmServiceDeletion(site, key, model);
 		}
 		catalogue.deleteService(site, key);
@@ -445,8 +445,8 @@ class CatalogueController {
 	@PostMapping("/consent/{site}/services/{key}/cookies/{id}/delete")
 	@PreAuthorize(EDIT)
 	String deleteCookie(@PathVariable String site, @PathVariable String key, @PathVariable UUID id,
-			@RequestParam(name = CONFIRMED, required = false) String confirmed, Model model, RedirectAttributes redirect) {
-		if (!"yes".equals(confirmed)) {
+			@RequestParam(name = Confirmed.FIELD, required = false) String confirmed, Model model, RedirectAttributes redirect) {
+		if (!Confirmed.by(confirmed)) {
 			return confirmCookieDeletion(site, key, id, model);
 		}
 		catalogue.deleteCookie(site, key, id);

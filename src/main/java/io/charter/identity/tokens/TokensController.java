@@ -25,6 +25,7 @@ import io.charter.identity.UserSummary;
 import io.charter.identity.web.Confirmation;
 import io.charter.identity.web.IssuedToken;
 import io.charter.identity.web.TokenListing;
+import io.charter.shared.Confirmed;
 import io.charter.shared.Role;
 
 /** API tokens of the signed-in user (administrators see and revoke all). */
@@ -85,8 +86,8 @@ class TokensController {
 	/** Revokes once confirmed on its page; a bare request (no confirmation) is sent there. */
 	@PostMapping("/tokens/{id}/revoke")
 	String revoke(Authentication auth, @PathVariable UUID id,
-			@RequestParam(name = Confirmation.FIELD, required = false) String confirmed, RedirectAttributes redirect) {
-		if (confirmed == null) {
+			@RequestParam(name = Confirmed.FIELD, required = false) String confirmed, RedirectAttributes redirect) {
+		if (!Confirmed.by(confirmed)) {
 			return "redirect:/tokens/" + id + "/revoke";
 		}
 		tokens.revoke(id, Caller.of(auth));

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A far-reaching action asked to be confirmed: its page says what will happen, and only its form
- * (which carries {@code confirmed}) does it. Works without JavaScript, so under the strict CSP.
+ * (which carries {@link io.charter.shared.Confirmed#FIELD}) does it. Works without JavaScript, so under the strict CSP.
  *
  * @param titleKey the question, with {@code subject} as its argument
  * @param subject what the action is about, as people know it (a user's or token's name)
@@ -15,7 +15,4 @@ import java.util.List;
  */
 public record Confirmation(String titleKey, String subject, List<String> consequenceKeys, String action,
 		String submitKey, String cancel) {
-
-	/** The form field that tells a confirmed request from a bare one. */
-	public static final String FIELD = "confirmed";
 }
