@@ -28,9 +28,9 @@ import io.charter.consent.web.Catalogue;
 /**
  * The banner's two layers with the draft texts and catalogue of one language, before they are
  * published: the first layer, or ({@code ?layer=preferences}) the preferences layer with one
- * switch per category and its services, laid out in the banner's own markup and stylesheet, on a page of its own with no script at
- * all, so a preview can neither write a consent record nor be mistaken for a choice. Staff only,
- * never stored by a cache (the draft is not public).
+ * switch per category and its services, laid out in the banner's own markup and stylesheet, on a
+ * page of its own with no script at all, so a preview can neither write a consent record nor be
+ * mistaken for a choice. Staff only, never stored by a cache (the draft is not public).
  */
 @Controller
 class BannerPreviewController {
