@@ -24,6 +24,20 @@ class BuildTimeSettingsTests {
 		assertThat(BuildTimeSettings.changed(environment, packaged)).isEmpty();
 	}
 
+	/**
+	 * springdoc warns at each start, for each of its endpoints not explicitly enabled, to set
+	 * {@code springdoc.api-docs.enabled=false}: a setting this build refuses. The packaged settings
+	 * enable them explicitly, as springdoc binds them, so a normal start gives no such advice.
+	 */
+	@Test
+	void noStartAdvisesTurningOffTheApiDescriptionWhichTheBuildWouldRefuse() {
+		var bound = new org.springframework.boot.context.properties.bind.Binder(
+				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(packaged));
+		var springdoc = bound.bindOrCreate("springdoc", org.springdoc.core.properties.SpringDocConfigProperties.class);
+		assertThat(springdoc.getApiDocs().isEnabled()).as("springdoc.api-docs.enabled").isTrue();
+		assertThat(packaged.getProperty("springdoc.swagger-ui.enabled")).isEqualTo("true");
+	}
+
 	@Test
 	void findsACommandLineSettingThatAddsOrRemovesComponents() {
 		StandardEnvironment environment = environment(Map.of("management.server.port", "9091",

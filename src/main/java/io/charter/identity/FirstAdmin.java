@@ -1,9 +1,12 @@
 package io.charter.identity;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.charter.platform.BaseUrl;
@@ -23,8 +26,10 @@ class FirstAdmin implements ApplicationRunner {
 	private final IdentityManagement identity;
 	private final IdentitySettings settings;
 	private final BaseUrl baseUrl;
+	private final MessageSource messages;
 
-	FirstAdmin(IdentityManagement identity, IdentitySettings settings, BaseUrl baseUrl) {
+	FirstAdmin(IdentityManagement identity, IdentitySettings settings, BaseUrl baseUrl, MessageSource messages) {
+		this.messages = messages;
 		this.identity = identity;
 		this.settings = settings;
 		this.baseUrl = baseUrl;
@@ -42,7 +47,8 @@ class FirstAdmin implements ApplicationRunner {
 				return;
 			}
 			catch (InvalidUserChange e) {
-				log.error("CHARTER_ADMIN_EMAIL/CHARTER_ADMIN_PASSWORD not used: {}", e.getMessage());
+				log.error("CHARTER_ADMIN_EMAIL/CHARTER_ADMIN_PASSWORD not used: {}",
+						messages.getMessage(e.refusal(), Locale.ENGLISH));
 			}
 		}
 		String secret = Secrets.generate();

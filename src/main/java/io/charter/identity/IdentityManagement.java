@@ -134,10 +134,10 @@ public class IdentityManagement {
 
 	private UserSummary insertFirstAdmin(String email, String displayName, String passwordHash) {
 		if (hasAdministrator()) {
-			throw new InvalidUserChange("An administrator already exists.");
+			throw new InvalidUserChange("setup.admin-exists");
 		}
 		if (users.findByEmail(email).isPresent()) {
-			throw new InvalidUserChange("A user with this e-mail already exists.");
+			throw new InvalidUserChange("users.exists");
 		}
 		UserAccount admin = UserAccount.create(email, displayName, EnumSet.of(Role.ADMIN), null, clock.instant());
 		admin.passwordHash = passwordHash;
@@ -154,7 +154,7 @@ public class IdentityManagement {
 	@Transactional
 	public IssuedInvitation invite(String email, String displayName, Set<Role> roles, String language) {
 		if (users.findByEmail(email).isPresent()) {
-			throw new InvalidUserChange("A user with this e-mail already exists.");
+			throw new InvalidUserChange("users.exists");
 		}
 		String lang = LANGUAGES.contains(language) ? language : "en";
 		Instant now = clock.instant();
@@ -174,7 +174,7 @@ public class IdentityManagement {
 		UserAccount user = find(userId);
 		// Only invited users: an account made at an OIDC sign-in has no password and needs none.
 		if (user.passwordHash != null || user.erasedAt != null || !links.issued(UserLinkStates.INVITE, user.id)) {
-			throw new InvalidUserChange("This user has no pending invitation.");
+			throw new InvalidUserChange("users.no-invitation");
 		}
 		Instant now = clock.instant();
 		links.expireUnused(UserLinkStates.INVITE, user.id);
@@ -225,8 +225,7 @@ public class IdentityManagement {
 	public IssuedInvitation sendPasswordReset(UUID userId) {
 		UserAccount user = find(userId);
 		if (!user.resettable()) {
-			throw new InvalidUserChange(
-					"This account has no password to reset: it is invited, deactivated or signs in through the identity provider.");
+			throw new InvalidUserChange("users.reset-refused");
 		}
 		String link = issueReset(user, "sent by an administrator", Actors.current());
 		return new IssuedInvitation(user.summary(), link, !notifications.smtpConfigured());
@@ -290,13 +289,13 @@ public class IdentityManagement {
 			String summary) {
 		Instant now = clock.instant();
 		UserAccount user = usableLink(purpose, secret)
-				.orElseThrow(() -> new InvalidUserChange("This link is invalid, used or expired."));
+				.orElseThrow(() -> new InvalidUserChange("invitation.invalid"));
 		// Checked before the link is used up, so that a refused password leaves it usable.
 		PasswordRules.check(password, user.email);
 		// Hashed before the claim: the claimed row stays locked until commit, and bcrypt is slow.
 		String passwordHash = passwords.encode(password);
 		if (!links.consume(purpose, secret)) {
-			throw new InvalidUserChange("This link is invalid, used or expired.");
+			throw new InvalidUserChange("invitation.invalid");
 		}
 		user.passwordHash = passwordHash;
 		users.update(user);
@@ -408,7 +407,7 @@ public class IdentityManagement {
 	@Transactional
 	public void setLanguage(UUID userId, String language) {
 		if (!LANGUAGES.contains(language)) {
-			throw new InvalidUserChange("Unsupported language.");
+			throw new InvalidUserChange("profile.unsupported-language");
 		}
 		UserAccount user = find(userId);
 		user.language = language;
@@ -424,7 +423,7 @@ public class IdentityManagement {
 	public void changePassword(UUID userId, String current, String newPassword) {
 		UserAccount user = find(userId);
 		if (user.passwordHash == null || !passwords.matches(current, user.passwordHash)) {
-			throw new InvalidUserChange("The current password is not right.");
+			throw new InvalidUserChange("profile.wrong-current");
 		}
 		PasswordRules.check(newPassword, user.email);
 		user.passwordHash = passwords.encode(newPassword);

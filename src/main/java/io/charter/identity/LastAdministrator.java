@@ -4,6 +4,6 @@ package io.charter.identity;
 public class LastAdministrator extends InvalidUserChange {
 
 	public LastAdministrator() {
-		super("Charter needs at least one active administrator.");
+		super("users.last-admin");
 	}
 }

@@ -37,7 +37,7 @@ class ProfileController {
 
 	@PostMapping("/profile/language")
 	String language(Authentication auth, @RequestParam String language, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			Locale locale, RedirectAttributes redirect) {
 		try {
 			identity.setLanguage(CurrentUser.id(auth), language);
 			request.getSession().setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME,
@@ -45,7 +45,7 @@ class ProfileController {
 			redirect.addFlashAttribute("notice", "profile.saved");
 		}
 		catch (InvalidUserChange e) {
-			redirect.addFlashAttribute("failure", e.getMessage());
+			redirect.addFlashAttribute("failure", messages.getMessage(e.refusal(), locale));
 		}
 		return "redirect:/profile";
 	}
@@ -57,17 +57,14 @@ class ProfileController {
 		UUID me = CurrentUser.id(auth);
 		try {
 			if (!password.equals(confirm)) {
-				throw new InvalidUserChange("The two new passwords differ.");
+				throw new InvalidUserChange("invitation.mismatch");
 			}
 			identity.changePassword(me, current, password);
 			identity.account(me).ifPresent(account -> SessionRefresh.keepSignedIn(request, account));
 			redirect.addFlashAttribute("notice", "profile.password-changed");
 		}
-		catch (WeakPassword e) {
-			redirect.addFlashAttribute("failure", messages.getMessage(e.reason().messageKey(), null, locale));
-		}
 		catch (InvalidUserChange e) {
-			redirect.addFlashAttribute("failure", e.getMessage());
+			redirect.addFlashAttribute("failure", messages.getMessage(e.refusal(), locale));
 		}
 		return "redirect:/profile";
 	}

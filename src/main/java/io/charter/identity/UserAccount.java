@@ -47,7 +47,7 @@ public final class UserAccount {
 
 	static UserAccount create(String email, String displayName, Set<Role> roles, String language, Instant now) {
 		if (roles.isEmpty()) {
-			throw new InvalidUserChange("A user needs at least one role.");
+			throw new InvalidUserChange("users.needs-role");
 		}
 		return new UserAccount(UUID.randomUUID(), normalise(email), displayName.strip(), null, roles, language, true, 0,
 				now, null, null, null);
@@ -110,7 +110,7 @@ public final class UserAccount {
 
 	void changeRoles(Set<Role> newRoles) {
 		if (newRoles.isEmpty()) {
-			throw new InvalidUserChange("A user needs at least one role.");
+			throw new InvalidUserChange("users.needs-role");
 		}
 		roles = EnumSet.copyOf(newRoles);
 	}
@@ -127,7 +127,7 @@ public final class UserAccount {
 	/** Reactivation; on a restricted account it lifts the restriction. An erased account stays erased. */
 	void reactivate() {
 		if (erasedAt != null) {
-			throw new InvalidUserChange("An erased account cannot be reactivated.");
+			throw new InvalidUserChange("users.erased-stays");
 		}
 		active = true;
 		restrictedAt = null;

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.charter.platform.RefusalProblems;
 import io.charter.shared.Role;
 
 /**
@@ -40,8 +41,11 @@ class UsersApi {
 
 	private final IdentityManagement identity;
 
-	UsersApi(IdentityManagement identity) {
+	private final RefusalProblems refusals;
+
+	UsersApi(IdentityManagement identity, RefusalProblems refusals) {
 		this.identity = identity;
+		this.refusals = refusals;
 	}
 
 	@GetMapping
@@ -73,6 +77,6 @@ class UsersApi {
 	/** The request is well formed; the state of the accounts refuses it. */
 	@ExceptionHandler(InvalidUserChange.class)
 	ProblemDetail refused(InvalidUserChange e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+		return refusals.of(HttpStatus.CONFLICT, e);
 	}
 }

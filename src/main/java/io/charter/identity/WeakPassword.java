@@ -6,17 +6,7 @@ import java.util.Locale;
 class WeakPassword extends InvalidUserChange {
 
 	enum Reason {
-		BLANK("A password cannot be made of spaces only."),
-		LENGTH("A password needs " + PasswordRules.MIN_LENGTH + " to " + PasswordRules.MAX_LENGTH + " characters."),
-		PERSONAL("A password cannot contain your e-mail address or the part before its @."),
-		PREDICTABLE("This password repeats itself, follows a sequence or uses too few different characters."),
-		COMMON("This password is one of the most common ones, or one of them with digits or signs around it.");
-
-		private final String text;
-
-		Reason(String text) {
-			this.text = text;
-		}
+		BLANK, LENGTH, PERSONAL, PREDICTABLE, COMMON;
 
 		/** The key of the message shown on a form, in the messages bundles. */
 		String messageKey() {
@@ -27,7 +17,7 @@ class WeakPassword extends InvalidUserChange {
 	private final Reason reason;
 
 	WeakPassword(Reason reason) {
-		super(reason.text);
+		super(reason.messageKey());
 		this.reason = reason;
 	}
 

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,6 +32,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.charter.platform.RefusalProblems;
 import io.charter.shared.NotFound;
 import io.charter.shared.RuleViolation;
 
@@ -43,6 +46,13 @@ import io.charter.shared.RuleViolation;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private final FailureLog failures = new FailureLog();
+	private final RefusalProblems refusals;
+	private final MessageSource messages;
+
+	ApiProblems(RefusalProblems refusals, MessageSource messages) {
+		this.refusals = refusals;
+		this.messages = messages;
+	}
 
 	record FieldProblem(String field, String message) {
 	}
@@ -52,7 +62,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
 		List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-				.map(e -> new FieldProblem(e.getField(), e.getDefaultMessage())).toList();
+				.map(e -> new FieldProblem(e.getField(), messages.getMessage(e, LocaleContextHolder.getLocale()))).toList();
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);
 	}
@@ -62,17 +72,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid values.");
 		problem.setProperty("errors", ex.getAllErrors().stream()
-				.map(e -> Map.of("message", String.valueOf(e.getDefaultMessage()))).toList());
+				.map(e -> Map.of("message", messages.getMessage(e, LocaleContextHolder.getLocale()))).toList());
 		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@ExceptionHandler(RuleViolation.class)
 	ProblemDetail ruleViolation(RuleViolation e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		if (e.field() != null) {
-			problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
-		}
-		return problem;
+		return refusals.of(HttpStatus.BAD_REQUEST, e);
 	}
 
 	/**

@@ -72,6 +72,11 @@ class AuditIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
 				"select actor || ' ' || summary from audit_entry where action = 'user.invited' and entity_id = :id")
 				.param("id", userId).query(String.class).list()).containsExactly(adminId + " roles RECEPTION"));
+		// The page says what happened, to what, in the reader's language.
+		MockHttpSession auditor = login(fixtures.user(Role.AUDITOR).email(), Fixtures.PASSWORD);
+		String page = mvc.perform(get("/audit").session(auditor).param("entityId", userId).param("lang", "fr"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(">Invité</span>", "Utilisateur <code>" + userId + "</code>").doesNotContain("(UTC)");
 		// No e-mail address of the invited person in the trail.
 		assertThat(jdbc.sql("select count(*) from audit_entry where summary like :e").param("e", "%" + email + "%")
 				.query(Long.class).single()).isZero();

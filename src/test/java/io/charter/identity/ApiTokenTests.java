@@ -98,7 +98,12 @@ class ApiTokenTests {
 				.content("{\"name\":\"escalate\",\"roles\":[\"ADMIN\"]}"))
 				.andExpect(status().isForbidden())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ADMIN")));
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ADMIN")))
+				.andExpect(jsonPath("$.code").value("tokens.error.roles-too-wide"));
+		mvc.perform(post("/api/v1/tokens").param("lang", "nl").session(employee).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"escalate\",\"roles\":[\"ADMIN\"]}"))
+				.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("tokens.error.roles-too-wide"))
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Een token kan geen rollen hebben")));
 	}
 
 	/** A token limited to a lesser role, held by an administrator, is measured by its own roles, not its owner's. */
@@ -242,6 +247,15 @@ class ApiTokenTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.errors[*].field").value(
 						org.hamcrest.Matchers.containsInAnyOrder("name", "roles", "expiresInDays")));
+		// Field errors in plain words, in the caller's language.
+		String longName = "x".repeat(101);
+		mvc.perform(post("/api/v1/tokens").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"" + longName + "\",\"roles\":[\"ADMIN\"]}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"))
+				.andExpect(jsonPath("$.errors[0].message").value("at most 100 characters"));
+		mvc.perform(post("/api/v1/tokens").param("lang", "fr").session(admin).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + longName + "\",\"roles\":[\"ADMIN\"]}"))
+				.andExpect(jsonPath("$.errors[0].message").value("100 caractères au plus"));
 		mvc.perform(post("/api/v1/tokens").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\": ")).andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

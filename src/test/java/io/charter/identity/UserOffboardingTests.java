@@ -159,13 +159,23 @@ class UserOffboardingTests {
 		mvc.perform(bearer(post("/api/v1/users/" + other.id() + "/deactivate"), lastToken)).andExpect(status().isOk());
 		mvc.perform(bearer(post("/api/v1/users/" + last + "/deactivate"), lastToken)).andExpect(status().isConflict())
 				.andExpect(header().string("Content-Type", containsString("application/problem+json")))
-				.andExpect(jsonPath("$.detail").value("Charter needs at least one active administrator."));
+				.andExpect(jsonPath("$.code").value("users.last-admin"))
+				.andExpect(jsonPath("$.detail").value(
+						"Charter needs at least one active administrator: make another user an administrator first."));
+		// The problem speaks the caller's language; its code stays the same for machines.
+		mvc.perform(bearer(post("/api/v1/users/" + last + "/deactivate"), lastToken).header("Accept-Language", "fr"))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("users.last-admin"))
+				.andExpect(jsonPath("$.detail").value(
+						"Charter a besoin d'au moins un administrateur actif : nommez d'abord un autre utilisateur administrateur."));
 		assertThat(identity.user(last).orElseThrow().active()).isTrue();
 
 		MockHttpSession admin = Fixtures.signIn(mvc, Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
 		mvc.perform(post("/admin/users/" + last + "/deactivate").session(admin).with(csrf()).param("confirmed", "yes"))
 				.andExpect(redirectedUrl("/admin/users")).andExpect(flash().attribute("failure",
 						"Charter needs at least one active administrator: make another user an administrator first."));
+		mvc.perform(post("/admin/users/" + last + "/deactivate").session(admin).with(csrf()).param("confirmed", "yes")
+				.param("lang", "nl")).andExpect(flash().attribute("failure",
+						"Charter heeft minstens één actieve beheerder nodig: maak eerst een andere gebruiker beheerder."));
 		assertThat(identity.user(last).orElseThrow().active()).isTrue();
 	}
 

@@ -3,10 +3,13 @@ package io.charter.consent.catalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -17,15 +20,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import io.charter.consent.web.Catalogue;
 
 
 /**
- * The banner's first layer with the draft texts of one language, before they are published: the
- * texts laid out in the banner's own markup and stylesheet, on a page of its own with no script at
- * all, so a preview can neither write a consent record nor be mistaken for a choice. Staff only,
- * never stored by a cache (the draft is not public).
+ * The banner's two layers with the draft texts and catalogue of one language, before they are
+ * published: the first layer, or ({@code ?layer=preferences}) the preferences layer with one
+ * switch per category and its services, laid out in the banner's own markup and stylesheet, on a
+ * page of its own with no script at all, so a preview can neither write a consent record nor be
+ * mistaken for a choice. Staff only, never stored by a cache (the draft is not public).
  */
 @Controller
 class BannerPreviewController {
@@ -33,14 +38,17 @@ class BannerPreviewController {
 	static final String PREVIEW = "consent/preview";
 
 	private final CatalogueManagement catalogue;
+	private final MessageSource messages;
 
-	BannerPreviewController(CatalogueManagement catalogue) {
+	BannerPreviewController(CatalogueManagement catalogue, MessageSource messages) {
 		this.catalogue = catalogue;
+		this.messages = messages;
 	}
 
 	@GetMapping("/consent/{site}/preview/{lang}")
 	@PreAuthorize(CatalogueController.READ)
-	String preview(@PathVariable String site, @PathVariable String lang, Model model, HttpServletResponse response) {
+	String preview(@PathVariable String site, @PathVariable String lang,
+			@RequestParam(defaultValue = "first") String layer, Model model, HttpServletResponse response) {
 		Catalogue c = catalogue.catalogue(site);
 		if (!c.site().languages().contains(lang)) {
 			throw new CatalogueNotFound("language " + lang + " of site " + site);
@@ -48,7 +56,13 @@ class BannerPreviewController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 		model.addAttribute("site", c.site());
 		model.addAttribute("lang", lang);
-		model.addAttribute("texts", c.bannerTexts().getOrDefault(lang, Map.of()));
+		Map<String, String> texts = new HashMap<>(c.bannerTexts().getOrDefault(lang, Map.of()));
+		// Not edited per site (yet): the banner takes it from the bundle, in the banner's language.
+		texts.put("settingsDescription", messages.getMessage("catalogue.banner-default.settingsDescription", null, "",
+				Locale.forLanguageTag(lang)));
+		model.addAttribute("texts", texts);
+		model.addAttribute("catalogue", c);
+		model.addAttribute("preferences", "preferences".equals(layer));
 		return PREVIEW;
 	}
 

@@ -270,9 +270,25 @@ class CatalogueController {
 		return categoryPage(model, c, category, form, errors);
 	}
 
+	@GetMapping("/consent/{site}/categories/{key}/delete")
+	@PreAuthorize(EDIT)
+	String confirmCategoryDeletion(@PathVariable String site, @PathVariable String key, Model model) {
+		Catalogue.Category category = category(catalogue.catalogue(site), key);
+		String name = category.name().getOrDefault(LocaleContextHolder.getLocale().getLanguage(), category.key());
+		String path = "/consent/" + site + "/categories/" + key;
+		return confirmation(model, text("catalogue.confirm.category.title", name),
+				List.of(text("catalogue.confirm.category.gone", name), text("catalogue.confirm.draft")),
+				path + "/delete", text("catalogue.confirm.delete"), path, Map.of());
+	}
+
+	/** Deletes once confirmed; a bare request changes nothing and shows what it would do. */
 	@PostMapping("/consent/{site}/categories/{key}/delete")
 	@PreAuthorize(EDIT)
-	String deleteCategory(@PathVariable String site, @PathVariable String key, Model model, RedirectAttributes redirect) {
+	String deleteCategory(@PathVariable String site, @PathVariable String key,
+			@RequestParam(name = Confirmed.FIELD, required = false) String confirmed, Model model, RedirectAttributes redirect) {
+		if (!Confirmed.by(confirmed)) {
+			return confirmCategoryDeletion(site, key, model);
+		}
 		Catalogue c = catalogue.catalogue(site);
 		Catalogue.Category category = category(c, key);
 		FormErrors errors = attempt(null, () -> catalogue.deleteCategory(site, key));
@@ -489,7 +505,7 @@ class CatalogueController {
 			for (FieldError error : binding.getFieldErrors()) {
 				String message = error.isBindingFailure()
 						? messages.getMessage("catalogue.error.type-mismatch", null, locale)
-						: error.getDefaultMessage();
+						: messages.getMessage(error, locale);
 				fields.computeIfAbsent(error.getField(), f -> new ArrayList<>()).add(message);
 			}
 			binding.getGlobalErrors().forEach(e -> global.add(e.getDefaultMessage()));
@@ -500,7 +516,7 @@ class CatalogueController {
 			return null;
 		}
 		catch (InvalidCatalogueChange e) {
-			String message = messages.getMessage("catalogue.error." + e.code(), e.args(), e.getMessage(), locale);
+			String message = messages.getMessage(e.refusal(), locale);
 			if (e.field() == null) {
 				global.add(message);
 			}

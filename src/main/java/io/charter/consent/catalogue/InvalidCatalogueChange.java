@@ -4,26 +4,14 @@ import io.charter.shared.RuleViolation;
 
 
 /**
- * A catalogue edit or a publication that the rules refuse. The message is English (for the API);
- * pages show {@code catalogue.error.<code>} in the reader's language, next to {@code field} when
- * the refusal is about one field.
+ * A catalogue edit or a publication that the rules refuse. The refusal is
+ * {@code catalogue.error.<code>} of the catalogue bundle, said in the reader's language on pages
+ * and in the API (where the key is the problem's {@code code}), next to {@code field} when it is
+ * about one field. The exception's own message is the English text, for logs.
  */
 class InvalidCatalogueChange extends RuleViolation {
 
-	private final String code;
-	private final transient Object[] args;
-
 	InvalidCatalogueChange(String field, String code, String message, Object... args) {
-		super(field, message);
-		this.code = code;
-		this.args = args;
-	}
-
-	String code() {
-		return code;
-	}
-
-	Object[] args() {
-		return args.clone();
+		super(field, "catalogue.error." + code, args, message);
 	}
 }

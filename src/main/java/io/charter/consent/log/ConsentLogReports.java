@@ -85,10 +85,11 @@ class ConsentLogReports {
 		LocalDate end = to != null ? to : today();
 		LocalDate start = from != null ? from : end.minusDays(29);
 		if (start.isAfter(end)) {
-			throw new RuleViolation("from must not be after to.");
+			throw new RuleViolation("from", "consent-log.error.period-order", new Object[0], "from must not be after to.");
 		}
 		if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-			throw new RuleViolation("A period of at most " + MAX_DAYS + " days.");
+			throw new RuleViolation("from", "consent-log.error.period-length", new Object[] { MAX_DAYS },
+					"A period of at most " + MAX_DAYS + " days.");
 		}
 		UUID siteId = siteId(siteKey);
 		Instant fromInstant = start.atStartOfDay().toInstant(ZoneOffset.UTC);

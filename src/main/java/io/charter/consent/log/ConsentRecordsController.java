@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,9 +57,11 @@ class ConsentRecordsController {
 	private final ConsentRetention retention;
 	private final ConsentLogSettings settings;
 	private final JsonMapper json;
+	private final MessageSource messages;
 
 	ConsentRecordsController(ConsentLogReports reports, ConsentRetention retention, ConsentLogSettings settings,
-			JsonMapper json) {
+			JsonMapper json, MessageSource messages) {
+		this.messages = messages;
 		this.reports = reports;
 		this.retention = retention;
 		this.settings = settings;
@@ -77,7 +81,7 @@ class ConsentRecordsController {
 			filter = filter(visitor, consent, from, to);
 		}
 		catch (RuleViolation e) {
-			failure = e.getMessage();
+			failure = messages.getMessage(e.refusal(), LocaleContextHolder.getLocale());
 			filter = new ConsentRecords.Filter(null, null, null, null);
 		}
 		int safePage = Math.max(0, Math.min(page, 100_000));
@@ -199,7 +203,7 @@ class ConsentRecordsController {
 				consentId = UUID.fromString(consent.trim());
 			}
 			catch (IllegalArgumentException e) {
-				throw new RuleViolation("The consent id is not valid.");
+				throw new RuleViolation("consent", "consent-log.error.consent-id", new Object[0], "The consent id is not valid.");
 			}
 		}
 		return new ConsentRecords.Filter(blankToNull(visitor), consentId, date(from), date(to));
@@ -213,7 +217,7 @@ class ConsentRecordsController {
 			return LocalDate.parse(value.trim());
 		}
 		catch (DateTimeParseException e) {
-			throw new RuleViolation("Dates are written 2026-11-26.");
+			throw new RuleViolation(null, "consent-log.error.date", new Object[0], "Dates are written 2026-11-26.");
 		}
 	}
 

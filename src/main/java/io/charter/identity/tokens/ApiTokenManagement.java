@@ -74,10 +74,10 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 		UserAccount owner = users.findById(userId).filter(UserAccount::active).orElseThrow(() -> new UserNotFound(userId));
 		Instant now = clock.instant();
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new InvalidUserChange("A token needs a name of 1 to 100 characters.");
+			throw new InvalidUserChange("tokens.error.name");
 		}
 		if (roles == null || roles.isEmpty()) {
-			throw new InvalidUserChange("A token needs at least one role.");
+			throw new InvalidUserChange("tokens.error.roles");
 		}
 		EnumSet<Role> extra = EnumSet.copyOf(roles);
 		extra.removeIf(role -> owner.roles().contains(role) && caller.holds(role));
@@ -85,7 +85,7 @@ public class ApiTokenManagement implements OpaqueTokenIntrospector {
 			throw new TokenRolesTooWide(extra);
 		}
 		if (expiresAt == null || !expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
-			throw new InvalidUserChange("A token expires in the future, at most 366 days from now.");
+			throw new InvalidUserChange("tokens.error.expiry");
 		}
 		if (caller.viaToken() && expiresAt.isAfter(caller.notAfter())) {
 			throw new TokenOutlivesCaller(caller.notAfter());

@@ -8,6 +8,6 @@ import io.charter.identity.InvalidUserChange;
 class TokenOutlivesCaller extends InvalidUserChange {
 
 	TokenOutlivesCaller(Instant callerExpiresAt) {
-		super("A token cannot create a token that outlives it: expire it at " + callerExpiresAt + " at the latest.");
+		super("tokens.error.outlives", java.util.Date.from(callerExpiresAt));
 	}
 }

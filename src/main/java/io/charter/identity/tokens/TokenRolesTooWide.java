@@ -10,6 +10,6 @@ import io.charter.shared.Role;
 public class TokenRolesTooWide extends InvalidUserChange {
 
 	public TokenRolesTooWide(Set<Role> extra) {
-		super("A token cannot hold roles that you, or the token you call with, do not hold: " + Roles.format(extra));
+		super("tokens.error.roles-too-wide", Roles.format(extra));
 	}
 }

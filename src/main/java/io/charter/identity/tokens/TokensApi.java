@@ -36,6 +36,7 @@ import io.charter.identity.ApiToken;
 import io.charter.identity.CurrentUser;
 import io.charter.identity.InvalidUserChange;
 import io.charter.identity.web.IssuedToken;
+import io.charter.platform.RefusalProblems;
 import io.charter.shared.Role;
 
 /** {@code /api/v1/tokens}: issue, list and revoke API tokens. */
@@ -65,7 +66,10 @@ class TokensApi {
 	private final ApiTokenManagement tokens;
 	private final Clock clock;
 
-	TokensApi(ApiTokenManagement tokens, Clock clock) {
+	private final RefusalProblems refusals;
+
+	TokensApi(ApiTokenManagement tokens, Clock clock, RefusalProblems refusals) {
+		this.refusals = refusals;
 		this.tokens = tokens;
 		this.clock = clock;
 	}
@@ -106,6 +110,6 @@ class TokensApi {
 	/** Asking for more than the caller holds is not a malformed request but a forbidden one. */
 	@ExceptionHandler({ TokenRolesTooWide.class, TokenOutlivesCaller.class })
 	ProblemDetail forbidden(InvalidUserChange e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+		return refusals.of(HttpStatus.FORBIDDEN, e);
 	}
 }

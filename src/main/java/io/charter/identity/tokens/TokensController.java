@@ -3,11 +3,13 @@ package io.charter.identity.tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +41,10 @@ class TokensController {
 	private final IdentityManagement identity;
 	private final Clock clock;
 
-	TokensController(ApiTokenManagement tokens, IdentityManagement identity, Clock clock) {
+	private final MessageSource messages;
+
+	TokensController(ApiTokenManagement tokens, IdentityManagement identity, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.tokens = tokens;
 		this.identity = identity;
 		this.clock = clock;
@@ -62,13 +67,13 @@ class TokensController {
 	 */
 	@PostMapping("/tokens")
 	String create(Authentication auth, @RequestParam String name, @RequestParam(required = false) Set<Role> roles,
-			@RequestParam(defaultValue = "90") int days, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "90") int days, Locale locale, RedirectAttributes redirect) {
 		try {
 			redirect.addFlashAttribute(ISSUED, tokens.issue(Caller.of(auth), name, roles == null ? Set.of() : roles,
 					clock.instant().plus(Duration.ofDays(Math.max(1, Math.min(days, 366))))));
 		}
 		catch (InvalidUserChange e) {
-			redirect.addFlashAttribute("failure", e.getMessage());
+			redirect.addFlashAttribute("failure", messages.getMessage(e.refusal(), locale));
 		}
 		return TOKENS;
 	}

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.charter.Fixtures;
 import io.charter.consent.web.Catalogue;
+import io.charter.consent.web.CategoryForm;
 import io.charter.consent.web.CookieForm;
 import io.charter.consent.web.PublishForm;
 import io.charter.consent.web.ServiceForm;
@@ -93,6 +95,26 @@ class CatalogueConsoleTests {
 	}
 
 	@Test
+	void deletingACategoryIsConfirmedFirstInTheReadersLanguage() throws Exception {
+		String key = site();
+		catalogue.createCategory(key, new CategoryForm("social", Map.of("fr", "Réseaux", "en", "Social"),
+				Map.of("fr", "Partage.", "en", "Sharing."), List.of(), false, null));
+		var session = signIn(Role.PRIVACY);
+		String path = "/consent/" + key + "/categories/social";
+		assertThat(mvc.perform(get(path).session(session)).andReturn().getResponse().getContentAsString())
+				.contains("action=\"" + path + "/delete\"");
+
+		mvc.perform(post(path + "/delete").session(session).with(csrf()).param("lang", "fr")).andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Supprimer la catégorie Réseaux ?"),
+						containsString("name=\"confirmed\" value=\"yes\""))));
+		assertThat(catalogue.catalogue(key).category("social")).isNotNull();
+
+		mvc.perform(post(path + "/delete").session(session).with(csrf()).param("confirmed", "yes"))
+				.andExpect(redirectedUrl("/consent/" + key + "?tab=categories"));
+		assertThat(catalogue.catalogue(key).category("social")).isNull();
+	}
+
+	@Test
 	void aMaterialPublicationSaysEveryVisitorWillBeAskedAgainBeforeItIsMade() throws Exception {
 		String key = site();
 		catalogue.publish(key, summary("Première."));
@@ -136,6 +158,14 @@ class CatalogueConsoleTests {
 				.andExpect(header().string("Cache-Control", containsString("no-store")))
 				.andExpect(content().string(allOf(containsString("Draft title not yet published"),
 						containsString("class=\"cb\""), not(containsString("<script")))));
+		// The preferences layer of each language: its categories, their services and cookies, in that language.
+		mvc.perform(get("/consent/" + key + "/preview/fr").param("layer", "preferences").session(signIn(Role.PRIVACY)))
+				.andExpect(status().isOk()).andExpect(content().string(allOf(containsString("class=\"cs\""),
+						containsString("lang=\"fr\""), containsString(">Mesure</label>"), containsString("Stats One"),
+						containsString("<code>_st</code>"), not(containsString("<script")))));
+		mvc.perform(get("/consent/" + key + "/preview/en").param("layer", "preferences").session(signIn(Role.PRIVACY)))
+				.andExpect(content().string(allOf(containsString(">Measurement</label>"),
+						containsString("Choose which categories of cookies you allow."))));
 		mvc.perform(get("/consent/" + key + "/preview/banner.css").session(signIn(Role.AUDITOR)))
 				.andExpect(status().isOk()).andExpect(content().string(containsString(".cb")));
 		mvc.perform(get("/consent/" + key + "/preview/en").session(signIn(Role.EMPLOYEE)))

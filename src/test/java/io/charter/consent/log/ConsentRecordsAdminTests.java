@@ -121,7 +121,10 @@ class ConsentRecordsAdminTests {
 		assertThat(yesterday).contains("2 records found").contains(stored.get(1).id().toString(),
 				stored.get(2).id().toString()).doesNotContain(stored.get(0).id().toString(), stored.get(4).id().toString());
 
-		assertThat(page(privacy, "?consent=not-an-id")).contains("The consent id is not valid.");
+		assertThat(page(privacy, "?consent=not-an-id")).contains("The consent id is not valid:");
+		assertThat(page(privacy, "?consent=not-an-id&lang=fr")).contains("L’identifiant de consentement n’est pas valide");
+		assertThat(page(privacy, "?from=26-11-2026&lang=nl")).contains("Schrijf datums als 2026-11-26.");
+		page(privacy, "?lang=en");
 		mvc.perform(get("/consent/no-such-site-" + UUID.randomUUID() + "/records").session(privacy))
 				.andExpect(status().isNotFound());
 	}
