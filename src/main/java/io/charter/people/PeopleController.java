@@ -1,7 +1,6 @@
 package io.charter.people;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -172,10 +171,8 @@ class PeopleController {
 
 	@GetMapping("/people/export.csv")
 	ResponseEntity<String> exportFile() throws IOException {
-		StringWriter out = new StringWriter();
-		export.write(PeopleFilter.all(), out);
 		return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"people.csv\"").body(out.toString());
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"people.csv\"").body(export.csv(PeopleFilter.all()));
 	}
 
 	private static LocalDate date(String value) {
