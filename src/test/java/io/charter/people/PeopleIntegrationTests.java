@@ -196,6 +196,15 @@ class PeopleIntegrationTests {
 		mvc.perform(formLogin("/login").user(user.email()).password(Fixtures.PASSWORD))
 				.andExpect(redirectedUrl("/login?error"));
 		mvc.perform(get("/api/v1/people").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+		assertThat(identity.signInWithOidc(user.email(), "Lea Ver")).as("OIDC sign-in of a leaver").isEmpty();
+	}
+
+	@Test
+	void aPersonOfTheDirectoryWithoutAnAccountSignsInWithOidcAsEmployee() {
+		String email = "new@" + p + ".test";
+		changes.create(new PersonDetails("New " + p, email, null, PersonKind.CONTRACTOR, null, null, null, null, "nl"));
+		assertThat(identity.signInWithOidc(email.toUpperCase(), "New")).hasValueSatisfying(
+				account -> assertThat(account.roles()).containsExactly(Role.EMPLOYEE));
 	}
 
 	@Test
