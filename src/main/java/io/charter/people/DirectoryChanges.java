@@ -86,8 +86,7 @@ public class DirectoryChanges {
 		if (before.startDate() != null && end.isBefore(before.startDate())) {
 			throw new InvalidPerson("endDate", "end-before-start");
 		}
-		PersonSummary after = new PersonSummary(id, before.name(), before.email(), before.employeeId(), before.kind(),
-				before.department(), before.managerId(), before.startDate(), end, PersonStatus.LEAVER, before.language());
+		PersonSummary after = summary(id, PersonDetails.of(before).withEnd(end), PersonStatus.LEAVER);
 		Instant now = clock.instant();
 		people.update(after, now);
 		events.publishEvent(new PersonLeft(id, before.email(), end, "marked leaver", Actors.current(), now));
@@ -101,8 +100,7 @@ public class DirectoryChanges {
 		if (before.active()) {
 			return before;
 		}
-		PersonSummary after = new PersonSummary(id, before.name(), before.email(), before.employeeId(), before.kind(),
-				before.department(), before.managerId(), before.startDate(), null, PersonStatus.ACTIVE, before.language());
+		PersonSummary after = summary(id, PersonDetails.of(before).withEnd(null), PersonStatus.ACTIVE);
 		Instant now = clock.instant();
 		people.update(after, now);
 		events.publishEvent(new PersonChanged(id, "reinstated", Actors.current(), now));

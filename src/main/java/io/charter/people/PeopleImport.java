@@ -62,7 +62,7 @@ class PeopleImport {
 		for (Candidate c : checked.valid()) {
 			PersonDetails details = c.details();
 			UUID manager = c.managerRef() == null ? null : managerInDirectory(c.managerRef()).orElse(null);
-			PersonSummary person = changes.upsert(withManager(details, manager));
+			PersonSummary person = changes.upsert(details.withManager(manager));
 			ids.put(c.row().line(), person.id());
 		}
 		// Managers added by this same file exist only now.
@@ -71,7 +71,7 @@ class PeopleImport {
 				UUID id = ids.get(c.row().line());
 				UUID manager = managerInDirectory(c.managerRef()).orElse(null);
 				if (!Objects.equals(people.findById(id).map(PersonSummary::managerId).orElse(null), manager)) {
-					changes.change(id, d -> withManager(d, manager));
+					changes.change(id, d -> d.withManager(manager));
 				}
 			}
 			UUID id = ids.get(c.row().line());
@@ -87,11 +87,6 @@ class PeopleImport {
 
 	private Optional<UUID> managerInDirectory(String ref) {
 		return people.findByEmployeeId(ref).or(() -> people.findByEmail(ref)).map(PersonSummary::id);
-	}
-
-	private static PersonDetails withManager(PersonDetails d, UUID manager) {
-		return new PersonDetails(d.name(), d.email(), d.employeeId(), d.kind(), d.department(), manager, d.startDate(),
-				d.endDate(), d.language());
 	}
 
 	private record Candidate(Row row, PersonDetails details, String managerRef, PersonStatus status, Line line) {

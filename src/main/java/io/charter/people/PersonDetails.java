@@ -15,4 +15,14 @@ public record PersonDetails(String name, String email, String employeeId, Person
 		return new PersonDetails(person.name(), person.email(), person.employeeId(), person.kind(), person.department(),
 				person.managerId(), person.startDate(), person.endDate(), person.language());
 	}
+
+	/** The same details with another manager (null: none). */
+	public PersonDetails withManager(UUID manager) {
+		return new PersonDetails(name, email, employeeId, kind, department, manager, startDate, endDate, language);
+	}
+
+	/** The same details with another end date (null: none). */
+	public PersonDetails withEnd(LocalDate end) {
+		return new PersonDetails(name, email, employeeId, kind, department, managerId, startDate, end, language);
+	}
 }

@@ -74,8 +74,7 @@ class PersonForms {
 		if (!problems.isEmpty()) {
 			throw new Rejected(problems);
 		}
-		PersonDetails details = new PersonDetails(parsed.name(), parsed.email(), parsed.employeeId(), parsed.kind(),
-				parsed.department(), manager, parsed.startDate(), parsed.endDate(), parsed.language());
+		PersonDetails details = parsed.withManager(manager);
 		try {
 			return id == null ? changes.create(details) : changes.replace(id, details);
 		}
