@@ -150,6 +150,24 @@ class PeopleIntegrationTests {
 	}
 
 	@Test
+	void theConsolePreviewsAPastedFileWithItsProblemsThenImportsOnlyTheValidRowsWhenAsked() throws Exception {
+		MockHttpSession security = Fixtures.signIn(mvc, fixtures.user(Role.SECURITY).email(), Fixtures.PASSWORD);
+		String file = new String(csv(HEADER + "Ola,ola@x,E1,employee,IT,,,\r\nPia,pia@x,E2,employee,IT,,2025-02-31,\r\n"),
+				StandardCharsets.UTF_8);
+		mvc.perform(post("/people/import").session(security).with(csrf()).param("csv", file)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("is not a date (yyyy-mm-dd)")))
+				.andExpect(content().string(containsString("name=\"mode\" value=\"VALID_ROWS\"")));
+		assertThat(directory.byEmail("ola@" + p + ".test")).as("a preview writes nothing").isEmpty();
+		mvc.perform(post("/people/import/apply").session(security).with(csrf()).param("csv", file).param("mode", "ALL"))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("is not a date")));
+		assertThat(directory.byEmail("ola@" + p + ".test")).as("refused while the file has problems").isEmpty();
+		mvc.perform(post("/people/import/apply").session(security).with(csrf()).param("csv", file)
+				.param("mode", "VALID_ROWS")).andExpect(redirectedUrl("/people"));
+		assertThat(directory.byEmail("ola@" + p + ".test")).isPresent();
+		assertThat(directory.byEmail("pia@" + p + ".test")).isEmpty();
+	}
+
+	@Test
 	void theExportImportsBackUnchangedAndGuardsFormulas() throws Exception {
 		changes.create(new PersonDetails("=HYPERLINK(\"x\")", "f@" + p + ".test", p + "-F", PersonKind.CONTRACTOR, null,
 				null, null, null, "nl"));
