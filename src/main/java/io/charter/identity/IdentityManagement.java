@@ -67,7 +67,6 @@ public class IdentityManagement {
 	IdentityManagement(Users users, OneTimeLinks links, SetupLinks setupLinks, ApiTokens tokens, PasswordEncoder passwords,
 			ApplicationEventPublisher events, Notifications notifications, IdentitySettings settings, Clock clock,
 			BaseUrl baseUrl, Directory directory) {
-		this.directory = directory;
 		this.users = users;
 		this.links = links;
 		this.setupLinks = setupLinks;
@@ -78,6 +77,7 @@ public class IdentityManagement {
 		this.settings = settings;
 		this.clock = clock;
 		this.baseUrl = baseUrl;
+		this.directory = directory;
 	}
 
 	@Transactional(readOnly = true)
