@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,7 @@ import io.charter.identity.IdentityEvent.LanguageChanged;
 import io.charter.identity.IdentityEvent.PasswordChanged;
 import io.charter.identity.IdentityEvent.PasswordResetSent;
 import io.charter.identity.IdentityEvent.PasswordSet;
+import io.charter.identity.IdentityEvent.TokenRevoked;
 import io.charter.identity.IdentityEvent.UserCreated;
 import io.charter.identity.IdentityEvent.UserDeactivated;
 import io.charter.identity.IdentityEvent.UserErased;
@@ -33,6 +36,8 @@ import io.charter.identity.tokens.ApiTokens;
 import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.notify.OneTimeLink;
+import io.charter.people.Directory;
+import io.charter.people.PersonSummary;
 import io.charter.platform.BaseUrl;
 import io.charter.platform.OneTimeLinks;
 import io.charter.platform.Secrets;
@@ -45,6 +50,7 @@ import io.charter.shared.Role;
 public class IdentityManagement {
 
 	static final Set<String> LANGUAGES = Set.of("en", "fr", "nl");
+	private static final Logger LEAVERS = LoggerFactory.getLogger(IdentityManagement.class);
 
 	private final Users users;
 	private final OneTimeLinks links;
@@ -56,10 +62,11 @@ public class IdentityManagement {
 	private final IdentitySettings settings;
 	private final Clock clock;
 	private final BaseUrl baseUrl;
+	private final Directory directory;
 
 	IdentityManagement(Users users, OneTimeLinks links, SetupLinks setupLinks, ApiTokens tokens, PasswordEncoder passwords,
 			ApplicationEventPublisher events, Notifications notifications, IdentitySettings settings, Clock clock,
-			BaseUrl baseUrl) {
+			BaseUrl baseUrl, Directory directory) {
 		this.users = users;
 		this.links = links;
 		this.setupLinks = setupLinks;
@@ -70,6 +77,7 @@ public class IdentityManagement {
 		this.settings = settings;
 		this.clock = clock;
 		this.baseUrl = baseUrl;
+		this.directory = directory;
 	}
 
 	@Transactional(readOnly = true)
@@ -438,8 +446,13 @@ public class IdentityManagement {
 	@Transactional
 	public Optional<UserAccount> signInWithOidc(String email, String name) {
 		Instant now = clock.instant();
+		Optional<PersonSummary> person = directory.byEmail(email);
+		if (person.isPresent() && !person.get().active()) {
+			return Optional.empty();
+		}
 		Optional<UserAccount> existing = users.findByEmail(email);
-		if (existing.isEmpty() && !settings.oidcAutoCreate()) {
+		// A person of the directory may sign in even where accounts are not created at first sign-in.
+		if (existing.isEmpty() && !settings.oidcAutoCreate() && person.isEmpty()) {
 			return Optional.empty();
 		}
 		UserAccount user = existing.orElseGet(() -> {
@@ -457,6 +470,32 @@ public class IdentityManagement {
 		return Optional.of(user);
 	}
 
+	/**
+	 * Ends the account of a person who left the directory (identity listens to {@code PersonLeft}):
+	 * deactivated, its API tokens revoked. The last active administrator stays (nobody could manage
+	 * Charter any more); that is logged for the administrators to resolve.
+	 */
+	@Transactional
+	public void endLeaverAccount(String email) {
+		users.findByEmail(email).ifPresent(user -> {
+			Instant now = clock.instant();
+			for (ApiToken token : tokens.revokeAllOf(user.id, now)) {
+				events.publishEvent(new TokenRevoked(token.id(), "token '" + token.name() + "' revoked: owner left",
+						Actors.current(), now));
+			}
+			if (!user.active) {
+				return;
+			}
+			if (user.roles.contains(Role.ADMIN) && users.countActiveAdmins() <= 1) {
+				LEAVERS.warn("The last active administrator left the directory; the account {} stays active", user.id);
+				return;
+			}
+			user.active = false;
+			users.update(user);
+			events.publishEvent(new UserDeactivated(user.id, "account deactivated: person left", Actors.current(), now));
+		});
+	}
+
 	@Transactional
 	public void recordLogin(UUID userId, String method) {
 		users.findById(userId).ifPresent(u -> recordLogin(u, method));
@@ -464,6 +503,7 @@ public class IdentityManagement {
 
 	private void recordLogin(UserAccount user, String method) {
 		Instant now = clock.instant();
+		grantEmployeeRole(user, now);
 		user.recordLogin(now);
 		users.update(user);
 		events.publishEvent(new UserSignedIn(user.id, "signed in (" + method + ")", "user:" + user.id, now));
@@ -478,6 +518,19 @@ public class IdentityManagement {
 			}
 			users.update(user);
 		});
+	}
+
+	/** A signed-in person of the directory works here: they hold EMPLOYEE (their own compliance pages). */
+	private void grantEmployeeRole(UserAccount user, Instant now) {
+		if (user.roles.contains(Role.EMPLOYEE) || directory.byEmail(user.email).filter(PersonSummary::active).isEmpty()) {
+			return;
+		}
+		Set<Role> before = EnumSet.copyOf(user.roles);
+		Set<Role> after = EnumSet.copyOf(user.roles);
+		after.add(Role.EMPLOYEE);
+		user.changeRoles(after);
+		events.publishEvent(new UserRolesChanged(user.id, "roles " + Roles.format(before) + " -> " + Roles.format(after)
+				+ ": person of the directory", "user:" + user.id, now));
 	}
 
 	public Optional<UserAccount> account(UUID id) {

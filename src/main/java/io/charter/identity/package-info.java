@@ -9,5 +9,5 @@
  * security chains; {@code tokens} the API tokens (issue, revoke, introspection, their page and API);
  * {@code web} the forms and views the templates import. No other module uses a sub-package.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = { "shared", "platform", "notify" })
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = { "shared", "platform", "notify", "people" })
 package io.charter.identity;

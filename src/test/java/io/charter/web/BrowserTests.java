@@ -40,6 +40,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.charter.Axe;
 import io.charter.Fixtures;
+import io.charter.people.DirectoryChanges;
+import io.charter.people.PersonDetails;
+import io.charter.people.PersonKind;
 import io.charter.identity.IdentityManagement;
 import io.charter.identity.UserSummary;
 import io.charter.shared.Role;
@@ -82,6 +85,8 @@ class BrowserTests {
 	IdentityManagement identity;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	DirectoryChanges people;
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
@@ -144,6 +149,7 @@ class BrowserTests {
 			}
 			signIn(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
 			registerRequest();
+			addPerson();
 			Set<String> visited = crawlInEachLanguage();
 			for (Role role : List.of(Role.PRIVACY, Role.AUDITOR, Role.EMPLOYEE)) {
 				signIn(fixtures.user(role).email(), Fixtures.PASSWORD);
@@ -153,6 +159,9 @@ class BrowserTests {
 			assertThat(visited).contains("/", "/audit", "/admin/users", "/consent", "/rights", "/organisation",
 					"/admin/outbox", "/tokens", "/profile");
 			assertThat(visited).anyMatch(page -> page.startsWith("/rights/requests/"));
+			assertThat(visited).contains("/people", "/people/new", "/people/import")
+					.anyMatch(page -> page.matches("/people/[0-9a-f-]{36}/edit"))
+					.anyMatch(page -> page.matches("/people/[0-9a-f-]{36}/leave"));
 			assertThat(tooWide).as("pages wider than a 390 px phone (page: document width), of %s", visited).isEmpty();
 			assertThat(violations).as("axe-core violations (page in language at width: rule: help target | target)")
 					.isEmpty();
@@ -235,6 +244,17 @@ class BrowserTests {
 			frontier = next;
 		}
 		return visited;
+	}
+
+	/** A person with a manager and long values, so that a person's pages are among those crawled. */
+	private void addPerson() {
+		String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+		var manager = people.create(new PersonDetails("Marguerite Manager-Longname", "manager-" + suffix + "@example.test",
+				"M-" + suffix, PersonKind.EMPLOYEE, "Information Security and Compliance", null,
+				java.time.LocalDate.of(2020, 1, 6), null, "fr"));
+		people.create(new PersonDetails("Philippa Phone-Width", "a-rather-long-address-" + suffix + "@a-long-domain-name.example.test",
+				"E-" + suffix, PersonKind.CONTRACTOR, "Information Security and Compliance", manager.id(),
+				java.time.LocalDate.of(2024, 2, 1), null, "nl"));
 	}
 
 	/** A request on the staff dashboard, so that a request's page is among those crawled. */

@@ -58,6 +58,13 @@ public class ApiTokens {
 				.param("at", odt(at)).update();
 	}
 
+	/** Revokes every token of a user not revoked yet (a leaver); the tokens revoked, as they were. */
+	public List<ApiToken> revokeAllOf(UUID userId, Instant at) {
+		List<ApiToken> live = findByUser(userId).stream().filter(t -> t.revokedAt() == null).toList();
+		live.forEach(t -> revoke(t.id(), at));
+		return live;
+	}
+
 	/** Deletes every token of a user (erasure): a deleted token can no longer be looked up, so it is revoked. */
 	public int deleteByUser(UUID userId) {
 		return jdbc.sql("delete from api_token where user_id = :user").param("user", userId).update();

@@ -1,0 +1,65 @@
+package io.charter.people;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The directory as other modules read it: one person by id or e-mail address, the active people
+ * (of a department), and pages of a filtered list. No method security: the callers are modules
+ * (identity at sign-in, training and policies in their jobs) that decide who sees what.
+ */
+@Service
+public class Directory {
+
+	/** The largest page {@link #page} returns. */
+	public static final int MAX_PAGE = 1000;
+
+	private final People people;
+
+	Directory(People people) {
+		this.people = people;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PersonSummary> person(UUID id) {
+		return people.findById(id);
+	}
+
+	/** The person of an address, whatever its case. */
+	@Transactional(readOnly = true)
+	public Optional<PersonSummary> byEmail(String email) {
+		return email == null || email.isBlank() ? Optional.empty() : people.findByEmail(email);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PersonSummary> byEmployeeId(String employeeId) {
+		return employeeId == null || employeeId.isBlank() ? Optional.empty() : people.findByEmployeeId(employeeId.strip());
+	}
+
+	/** Every active person, or those of one department when it is given. */
+	@Transactional(readOnly = true)
+	public List<PersonSummary> active(String department) {
+		PeopleFilter filter = PeopleFilter.active(department);
+		return people.search(filter, 0, Integer.MAX_VALUE);
+	}
+
+	/** A page of the filtered directory, by name: from {@code offset} (0-based), at most {@link #MAX_PAGE}. */
+	@Transactional(readOnly = true)
+	public Page page(PeopleFilter filter, int offset, int limit) {
+		int size = Math.max(0, Math.min(limit, MAX_PAGE));
+		return new Page(people.search(filter, Math.max(0, offset), size), people.count(filter));
+	}
+
+	@Transactional(readOnly = true)
+	public List<String> departments() {
+		return people.departments();
+	}
+
+	/** One page of people and how many match in all. */
+	public record Page(List<PersonSummary> people, int total) {
+	}
+}
