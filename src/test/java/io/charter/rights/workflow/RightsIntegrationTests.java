@@ -283,7 +283,7 @@ class RightsIntegrationTests extends RightsTestBase {
 				{"type": "ACCESS", "name": "Bo", "email": "%s", "channel": "POST", "receivedOn": "2025-02-10"}"""
 				.formatted(Fixtures.uniqueEmail("late")));
 		mvc.perform(post("/rights/requests/" + late + "/extend").session(officer).with(csrf()).param("text", "Busy"))
-				.andExpect(flash().attribute("failure", containsString("by 2025-03-10")));
+				.andExpect(flash().attribute("failure", containsString("by 10 March 2025, the end of the first month")));
 		assertThat(statusOf(late)).isEqualTo("RECEIVED");
 	}
 
