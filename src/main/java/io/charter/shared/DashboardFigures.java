@@ -60,15 +60,7 @@ public interface DashboardFigures {
 	record Figure(String messageKey, List<Object> arguments, String link, Set<Role> roles) {
 
 		public Figure {
-			if (messageKey == null || messageKey.isBlank()) {
-				throw new IllegalArgumentException("A figure needs a message key");
-			}
-			if (link != null && !link.startsWith("/")) {
-				throw new IllegalArgumentException("A figure links to a path of Charter, starting with /");
-			}
-			if (roles == null || roles.isEmpty()) {
-				throw new IllegalArgumentException("A figure names the roles that see it");
-			}
+			DashboardLines.check("figure", messageKey, link, roles);
 			arguments = List.copyOf(arguments);
 			roles = Set.copyOf(EnumSet.copyOf(roles));
 		}
