@@ -28,7 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.charter.rights.Channel;
 import io.charter.rights.KeptReason;
 import io.charter.rights.Letters;
-import io.charter.rights.RequestChangeRefused;
 import io.charter.rights.RequestType;
 import io.charter.rights.RightsSettings;
 import io.charter.rights.fulfilment.RequestFulfilment;
