@@ -53,6 +53,15 @@ public class DataSubjectRequests {
 				order by due_on, received_at""").param("closed", RequestStatus.CLOSED).query(this::map).list();
 	}
 
+	/** How many open requests whose clock runs fall due from {@code from} to {@code to}, both included. */
+	int runningDueBetween(LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select count(*) from rights_request
+				where status not in (:closed) and status <> 'WAITING_FOR_REQUESTER' and due_on between :from and :to""")
+				.param("closed", RequestStatus.CLOSED).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+				.query(Integer.class).single();
+	}
+
 	/** Closed requests, the latest first. */
 	public List<DataSubjectRequest> closed(int limit) {
 		return jdbc.sql("""

@@ -140,9 +140,12 @@ public class Letters {
 		return baseUrl.to("/rights/requests/" + requestId);
 	}
 
-	/** A public link that carries a secret; the outbox shows it masked. */
-	public OneTimeLink oneTimeLink(String path, String secret) {
-		return new OneTimeLink(publicLink(path + secret), secret);
+	/**
+	 * A public link that carries a secret; the outbox shows it masked. It names the requester's
+	 * language, so that the page opens in the language of the letter.
+	 */
+	public OneTimeLink oneTimeLink(String path, String secret, String lang) {
+		return new OneTimeLink(publicLink(path + secret + "?lang=" + language(lang)), secret);
 	}
 
 	public void toRequester(DataSubjectRequest r, String template, Map<String, String> params) {
@@ -191,9 +194,19 @@ public class Letters {
 		return notifications.messages(letters.of(requestId));
 	}
 
+	/**
+	 * How many letters of the last {@code days} days wait in the outbox (held for want of a mail
+	 * server, or still to send).
+	 */
+	int waiting(int days) {
+		List<UUID> recent = letters.since(clock.instant().minus(java.time.Duration.ofDays(days)));
+		return recent.isEmpty() ? 0 : (int) notifications.messages(recent).stream()
+				.filter(m -> "HELD".equals(m.status()) || "PENDING".equals(m.status())).count();
+	}
+
 	private OneTimeLink withdrawLink(DataSubjectRequest r) {
 		String secret = links.issue(RequesterLinkPurposes.WITHDRAW, r.id, settings.withdrawalValidity());
-		return new OneTimeLink(publicLink("/privacy/requests/withdraw/" + secret + "?lang=" + language(r.language)), secret);
+		return oneTimeLink("/privacy/requests/withdraw/", secret, r.language);
 	}
 
 	void toStaff(String email, String lang, String template, Map<String, String> params) {

@@ -25,6 +25,12 @@ class RequestLetters {
 				.update();
 	}
 
+	/** The letters put in the outbox since then, of every request. */
+	List<UUID> since(Instant since) {
+		return jdbc.sql("select message_id from rights_letter where at >= :since").param("since", odt(since))
+				.query(UUID.class).list();
+	}
+
 	List<UUID> of(UUID requestId) {
 		return jdbc.sql("select message_id from rights_letter where request_id = :id order by at")
 				.param("id", requestId).query(UUID.class).list();

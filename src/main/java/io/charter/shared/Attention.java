@@ -38,15 +38,7 @@ public interface Attention {
 	record Notice(String messageKey, List<Object> arguments, String link, Severity severity, Set<Role> roles) {
 
 		public Notice {
-			if (messageKey == null || messageKey.isBlank()) {
-				throw new IllegalArgumentException("A notice needs a message key");
-			}
-			if (link != null && !link.startsWith("/")) {
-				throw new IllegalArgumentException("A notice links to a path of Charter, starting with /");
-			}
-			if (roles == null || roles.isEmpty()) {
-				throw new IllegalArgumentException("A notice names the roles that see it");
-			}
+			DashboardLines.check("notice", messageKey, link, roles);
 			arguments = List.copyOf(arguments);
 			roles = Set.copyOf(EnumSet.copyOf(roles));
 		}

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +26,7 @@ class Notices {
 	private static final Logger log = LoggerFactory.getLogger(Notices.class);
 
 	private final ObjectProvider<Attention> contributors;
-	/** Contributors whose failure was logged, so that a broken one does not log on every visit. */
-	private final Set<String> failing = ConcurrentHashMap.newKeySet();
+	private final IsolatedContributors isolated = new IsolatedContributors(log, "notices");
 
 	Notices(ObjectProvider<Attention> contributors) {
 		this.contributors = contributors;
@@ -50,18 +48,6 @@ class Notices {
 	}
 
 	private List<Notice> noticesOf(Attention contributor) {
-		String name = contributor.getClass().getName();
-		try {
-			List<Notice> notices = contributor.notices();
-			failing.remove(name);
-			return notices;
-		}
-		catch (RuntimeException e) {
-			// The exception's type only: its message may quote data.
-			if (failing.add(name)) {
-				log.warn("The dashboard's notices of {} failed ({}); the other notices are shown", name, e.getClass().getName());
-			}
-			return List.of();
-		}
+		return isolated.ask(contributor, contributor::notices);
 	}
 }

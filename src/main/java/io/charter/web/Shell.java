@@ -1,5 +1,7 @@
 package io.charter.web;
 
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +27,19 @@ class Shell {
 	/** Named so that the context uses it for every translation (Boot's own backs off). */
 	@Bean
 	static MessageSource messageSource(ObjectProvider<MessageBundle> bundles) {
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		// A day among a text's arguments (a refusal's deadline) reads as the pages write days.
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource() {
+			@Override
+			protected Object[] resolveArguments(Object[] args, Locale locale) {
+				Object[] resolved = super.resolveArguments(args, locale);
+				for (int i = 0; i < resolved.length; i++) {
+					if (resolved[i] instanceof LocalDate day) {
+						resolved[i] = Ui.date(day, locale);
+					}
+				}
+				return resolved;
+			}
+		};
 		source.setBasenames(Stream.concat(Stream.of(MESSAGES), bundles.orderedStream()).map(MessageBundle::basename)
 				.distinct().toArray(String[]::new));
 		source.setDefaultEncoding("UTF-8");

@@ -95,7 +95,12 @@ public final class Ui {
 
 	/** A day as people write it in the page's language: "7 December 2026", "7 décembre 2026". */
 	public String date(LocalDate day) {
-		return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(formats()).format(day);
+		return date(day, locale);
+	}
+
+	/** A day as {@link #date(LocalDate)} writes it, in a language: also for texts outside pages. */
+	static String date(LocalDate day, Locale locale) {
+		return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(formats(locale)).format(day);
 	}
 
 	/** The day of a moment in the organisation's time zone. */
@@ -165,6 +170,10 @@ public final class Ui {
 	 * clock), French and Dutch as in Belgium.
 	 */
 	private Locale formats() {
+		return formats(locale);
+	}
+
+	private static Locale formats(Locale locale) {
 		return switch (locale.getLanguage()) {
 			case "en" -> Locale.UK;
 			case "fr", "nl" -> Locale.forLanguageTag(locale.getLanguage() + "-BE");

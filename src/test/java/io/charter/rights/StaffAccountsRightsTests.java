@@ -112,7 +112,12 @@ class StaffAccountsRightsTests extends RightsTestBase {
 		UUID id = verifiedRequest(officer, "ACCESS", email);
 
 		act(officer, id, "package");
-		String download = secretIn(bodyOf(awaitMail(email, "vos données personnelles")), "/privacy/requests/download/");
+		String letter = bodyOf(awaitMail(email, "vos données personnelles"));
+		String download = secretIn(letter, "/privacy/requests/download/");
+		assertThat(letter).as("the page opens in the letter's language")
+				.contains("/privacy/requests/download/" + download + "?lang=fr");
+		mvc.perform(get("/privacy/requests/download/" + download + "?lang=fr")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("<h1>Vos données personnelles</h1>")));
 		byte[] zip = mvc.perform(get("/privacy/requests/download/" + download + "/file")).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsByteArray();
 		Map<String, String> files = unzip(zip);
@@ -140,7 +145,7 @@ class StaffAccountsRightsTests extends RightsTestBase {
 		MockHttpSession officer = privacyOfficer();
 		UUID id = verifiedRequest(officer, "ERASURE", email);
 
-		act(officer, id, "erase", "confirm", "yes");
+		act(officer, id, "erase", "confirmed", "yes");
 
 		assertThat(fulfilment(id, "ERASE")).isEqualTo("DONE 3"); // the account and its two tokens
 		Map<String, Object> row = jdbc.sql("""
@@ -174,7 +179,7 @@ class StaffAccountsRightsTests extends RightsTestBase {
 				.param("email", "%" + email + "%").query(Long.class).single()).isZero();
 
 		// Running the step again finds nothing more.
-		act(officer, id, "erase", "confirm", "yes");
+		act(officer, id, "erase", "confirmed", "yes");
 		assertThat(fulfilment(id, "ERASE")).isEqualTo("NOTHING_HELD 0");
 	}
 

@@ -102,7 +102,7 @@ public class RequestFulfilment {
 					+ written.sha256(), null);
 			changes.save(r, actor);
 			letters.toRequester(r, "rights-package", Map.of("expiresOn", Letters.date(LocalDate.ofInstant(expires,
-					settings.zone()), r.language())), Map.of("link", letters.oneTimeLink("/privacy/requests/download/", secret)));
+					settings.zone()), r.language())), Map.of("link", letters.oneTimeLink("/privacy/requests/download/", secret, r.language())));
 		});
 		if (!failed.isEmpty()) {
 			throw new ExportFailed("rights.refused.export-failed",

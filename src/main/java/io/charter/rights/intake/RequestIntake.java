@@ -147,7 +147,7 @@ public class RequestIntake {
 		links.useUpUnused(VERIFY, request.id());
 		String secret = links.issue(VERIFY, request.id(), settings.verificationValidity());
 		letters.toRequester(request, "rights-verify", Map.of("days", String.valueOf(settings.verificationValidity().toDays())),
-				Map.of("link", letters.oneTimeLink("/privacy/requests/verify/", secret)));
+				Map.of("link", letters.oneTimeLink("/privacy/requests/verify/", secret, request.language())));
 	}
 
 	/** The request a verification link would confirm, while the link is usable. */

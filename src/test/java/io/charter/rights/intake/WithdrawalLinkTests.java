@@ -79,6 +79,18 @@ class WithdrawalLinkTests extends RightsTestBase {
 	}
 
 	@Test
+	void theConfirmationLinkOpensThePageInTheLanguageOfTheLetter() throws Exception {
+		String email = Fixtures.uniqueEmail("bevestigt");
+		fileOnForm("nl", "ACCESS", "Bart Bevestigt", email, "", "");
+		String letter = bodyOf(awaitMail(email, "Bevestig uw verzoek"));
+		String secret = secretIn(letter, "/privacy/requests/verify/");
+		assertThat(letter).contains("/privacy/requests/verify/" + secret + "?lang=nl");
+
+		mvc.perform(get("/privacy/requests/verify/" + secret + "?lang=nl")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("<h1>Bevestig uw verzoek</h1>")));
+	}
+
+	@Test
 	void theRequesterWithdrawsWithTheLinkInTheirLetterInTheirLanguage() throws Exception {
 		String email = Fixtures.uniqueEmail("intrekken");
 		fileOnForm("nl", "ERASURE", "Lies Janssens", email, "", "Wis mijn gegevens");

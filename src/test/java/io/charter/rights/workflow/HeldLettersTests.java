@@ -52,6 +52,8 @@ class HeldLettersTests {
 		String path = "/rights/requests/" + id;
 		mvc.perform(post(path + "/verify").session(officer).with(csrf()).param("text", "phone call back"))
 				.andExpect(flash().attribute("notice", "rights.done.verify"));
+		assertThat(page(officer, path)).as("the answer box names the letter's language")
+				.contains("The letter goes out in English, the request’s language.");
 		mvc.perform(post(path + "/complete").session(officer).with(csrf()).param("text", "Your address was corrected."))
 				.andExpect(flash().attribute("notice", "rights.held.complete"));
 

@@ -124,7 +124,7 @@ class RequestStepsApiTests extends RightsTestBase {
 		step(token, id, "resume", null).andExpect(status().isConflict());
 		// The first month ended on Monday 7 April 2025.
 		step(token, id, "extend", "{\"reason\": \"Busy\"}").andExpect(status().isConflict())
-				.andExpect(jsonPath("$.detail", containsString("by 2025-04-07")));
+				.andExpect(jsonPath("$.detail", containsString("by 7 April 2025")));
 		step(token, id, "verify", "{\"means\": \"signed letter\"}").andExpect(status().isOk());
 		step(token, id, "erase", null).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.detail").value("This step does not apply to a request of this type (Access to my data)."));

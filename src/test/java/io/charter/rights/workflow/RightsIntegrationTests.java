@@ -168,12 +168,21 @@ class RightsIntegrationTests extends RightsTestBase {
 				 "visitorId": "%s", "details": "Wis alles"}""".formatted(email, visitor));
 		assertThat(bodyOf(awaitMail(email, "Wij ontvingen uw verzoek"))).contains("Hallo Jan Peeters", "Wissing");
 
+		// Erasure cannot be undone: a bare request is sent to the confirmation page, which says what it does.
+		mvc.perform(post("/rights/requests/" + id + "/erase").session(officer).with(csrf()))
+				.andExpect(redirectedUrl("/rights/requests/" + id + "/erase"));
+		String reference = jdbc.sql("select reference from rights_request where id = :id").param("id", id)
+				.query(String.class).single();
+		assertThat(mvc.perform(get("/rights/requests/" + id + "/erase").session(officer)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString())
+				.contains("Erase the requester’s data for request " + reference + " in every module?",
+						"name=\"confirmed\" value=\"yes\"", "href=\"/rights/requests/" + id + "\"");
 		// Not before the identity is checked.
-		mvc.perform(post("/rights/requests/" + id + "/erase").session(officer).with(csrf()).param("confirm", "yes"))
+		mvc.perform(post("/rights/requests/" + id + "/erase").session(officer).with(csrf()).param("confirmed", "yes"))
 				.andExpect(flash().attribute("failure", "Verify the requester's identity first."));
 		assertThat(holder.visitsByVisitor).containsKey(visitor);
 		act(officer, id, "verify", "text", "signed letter compared with the customer file");
-		act(officer, id, "erase", "confirm", "yes");
+		act(officer, id, "erase", "confirmed", "yes");
 
 		assertThat(holder.visitsByVisitor).doesNotContainKey(visitor);
 		assertThat(holder.subscriptionsByEmail).doesNotContainKey(email);
@@ -274,7 +283,7 @@ class RightsIntegrationTests extends RightsTestBase {
 				{"type": "ACCESS", "name": "Bo", "email": "%s", "channel": "POST", "receivedOn": "2025-02-10"}"""
 				.formatted(Fixtures.uniqueEmail("late")));
 		mvc.perform(post("/rights/requests/" + late + "/extend").session(officer).with(csrf()).param("text", "Busy"))
-				.andExpect(flash().attribute("failure", containsString("by 2025-03-10")));
+				.andExpect(flash().attribute("failure", containsString("by 10 March 2025, the end of the first month")));
 		assertThat(statusOf(late)).isEqualTo("RECEIVED");
 	}
 
@@ -319,7 +328,7 @@ class RightsIntegrationTests extends RightsTestBase {
 				.formatted(Fixtures.uniqueEmail("withdraws"), visitor));
 		// The step matches the request: no erasure for a withdrawal.
 		act(officer, withdrawal, "verify", "text", "confirmed by phone");
-		mvc.perform(post("/rights/requests/" + withdrawal + "/erase").session(officer).with(csrf()).param("confirm", "yes"))
+		mvc.perform(post("/rights/requests/" + withdrawal + "/erase").session(officer).with(csrf()).param("confirmed", "yes"))
 				.andExpect(flash().attribute("failure", "This step does not apply to a request of this type (Withdrawal of consent)."));
 		act(officer, withdrawal, "withdraw-consent");
 		assertThat(holder.withdrawn).contains(visitor);

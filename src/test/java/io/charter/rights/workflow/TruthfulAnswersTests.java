@@ -82,15 +82,17 @@ class TruthfulAnswersTests extends RightsTestBase {
 		assertThat(statusOf(id)).isEqualTo("VERIFIED");
 
 		// The erasure asks for confirmation first.
-		step(id, "erase").andExpect(flash().attribute("failure", containsString("Tick the box")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/rights/requests/" + id + "/erase").session(officer).with(csrf()))
+				.andExpect(redirectedUrl("/rights/requests/" + id + "/erase"));
 		assertThat(holder.visitsByVisitor).containsKey(visitor);
-		mvc.perform(get("/rights/requests/" + id).session(officer))
-				.andExpect(content().string(containsString("name=\"confirm\" value=\"yes\" required")));
+		mvc.perform(get("/rights/requests/" + id + "/erase").session(officer))
+				.andExpect(content().string(containsString("name=\"confirmed\" value=\"yes\"")));
 
 		// A module that failed stands in the way until it is run again or excused with a reason.
 		holder.failing = true;
 		try {
-			act(id, "erase", "confirm", "yes");
+			act(id, "erase", "confirmed", "yes");
 		}
 		finally {
 			holder.failing = false;
@@ -192,7 +194,7 @@ class TruthfulAnswersTests extends RightsTestBase {
 		act(id, "verify", "text", "reply from the address on file");
 		act(id, action, params);
 		if (type.equals("ERASURE")) {
-			act(id, "erase", "confirm", "yes");
+			act(id, "erase", "confirmed", "yes");
 		}
 		act(id, "complete", "text", "Voici notre réponse.");
 		return bodyOf(awaitMail(email, "Votre demande " + referenceOf(id)));
