@@ -43,6 +43,10 @@ public final class Axe {
 				+ " 'meta-viewport', 'region']}");
 	}
 
+	/**
+	 * Only violations are read, so axe is told so (resultTypes): it then keeps one node, not all,
+	 * of each passed or incomplete rule, which is most of its time on a long page.
+	 */
 	@SuppressWarnings("unchecked")
 	private static List<String> run(JavascriptExecutor page, String include, String rules) {
 		// Loaded once per document: a second run in the same page (another width) reuses it.
@@ -51,7 +55,7 @@ public final class Axe {
 		}
 		return (List<String>) page.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
-				axe.run(arguments[0] ? {include: [[arguments[0]]]} : document, {runOnly: RULES})
+				axe.run(arguments[0] ? {include: [[arguments[0]]]} : document, {runOnly: RULES, resultTypes: ['violations']})
 				  .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(' | '))))
 				  .catch(e => done(['axe failed: ' + e]));""".replace("RULES", rules), include);
 	}

@@ -231,7 +231,7 @@ class AccountRecoveryTests {
 	 * the test dispatches the outbox itself while it waits, as its timer would.
 	 */
 	MimeMessage awaitMail(String to) {
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
+		await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
 			if (!resetMailsTo(to).isEmpty()) {
 				return true;
 			}

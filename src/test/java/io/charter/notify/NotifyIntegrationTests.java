@@ -74,7 +74,7 @@ class NotifyIntegrationTests extends NotifyTestBase {
 		String email = Fixtures.uniqueEmail("sent-link");
 		String secret = Fixtures.secretOf(identity.invite(email, "Sam Sent", java.util.Set.of(Role.EMPLOYEE), "en"));
 		// The dispatch right after the commit is skipped while another test's still holds the lock: dispatch while waiting.
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(600)).until(() -> {
+		await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
 			if (to(email).length == 1) {
 				return true;
 			}

@@ -146,7 +146,7 @@ public abstract class RightsTestBase {
 	 * (two letters within a second), so the test dispatches the outbox itself while it waits.
 	 */
 	protected MimeMessage awaitMail(String to, String subject) {
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(600)).until(() -> {
+		await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
 			if (mailsTo(to).stream().anyMatch(m -> subjectOf(m).contains(subject))) {
 				return true;
 			}
