@@ -8,8 +8,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,8 +36,10 @@ import io.charter.rights.fulfilment.Fulfilment;
 import io.charter.rights.fulfilment.FulfilmentRecords;
 import io.charter.rights.web.Assignee;
 import io.charter.rights.web.DataFound;
+import io.charter.rights.web.HistoryEntry;
 import io.charter.rights.web.RequestDetails;
 import io.charter.rights.web.RequestSummary;
+import io.charter.shared.ActorNames;
 import io.charter.shared.Role;
 
 /**
@@ -56,11 +61,14 @@ class RequestQueries {
 	private final ConnectedSystems systems;
 	private final TransactionTemplate tx;
 	private final Letters letters;
+	private final ObjectProvider<ActorNames> actorNames;
 
 	RequestQueries(RequestChanges changes, DataSubjectRequests requests, RequestHistory history,
 			FulfilmentRecords fulfilmentRecords, ResponsePackages packages, Fulfilment fulfilment, Deadlines deadlines,
-			IdentityManagement identity, ConnectedSystems systems, PlatformTransactionManager transactions, Letters letters) {
+			IdentityManagement identity, ConnectedSystems systems, PlatformTransactionManager transactions, Letters letters,
+			ObjectProvider<ActorNames> actorNames) {
 		this.letters = letters;
+		this.actorNames = actorNames;
 		this.changes = changes;
 		this.requests = requests;
 		this.history = history;
@@ -135,9 +143,18 @@ class RequestQueries {
 				r.visitorId(), r.details(), r.receivedOn(), r.receivedAt(), r.firstDueAsOf(today, deadlines), due,
 				ChronoUnit.DAYS.between(today, due), r.suspendedDays(), r.suspendedSince(), r.extended(), r.extensionReason(),
 				r.extendedOn(), r.verifiedAt(), r.verificationMeans(), r.assigneeId(), assigneeName(r.assigneeId(), new HashMap<>()),
-				r.closedAt(), r.closingText(), r.answeredLate(), history.of(r.id()), fulfilmentRecords.of(r.id()),
+				r.closedAt(), r.closingText(), r.answeredLate(), namedHistory(r.id()), fulfilmentRecords.of(r.id()),
 				packages.of(r.id()), systems.systemsFor(r.type()), systems.tasksOf(r.id()),
 				r.allowedActions(today, deadlines, systems.anyToNotify(r)));
+	}
+
+	/** The history with its actors named for staff, as the audit page names them. */
+	private List<HistoryEntry> namedHistory(UUID id) {
+		List<HistoryEntry> lines = history.of(id);
+		Set<String> actors = lines.stream().map(HistoryEntry::actor).collect(Collectors.toSet());
+		Map<String, String> names = new HashMap<>();
+		actorNames.forEach(contributor -> contributor.names(actors).forEach(names::putIfAbsent));
+		return lines.stream().map(line -> line.named(names)).toList();
 	}
 
 	private RequestSummary summary(DataSubjectRequest r, LocalDate today, Map<UUID, String> names) {

@@ -232,7 +232,8 @@ class RightsIntegrationTests extends RightsTestBase {
 	@Test
 	void theRefusalLetterGivesReasonsAndBothRemedies() throws Exception {
 		String email = Fixtures.uniqueEmail("refused");
-		MockHttpSession officer = privacyOfficer();
+		UserSummary officerAccount = fixtures.user(Role.PRIVACY);
+		MockHttpSession officer = Fixtures.signIn(mvc, officerAccount.email(), Fixtures.PASSWORD);
 		UUID id = register(officer, """
 				{"type": "ACCESS", "name": "Piet Claes", "email": "%s", "channel": "EMAIL", "language": "nl"}"""
 				.formatted(email));
@@ -257,6 +258,13 @@ class RightsIntegrationTests extends RightsTestBase {
 				WeGroup NV""".formatted(reference));
 		assertThat(jdbc.sql("select summary from rights_step where request_id = :id and kind = 'letter-sent'")
 				.param("id", id).query(String.class).single()).contains("rights-refused", "nl");
+
+		// The history reads in the reader's language and names the staff member who acted.
+		String page = mvc.perform(get("/rights/requests/" + id).param("lang", "fr").session(officer))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String history = page.substring(page.indexOf("class=\"history\""));
+		assertThat(history).contains("Demande reçue", "Lettre envoyée", "Refusée", officerAccount.displayName())
+				.doesNotContain("audit.action.", "· user:");
 	}
 
 	@Test
