@@ -25,15 +25,13 @@ class TrainingAttention implements Attention {
 	static final int PER_YEAR = 2;
 
 	private final Sessions sessions;
-	private final TrainingSettings settings;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	TrainingAttention(Sessions sessions, TrainingSettings settings, Clock clock,
+	TrainingAttention(Sessions sessions, Clock clock,
 			@Value(TrainingSettings.ZONE) ZoneId zone) {
 		this.zone = zone;
 		this.sessions = sessions;
-		this.settings = settings;
 		this.clock = clock;
 	}
 

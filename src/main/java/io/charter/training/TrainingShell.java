@@ -19,7 +19,7 @@ class TrainingShell {
 	static final Set<Role> WRITERS = Set.of(Role.ADMIN, Role.SECURITY);
 
 	@Bean
-	static MessageBundle trainingMessages() {
+	static MessageBundle trainingBundle() {
 		return new MessageBundle("i18n/training");
 	}
 
