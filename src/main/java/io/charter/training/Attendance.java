@@ -50,18 +50,25 @@ class Attendance {
 				continue;
 			}
 			int number = i + 1;
-			Optional<PersonSummary> person = value.contains("@") ? directory.byEmail(value) : directory.byEmployeeId(value);
+			Optional<PersonSummary> person = person(value);
 			String reason = person.isEmpty() ? "unknown-person"
 					: !person.get().active() ? "leaver" : !seen.add(person.get().id()) ? "duplicate" : null;
 			if (reason != null) {
 				problems.add(new Problem(number, reason));
 			}
-			lines.add(new Line(number, value, person.map(PersonSummary::name).orElse(null), reason == null));
+			lines.add(new Line(number, value, person.map(PersonSummary::id).orElse(null),
+					person.map(PersonSummary::name).orElse(null), reason == null));
 		}
 		if (lines.isEmpty() && problems.isEmpty()) {
 			problems.add(new Problem(0, "empty"));
 		}
 		return new AttendanceSheet(lines, problems, 0);
+	}
+
+	/** The person a line or a form names: an e-mail address (any case) or an employee id. */
+	Optional<PersonSummary> person(String value) {
+		String v = value == null ? "" : value.strip();
+		return v.contains("@") ? directory.byEmail(v) : directory.byEmployeeId(v);
 	}
 
 	/** Marks the sheet's people as attended; refused (nothing written) while it has problems, unless {@code validOnly}. */
@@ -73,13 +80,7 @@ class Attendance {
 		if (!sheet.clean() && !validOnly) {
 			return sheet;
 		}
-		List<UUID> people = new ArrayList<>();
-		for (Line line : sheet.lines()) {
-			if (line.valid()) {
-				(line.value().contains("@") ? directory.byEmail(line.value()) : directory.byEmployeeId(line.value()))
-						.ifPresent(p -> people.add(p.id()));
-			}
-		}
+		List<UUID> people = sheet.lines().stream().filter(Line::valid).map(Line::personId).toList();
 		return sheet.marked(steps.markAttended(sessionId, people));
 	}
 }

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.charter.people.Directory;
 import io.charter.people.PersonSummary;
 import io.charter.shared.Confirmed;
 import io.charter.shared.RuleViolation;
@@ -28,15 +27,12 @@ class TrainingController {
 	private final TrainingQueries queries;
 	private final TrainingSteps steps;
 	private final Attendance attendance;
-	private final Directory directory;
 	private final MessageSource messages;
 
-	TrainingController(TrainingQueries queries, TrainingSteps steps, Attendance attendance, Directory directory,
-			MessageSource messages) {
+	TrainingController(TrainingQueries queries, TrainingSteps steps, Attendance attendance, MessageSource messages) {
 		this.queries = queries;
 		this.steps = steps;
 		this.attendance = attendance;
-		this.directory = directory;
 		this.messages = messages;
 	}
 
@@ -129,8 +125,7 @@ class TrainingController {
 	/** Enrols someone named by e-mail address or employee id. */
 	@PostMapping("/training/sessions/{id}/enrol")
 	String enrol(@PathVariable UUID id, @RequestParam(defaultValue = "") String person, RedirectAttributes redirect) {
-		String who = person.strip();
-		PersonSummary found = (who.contains("@") ? directory.byEmail(who) : directory.byEmployeeId(who)).orElse(null);
+		PersonSummary found = attendance.person(person).orElse(null);
 		if (found == null) {
 			redirect.addFlashAttribute("notice", "training.error.unknown-person");
 			return "redirect:/training/sessions/" + id;

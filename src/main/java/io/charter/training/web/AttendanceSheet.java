@@ -1,6 +1,7 @@
 package io.charter.training.web;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Pasted attendance (one employee id or e-mail address per line), checked or applied.
@@ -16,8 +17,8 @@ public record AttendanceSheet(List<Line> lines, List<Problem> problems, int mark
 		problems = List.copyOf(problems);
 	}
 
-	/** A line and the person it names; {@code name} is null when it names nobody it may. */
-	public record Line(int line, String value, String name, boolean valid) {
+	/** A line and the person it names; {@code personId} and {@code name} are null when it names nobody. */
+	public record Line(int line, String value, UUID personId, String name, boolean valid) {
 	}
 
 	public record Problem(int line, String reason) {
