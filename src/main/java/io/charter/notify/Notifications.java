@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.charter.organisation.Organisation;
+
 /**
  * Sends messages through a transactional outbox: the message is stored in the caller's transaction,
  * so it goes out if and only if the change that caused it commits. Without SMTP it is held in the
@@ -24,9 +26,13 @@ public class Notifications {
 	private final OutboxTrigger trigger;
 	private final Clock clock;
 	private final OutboxReading reading;
+	private final Organisation organisation;
+	private final NotifySettings settings;
 
 	Notifications(Outbox outbox, MailTemplates templates, Smtp smtp, OutboxTrigger trigger,
-			Clock clock, OutboxReading reading) {
+			Clock clock, OutboxReading reading, Organisation organisation, NotifySettings settings) {
+		this.organisation = organisation;
+		this.settings = settings;
 		this.reading = reading;
 		this.outbox = outbox;
 		this.templates = templates;
@@ -50,6 +56,7 @@ public class Notifications {
 		List<OneTimeLink> links = new TreeMap<>(mail.links()).values().stream().toList();
 		UUID id = UUID.randomUUID();
 		outbox.insert(id, clock.instant(), mail.to(), mail.template(), rendered, configured ? "PENDING" : "HELD", links);
+		outbox.attach(id, mail.attachments());
 		if (configured) {
 			afterCommit(trigger::dispatchSoon);
 		}
@@ -63,6 +70,11 @@ public class Notifications {
 	 */
 	public List<OutboxMessage> messages(Collection<UUID> ids) {
 		return reading.withIds(ids);
+	}
+
+	/** The address messages are sent from: the organisation's sender, else {@code charter.notify.from}. */
+	public String senderAddress() {
+		return organisation.profile().senderEmail().orElse(settings.from());
 	}
 
 	/** Whether SMTP is configured; otherwise messages are held in the outbox. */

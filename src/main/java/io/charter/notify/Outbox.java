@@ -59,6 +59,23 @@ class Outbox {
 		}
 	}
 
+	void attach(UUID id, List<Mail.Attachment> attachments) {
+		for (int i = 0; i < attachments.size(); i++) {
+			Mail.Attachment a = attachments.get(i);
+			jdbc.sql("""
+					insert into outbox_attachment (message_id, seq, filename, content_type, content)
+					values (:id, :seq, :filename, :type, :content)""")
+					.param("id", id).param("seq", i).param("filename", a.filename()).param("type", a.contentType())
+					.param("content", a.content()).update();
+		}
+	}
+
+	List<Mail.Attachment> attachmentsOf(UUID id) {
+		return jdbc.sql("select filename, content_type, content from outbox_attachment where message_id = :id order by seq")
+				.param("id", id).query((rs, n) -> new Mail.Attachment(rs.getString("filename"), rs.getString("content_type"),
+						rs.getBytes("content"))).list();
+	}
+
 	List<Outgoing> pending(int limit) {
 		return jdbc.sql("""
 				select id, recipient, subject, coalesce(body_to_send, body) as text, attempts from outbox_message

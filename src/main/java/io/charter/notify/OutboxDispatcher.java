@@ -2,6 +2,7 @@ package io.charter.notify;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -72,7 +74,8 @@ class OutboxDispatcher {
 		for (Outbox.Outgoing message : outbox.pending(200)) {
 			try {
 				MimeMessage mime = sender.createMimeMessage();
-				MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+				List<Mail.Attachment> attachments = outbox.attachmentsOf(message.id());
+				MimeMessageHelper helper = new MimeMessageHelper(mime, !attachments.isEmpty(), "UTF-8");
 				if (fromName == null) {
 					helper.setFrom(fromAddress);
 				}
@@ -82,6 +85,9 @@ class OutboxDispatcher {
 				helper.setTo(message.recipient());
 				helper.setSubject(message.subject());
 				helper.setText(message.text(), false);
+				for (Mail.Attachment a : attachments) {
+					helper.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
+				}
 				sender.send(mime);
 				outbox.markSent(message.id(), clock.instant());
 				sent++;

@@ -94,6 +94,34 @@ class NotifyIntegrationTests extends NotifyTestBase {
 	}
 
 	@Test
+	void sendsAnAttachmentAsAPartOfAMultipartMessage() throws Exception {
+		String email = Fixtures.uniqueEmail("attached");
+		byte[] ics = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		tx.executeWithoutResult(status -> notifications.send(new Mail(email, "invitation", "en",
+				java.util.Map.of("name", "Ada", "link", "l", "days", "7"))
+				.with(new Mail.Attachment("training.ics", "text/calendar; charset=UTF-8; method=REQUEST", ics))));
+		await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+			if (to(email).length == 1) {
+				return true;
+			}
+			dispatcher.dispatch();
+			return false;
+		});
+		var multipart = (jakarta.mail.internet.MimeMultipart) to(email)[0].getContent();
+		jakarta.mail.BodyPart attachment = null;
+		for (int i = 0; i < multipart.getCount(); i++) {
+			if ("training.ics".equals(multipart.getBodyPart(i).getFileName())) {
+				attachment = multipart.getBodyPart(i);
+			}
+		}
+		assertThat(attachment).as("the attachment part").isNotNull();
+		assertThat(attachment.getContentType()).startsWith("text/calendar").contains("method=REQUEST");
+		assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(ics);
+		assertThat(jdbc.sql("select count(*) from outbox_attachment a join outbox_message m on m.id = a.message_id"
+				+ " where m.recipient = :to").param("to", email).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void sendsNothingWhenTheChangeRollsBack() {
 		String email = Fixtures.uniqueEmail("rollback");
 		try {

@@ -150,9 +150,16 @@ class BrowserTests {
 			signIn(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
 			registerRequest();
 			addPerson();
+			scheduleSession();
 			Set<String> visited = crawlInEachLanguage();
 			for (Role role : List.of(Role.PRIVACY, Role.AUDITOR, Role.EMPLOYEE)) {
-				signIn(fixtures.user(role).email(), Fixtures.PASSWORD);
+				String email = fixtures.user(role).email();
+				if (role == Role.EMPLOYEE) {
+					// In the directory, so that the enrolment page lists the sessions with their buttons.
+					people.create(new PersonDetails("Émile Employee", email, null, PersonKind.EMPLOYEE, null, null,
+							java.time.LocalDate.of(2024, 2, 1), null, "fr"));
+				}
+				signIn(email, Fixtures.PASSWORD);
 				visited.addAll(crawlInEachLanguage());
 			}
 			// Every module's pages were reached (a broken crawl must not pass for a clean console).
@@ -162,6 +169,9 @@ class BrowserTests {
 			assertThat(visited).contains("/people", "/people/new", "/people/import")
 					.anyMatch(page -> page.matches("/people/[0-9a-f-]{36}/edit"))
 					.anyMatch(page -> page.matches("/people/[0-9a-f-]{36}/leave"));
+			assertThat(visited).contains("/training", "/training/sessions/new", "/training/enrol")
+					.anyMatch(page -> page.matches("/training/sessions/[0-9a-f-]{36}/edit"))
+					.anyMatch(page -> page.matches("/training/sessions/[0-9a-f-]{36}/cancel"));
 			assertThat(tooWide).as("pages wider than a 390 px phone (page: document width), of %s", visited).isEmpty();
 			assertThat(violations).as("axe-core violations (page in language at width: rule: help target | target)")
 					.isEmpty();
@@ -255,6 +265,22 @@ class BrowserTests {
 		people.create(new PersonDetails("Philippa Phone-Width", "a-rather-long-address-" + suffix + "@a-long-domain-name.example.test",
 				"E-" + suffix, PersonKind.CONTRACTOR, "Information Security and Compliance", manager.id(),
 				java.time.LocalDate.of(2024, 2, 1), null, "nl"));
+	}
+
+	/** A training session with long values, scheduled through its form, so that its pages are among those crawled. */
+	private void scheduleSession() {
+		browser.get(url("/training/sessions/new"));
+		((JavascriptExecutor) browser).executeScript("""
+				const form = document.querySelector('form[action="/training/sessions"]');
+				const start = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+				form.elements.title.value = 'Sensibilisation à la sécurité de l’information pour tout le personnel';
+				form.elements.starts.value = start + 'T09:30';
+				form.elements.ends.value = start + 'T11:00';
+				form.elements.place.value = 'Salle de réunion du deuxième étage, bâtiment principal';
+				form.elements.link.value = 'https://meet.example.test/a/very/long/address/that/does/not/break/0123456789';
+				form.elements.capacity.value = '12';
+				form.submit();""");
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/training/sessions/[0-9a-f-]{36}$"));
 	}
 
 	/** A request on the staff dashboard, so that a request's page is among those crawled. */

@@ -1,0 +1,95 @@
+package io.charter.training;
+
+import java.time.ZoneId;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.charter.people.Directory;
+import io.charter.people.PersonSummary;
+import io.charter.shared.Duty;
+
+/**
+ * Clause S1: attend the security training every year ({@code charter.training.valid-for}); a new
+ * joiner within {@code charter.training.new-joiner-within} of the start date. Leavers are out of
+ * scope. Two queries whatever the number of people: the active directory and the last attendances.
+ */
+@Component
+class TrainingDuty implements Duty {
+
+	static final String ID = "training";
+
+	private final Directory directory;
+	private final Enrolments enrolments;
+	private final TrainingSettings settings;
+	private final ZoneId zone;
+
+	TrainingDuty(Directory directory, Enrolments enrolments, TrainingSettings settings,
+			@Value(TrainingSettings.ZONE) ZoneId zone) {
+		this.zone = zone;
+		this.directory = directory;
+		this.enrolments = enrolments;
+		this.settings = settings;
+	}
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	@Override
+	public String titleKey() {
+		return "training.duty";
+	}
+
+	@Override
+	public Set<String> clauses() {
+		return Set.of("S1");
+	}
+
+	@Override
+	public String actionPath() {
+		return TrainingMessages.ENROL_PATH;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<UUID, Standing> standings(Collection<UUID> people, LocalDate today) {
+		Set<UUID> asked = new HashSet<>(people);
+		List<PersonSummary> inScope = directory.active(null).stream().filter(p -> asked.contains(p.id()))
+				.filter(p -> p.endDate() == null || !p.endDate().isBefore(today)).toList();
+		Map<UUID, LocalDate> last = enrolments.lastAttended(inScope.stream().map(PersonSummary::id).toList(),
+				zone);
+		Map<UUID, Standing> standings = new HashMap<>();
+		for (PersonSummary person : inScope) {
+			standings.put(person.id(), standing(person.startDate(), last.get(person.id()), today));
+		}
+		return standings;
+	}
+
+	/**
+	 * Done while the last attendance is within the validity (its last day included); then due again,
+	 * and overdue the day after. Never attended: due by the start date plus the new joiner's time, or
+	 * today when the directory has no start date.
+	 */
+	Standing standing(LocalDate startDate, LocalDate lastAttended, LocalDate today) {
+		if (lastAttended != null) {
+			LocalDate validUntil = lastAttended.plus(settings.validFor());
+			if (!today.isAfter(validUntil)) {
+				return new Standing(State.DONE, lastAttended, null);
+			}
+			return new Standing(State.OVERDUE, lastAttended, validUntil);
+		}
+		LocalDate dueBy = startDate == null ? today : startDate.plus(settings.newJoinerWithin());
+		return new Standing(today.isAfter(dueBy) ? State.OVERDUE : State.DUE, null, dueBy);
+	}
+}
