@@ -43,7 +43,8 @@ class ScimGroups {
 			@RequestParam(required = false) String excludedAttributes) {
 		boolean members = !excludes(excludedAttributes);
 		ScimFilter parsed = filter == null || filter.isBlank() ? null : ScimFilter.parse(filter);
-		List<Group> found = departments.all(members).stream()
+		// Entra asks "id eq ... and members[value eq ...]" with members excluded from the answer.
+		List<Group> found = departments.all(members || parsed != null).stream()
 				.filter(g -> parsed == null || parsed.test(path -> values(g, path))).toList();
 		int start = Math.max(1, startIndex);
 		int size = Math.max(0, Math.min(count, ScimUsers.MAX_RESULTS));
