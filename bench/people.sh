@@ -52,12 +52,7 @@ ADMIN=bench-admin@example.com
 (cd "$WORK" && CHARTER_ADMIN_EMAIL=$ADMIN CHARTER_ADMIN_PASSWORD=bench-password-0123456789 \
 	exec "$JAVA" $JAVA_OPTS "${RUN[@]}" --server.port="$PORT" --spring.datasource.url="$DB" >charter.log 2>&1) &
 PIDS+=($!)
-for _ in $(seq 1 360); do
-	curl -fs -o /dev/null "$CHARTER/actuator/health/readiness" && break
-	kill -0 "${PIDS[-1]}" 2>/dev/null || break
-	sleep 0.5
-done
-curl -fs -o /dev/null "$CHARTER/actuator/health/readiness" || { tail -n 30 "$WORK/charter.log" >&2; exit 1; }
+await_ready "$CHARTER" "${PIDS[-1]}" "$WORK/charter.log" || exit 1
 
 secret() { printf '%s%s' "$1" "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"; }
 sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What the service provider supports (RFC 7644 section 4): configuration, resource types, schemas. */
@@ -79,14 +78,7 @@ class ScimDiscovery {
 	}
 
 	private ObjectNode list(List<? extends JsonNode> resources) {
-		ObjectNode body = json.createObjectNode();
-		body.putArray("schemas").add(ScimResources.LIST);
-		body.put("totalResults", resources.size());
-		body.put("startIndex", 1);
-		body.put("itemsPerPage", resources.size());
-		ArrayNode array = body.putArray("Resources");
-		resources.forEach(r -> array.add(r.deepCopy()));
-		return body;
+		return ScimResources.list(json, resources.size(), 1, resources.stream().map(JsonNode::deepCopy).toList());
 	}
 
 	private ObjectNode resourceTypeNode(String name) {

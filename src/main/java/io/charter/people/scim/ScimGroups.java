@@ -49,14 +49,7 @@ class ScimGroups {
 		int start = Math.max(1, startIndex);
 		int size = Math.max(0, Math.min(count, ScimUsers.MAX_RESULTS));
 		List<Group> page = found.subList(Math.min(start - 1, found.size()), Math.min(start - 1 + size, found.size()));
-		ObjectNode body = json.createObjectNode();
-		body.putArray("schemas").add(ScimResources.LIST);
-		body.put("totalResults", found.size());
-		body.put("startIndex", start);
-		body.put("itemsPerPage", page.size());
-		ArrayNode resources = body.putArray("Resources");
-		page.forEach(g -> resources.add(group(g, members)));
-		return ScimUsers.ok(body);
+		return ScimUsers.ok(ScimResources.list(json, found.size(), start, page.stream().map(g -> group(g, members)).toList()));
 	}
 
 	@GetMapping("/{id}")

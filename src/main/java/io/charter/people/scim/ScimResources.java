@@ -1,8 +1,13 @@
 package io.charter.people.scim;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.MediaType;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** SCIM's schema URNs and media type. */
 final class ScimResources {
@@ -16,6 +21,17 @@ final class ScimResources {
 	static final String PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
 	private ScimResources() {
+	}
+
+	/** A ListResponse: one page of resources from {@code startIndex} (1-based) of {@code total}. */
+	static ObjectNode list(JsonMapper json, int total, int startIndex, List<? extends JsonNode> resources) {
+		ObjectNode body = json.createObjectNode();
+		body.putArray("schemas").add(LIST);
+		body.put("totalResults", total);
+		body.put("startIndex", startIndex);
+		body.put("itemsPerPage", resources.size());
+		body.putArray("Resources").addAll(resources);
+		return body;
 	}
 
 	/** A PATCH op's name as Entra ("Replace") and others ("replace") send it. */

@@ -23,7 +23,6 @@ import io.charter.people.PersonSummary;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** SCIM Users (RFC 7644 section 3): the people of the directory, for identity providers. */
@@ -61,14 +60,7 @@ class ScimUsers {
 			total = found.size();
 			people = found.subList(Math.min(start - 1, total), Math.min(start - 1 + size, total));
 		}
-		ObjectNode body = json.createObjectNode();
-		body.putArray("schemas").add(ScimResources.LIST);
-		body.put("totalResults", total);
-		body.put("startIndex", start);
-		body.put("itemsPerPage", people.size());
-		ArrayNode resources = body.putArray("Resources");
-		people.forEach(p -> resources.add(user(p)));
-		return ok(body);
+		return ok(ScimResources.list(json, total, start, people.stream().map(this::user).toList()));
 	}
 
 	@GetMapping("/{id}")
