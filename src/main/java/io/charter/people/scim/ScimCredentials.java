@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.charter.platform.Secrets;
+import io.charter.shared.NotFound;
+import io.charter.shared.RuleViolation;
 
 /**
  * The identity providers' bearer credentials. A credential of its own rather than a staff API token
@@ -38,7 +40,7 @@ class ScimCredentials {
 	@Transactional
 	Issued issue(String name) {
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new io.charter.shared.RuleViolation("name", "A credential needs a name of at most 100 characters");
+			throw new RuleViolation("name", "A credential needs a name of at most 100 characters");
 		}
 		String secret = Secrets.generate(PREFIX);
 		var credential = new ScimStore.Credential(UUID.randomUUID(), name.strip(),
@@ -56,7 +58,7 @@ class ScimCredentials {
 	void revoke(UUID id) {
 		if (!store.revokeCredential(id, clock.instant())
 				&& store.credentials().stream().noneMatch(c -> c.id().equals(id))) {
-			throw new io.charter.shared.NotFound("No SCIM credential " + id);
+			throw new NotFound("No SCIM credential " + id);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.charter.people.scim;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -82,7 +83,7 @@ class ScimGroups {
 	}
 
 	private static boolean excludes(String excludedAttributes) {
-		return excludedAttributes != null && excludedAttributes.toLowerCase(java.util.Locale.ROOT).contains("members");
+		return excludedAttributes != null && excludedAttributes.toLowerCase(Locale.ROOT).contains("members");
 	}
 
 	private static List<Object> values(Group g, String path) {

@@ -103,7 +103,6 @@ class ScimProvisioning {
 	@Transactional
 	void delete(UUID id) {
 		existing(id);
-		store.setExternalId(id, null);
 		changes.anonymise(id, "deleted by the SCIM provider");
 	}
 

@@ -3,8 +3,12 @@ package io.charter.people.scim;
 import static io.charter.platform.Utc.instant;
 import static io.charter.platform.Utc.odt;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,8 +52,8 @@ class ScimStore {
 	}
 
 	/** Every external id by person, for a filter that has to look at each person. */
-	java.util.Map<UUID, String> externalIds() {
-		java.util.Map<UUID, String> ids = new java.util.HashMap<>();
+	Map<UUID, String> externalIds() {
+		Map<UUID, String> ids = new HashMap<>();
 		jdbc.sql("select person_id, external_id from scim_external_id")
 				.query((rs, row) -> ids.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
 		return ids;
@@ -102,7 +106,7 @@ class ScimStore {
 				.update();
 	}
 
-	private Credential credential(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private Credential credential(ResultSet rs, int row) throws SQLException {
 		return new Credential(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"),
 				instant(rs, "created_at"), instant(rs, "revoked_at"), instant(rs, "last_used_at"));
 	}

@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import io.charter.Fixtures;
 import io.charter.identity.IdentityManagement;
 import io.charter.people.Directory;
+import io.charter.people.DirectoryChanges;
 import io.charter.people.PersonKind;
 import io.charter.people.PersonStatus;
 import io.charter.people.PersonSummary;
@@ -67,6 +68,10 @@ class ScimIntegrationTests {
 	Directory directory;
 	@Autowired
 	IdentityManagement identity;
+	@Autowired
+	ScimStore store;
+	@Autowired
+	DirectoryChanges changes;
 
 	String p = "s" + UUID.randomUUID().toString().substring(0, 6);
 	String token() {
@@ -426,6 +431,18 @@ class ScimIntegrationTests {
 		mvc.perform(patch("/scim/v2/Users/" + id).header("Authorization", scim).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Dup Licate\"}]}"))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.displayName").value("Dup Licate"));
+	}
+
+	@Test
+	void anErasureLeavesNoIdentifierOfTheProvider() throws Exception {
+		String scim = token();
+		String id = id(send(post("/scim/v2/Users"), scim, user("erin").replace("\"active\":true",
+				"\"active\":true,\"externalId\":\"ext-" + p + "\"")).andExpect(status().isCreated()));
+		assertThat(store.externalId(UUID.fromString(id))).contains("ext-" + p);
+		// What a data-subject request's erasure does (people's personal-data holder).
+		changes.anonymise(UUID.fromString(id), "anonymised for a request");
+		assertThat(store.externalId(UUID.fromString(id))).isEmpty();
+		assertThat(store.personOfExternalId("ext-" + p)).isEmpty();
 	}
 
 	@Test
