@@ -31,3 +31,17 @@ median() {
 			if (NR == 0) { print "-"; exit }
 			printf f "\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
+
+# Waits up to three minutes until Charter at $1 is ready; on failure prints the end of log $3 and
+# returns 1. $2 is Charter's process id: a process that died is not waited for.
+await_ready() {
+	local url=$1 pid=$2 log=$3
+	for _ in $(seq 1 360); do
+		curl -fs -o /dev/null "$url/actuator/health/readiness" && return 0
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.5
+	done
+	curl -fs -o /dev/null "$url/actuator/health/readiness" && return 0
+	tail -n 30 "$log" >&2
+	return 1
+}

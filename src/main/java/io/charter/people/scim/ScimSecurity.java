@@ -1,0 +1,123 @@
+package io.charter.people.scim;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.charter.shared.ActorIdentity;
+import io.charter.shared.ChainOrder;
+import io.charter.shared.PathAccess;
+import io.charter.shared.Role;
+import io.charter.shared.SecurityHeaders;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code /scim/**} has a chain of its own: only a SCIM credential ({@code Authorization: Bearer
+ * scim_...}) gets in, no session, no CSRF (no browser, no cookie), refusals in SCIM's error format.
+ * Staff sessions and API tokens are not looked at, so they cannot reach it.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScimSecurity {
+
+	static final String AUTHORITY = "SCIM_PROVISIONING";
+
+	/** Issuing and revoking credentials is for administrators, in the staff API. */
+	@Bean
+	static PathAccess scimCredentialsAccess() {
+		return PathAccess.readWrite("/api/v1/people/scim-credentials/**", Role.ADMIN);
+	}
+
+	@Bean
+	@Order(ChainOrder.SYSTEM_CALLBACKS)
+	SecurityFilterChain scimChain(HttpSecurity http, ScimCredentials credentials, ScimErrors errors) throws Exception {
+		http.securityMatcher("/scim/**")
+				.authorizeHttpRequests(a -> a.anyRequest().hasAuthority(AUTHORITY))
+				.addFilterBefore(new Bearer(credentials), AuthorizationFilter.class)
+				.csrf(c -> c.disable())
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.requestCache(r -> r.disable())
+				.exceptionHandling(e -> e
+						.authenticationEntryPoint((request, response, failure) -> {
+							response.setHeader("WWW-Authenticate", "Bearer realm=\"scim\"");
+							errors.write(response, new ScimException(401, null, "A SCIM bearer credential is required"));
+						})
+						.accessDeniedHandler((request, response, denied) -> errors.write(response,
+								new ScimException(403, null, "Not allowed"))))
+				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.API_POLICY)));
+		return http.build();
+	}
+
+	/** The identity provider behind a credential, named in the audit trail. */
+	record Provider(ScimStore.Credential credential) implements ActorIdentity {
+
+		@Override
+		public String actorId() {
+			return "scim:" + credential.id();
+		}
+
+		@Override
+		public String displayName() {
+			return "SCIM: " + credential.name();
+		}
+	}
+
+	/** Reads the bearer credential; an unknown one leaves the request anonymous, which the chain refuses. */
+	static final class Bearer extends OncePerRequestFilter {
+
+		private final ScimCredentials credentials;
+
+		Bearer(ScimCredentials credentials) {
+			this.credentials = credentials;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String header = request.getHeader("Authorization");
+			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+				credentials.authenticate(header.substring(7).strip()).ifPresent(c -> {
+					var context = SecurityContextHolder.createEmptyContext();
+					context.setAuthentication(new Authenticated(new Provider(c)));
+					SecurityContextHolder.setContext(context);
+				});
+			}
+			chain.doFilter(request, response);
+		}
+	}
+
+	static final class Authenticated extends AbstractAuthenticationToken {
+
+		private final Provider provider;
+
+		Authenticated(Provider provider) {
+			super(List.of(new SimpleGrantedAuthority(AUTHORITY)));
+			this.provider = provider;
+			setAuthenticated(true);
+		}
+
+		@Override
+		public Object getCredentials() {
+			return null;
+		}
+
+		@Override
+		public Object getPrincipal() {
+			return provider;
+		}
+	}
+}
