@@ -42,12 +42,12 @@ class Devices {
 				.query(UUID.class).optional();
 	}
 
-	void insert(UUID id, String nodeKeyHash, UUID secretId, HostDetails host, Instant now) {
+	void insert(UUID id, String hostIdentifier, String nodeKeyHash, UUID secretId, HostDetails host, Instant now) {
 		jdbc.sql("""
 				insert into device (id, host_identifier, node_key_hash, enroll_secret_id, hostname, platform, os_name,
 				  os_version, serial, hardware_model, osquery_version, enrolled_at, last_seen_at)
 				values (:id, :host, :key, :secret, :hostname, :platform, :osName, :osVersion, :serial, :model, :osquery, :now, :now)""")
-				.param("id", id).param("key", nodeKeyHash).param("secret", secretId).params(host.parameters())
+				.param("id", id).param("host", hostIdentifier).param("key", nodeKeyHash).param("secret", secretId).params(host.parameters())
 				.param("now", Utc.odt(now)).update();
 	}
 

@@ -29,6 +29,11 @@ class DevicesShell {
 	}
 
 	@Bean
+	static NavigationEntry enrollSecretsNavigation() {
+		return NavigationEntry.of("/devices/enroll-secrets", "nav.enroll-secrets", 51, Role.SECURITY, Role.AUDITOR);
+	}
+
+	@Bean
 	static PathAccess devicesPagesAccess() {
 		return new PathAccess("/devices/**", READERS, Set.of(Role.SECURITY, Role.ADMIN));
 	}

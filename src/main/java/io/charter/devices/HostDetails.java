@@ -9,8 +9,7 @@ import tools.jackson.databind.JsonNode;
  * What osquery says of its host at enrolment ({@code host_details}: {@code os_version},
  * {@code osquery_info}, {@code system_info}, {@code platform_info}), cut to the columns' lengths.
  *
- * @param platform darwin, windows or linux: the key of a check's query (osquery reports e.g. ubuntu
- *        or rhel in {@code os_version.platform} and the family in {@code platform_like})
+ * @param platform darwin, windows or linux: which of a check's queries the device runs
  */
 record HostDetails(String hostname, String platform, String osName, String osVersion, String serial,
 		String hardwareModel, String osqueryVersion) {
@@ -18,23 +17,18 @@ record HostDetails(String hostname, String platform, String osName, String osVer
 	static HostDetails of(JsonNode details) {
 		JsonNode os = details.path("os_version");
 		JsonNode system = details.path("system_info");
-		return new HostDetails(text(system, "hostname", 255), family(os.path("platform").asString(""),
-				os.path("platform_like").asString("")), text(os, "name", 200), text(os, "version", 100),
+		return new HostDetails(text(system, "hostname", 255), family(os.path("platform").asString("")), text(os, "name", 200), text(os, "version", 100),
 				text(system, "hardware_serial", 200), text(system, "hardware_model", 200),
 				text(details.path("osquery_info"), "version", 50));
 	}
 
-	/** osquery's platform family as the checks name it. */
-	static String family(String platform, String like) {
-		String p = platform.toLowerCase(java.util.Locale.ROOT);
-		if (p.equals("darwin") || p.equals("windows")) {
-			return p;
-		}
-		if (p.isEmpty()) {
-			return null;
-		}
-		// Every other platform osquery reports (ubuntu, debian, rhel, fedora, arch, ...) is a Linux.
-		return like.toLowerCase(java.util.Locale.ROOT).contains("darwin") ? "darwin" : "linux";
+	/**
+	 * osquery's platform family as the checks name it: darwin and windows as reported, every other
+	 * platform osquery runs on (ubuntu, debian, rhel, fedora, arch, ...) a Linux.
+	 */
+	static String family(String platform) {
+		String p = platform.strip().toLowerCase(java.util.Locale.ROOT);
+		return p.isEmpty() ? null : p.equals("darwin") || p.equals("windows") ? p : "linux";
 	}
 
 	private static String text(JsonNode node, String field, int max) {

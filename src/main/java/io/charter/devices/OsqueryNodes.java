@@ -70,7 +70,7 @@ class OsqueryNodes {
 			devices.reenroll(id, Secrets.hash(nodeKey), secret.get(), host, now);
 		}
 		else {
-			devices.insert(id, Secrets.hash(nodeKey), secret.get(), host, now);
+			devices.insert(id, hostIdentifier, Secrets.hash(nodeKey), secret.get(), host, now);
 		}
 		events.publishEvent(new DeviceEnrolled(id, hostIdentifier, known.isPresent() ? "enrolled again" : "enrolled",
 				Actors.SYSTEM, now));
