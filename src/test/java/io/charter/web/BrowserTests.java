@@ -151,8 +151,9 @@ class BrowserTests {
 			registerRequest();
 			addPerson();
 			scheduleSession();
+			addDevice();
 			Set<String> visited = crawlInEachLanguage();
-			for (Role role : List.of(Role.PRIVACY, Role.AUDITOR, Role.EMPLOYEE)) {
+			for (Role role : List.of(Role.PRIVACY, Role.SECURITY, Role.AUDITOR, Role.EMPLOYEE)) {
 				String email = fixtures.user(role).email();
 				if (role == Role.EMPLOYEE) {
 					// In the directory, so that the enrolment page lists the sessions with their buttons.
@@ -172,6 +173,8 @@ class BrowserTests {
 			assertThat(visited).contains("/training", "/training/sessions/new", "/training/enrol")
 					.anyMatch(page -> page.matches("/training/sessions/[0-9a-f-]{36}/edit"))
 					.anyMatch(page -> page.matches("/training/sessions/[0-9a-f-]{36}/cancel"));
+			assertThat(visited).contains("/devices", "/devices/enroll-secrets")
+					.anyMatch(page -> page.matches("/devices/[0-9a-f-]{36}"));
 			assertThat(tooWide).as("pages wider than a 390 px phone (page: document width), of %s", visited).isEmpty();
 			assertThat(violations).as("axe-core violations (page in language at width: rule: help target | target)")
 					.isEmpty();
@@ -281,6 +284,28 @@ class BrowserTests {
 				form.elements.capacity.value = '12';
 				form.submit();""");
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/training/sessions/[0-9a-f-]{36}$"));
+	}
+
+	/** An enrolled device with long values and an answered check, so that a device's page is among those crawled. */
+	private void addDevice() {
+		java.util.UUID secret = java.util.UUID.randomUUID();
+		java.util.UUID device = java.util.UUID.randomUUID();
+		jdbc.sql("""
+				insert into enroll_secret (id, name, secret_hash, created_at, created_by)
+				values (:id, 'Windows laptops of the finance department', :hash, current_timestamp, 'system')""")
+				.param("id", secret).param("hash", io.charter.platform.Secrets.hash(secret.toString())).update();
+		jdbc.sql("""
+				insert into device (id, host_identifier, node_key_hash, enroll_secret_id, hostname, platform, os_name,
+				  os_version, serial, hardware_model, osquery_version, enrolled_at, last_seen_at)
+				values (:id, :host, :key, :secret, 'finance-laptop-with-a-rather-long-hostname.corp.example.test', 'windows',
+				  'Microsoft Windows 11 Enterprise', '10.0.22631', 'PF3ABCDEFGH', 'ThinkPad X1 Carbon Gen 11', '5.12.1',
+				  current_timestamp, current_timestamp)""")
+				.param("id", device).param("host", device.toString()).param("key", io.charter.platform.Secrets.hash(device.toString()))
+				.param("secret", secret).update();
+		jdbc.sql("""
+				insert into check_result (id, device_id, check_id, checked_at, passed)
+				values (:id, :device, 'screen-lock', current_timestamp, false)""")
+				.param("id", java.util.UUID.randomUUID()).param("device", device).update();
 	}
 
 	/** A request on the staff dashboard, so that a request's page is among those crawled. */

@@ -1,0 +1,76 @@
+package io.charter.devices;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.charter.devices.web.CheckState;
+import io.charter.platform.Utc;
+
+/** The {@code device_check} table (the checks, as data) and {@code check_result} (every answer). */
+@Repository
+class Checks {
+
+	private final JdbcClient jdbc;
+
+	Checks(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The checks that have a query for the platform, by check id, in their order. */
+	Map<String, String> queries(String platform) {
+		String column = switch (platform == null ? "" : platform) {
+			case "darwin" -> "query_darwin";
+			case "windows" -> "query_windows";
+			case "linux" -> "query_linux";
+			default -> null;
+		};
+		Map<String, String> queries = new LinkedHashMap<>();
+		if (column != null) {
+			jdbc.sql("select id, " + column + " q from device_check where " + column + " is not null order by position, id")
+					.query(rs -> {
+						queries.put(rs.getString("id"), rs.getString("q"));
+					});
+		}
+		return queries;
+	}
+
+	boolean exists(String checkId) {
+		return jdbc.sql("select count(*) from device_check where id = :id").param("id", checkId).query(Integer.class)
+				.single() > 0;
+	}
+
+	/** The last answer of the device to the check: empty when never asked, else passed (null when unknown). */
+	Optional<Optional<Boolean>> last(UUID deviceId, String checkId) {
+		return jdbc.sql("""
+				select passed from check_result where device_id = :device and check_id = :check
+				order by checked_at desc fetch first 1 rows only""").param("device", deviceId).param("check", checkId)
+				.query((rs, n) -> Optional.ofNullable((Boolean) rs.getObject("passed"))).optional();
+	}
+
+	void record(UUID deviceId, String checkId, Boolean passed, Instant at) {
+		jdbc.sql("insert into check_result (id, device_id, check_id, checked_at, passed) values (:id, :device, :check, :at, :passed)")
+				.param("id", UUID.randomUUID()).param("device", deviceId).param("check", checkId).param("at", Utc.odt(at)).param("passed", passed)
+				.update();
+	}
+
+	/** Every check with the device's last answer to it, in the checks' order. */
+	List<CheckState> states(UUID deviceId) {
+		return jdbc.sql("""
+				select c.id, c.clause, r.passed, r.checked_at
+				from device_check c
+				left join check_result r on r.check_id = c.id and r.device_id = :device and r.checked_at =
+				  (select max(x.checked_at) from check_result x where x.device_id = :device and x.check_id = c.id)
+				order by c.position, c.id""").param("device", deviceId).query((rs, n) -> {
+					Object passed = rs.getObject("passed");
+					String outcome = passed == null ? "unknown" : (Boolean) passed ? "pass" : "fail";
+					return new CheckState(rs.getString("id"), rs.getString("clause"), outcome, Utc.instant(rs, "checked_at"));
+				}).list();
+	}
+}

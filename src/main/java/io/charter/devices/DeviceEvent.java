@@ -1,0 +1,96 @@
+package io.charter.devices;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.charter.shared.AuditableEvent;
+
+/**
+ * A change to the devices, recorded in the audit trail: a device (entity {@code device}) or an
+ * enroll secret (entity {@code enroll-secret}). Summaries never carry a secret or a node key.
+ */
+public sealed interface DeviceEvent extends AuditableEvent {
+
+	String DEVICE = "device";
+	String SECRET = "enroll-secret";
+
+	/** About one device. */
+	sealed interface OfDevice extends DeviceEvent {
+
+		UUID deviceId();
+
+		@Override
+		default String entityType() {
+			return DEVICE;
+		}
+
+		@Override
+		default String entityId() {
+			return deviceId().toString();
+		}
+	}
+
+	/** About one enroll secret. */
+	sealed interface OfSecret extends DeviceEvent {
+
+		UUID secretId();
+
+		@Override
+		default String entityType() {
+			return SECRET;
+		}
+
+		@Override
+		default String entityId() {
+			return secretId().toString();
+		}
+	}
+
+	/** osquery enrolled a device, or enrolled it again after its node key was refused. */
+	record DeviceEnrolled(UUID deviceId, String hostIdentifier, String summary, String actor, Instant occurredAt)
+			implements OfDevice {
+
+		@Override
+		public String action() {
+			return DEVICE + ".enrolled";
+		}
+	}
+
+	/** SECURITY or ADMIN assigned the device to a person of the directory, or to nobody. */
+	record DeviceOwnerSet(UUID deviceId, UUID ownerId, String summary, String actor, Instant occurredAt)
+			implements OfDevice {
+
+		@Override
+		public String action() {
+			return DEVICE + ".owner-set";
+		}
+	}
+
+	/** A check the device passed or had not answered now fails on it. */
+	record CheckFailed(UUID deviceId, String checkId, String summary, String actor, Instant occurredAt)
+			implements OfDevice {
+
+		@Override
+		public String action() {
+			return DEVICE + ".check-failed";
+		}
+	}
+
+	/** SECURITY created an enroll secret (shown once). */
+	record EnrollSecretCreated(UUID secretId, String summary, String actor, Instant occurredAt) implements OfSecret {
+
+		@Override
+		public String action() {
+			return SECRET + ".created";
+		}
+	}
+
+	/** SECURITY revoked an enroll secret: no new enrolment with it; enrolled devices keep their node keys. */
+	record EnrollSecretRevoked(UUID secretId, String summary, String actor, Instant occurredAt) implements OfSecret {
+
+		@Override
+		public String action() {
+			return SECRET + ".revoked";
+		}
+	}
+}

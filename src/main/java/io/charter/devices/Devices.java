@@ -1,0 +1,102 @@
+package io.charter.devices;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.charter.devices.web.DeviceView;
+import io.charter.platform.Utc;
+
+/** The {@code device} table. A node key is known by its SHA-256 only. */
+@Repository
+class Devices {
+
+	private static final String COLUMNS = "id, host_identifier, hostname, platform, os_name, os_version, serial, hardware_model, osquery_version, owner_id, enrolled_at, last_seen_at, revoked_at";
+
+	private final JdbcClient jdbc;
+
+	Devices(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A device as osquery authenticates: its id, platform and when its checks were last sent. */
+	record Node(UUID id, String platform, Instant checksSentAt) {
+	}
+
+	Optional<Node> byNodeKey(String hash) {
+		return jdbc.sql("select id, platform, checks_sent_at from device where node_key_hash = :hash and revoked_at is null")
+				.param("hash", hash)
+				.query((rs, n) -> new Node(rs.getObject("id", UUID.class), rs.getString("platform"),
+						Utc.instant(rs, "checks_sent_at")))
+				.optional();
+	}
+
+	Optional<UUID> byHostIdentifier(String hostIdentifier) {
+		return jdbc.sql("select id from device where host_identifier = :host").param("host", hostIdentifier)
+				.query(UUID.class).optional();
+	}
+
+	void insert(UUID id, String hostIdentifier, String nodeKeyHash, UUID secretId, HostDetails host, Instant now) {
+		jdbc.sql("""
+				insert into device (id, host_identifier, node_key_hash, enroll_secret_id, hostname, platform, os_name,
+				  os_version, serial, hardware_model, osquery_version, enrolled_at, last_seen_at)
+				values (:id, :host, :key, :secret, :hostname, :platform, :osName, :osVersion, :serial, :model, :osquery, :now, :now)""")
+				.param("id", id).param("host", hostIdentifier).param("key", nodeKeyHash).param("secret", secretId).params(host.parameters())
+				.param("now", Utc.odt(now)).update();
+	}
+
+	/** Enrolled again (a new node key after the old one was refused, or a reinstall): the details are refreshed. */
+	void reenroll(UUID id, String nodeKeyHash, UUID secretId, HostDetails host, Instant now) {
+		jdbc.sql("""
+				update device set node_key_hash = :key, enroll_secret_id = :secret, hostname = :hostname,
+				  platform = :platform, os_name = :osName, os_version = :osVersion, serial = :serial,
+				  hardware_model = :model, osquery_version = :osquery, enrolled_at = :now, last_seen_at = :now,
+				  checks_sent_at = null, revoked_at = null
+				where id = :id""")
+				.param("id", id).param("key", nodeKeyHash).param("secret", secretId).params(host.parameters())
+				.param("now", Utc.odt(now)).update();
+	}
+
+	void seen(UUID id, Instant now) {
+		jdbc.sql("update device set last_seen_at = :now where id = :id").param("id", id).param("now", Utc.odt(now)).update();
+	}
+
+	void checksSent(UUID id, Instant now) {
+		jdbc.sql("update device set checks_sent_at = :now, last_seen_at = :now where id = :id").param("id", id)
+				.param("now", Utc.odt(now)).update();
+	}
+
+	void owner(UUID id, UUID ownerId) {
+		jdbc.sql("update device set owner_id = :owner where id = :id").param("id", id).param("owner", ownerId).update();
+	}
+
+	/** Refuses its node key from now on: osquery enrolls again, with a secret that is still valid. */
+	boolean revoke(UUID id, Instant now) {
+		return jdbc.sql("update device set revoked_at = :now where id = :id and revoked_at is null").param("id", id)
+				.param("now", Utc.odt(now)).update() == 1;
+	}
+
+	/** The owner's name is filled in by the caller, from the directory. */
+	Optional<DeviceView> find(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from device where id = :id").param("id", id).query(Devices::map)
+				.optional();
+	}
+
+	/** Most recently seen first. */
+	List<DeviceView> all() {
+		return jdbc.sql("select " + COLUMNS + " from device order by last_seen_at desc, id").query(Devices::map).list();
+	}
+
+	private static DeviceView map(ResultSet rs, int row) throws SQLException {
+		return new DeviceView(rs.getObject("id", UUID.class), rs.getString("host_identifier"), rs.getString("hostname"),
+				rs.getString("platform"), rs.getString("os_name"), rs.getString("os_version"), rs.getString("serial"),
+				rs.getString("hardware_model"), rs.getString("osquery_version"), rs.getObject("owner_id", UUID.class), null,
+				Utc.instant(rs, "enrolled_at"), Utc.instant(rs, "last_seen_at"), rs.getTimestamp("revoked_at") != null);
+	}
+}

@@ -1,0 +1,20 @@
+package io.charter.devices;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code charter.devices.*}: the osquery endpoints' limits and how often checks are asked.
+ *
+ * @param maxBody the largest request body osquery may send, as sent (gzip or not); larger ones are
+ *        refused with 413 before being read further
+ * @param maxInflated the largest body once a gzip body is inflated, so a small bomb cannot fill memory
+ * @param checkInterval how long after a device was last sent the checks it is sent them again
+ */
+@ConfigurationProperties("charter.devices")
+record DevicesSettings(@DefaultValue("2MB") DataSize maxBody, @DefaultValue("8MB") DataSize maxInflated,
+		@DefaultValue("1h") Duration checkInterval) {
+}

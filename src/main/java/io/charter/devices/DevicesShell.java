@@ -1,0 +1,61 @@
+package io.charter.devices;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.charter.shared.EntityLink;
+import io.charter.shared.MessageBundle;
+import io.charter.shared.NavigationEntry;
+import io.charter.shared.PathAccess;
+import io.charter.shared.Role;
+
+/** The devices pages in the staff console: texts, navigation, who reaches them. */
+@Configuration(proxyBeanMethods = false)
+class DevicesShell {
+
+	static final Set<Role> READERS = Set.of(Role.SECURITY, Role.ADMIN, Role.AUDITOR);
+	static final Set<Role> SECRET_READERS = Set.of(Role.SECURITY, Role.AUDITOR);
+
+	@Bean
+	static MessageBundle devicesMessages() {
+		return new MessageBundle("i18n/devices");
+	}
+
+	@Bean
+	static NavigationEntry devicesNavigation() {
+		return NavigationEntry.of("/devices", "nav.devices", 50, Role.SECURITY, Role.ADMIN, Role.AUDITOR);
+	}
+
+	@Bean
+	static NavigationEntry enrollSecretsNavigation() {
+		return NavigationEntry.of("/devices/enroll-secrets", "nav.enroll-secrets", 51, Role.SECURITY, Role.AUDITOR);
+	}
+
+	@Bean
+	static PathAccess devicesPagesAccess() {
+		return new PathAccess("/devices/**", READERS, Set.of(Role.SECURITY, Role.ADMIN));
+	}
+
+	@Bean
+	static PathAccess enrollSecretsPagesAccess() {
+		return new PathAccess("/devices/enroll-secrets/**", SECRET_READERS, Set.of(Role.SECURITY));
+	}
+
+	@Bean
+	static PathAccess devicesApiAccess() {
+		return PathAccess.readOnly("/api/v1/devices/**", Role.SECURITY, Role.ADMIN, Role.AUDITOR);
+	}
+
+	@Bean
+	static PathAccess enrollSecretsApiAccess() {
+		return new PathAccess("/api/v1/devices/enroll-secrets/**", SECRET_READERS, Set.of(Role.SECURITY));
+	}
+
+	/** The audit trail links an entry about a device to its page. */
+	@Bean
+	static EntityLink deviceLink() {
+		return new EntityLink(DeviceEvent.DEVICE, "/devices/{id}");
+	}
+}

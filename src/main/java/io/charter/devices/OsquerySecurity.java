@@ -1,0 +1,32 @@
+package io.charter.devices;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.charter.shared.ChainOrder;
+import io.charter.shared.SecurityHeaders;
+
+/**
+ * osquery's endpoints: machines, not people, each call authenticated by its node key (or, for
+ * enrolment, an enroll secret) in {@link OsqueryApi}. Stateless, no CSRF (no browser, no cookie),
+ * no staff sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class OsquerySecurity {
+
+	@Bean
+	@Order(ChainOrder.SYSTEM_CALLBACKS)
+	SecurityFilterChain osqueryChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/osquery/**")
+				.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+				.csrf(c -> c.disable())
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.requestCache(r -> r.disable())
+				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.API_POLICY)));
+		return http.build();
+	}
+}

@@ -1,0 +1,314 @@
+package io.charter.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.charter.Fixtures;
+import io.charter.devices.DeviceEvent.CheckFailed;
+import io.charter.devices.DeviceEvent.DeviceEnrolled;
+import io.charter.platform.Secrets;
+import io.charter.shared.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * osquery's TLS remote API replayed with bodies shaped as osqueryd sends them (its tls enroll,
+ * config, logger and distributed plugins): enrolment, configuration, checks sent and answered,
+ * node keys refused, gzip and oversized bodies; and who reaches the secrets and devices.
+ */
+@Tag("database")
+@SpringBootTest
+@AutoConfigureMockMvc
+@RecordApplicationEvents
+class OsqueryApiTests {
+
+	@Autowired
+	MockMvc mvc;
+	@Autowired
+	Fixtures fixtures;
+	@Autowired
+	JsonMapper json;
+	@Autowired
+	JdbcClient jdbc;
+	@Autowired
+	ApplicationEvents events;
+
+	String host = "host-" + UUID.randomUUID();
+
+	@Test
+	void enrollsReadsTheChecksAndRecordsTheirResults() throws Exception {
+		String secret = createSecret("macOS laptops");
+		String nodeKey = enroll(secret, host, "darwin");
+		assertThat(Secrets.wellFormed(nodeKey)).isTrue();
+		// Only the node key's hash is stored.
+		assertThat(jdbc.sql("select count(*) from device where node_key_hash = :h").param("h", Secrets.hash(nodeKey))
+				.query(Integer.class).single()).isOne();
+		assertThat(events.stream(DeviceEnrolled.class)).anyMatch(e -> e.hostIdentifier().equals(host));
+
+		osquery("/osquery/config", "{\"node_key\":\"" + nodeKey + "\"}").andExpect(jsonPath("$.schedule").isMap())
+				.andExpect(jsonPath("$.node_invalid").doesNotExist());
+
+		JsonNode read = body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}"));
+		JsonNode queries = read.path("queries");
+		assertThat(queries.propertyNames()).containsExactly("charter-check:screen-lock", "charter-check:disk-encryption",
+				"charter-check:managed", "charter-check:removable-storage-blocked", "charter-check:no-local-backup");
+		assertThat(queries.path("charter-check:screen-lock").asString()).contains("managed_policies", "idleTime");
+		// Asked again within the check interval: nothing to run.
+		osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")
+				.andExpect(jsonPath("$.queries", anEmptyMap()));
+
+		// As osqueryd writes: rows per query, a status per query (0 ran), messages for failures.
+		osquery("/osquery/distributed/write", """
+				{"node_key": "%s",
+				 "queries": {"charter-check:screen-lock": [{"1": "1"}], "charter-check:disk-encryption": [],
+				             "charter-check:managed": [], "not-a-check": [{"x": "y"}]},
+				 "statuses": {"charter-check:screen-lock": 0, "charter-check:disk-encryption": 0,
+				              "charter-check:managed": 1, "not-a-check": 0},
+				 "messages": {"charter-check:managed": "no such table: mdm"}}""".formatted(nodeKey))
+				.andExpect(jsonPath("$.node_invalid").value(false));
+
+		UUID device = deviceId(host);
+		assertThat(outcomes(device)).containsExactly("screen-lock pass", "disk-encryption fail", "managed unknown",
+				"removable-storage-blocked unknown", "no-local-backup unknown");
+		assertThat(events.stream(CheckFailed.class)).singleElement()
+				.satisfies(e -> assertThat(e.checkId()).isEqualTo("disk-encryption"));
+
+		// After the interval, the checks are sent again; a second failure of the same check is not a new event.
+		jdbc.sql("update device set checks_sent_at = checks_sent_at - interval '2' hour where id = :id").param("id", device)
+				.update();
+		osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")
+				.andExpect(jsonPath("$.queries", not(anEmptyMap())));
+		osquery("/osquery/distributed/write", """
+				{"node_key": "%s", "queries": {"charter-check:disk-encryption": []},
+				 "statuses": {"charter-check:disk-encryption": 0}}""".formatted(nodeKey));
+		assertThat(events.stream(CheckFailed.class)).hasSize(1);
+		assertThat(jdbc.sql("select count(*) from check_result where device_id = :id and check_id = 'disk-encryption'")
+				.param("id", device).query(Integer.class).single()).isEqualTo(2);
+
+		// The device's page shows each check's result.
+		String page = Fixtures.page(mvc, signedIn(Role.AUDITOR), "/devices/" + device);
+		assertThat(page).contains("MacBook Pro", "C02XK0QWJG5J", "Passes", "Fails", "Unknown");
+	}
+
+	@Test
+	void takesTheNodeKeyFromTheAuthorizationHeaderAndGzipBodies() throws Exception {
+		String nodeKey = enroll(createSecret("Linux"), host, "ubuntu");
+		// A batch of result logs, compressed as with --logger_tls_compress, the key in the header.
+		byte[] logs = gzip("""
+				{"log_type": "result", "data": [
+				  {"name": "pack_charter_usb", "hostIdentifier": "%s", "calendarTime": "Mon Dec  7 10:00:00 2026 UTC",
+				   "unixTime": 1796637600, "epoch": 0, "counter": 0, "numerics": false,
+				   "columns": {"name": "usb_storage"}, "action": "added"}]}""".formatted(host));
+		mvc.perform(post("/osquery/log").contentType(MediaType.APPLICATION_JSON).header("Content-Encoding", "gzip")
+				.header("Authorization", "NodeKey " + nodeKey).content(logs))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.node_invalid").value(false));
+		osquery("/osquery/log", """
+				{"node_key": "%s", "log_type": "status", "data": [{"severity": "0", "filename": "init.cpp", "line": "1",
+				 "message": "osquery initialized", "version": "5.12.1"}]}""".formatted(nodeKey))
+				.andExpect(jsonPath("$.node_invalid").value(false));
+		// Linux has no query for no-local-backup: not sent.
+		assertThat(body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")).path("queries")
+				.propertyNames()).contains("charter-check:managed").doesNotContain("charter-check:no-local-backup");
+	}
+
+	@Test
+	void refusesWrongSecretsAndUnknownOrRevokedNodeKeys() throws Exception {
+		osquery("/osquery/enroll", enrollBody("not-the-secret", host, "darwin"))
+				.andExpect(content().json("{\"node_invalid\": true}"))
+				.andExpect(jsonPath("$.node_key").doesNotExist());
+		for (String path : List.of("/osquery/config", "/osquery/distributed/read")) {
+			osquery(path, "{\"node_key\":\"" + Secrets.generate() + "\"}").andExpect(content().json("{\"node_invalid\": true}"));
+		}
+		osquery("/osquery/config", "{}").andExpect(content().json("{\"node_invalid\": true}"));
+
+		// A revoked secret enrolls nobody; devices enrolled with it keep their node key.
+		String admin = "Bearer " + fixtures.tokenFor(Role.SECURITY);
+		JsonNode created = body(mvc.perform(post("/api/v1/devices/enroll-secrets").header("Authorization", admin)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"to revoke\"}")));
+		String secret = created.path("value").asString();
+		String nodeKey = enroll(secret, host, "windows");
+		mvc.perform(delete("/api/v1/devices/enroll-secrets/" + created.path("secret").path("id").asString())
+				.header("Authorization", admin)).andExpect(status().isNoContent());
+		osquery("/osquery/enroll", enrollBody(secret, "other-" + host, "windows"))
+				.andExpect(content().json("{\"node_invalid\": true}"));
+		osquery("/osquery/config", "{\"node_key\":\"" + nodeKey + "\"}").andExpect(jsonPath("$.node_invalid").doesNotExist());
+
+		// A revoked device's key is refused, and osquery enrolls again (with a valid secret) under a new key.
+		UUID device = deviceId(host);
+		jdbc.sql("update device set revoked_at = current_timestamp where id = :id").param("id", device).update();
+		osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")
+				.andExpect(content().json("{\"node_invalid\": true}"));
+		String again = enroll(createSecret("re-enrol"), host, "windows");
+		assertThat(again).isNotEqualTo(nodeKey);
+		assertThat(deviceId(host)).isEqualTo(device);
+		osquery("/osquery/distributed/read", "{\"node_key\":\"" + again + "\"}").andExpect(jsonPath("$.node_invalid").value(false));
+	}
+
+	@Test
+	void refusesOversizedBadAndBombBodies() throws Exception {
+		byte[] large = ("{\"node_key\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+		mvc.perform(post("/osquery/log").contentType(MediaType.APPLICATION_JSON).content(large))
+				.andExpect(status().isContentTooLarge())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		// Small as sent, far larger inflated.
+		byte[] bomb = gzip("{\"data\": \"" + "0".repeat(20 * 1024 * 1024) + "\"}");
+		assertThat(bomb.length).isLessThan(1024 * 1024);
+		mvc.perform(post("/osquery/log").contentType(MediaType.APPLICATION_JSON).header("Content-Encoding", "gzip")
+				.content(bomb)).andExpect(status().isContentTooLarge());
+		osquery400("{not json");
+		mvc.perform(post("/osquery/config").contentType(MediaType.APPLICATION_JSON).header("Content-Encoding", "gzip")
+				.content("{}")).andExpect(status().isBadRequest());
+		mvc.perform(post("/osquery/log").contentType(MediaType.APPLICATION_JSON).content("{\"log_type\": \"other\"}"))
+				.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void securityManagesSecretsAuditorReadsOthersAreRefused() throws Exception {
+		String security = "Bearer " + fixtures.tokenFor(Role.SECURITY);
+		JsonNode created = body(mvc.perform(post("/api/v1/devices/enroll-secrets").header("Authorization", security)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Windows\"}"))
+				.andExpect(status().isCreated()).andExpect(header().string("Cache-Control", "no-store")));
+		String id = created.path("secret").path("id").asString();
+		// Listed without the value.
+		mvc.perform(get("/api/v1/devices/enroll-secrets").header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR)))
+				.andExpect(status().isOk()).andExpect(content().string(containsString(id)))
+				.andExpect(content().string(not(containsString(created.path("value").asString()))));
+		JsonNode rotated = body(mvc.perform(post("/api/v1/devices/enroll-secrets/" + id + "/rotate")
+				.header("Authorization", security)).andExpect(status().isOk()));
+		assertThat(rotated.path("value").asString()).isNotEqualTo(created.path("value").asString());
+		enroll(rotated.path("value").asString(), host, "windows");
+		osquery("/osquery/enroll", enrollBody(created.path("value").asString(), "x-" + host, "windows"))
+				.andExpect(content().json("{\"node_invalid\": true}"));
+
+		mvc.perform(post("/api/v1/devices/enroll-secrets").header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"no\"}")).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/devices/enroll-secrets").header("Authorization", "Bearer " + fixtures.tokenFor(Role.ADMIN)))
+				.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/devices").header("Authorization", "Bearer " + fixtures.tokenFor(Role.ADMIN)))
+				.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/devices").header("Authorization", "Bearer " + fixtures.tokenFor(Role.PRIVACY)))
+				.andExpect(status().isForbidden());
+		mvc.perform(get("/devices").session(signedIn(Role.EMPLOYEE))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void securityAssignsAnOwnerFromTheDirectory() throws Exception {
+		enroll(createSecret("owners"), host, "darwin");
+		UUID device = deviceId(host);
+		var session = signedIn(Role.SECURITY);
+		mvc.perform(post("/devices/" + device + "/owner").session(session).param("owner", "nobody@example.test")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("nobody@example.test")))
+				.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		String email = Fixtures.uniqueEmail("owner");
+		jdbc.sql("""
+				insert into person (id, name, email, kind, status, language, created_at, updated_at)
+				values (:id, 'Olivia Owner', :email, 'EMPLOYEE', 'ACTIVE', 'en', current_timestamp, current_timestamp)""")
+				.param("id", UUID.randomUUID()).param("email", email).update();
+		mvc.perform(post("/devices/" + device + "/owner").session(session).param("owner", email.toUpperCase())
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+				.andExpect(status().is3xxRedirection());
+		assertThat(Fixtures.page(mvc, session, "/devices")).contains("Olivia Owner");
+		assertThat(events.stream(DeviceEvent.DeviceOwnerSet.class)).anyMatch(e -> e.deviceId().equals(device));
+	}
+
+	private org.springframework.mock.web.MockHttpSession signedIn(Role role) throws Exception {
+		return Fixtures.signIn(mvc, fixtures.user(role).email(), Fixtures.PASSWORD);
+	}
+
+	private String createSecret(String name) throws Exception {
+		return body(mvc.perform(post("/api/v1/devices/enroll-secrets")
+				.header("Authorization", "Bearer " + fixtures.tokenFor(Role.SECURITY)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"" + name + "\"}")).andExpect(status().isCreated())).path("value").asString();
+	}
+
+	private String enroll(String secret, String hostIdentifier, String platform) throws Exception {
+		JsonNode answer = body(osquery("/osquery/enroll", enrollBody(secret, hostIdentifier, platform)));
+		assertThat(answer.path("node_invalid").asBoolean(true)).isFalse();
+		return answer.path("node_key").asString();
+	}
+
+	/** As osqueryd's tls enroll plugin sends it (the secret read from --enroll_secret_path). */
+	private static String enrollBody(String secret, String hostIdentifier, String platform) {
+		return """
+				{"enroll_secret": "%s", "host_identifier": "%s", "platform_type": "21",
+				 "host_details": {
+				   "os_version": {"name": "macOS", "version": "14.6.1", "major": "14", "minor": "6", "patch": "1",
+				                  "build": "23G93", "platform": "%s", "platform_like": "%s", "codename": "", "arch": "arm64"},
+				   "osquery_info": {"pid": "512", "uuid": "9B1C3E1A-0000-0000-0000-000000000000", "instance_id": "a",
+				                    "version": "5.12.1", "config_hash": "", "config_valid": "0", "extensions": "active",
+				                    "build_platform": "darwin", "build_distro": "10.14", "start_time": "1796637600",
+				                    "watcher": "511", "platform_mask": "21"},
+				   "system_info": {"hostname": "mbp-olivia.local", "uuid": "9B1C3E1A", "cpu_type": "arm64e",
+				                   "cpu_brand": "Apple M2", "physical_memory": "17179869184", "hardware_vendor": "Apple Inc.",
+				                   "hardware_model": "MacBook Pro", "hardware_serial": "C02XK0QWJG5J", "computer_name": "mbp"},
+				   "platform_info": {"vendor": "Apple Inc.", "version": "10151.140.19"}}}"""
+				.formatted(secret, hostIdentifier, platform, platform.equals("ubuntu") ? "debian" : platform);
+	}
+
+	private org.springframework.test.web.servlet.ResultActions osquery(String path, String body) throws Exception {
+		return mvc.perform(request(path).content(body)).andExpect(status().isOk());
+	}
+
+	private void osquery400(String body) throws Exception {
+		mvc.perform(request("/osquery/config").content(body)).andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	private static MockHttpServletRequestBuilder request(String path) {
+		return post(path).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON);
+	}
+
+	private JsonNode body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+		return json.readTree(result.andReturn().getResponse().getContentAsString());
+	}
+
+	private UUID deviceId(String hostIdentifier) {
+		return jdbc.sql("select id from device where host_identifier = :h").param("h", hostIdentifier).query(UUID.class)
+				.single();
+	}
+
+	private List<String> outcomes(UUID device) {
+		return jdbc.sql("""
+				select c.id, (select r.passed from check_result r where r.device_id = :d and r.check_id = c.id
+				  order by r.checked_at desc fetch first 1 rows only) passed
+				from device_check c order by c.position""").param("d", device).query((rs, n) -> rs.getString("id") + " "
+						+ (rs.getObject("passed") == null ? "unknown" : rs.getBoolean("passed") ? "pass" : "fail")).list();
+	}
+
+	private static byte[] gzip(String text) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+			zip.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		return out.toByteArray();
+	}
+}
