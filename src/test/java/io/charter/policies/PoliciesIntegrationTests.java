@@ -32,6 +32,8 @@ import io.charter.people.PersonKind;
 import io.charter.people.PersonSummary;
 import io.charter.shared.Duty;
 import io.charter.shared.Role;
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.Outcome;
 
 /**
  * Acknowledging the shipped policy as a person of the directory, a new version asking again while the
@@ -57,6 +59,8 @@ class PoliciesIntegrationTests {
 	List<Duty> duties;
 	@Autowired
 	ApplicationEvents events;
+	@Autowired
+	AcknowledgementsHolder holder;
 
 	@Test
 	void aPersonAcknowledgesTheShownTextOnceAndANewVersionAsksAgain() throws Exception {
@@ -117,6 +121,15 @@ class PoliciesIntegrationTests {
 				.andExpect(status().isOk()).andExpect(content().string(containsString("policy-work-behaviors_state")))
 				.andExpect(content().string(containsString("Ann Ack," + email)));
 		mvc.perform(get("/people/compliance").session(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/").session(session)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("href=\"/me/compliance\"")));
+
+		// A data-subject request finds and exports the acknowledgement; erasure keeps it as evidence.
+		DataSubject subject = new DataSubject(UUID.randomUUID(), email.toUpperCase(), null, "en");
+		assertThat(holder.find(subject).records()).isOne();
+		assertThat(holder.export(subject).get(0).rows().get(0)).containsEntry("textSha256", v1.sha256());
+		assertThat(holder.erase(subject).result()).isEqualTo(Outcome.Result.PARTLY);
+		assertThat(count(person.id())).isOne();
 	}
 
 	@Test
