@@ -1,6 +1,7 @@
 package io.charter.policies;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.people.Directory;
 import io.charter.people.PersonSummary;
+import io.charter.platform.OneTimeLinks;
 import io.charter.policies.web.PolicyPage;
 import io.charter.shared.NotFound;
 import io.charter.shared.RuleViolation;
@@ -29,9 +31,11 @@ class AcknowledgementController {
 	private final Acknowledgements acknowledgements;
 	private final PolicySteps steps;
 	private final Directory directory;
+	private final OneTimeLinks links;
 
 	AcknowledgementController(PolicyDocuments documents, Acknowledgements acknowledgements, PolicySteps steps,
-			Directory directory) {
+			Directory directory, OneTimeLinks links) {
+		this.links = links;
 		this.documents = documents;
 		this.acknowledgements = acknowledgements;
 		this.steps = steps;
@@ -50,6 +54,25 @@ class AcknowledgementController {
 				.map(p -> acknowledgements.latest(documentId, java.util.List.of(p.id())).get(p.id()))
 				.filter(a -> a.version() == current.number()).map(Acknowledgements.Acknowledgement::at).orElse(null));
 		return "policies/acknowledge";
+	}
+
+	/**
+	 * A reminder's one-click link. It still needs the person's sign-in: the acknowledgement is their
+	 * statement, and a forwarded message must not let someone else make it. The link is used up when
+	 * its own person opens it; another person's link opens nothing of theirs.
+	 */
+	@GetMapping("/me/policies/{documentId}/r/{secret}")
+	String fromReminder(@PathVariable String documentId, @PathVariable String secret, Authentication authentication,
+			RedirectAttributes redirect) {
+		Optional<UUID> subject = links.usableSubject(PolicyReminders.ACKNOWLEDGE, secret);
+		Optional<UUID> me = directory.signedIn(authentication).map(PersonSummary::id);
+		if (subject.isPresent() && subject.equals(me)) {
+			links.consume(PolicyReminders.ACKNOWLEDGE, secret);
+		}
+		else if (subject.isPresent()) {
+			redirect.addFlashAttribute("refusal", "policies.ack.other-link");
+		}
+		return "redirect:/me/policies/" + documentId;
 	}
 
 	@PostMapping("/me/policies/{documentId}")

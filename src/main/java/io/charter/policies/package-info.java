@@ -4,5 +4,5 @@
  * activities". Each document is a {@link io.charter.shared.Duty} for the people in its scope.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policies",
-		allowedDependencies = { "shared", "platform", "people" })
+		allowedDependencies = { "shared", "platform", "people", "notify" })
 package io.charter.policies;

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -61,6 +62,8 @@ class PoliciesIntegrationTests {
 	ApplicationEvents events;
 	@Autowired
 	AcknowledgementsHolder holder;
+	@Autowired
+	PolicyReminders reminders;
 
 	@Test
 	void aPersonAcknowledgesTheShownTextOnceAndANewVersionAsksAgain() throws Exception {
@@ -73,6 +76,19 @@ class PoliciesIntegrationTests {
 		Duty duty = duties.stream().filter(d -> d.id().equals("policy-work-behaviors")).findFirst().orElseThrow();
 		LocalDate today = LocalDate.of(2026, 12, 8);
 		assertThat(duty.standings(List.of(person.id()), today).get(person.id()).state()).isEqualTo(Duty.State.DUE);
+
+		// One reminder while its link is usable; the link is used up when its person opens it.
+		assertThat(reminders.remind(List.of(person))).isOne();
+		assertThat(reminders.remind(List.of(person))).isZero();
+		String body = jdbc.sql("select body_to_send from outbox_message where recipient = :r and template = 'policy-reminder'")
+				.param("r", email).query(String.class).single();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/r/([A-Za-z0-9_-]+)").matcher(body);
+		assertThat(link.find()).isTrue();
+		String secret = link.group(1);
+		mvc.perform(get("/me/policies/work-behaviors/r/" + secret).session(session))
+				.andExpect(redirectedUrl("/me/policies/work-behaviors"));
+		assertThat(jdbc.sql("select count(*) from one_time_link where subject_id = :p and used_at is not null")
+				.param("p", person.id()).query(Integer.class).single()).isOne();
 
 		mvc.perform(get("/me/policies/work-behaviors").session(session)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("I have read and understood this policy, including the prohibited activities")))
