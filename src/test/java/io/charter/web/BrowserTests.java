@@ -152,7 +152,13 @@ class BrowserTests {
 			addPerson();
 			Set<String> visited = crawlInEachLanguage();
 			for (Role role : List.of(Role.PRIVACY, Role.AUDITOR, Role.EMPLOYEE)) {
-				signIn(fixtures.user(role).email(), Fixtures.PASSWORD);
+				String email = fixtures.user(role).email();
+				if (role == Role.EMPLOYEE) {
+					// A person of the directory, so that My compliance links the acknowledgement page.
+					people.create(new PersonDetails("Emile Employee", email, null, PersonKind.EMPLOYEE, null, null,
+							java.time.LocalDate.of(2024, 2, 1), null, "fr"));
+				}
+				signIn(email, Fixtures.PASSWORD);
 				visited.addAll(crawlInEachLanguage());
 			}
 			// Every module's pages were reached (a broken crawl must not pass for a clean console).
@@ -162,6 +168,8 @@ class BrowserTests {
 			assertThat(visited).contains("/people", "/people/new", "/people/import")
 					.anyMatch(page -> page.matches("/people/[0-9a-f-]{36}/edit"))
 					.anyMatch(page -> page.matches("/people/[0-9a-f-]{36}/leave"));
+			assertThat(visited).contains("/policies", "/policies/work-behaviors", "/policies/work-behaviors/draft",
+					"/people/compliance", "/me/compliance", "/me/policies/work-behaviors");
 			assertThat(tooWide).as("pages wider than a 390 px phone (page: document width), of %s", visited).isEmpty();
 			assertThat(violations).as("axe-core violations (page in language at width: rule: help target | target)")
 					.isEmpty();
