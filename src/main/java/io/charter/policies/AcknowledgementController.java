@@ -44,7 +44,7 @@ class AcknowledgementController {
 
 	@GetMapping("/me/policies/{documentId}")
 	String show(@PathVariable String documentId, Authentication authentication, Model model) {
-		var document = documents.document(documentId).orElseThrow(() -> new NotFound("Unknown policy " + documentId));
+		var document = documents.existing(documentId);
 		PolicyVersion current = documents.current(documentId).orElseThrow(() -> new NotFound("Unpublished policy " + documentId));
 		Optional<PersonSummary> person = directory.signedIn(authentication);
 		model.addAttribute("page", new PolicyPage(documentId, document.title(), current.number(),

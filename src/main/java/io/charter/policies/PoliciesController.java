@@ -54,7 +54,7 @@ class PoliciesController {
 
 	@GetMapping("/policies/{documentId}")
 	String document(@PathVariable String documentId, @RequestParam(required = false) Integer version, Model model) {
-		var document = documents.document(documentId).orElseThrow(() -> new NotFound("Unknown policy " + documentId));
+		var document = documents.existing(documentId);
 		List<PolicyVersion> versions = documents.versions(documentId);
 		PolicyVersion shown = versions.stream().filter(v -> version == null ? v.published() : v.number() == version)
 				.findFirst().orElseThrow(() -> new NotFound("Unknown version"));
@@ -68,7 +68,7 @@ class PoliciesController {
 
 	@GetMapping("/policies/{documentId}/draft")
 	String draft(@PathVariable String documentId, Model model) {
-		var document = documents.document(documentId).orElseThrow(() -> new NotFound("Unknown policy " + documentId));
+		var document = documents.existing(documentId);
 		String markdown = documents.draft(documentId).or(() -> documents.current(documentId)).map(PolicyVersion::markdown)
 				.orElse("");
 		return draftPage(model, document.id(), document.title(), markdown, null);
@@ -78,7 +78,7 @@ class PoliciesController {
 	@PostMapping("/policies/{documentId}/draft")
 	String saveDraft(@PathVariable String documentId, @RequestParam String markdown,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
-		var document = documents.document(documentId).orElseThrow(() -> new NotFound("Unknown policy " + documentId));
+		var document = documents.existing(documentId);
 		if ("preview".equals(action)) {
 			return draftPage(model, document.id(), document.title(), markdown, null);
 		}
@@ -118,7 +118,7 @@ class PoliciesController {
 
 	@GetMapping("/policies/{documentId}/diff")
 	String diff(@PathVariable String documentId, @RequestParam int from, @RequestParam int to, Model model) {
-		var document = documents.document(documentId).orElseThrow(() -> new NotFound("Unknown policy " + documentId));
+		var document = documents.existing(documentId);
 		PolicyVersion older = documents.version(documentId, from).orElseThrow(() -> new NotFound("Unknown version"));
 		PolicyVersion newer = documents.version(documentId, to).orElseThrow(() -> new NotFound("Unknown version"));
 		model.addAttribute("title", document.title());

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.charter.platform.Utc;
+import io.charter.shared.NotFound;
 
 /** The documents and their versions. */
 @Repository
@@ -34,6 +35,11 @@ class PolicyDocuments {
 	Optional<Document> document(String id) {
 		return jdbc.sql("select id, title, scope from policy_document where id = :id").param("id", id)
 				.query((rs, n) -> new Document(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+	}
+
+	/** The document, or a 404 for an unknown one. */
+	Document existing(String id) {
+		return document(id).orElseThrow(() -> new NotFound("Unknown policy " + id));
 	}
 
 	List<PolicyVersion> versions(String documentId) {

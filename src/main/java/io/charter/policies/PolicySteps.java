@@ -41,7 +41,7 @@ class PolicySteps {
 	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY')")
 	@Transactional
 	public int saveDraft(String documentId, String markdown) {
-		documents.document(documentId).orElseThrow(() -> new NotFound("Unknown policy " + documentId));
+		documents.existing(documentId);
 		if (markdown == null || markdown.isBlank()) {
 			throw new RuleViolation("markdown", "empty");
 		}
