@@ -1,9 +1,15 @@
 package io.charter.people;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +58,39 @@ public class Directory {
 	public Page page(PeopleFilter filter, int offset, int limit) {
 		int size = Math.max(0, Math.min(limit, MAX_PAGE));
 		return new Page(people.search(filter, Math.max(0, offset), size), people.count(filter));
+	}
+
+	/** These people, by id, read in a few queries whatever their number. */
+	@Transactional(readOnly = true)
+	public Map<UUID, PersonSummary> people(Collection<UUID> ids) {
+		Map<UUID, PersonSummary> found = new HashMap<>();
+		people.findAll(ids).forEach(p -> found.put(p.id(), p));
+		return found;
+	}
+
+	/** The ids of everyone the filter matches, by name. */
+	@Transactional(readOnly = true)
+	public List<UUID> ids(PeopleFilter filter) {
+		return people.ids(filter);
+	}
+
+	/**
+	 * The person of the signed-in user, matched by the account's e-mail address (a password sign-in's
+	 * user name, an OIDC sign-in's e-mail claim); empty for a user who is not in the directory.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PersonSummary> signedIn(Authentication authentication) {
+		if (authentication == null) {
+			return Optional.empty();
+		}
+		Object principal = authentication.getPrincipal();
+		if (principal instanceof OidcUser oidc) {
+			return byEmail(oidc.getEmail());
+		}
+		if (principal instanceof UserDetails user) {
+			return byEmail(user.getUsername());
+		}
+		return Optional.empty();
 	}
 
 	@Transactional(readOnly = true)

@@ -46,6 +46,23 @@ class People {
 				.params(filter.parameters()).param("offset", offset).param("limit", limit).query(People::map).list();
 	}
 
+	/** These people, in queries of at most a thousand ids each. */
+	List<PersonSummary> findAll(java.util.Collection<UUID> ids) {
+		List<UUID> all = new java.util.ArrayList<>(ids);
+		List<PersonSummary> found = new java.util.ArrayList<>(all.size());
+		for (int from = 0; from < all.size(); from += 1000) {
+			found.addAll(jdbc.sql("select " + COLUMNS + " from person where id in (:ids)")
+					.param("ids", all.subList(from, Math.min(all.size(), from + 1000))).query(People::map).list());
+		}
+		return found;
+	}
+
+	/** The ids of the filtered directory, by name: the totals of the compliance overview. */
+	List<UUID> ids(PeopleFilter filter) {
+		return jdbc.sql("select id from person" + filter.where() + " order by lower(name), id").params(filter.parameters())
+				.query(UUID.class).list();
+	}
+
 	int count(PeopleFilter filter) {
 		return jdbc.sql("select count(*) from person" + filter.where()).params(filter.parameters()).query(Integer.class)
 				.single();

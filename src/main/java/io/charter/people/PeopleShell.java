@@ -28,6 +28,12 @@ class PeopleShell {
 		return NavigationEntry.of("/people", "nav.people", 45, Role.ADMIN, Role.SECURITY, Role.AUDITOR);
 	}
 
+	/** Every signed-in user may open it; the page says so when they are not in the directory. */
+	@Bean
+	static NavigationEntry myComplianceNavigation() {
+		return NavigationEntry.of("/me/compliance", "nav.my-compliance", 20, Role.EMPLOYEE);
+	}
+
 	@Bean
 	static PathAccess peoplePagesAccess() {
 		return new PathAccess("/people/**", READERS, WRITERS);

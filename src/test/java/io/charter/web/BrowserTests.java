@@ -156,7 +156,8 @@ class BrowserTests {
 			for (Role role : List.of(Role.PRIVACY, Role.SECURITY, Role.AUDITOR, Role.EMPLOYEE)) {
 				String email = fixtures.user(role).email();
 				if (role == Role.EMPLOYEE) {
-					// In the directory, so that the enrolment page lists the sessions with their buttons.
+					// In the directory, so that the enrolment page lists the sessions with their buttons and My
+					// compliance links the acknowledgement page.
 					people.create(new PersonDetails("Émile Employee", email, null, PersonKind.EMPLOYEE, null, null,
 							java.time.LocalDate.of(2024, 2, 1), null, "fr"));
 				}
@@ -175,6 +176,8 @@ class BrowserTests {
 					.anyMatch(page -> page.matches("/training/sessions/[0-9a-f-]{36}/cancel"));
 			assertThat(visited).contains("/devices", "/devices/enroll-secrets")
 					.anyMatch(page -> page.matches("/devices/[0-9a-f-]{36}"));
+			assertThat(visited).contains("/policies", "/policies/work-behaviors", "/policies/work-behaviors/draft",
+					"/people/compliance", "/me/compliance", "/me/policies/work-behaviors");
 			assertThat(tooWide).as("pages wider than a 390 px phone (page: document width), of %s", visited).isEmpty();
 			assertThat(violations).as("axe-core violations (page in language at width: rule: help target | target)")
 					.isEmpty();
