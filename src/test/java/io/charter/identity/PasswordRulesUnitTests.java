@@ -85,7 +85,10 @@ class PasswordRulesUnitTests {
 		assertThatThrownBy(() -> PasswordRules.check("qwertyuiop123", "ann@example.org"))
 				.isExactlyInstanceOf(WeakPassword.class)
 				.satisfies(e -> assertThat(((WeakPassword) e).reason()).isEqualTo(Reason.COMMON))
-				.hasMessageContaining("most common");
+				// The message is the bundle key, worded in the reader's language where it is shown.
+				.hasMessage("password.common");
+		assertThat(java.util.ResourceBundle.getBundle("i18n/identity", Locale.ROOT).getString("password.common"))
+				.contains("most common");
 		assertThatNoException().isThrownBy(() -> PasswordRules.check("lantern-mossy-tugboat", "ann@example.org"));
 	}
 
