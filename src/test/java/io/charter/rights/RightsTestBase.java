@@ -91,6 +91,20 @@ public abstract class RightsTestBase {
 	@Autowired
 	protected org.springframework.context.ApplicationContext context;
 
+	/**
+	 * Every module's holder of personal data, by name, sorted as the fulfilment records are: each new
+	 * module that holds personal data joins every erasure, restriction and withdrawal.
+	 */
+	protected java.util.List<String> holderNames() {
+		return context.getBeansOfType(io.charter.shared.personaldata.PersonalDataHolder.class).values().stream()
+				.map(io.charter.shared.personaldata.PersonalDataHolder::name).sorted().toList();
+	}
+
+	/** The holders that hold nothing of the test's person, joined as the refusal lists them. */
+	protected String everyHolder() {
+		return String.join(", ", holderNames());
+	}
+
 	@AfterEach
 	void realTime() {
 		RightsTestSetup.CLOCK.reset();

@@ -167,7 +167,7 @@ class StaffAccountsRightsTests extends RightsTestBase {
 		mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + secret)).andExpect(status().isUnauthorized());
 		// An erased account is not brought back.
 		assertThat(catchThrowable(() -> identity.setActive(staff.id(), true)))
-				.hasMessage("An erased account cannot be reactivated.");
+				.hasMessage("users.erased-stays");
 
 		// The audit trail records the erasure under the account's id, and never named the person.
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(

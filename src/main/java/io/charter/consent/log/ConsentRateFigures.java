@@ -50,9 +50,9 @@ class ConsentRateFigures implements DashboardFigures {
 				});
 		List<Figure> figures = new ArrayList<>();
 		if (counts.isEmpty()) {
-			figures.add(new Figure("consent.figure.no-records", List.of(), null, TEAM));
+			figures.add(new Figure("consent-log.figure.no-records", List.of(), null, TEAM));
 		}
-		counts.forEach((site, c) -> figures.add(new Figure("consent.figure.rate",
+		counts.forEach((site, c) -> figures.add(new Figure("consent-log.figure.rate",
 				List.of(site.name(), (double) c[1] / c[0], c[0]), "/consent/" + site.key() + "/records", TEAM)));
 		return figures;
 	}

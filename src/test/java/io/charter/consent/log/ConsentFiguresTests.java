@@ -66,7 +66,7 @@ class ConsentFiguresTests {
 
 		Figure rate = figures.figures(today).stream().filter(f -> f.link().equals("/consent/" + site + "/records"))
 				.findFirst().orElseThrow();
-		assertThat(rate.messageKey()).isEqualTo("consent.figure.rate");
+		assertThat(rate.messageKey()).isEqualTo("consent-log.figure.rate");
 		assertThat(rate.arguments()).containsExactly("Test site", 1.0 / 3, 3L);
 
 		String team = Fixtures.page(mvc, Fixtures.signIn(mvc, fixtures.user(Role.AUDITOR).email(), Fixtures.PASSWORD), "/");
@@ -74,7 +74,7 @@ class ConsentFiguresTests {
 				"href=\"/consent/" + site + "/records\">Consent on Test site this week: 33% of 3 answers accept at least one optional category",
 				"Last cookie declaration published on ").doesNotContain("What is asked of you");
 		String employee = Fixtures.page(mvc, Fixtures.signIn(mvc, fixtures.user(Role.EMPLOYEE).email(), Fixtures.PASSWORD), "/");
-		assertThat(employee).contains("What is asked of you", "Nothing is asked of you today.")
+		assertThat(employee).contains("What is asked of you", "href=\"/me/compliance\"")
 				.doesNotContain("Consent on Test site", "Last cookie declaration", "id=\"today\"");
 	}
 

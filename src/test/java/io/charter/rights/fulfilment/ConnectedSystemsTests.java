@@ -126,7 +126,7 @@ class ConnectedSystemsTests extends RightsTestBase {
 		assertThat(task(id)).isEqualTo("DONE 2");
 		assertThat(jdbc.sql("select holder || ' ' || action || ' ' || outcome || ' ' || records || ' ' || detail from rights_fulfilment where request_id = :id and action = 'REPORT'")
 				.param("id", id).query(String.class).single()).isEqualTo("crm REPORT DONE 2 CRM contact and notes deleted");
-		act(id, "erase", "confirm", "yes");
+		act(id, "erase", "confirmed", "yes");
 		act(id, "complete", "text", "Your data were erased here and in our CRM.");
 	}
 
@@ -151,7 +151,7 @@ class ConnectedSystemsTests extends RightsTestBase {
 				.andExpect(flash().attribute("failure", containsString("crm")));
 		act(id, "override-system", "system", "crm", "text", "The CRM was decommissioned; no data of Carla left.");
 		assertThat(task(id)).isEqualTo("OVERRIDDEN 3");
-		act(id, "erase", "confirm", "yes");
+		act(id, "erase", "confirmed", "yes");
 		act(id, "complete", "text", "Your data were erased.");
 		assertThat(statusOf(id)).isEqualTo("COMPLETED");
 	}
