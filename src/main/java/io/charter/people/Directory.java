@@ -1,6 +1,9 @@
 package io.charter.people;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +55,15 @@ public class Directory {
 	public Page page(PeopleFilter filter, int offset, int limit) {
 		int size = Math.max(0, Math.min(limit, MAX_PAGE));
 		return new Page(people.search(filter, Math.max(0, offset), size), people.count(filter));
+	}
+
+	/**
+	 * When each of these people entered the directory (added by hand, import or provisioning): the
+	 * honest start of a duty for someone whose start date nobody gave.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Instant> addedAt(Collection<UUID> ids) {
+		return people.addedAt(ids);
 	}
 
 	@Transactional(readOnly = true)

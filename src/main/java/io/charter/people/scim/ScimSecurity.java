@@ -36,6 +36,9 @@ class ScimSecurity {
 
 	static final String AUTHORITY = "SCIM_PROVISIONING";
 
+	/** How the audit trail names a provider's changes: {@code scim:<credential id>}. */
+	static final String ACTOR_PREFIX = "scim:";
+
 	/** Issuing and revoking credentials is for administrators, in the staff API. */
 	@Bean
 	static PathAccess scimCredentialsAccess() {
@@ -67,7 +70,7 @@ class ScimSecurity {
 
 		@Override
 		public String actorId() {
-			return "scim:" + credential.id();
+			return ACTOR_PREFIX + credential.id();
 		}
 
 		@Override
