@@ -53,7 +53,7 @@ final class DirectorySnapshot implements DirectoryRows {
 	public void update(PersonSummary person, Instant now) {
 		PersonSummary before = byId.get(person.id());
 		if (before != null) {
-			byEmail.remove(before.email(), before.id());
+			byEmail.remove(People.normalise(before.email()), before.id());
 			if (before.employeeId() != null) {
 				byEmployeeId.remove(before.employeeId(), before.id());
 			}

@@ -45,6 +45,12 @@ class ScimSecurity {
 		return PathAccess.readWrite("/api/v1/people/scim-credentials/**", Role.ADMIN);
 	}
 
+	/** Their console page likewise, which the wider {@code /people/**} rule would open to SECURITY. */
+	@Bean
+	static PathAccess scimCredentialsPageAccess() {
+		return PathAccess.readWrite(ScimCredentialsPage.PATH + "/**", Role.ADMIN);
+	}
+
 	@Bean
 	@Order(ChainOrder.SYSTEM_CALLBACKS)
 	SecurityFilterChain scimChain(HttpSecurity http, ScimCredentials credentials, ScimErrors errors) throws Exception {
