@@ -1,5 +1,6 @@
 package io.charter.people;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -91,6 +92,15 @@ public class Directory {
 			return byEmail(user.getUsername());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * When each of these people entered the directory (added by hand, import or provisioning): the
+	 * honest start of a duty for someone whose start date nobody gave.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Instant> addedAt(Collection<UUID> ids) {
+		return people.addedAt(ids);
 	}
 
 	@Transactional(readOnly = true)

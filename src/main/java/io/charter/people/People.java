@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,26 +19,39 @@ import io.charter.platform.Utc;
 
 /** The {@code person} table. E-mail addresses are stored lower-case. */
 @Repository
-class People {
+class People implements DirectoryRows {
 
 	private static final String COLUMNS = "id, name, email, employee_id, kind, department, manager_id, start_date, end_date, status, language";
 
-	private final JdbcClient jdbc;
+	private static final String INSERT = "insert into person (" + COLUMNS + ", created_at, updated_at) values (:id, :name, :email, :employeeId, :kind, :department, :managerId, :startDate, :endDate, :status, :language, :now, :now)";
+	private static final String UPDATE = "update person set name = :name, email = :email, employee_id = :employeeId, kind = :kind, department = :department, manager_id = :managerId, start_date = :startDate, end_date = :endDate, status = :status, language = :language, updated_at = :now where id = :id";
 
-	People(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final NamedParameterJdbcOperations batches;
+
+	People(JdbcClient jdbc, NamedParameterJdbcOperations batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
-	Optional<PersonSummary> findById(UUID id) {
+	/** The whole directory, for work on many people at once (the CSV import). */
+	List<PersonSummary> all() {
+		return jdbc.sql("select " + COLUMNS + " from person").query(People::map).list();
+	}
+
+	@Override
+	public Optional<PersonSummary> findById(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from person where id = :id").param("id", id).query(People::map).optional();
 	}
 
-	Optional<PersonSummary> findByEmail(String email) {
+	@Override
+	public Optional<PersonSummary> findByEmail(String email) {
 		return jdbc.sql("select " + COLUMNS + " from person where email = :email").param("email", normalise(email))
 				.query(People::map).optional();
 	}
 
-	Optional<PersonSummary> findByEmployeeId(String employeeId) {
+	@Override
+	public Optional<PersonSummary> findByEmployeeId(String employeeId) {
 		return jdbc.sql("select " + COLUMNS + " from person where employee_id = :employeeId")
 				.param("employeeId", employeeId).query(People::map).optional();
 	}
@@ -68,19 +84,46 @@ class People {
 				.single();
 	}
 
+	/** When each of these people was added, a thousand ids per query. */
+	java.util.Map<UUID, Instant> addedAt(java.util.Collection<UUID> ids) {
+		java.util.Map<UUID, Instant> added = new java.util.HashMap<>();
+		List<UUID> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += 1000) {
+			jdbc.sql("select id, created_at from person where id in (:ids)")
+					.param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+					.query((rs, row) -> added.put(rs.getObject("id", UUID.class), Utc.instant(rs, "created_at"))).list();
+		}
+		return added;
+	}
+
 	List<String> departments() {
 		return jdbc.sql("select distinct department from person where department is not null order by department")
 				.query(String.class).list();
 	}
 
-	void insert(PersonSummary p, Instant now) {
-		jdbc.sql("insert into person (" + COLUMNS + ", created_at, updated_at) values (:id, :name, :email, :employeeId, :kind, :department, :managerId, :startDate, :endDate, :status, :language, :now, :now)")
-				.params(parameters(p)).param("now", Utc.odt(now)).update();
+	@Override
+	public void insert(PersonSummary p, Instant now) {
+		jdbc.sql(INSERT).params(parameters(p)).param("now", Utc.odt(now)).update();
 	}
 
-	void update(PersonSummary p, Instant now) {
-		jdbc.sql("update person set name = :name, email = :email, employee_id = :employeeId, kind = :kind, department = :department, manager_id = :managerId, start_date = :startDate, end_date = :endDate, status = :status, language = :language, updated_at = :now where id = :id")
-				.params(parameters(p)).param("now", Utc.odt(now)).update();
+	@Override
+	public void update(PersonSummary p, Instant now) {
+		jdbc.sql(UPDATE).params(parameters(p)).param("now", Utc.odt(now)).update();
+	}
+
+	/** A person to write and when the change was made. */
+	record Row(PersonSummary person, Instant at) {
+	}
+
+	/** Inserts ({@code insert} true) or updates people in one JDBC batch, in list order. */
+	void write(List<Row> rows, boolean insert) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] values = rows.stream()
+				.map(r -> new MapSqlParameterSource(parameters(r.person())).addValue("now", Utc.odt(r.at())))
+				.toArray(SqlParameterSource[]::new);
+		batches.batchUpdate(insert ? INSERT : UPDATE, values);
 	}
 
 	/** Irreversibly replaces what names the person; the row and its dates stay for the records that point at it. */

@@ -10,11 +10,22 @@ import java.util.Map;
  * Which people a list shows; every part optional (null or blank: any).
  *
  * @param text part of the name, e-mail, employee id or department, case-insensitive
+ * @param withErased whether people anonymised for an erasure are listed too
  */
-public record PeopleFilter(String text, String department, PersonKind kind, PersonStatus status) {
+public record PeopleFilter(String text, String department, PersonKind kind, PersonStatus status, boolean withErased) {
+
+	/** A filter of the console and the API, where an erased person still shows as a row without a name. */
+	public PeopleFilter(String text, String department, PersonKind kind, PersonStatus status) {
+		this(text, department, kind, status, true);
+	}
 
 	public static PeopleFilter all() {
 		return new PeopleFilter(null, null, null, null);
+	}
+
+	/** Everyone but the people anonymised for an erasure: to an identity provider they no longer exist. */
+	public static PeopleFilter notErased() {
+		return new PeopleFilter(null, null, null, null, false);
 	}
 
 	public static PeopleFilter active(String department) {
@@ -34,6 +45,9 @@ public record PeopleFilter(String text, String department, PersonKind kind, Pers
 		}
 		if (status != null) {
 			conditions.add("status = :status");
+		}
+		if (!withErased) {
+			conditions.add("anonymised_at is null");
 		}
 		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 	}

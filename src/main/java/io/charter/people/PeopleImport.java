@@ -35,25 +35,25 @@ class PeopleImport {
 		ALL, VALID_ROWS
 	}
 
-	private final People people;
 	private final DirectoryChanges changes;
 
-	PeopleImport(People people, DirectoryChanges changes) {
-		this.people = people;
+	PeopleImport(DirectoryChanges changes) {
 		this.changes = changes;
 	}
 
 	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY')")
 	@Transactional(readOnly = true)
 	public ImportPreview preview(byte[] csv) {
-		return check(CsvRows.read(csv)).preview();
+		return check(CsvRows.read(csv), changes.batch()).preview();
 	}
 
 	/** Imports the file; refused (nothing written) while it has problems and {@code mode} is {@link Mode#ALL}. */
 	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY')")
 	@Transactional
 	public ImportPreview apply(byte[] csv, Mode mode) {
-		Checked checked = check(CsvRows.read(csv));
+		// One read of the directory, then every check and change in memory; the writes go out in batches.
+		DirectoryChanges.Batch batch = changes.batch();
+		Checked checked = check(CsvRows.read(csv), batch);
 		ImportPreview preview = checked.preview();
 		if (!preview.problems().isEmpty() && (mode == Mode.ALL || preview.fileProblem())) {
 			return preview;
@@ -61,32 +61,33 @@ class PeopleImport {
 		Map<Long, UUID> ids = new HashMap<>();
 		for (Candidate c : checked.valid()) {
 			PersonDetails details = c.details();
-			UUID manager = c.managerRef() == null ? null : managerInDirectory(c.managerRef()).orElse(null);
-			PersonSummary person = changes.upsert(details.withManager(manager));
+			UUID manager = c.managerRef() == null ? null : managerInDirectory(batch, c.managerRef()).orElse(null);
+			PersonSummary person = batch.upsert(details.withManager(manager));
 			ids.put(c.row().line(), person.id());
 		}
 		// Managers added by this same file exist only now.
 		for (Candidate c : checked.valid()) {
 			if (c.managerRef() != null) {
 				UUID id = ids.get(c.row().line());
-				UUID manager = managerInDirectory(c.managerRef()).orElse(null);
-				if (!Objects.equals(people.findById(id).map(PersonSummary::managerId).orElse(null), manager)) {
-					changes.change(id, d -> d.withManager(manager));
+				UUID manager = managerInDirectory(batch, c.managerRef()).orElse(null);
+				if (!Objects.equals(batch.byId(id).map(PersonSummary::managerId).orElse(null), manager)) {
+					batch.change(id, d -> d.withManager(manager));
 				}
 			}
 			UUID id = ids.get(c.row().line());
 			if (c.status() == PersonStatus.LEAVER) {
-				changes.markLeaver(id, c.details().endDate());
+				batch.markLeaver(id, c.details().endDate());
 			}
 			else if (c.status() == PersonStatus.ACTIVE) {
-				changes.reinstate(id);
+				batch.reinstate(id);
 			}
 		}
+		batch.finish();
 		return preview.imported(checked.valid().size());
 	}
 
-	private Optional<UUID> managerInDirectory(String ref) {
-		return people.findByEmployeeId(ref).or(() -> people.findByEmail(ref)).map(PersonSummary::id);
+	private static Optional<UUID> managerInDirectory(DirectoryChanges.Batch directory, String ref) {
+		return directory.byEmployeeId(ref).or(() -> directory.byEmail(ref)).map(PersonSummary::id);
 	}
 
 	private record Candidate(Row row, PersonDetails details, String managerRef, PersonStatus status, Line line) {
@@ -99,7 +100,7 @@ class PeopleImport {
 		}
 	}
 
-	private Checked check(CsvRows file) {
+	private Checked check(CsvRows file, DirectoryChanges.Batch directory) {
 		if (!file.problems().isEmpty()) {
 			return new Checked(List.of(), List.of(), file.problems(), true);
 		}
@@ -127,10 +128,10 @@ class PeopleImport {
 				rowProblems.putIfAbsent("email", "duplicate-email");
 			}
 			if (rowProblems.isEmpty()) {
-				rowProblems.putAll(againstDirectory(employeeId, email));
+				rowProblems.putAll(againstDirectory(directory, employeeId, email));
 			}
 			PersonStatus status = PersonCells.status(row.get("status"), rowProblems);
-			Line line = line(row, details, employeeId, email);
+			Line line = line(directory, row, employeeId, email);
 			if (!rowProblems.isEmpty()) {
 				invalid.add(row.line());
 				rowProblems.forEach((field, reason) -> problems.add(new Problem(row.line(), field, reason)));
@@ -150,7 +151,7 @@ class PeopleImport {
 		for (Candidate c : candidates) {
 			String ref = c.managerRef();
 			boolean known = ref == null || validRefs.contains(ref) || validRefs.contains(People.normalise(ref))
-					|| managerInDirectory(ref).isPresent();
+					|| managerInDirectory(directory, ref).isPresent();
 			if (!known && !invalid.contains(c.row().line())) {
 				invalid.add(c.row().line());
 				problems.add(new Problem(c.row().line(), "manager", "manager-unknown"));
@@ -166,12 +167,12 @@ class PeopleImport {
 	}
 
 	/** E-mail of another person than the employee id's: the row would take over someone's address. */
-	private Map<String, String> againstDirectory(String employeeId, String email) {
+	private static Map<String, String> againstDirectory(DirectoryChanges.Batch directory, String employeeId, String email) {
 		if (employeeId == null || email == null) {
 			return Map.of();
 		}
-		Optional<PersonSummary> byId = people.findByEmployeeId(employeeId);
-		Optional<PersonSummary> byEmail = people.findByEmail(email);
+		Optional<PersonSummary> byId = directory.byEmployeeId(employeeId);
+		Optional<PersonSummary> byEmail = directory.byEmail(email);
 		if (byEmail.isPresent() && !byEmail.get().id().equals(byId.map(PersonSummary::id).orElse(null))
 				&& (byId.isPresent() || byEmail.get().employeeId() != null)) {
 			return Map.of("email", "email-taken");
@@ -179,9 +180,9 @@ class PeopleImport {
 		return Map.of();
 	}
 
-	private Line line(Row row, PersonDetails details, String employeeId, String email) {
-		Optional<PersonSummary> existing = employeeId != null ? people.findByEmployeeId(employeeId)
-				: Optional.ofNullable(email).flatMap(people::findByEmail);
+	private static Line line(DirectoryChanges.Batch directory, Row row, String employeeId, String email) {
+		Optional<PersonSummary> existing = employeeId != null ? directory.byEmployeeId(employeeId)
+				: Optional.ofNullable(email).flatMap(directory::byEmail);
 		String action = existing.isEmpty() ? "new" : "update";
 		return new Line(row.line(), row.get("name"), email, employeeId, action, true);
 	}

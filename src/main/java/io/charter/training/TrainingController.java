@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.charter.people.PersonSummary;
 import io.charter.shared.Confirmed;
 import io.charter.shared.RuleViolation;
+import io.charter.training.web.AttendanceSheet;
 import io.charter.training.web.SessionRow;
 
 /** The security team's console: sessions, their people, attendance. */
@@ -144,16 +145,24 @@ class TrainingController {
 	@PostMapping("/training/sessions/{id}/people/{personId}/attendance")
 	String attendance(@PathVariable UUID id, @PathVariable UUID personId, @RequestParam boolean attended,
 			RedirectAttributes redirect) {
-		steps.markAttendance(id, personId, attended);
-		redirect.addFlashAttribute("notice", "training.attendance-saved");
-		return "redirect:/training/sessions/" + id;
+		return outcome(id, redirect, () -> {
+			steps.markAttendance(id, personId, attended);
+			return "training.attendance-saved";
+		});
 	}
 
 	/** Checks pasted attendance, or applies it ({@code apply}: all, or the valid rows only). */
 	@PostMapping("/training/sessions/{id}/attendance")
 	String attendanceSheet(@PathVariable UUID id, @RequestParam(defaultValue = "") String csv,
 			@RequestParam(defaultValue = "") String apply, Model model, RedirectAttributes redirect) {
-		var sheet = apply.isEmpty() ? attendance.check(csv) : attendance.apply(id, csv, "valid".equals(apply));
+		AttendanceSheet sheet;
+		try {
+			sheet = apply.isEmpty() ? attendance.check(csv) : attendance.apply(id, csv, "valid".equals(apply));
+		}
+		catch (RuleViolation e) {
+			redirect.addFlashAttribute("notice", e.code());
+			return "redirect:/training/sessions/" + id;
+		}
 		if (sheet.marked() > 0) {
 			redirect.addFlashAttribute("notice", "training.attendance-saved");
 			return "redirect:/training/sessions/" + id;

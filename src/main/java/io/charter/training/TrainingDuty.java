@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -69,17 +70,22 @@ class TrainingDuty implements Duty {
 				.filter(p -> p.endDate() == null || !p.endDate().isBefore(today)).toList();
 		Map<UUID, LocalDate> last = enrolments.lastAttended(inScope.stream().map(PersonSummary::id).toList(),
 				zone);
+		// Without a start date, the new joiner's time runs from the day they entered the directory.
+		Map<UUID, java.time.Instant> added = directory.addedAt(
+				inScope.stream().filter(p -> p.startDate() == null).map(PersonSummary::id).toList());
 		Map<UUID, Standing> standings = new HashMap<>();
 		for (PersonSummary person : inScope) {
-			standings.put(person.id(), standing(person.startDate(), last.get(person.id()), today));
+			LocalDate start = person.startDate() != null ? person.startDate()
+					: Optional.ofNullable(added.get(person.id())).map(at -> LocalDate.ofInstant(at, zone)).orElse(today);
+			standings.put(person.id(), standing(start, last.get(person.id()), today));
 		}
 		return standings;
 	}
 
 	/**
 	 * Done while the last attendance is within the validity (its last day included); then due again,
-	 * and overdue the day after. Never attended: due by the start date plus the new joiner's time, or
-	 * today when the directory has no start date.
+	 * and overdue the day after. Never attended: due by the start date plus the new joiner's time;
+	 * the caller gives the day the person entered the directory when it has no start date.
 	 */
 	Standing standing(LocalDate startDate, LocalDate lastAttended, LocalDate today) {
 		if (lastAttended != null) {

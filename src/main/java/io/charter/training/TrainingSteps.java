@@ -156,6 +156,7 @@ class TrainingSteps {
 	@PreAuthorize(WRITE)
 	@Transactional
 	public void markAttendance(UUID sessionId, UUID personId, boolean attended) {
+		lockHeld(sessionId);
 		Enrolment e = enrolments.of(sessionId, personId).orElseThrow(() -> new NotFound("Not enrolled"));
 		attendance(e, attended);
 	}
@@ -164,7 +165,7 @@ class TrainingSteps {
 	@PreAuthorize(WRITE)
 	@Transactional
 	public int markAttended(UUID sessionId, List<UUID> people) {
-		Session session = sessions.lock(sessionId).orElseThrow(() -> new NotFound("No such session"));
+		Session session = lockHeld(sessionId);
 		for (UUID personId : people) {
 			Enrolment e = enrolments.of(sessionId, personId).orElse(null);
 			if (e == null) {
@@ -264,6 +265,15 @@ class TrainingSteps {
 		Session session = sessions.lock(id).orElseThrow(() -> new NotFound("No such session"));
 		if (session.cancelled()) {
 			throw new RuleViolation("session", "training.error.cancelled", new Object[0]);
+		}
+		return session;
+	}
+
+	/** A session that took place, or will: nobody attends a cancelled one, so attendance there is refused. */
+	private Session lockHeld(UUID id) {
+		Session session = sessions.lock(id).orElseThrow(() -> new NotFound("No such session"));
+		if (session.cancelled()) {
+			throw new RuleViolation("session", "training.error.attendance-cancelled", new Object[0]);
 		}
 		return session;
 	}

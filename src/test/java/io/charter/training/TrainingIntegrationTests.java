@@ -252,6 +252,31 @@ class TrainingIntegrationTests {
 	}
 
 	@Test
+	void attendanceInACancelledSessionIsRefusedWithItsOwnMessage() {
+		Session session = session(5);
+		PersonSummary ann = person("Ann", "en", null);
+		steps.enrolFor(session.id(), ann.id());
+		steps.cancel(session.id());
+		assertThatThrownBy(() -> steps.markAttendance(session.id(), ann.id(), true)).isInstanceOfSatisfying(
+				RuleViolation.class, e -> assertThat(e.code()).isEqualTo("training.error.attendance-cancelled"));
+		assertThatThrownBy(() -> attendance.apply(session.id(), "email\n" + ann.email() + "\n", false))
+				.isInstanceOfSatisfying(RuleViolation.class,
+						e -> assertThat(e.code()).isEqualTo("training.error.attendance-cancelled"));
+		assertThat(enrolments.of(session.id(), ann.id()).orElseThrow().attended()).isFalse();
+	}
+
+	@Test
+	void someoneWithoutAStartDateIsDueWithinTheNewJoinersTimeFromEnteringTheDirectory() {
+		LocalDate today = LocalDate.now(clock.withZone(BRUSSELS));
+		PersonSummary unknownStart = person("Nostart", "en", null);
+		assertThat(duty.standings(List.of(unknownStart.id()), today).get(unknownStart.id()))
+				.isEqualTo(new Duty.Standing(State.DUE, null, today.plus(settings.newJoinerWithin())));
+		LocalDate later = today.plus(settings.newJoinerWithin()).plusDays(1);
+		assertThat(duty.standings(List.of(unknownStart.id()), later).get(unknownStart.id()).state())
+				.isEqualTo(State.OVERDUE);
+	}
+
+	@Test
 	void remindersAndTheDigestGoOutOnceHoweverOftenTheyRun() throws Exception {
 		LocalDate today = LocalDate.now(clock.withZone(BRUSSELS));
 		PersonSummary boss = person("Boss", "en", LocalDate.of(2020, 1, 1));

@@ -1,15 +1,23 @@
 package io.charter.people.scim;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.people.scim.ScimCredentialEvent.CredentialIssued;
+import io.charter.people.scim.ScimCredentialEvent.CredentialRevoked;
 import io.charter.platform.Secrets;
+import io.charter.shared.Actors;
 import io.charter.shared.NotFound;
 import io.charter.shared.RuleViolation;
 
@@ -29,11 +37,25 @@ class ScimCredentials {
 	record Issued(ScimStore.Credential credential, String secret) {
 	}
 
-	private final ScimStore store;
-	private final Clock clock;
+	/**
+	 * How long a verified secret is trusted without asking the database again. An identity provider
+	 * sends bursts of requests with one secret; a revocation on another node of a cluster takes
+	 * effect within this time (on the node that revokes, at once).
+	 */
+	static final Duration VERIFIED_FOR = Duration.ofSeconds(10);
 
-	ScimCredentials(ScimStore store, Clock clock) {
+	private record Verified(ScimStore.Credential credential, Instant until) {
+	}
+
+	private final ScimStore store;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	/** By secret hash: only secrets of live credentials, so it holds at most one entry per credential. */
+	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+	ScimCredentials(ScimStore store, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -46,6 +68,8 @@ class ScimCredentials {
 		var credential = new ScimStore.Credential(UUID.randomUUID(), name.strip(),
 				secret.substring(0, PREFIX.length() + 6), clock.instant(), null, null);
 		store.insertCredential(credential, Secrets.hash(secret));
+		events.publishEvent(new CredentialIssued(credential.id(), "issued SCIM credential " + credential.name(),
+				Actors.current(), credential.createdAt()));
 		return new Issued(credential, secret);
 	}
 
@@ -56,22 +80,36 @@ class ScimCredentials {
 
 	@Transactional
 	void revoke(UUID id) {
-		if (!store.revokeCredential(id, clock.instant())
-				&& store.credentials().stream().noneMatch(c -> c.id().equals(id))) {
-			throw new NotFound("No SCIM credential " + id);
+		Instant now = clock.instant();
+		ScimStore.Credential credential = store.credentials().stream().filter(c -> c.id().equals(id)).findFirst()
+				.orElseThrow(() -> new NotFound("No SCIM credential " + id));
+		verified.values().removeIf(v -> v.credential().id().equals(id));
+		if (store.revokeCredential(id, now)) {
+			events.publishEvent(new CredentialRevoked(id, "revoked SCIM credential " + credential.name(),
+					Actors.current(), now));
 		}
 	}
 
-	/** The live credential of a secret; its last use is recorded at most once a minute. */
-	@Transactional
+	/**
+	 * The live credential of a secret; its last use is recorded at most once a minute. A secret
+	 * verified in the last {@link #VERIFIED_FOR} is not looked up again, and no transaction is
+	 * opened for it (a lookup and the rare last-use update need none).
+	 */
 	Optional<ScimStore.Credential> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX) || !Secrets.wellFormed(secret.substring(PREFIX.length()))) {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
-		Optional<ScimStore.Credential> found = store.credentialByHash(Secrets.hash(secret)).filter(c -> c.revokedAt() == null);
+		String hash = Secrets.hash(secret);
+		Verified known = verified.get(hash);
+		if (known != null && now.isBefore(known.until())) {
+			return Optional.of(known.credential());
+		}
+		verified.remove(hash);
+		Optional<ScimStore.Credential> found = store.credentialByHash(hash).filter(c -> c.revokedAt() == null);
 		found.filter(c -> c.lastUsedAt() == null || c.lastUsedAt().isBefore(now.minusSeconds(60)))
 				.ifPresent(c -> store.markUsed(c.id(), now));
+		found.ifPresent(c -> verified.put(hash, new Verified(c, now.plus(VERIFIED_FOR))));
 		return found;
 	}
 }

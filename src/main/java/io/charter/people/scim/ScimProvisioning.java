@@ -158,37 +158,53 @@ class ScimProvisioning {
 		return person(id).orElseThrow(() -> ScimException.notFound("User " + id));
 	}
 
+	/** A person as a provider sees them: with the external id it gave, or null. */
+	record Provisioned(PersonSummary person, String externalId) {
+	}
+
 	/**
-	 * The people a filter selects, in name order. An {@code eq} on userName, emails, externalId,
-	 * employeeNumber or id (alone, in an {@code and}, or on both sides of an {@code or}) is looked
-	 * up by index; any other filter looks at everyone.
+	 * The people a filter selects, in name order, each with their external id (one transaction for
+	 * the whole answer). An {@code eq} on userName, emails, externalId, employeeNumber or id (alone,
+	 * in an {@code and}, or on both sides of an {@code or}) is looked up by index; any other filter
+	 * looks at everyone.
 	 */
 	@Transactional(readOnly = true)
-	List<PersonSummary> search(ScimFilter filter) {
+	List<Provisioned> search(ScimFilter filter) {
 		Optional<List<PersonSummary>> indexed = indexed(filter);
-		List<PersonSummary> found = new ArrayList<>();
+		List<Provisioned> found = new ArrayList<>();
 		if (indexed.isPresent()) {
 			for (PersonSummary p : indexed.get()) {
 				String ext = store.externalId(p.id()).orElse(null);
 				if (filter.test(path -> ScimUser.values(p, ext, path)) && !store.anonymised(p.id())) {
-					found.add(p);
+					found.add(new Provisioned(p, ext));
 				}
 			}
-			found.sort(Comparator.comparing(PersonSummary::name, String.CASE_INSENSITIVE_ORDER));
+			found.sort(Comparator.comparing(f -> f.person().name(), String.CASE_INSENSITIVE_ORDER));
 			return found;
 		}
 		Map<UUID, String> externalIds = store.externalIds();
 		for (int offset = 0;; offset += Directory.MAX_PAGE) {
-			Directory.Page page = directory.page(PeopleFilter.all(), offset, Directory.MAX_PAGE);
+			Directory.Page page = directory.page(PeopleFilter.notErased(), offset, Directory.MAX_PAGE);
 			for (PersonSummary p : page.people()) {
-				if (filter.test(path -> ScimUser.values(p, externalIds.get(p.id()), path)) && !store.anonymised(p.id())) {
-					found.add(p);
+				if (filter.test(path -> ScimUser.values(p, externalIds.get(p.id()), path))) {
+					found.add(new Provisioned(p, externalIds.get(p.id())));
 				}
 			}
 			if (page.people().size() < Directory.MAX_PAGE) {
 				return found;
 			}
 		}
+	}
+
+	/** A page of everyone but the erased, by name, and how many there are in all. */
+	@Transactional(readOnly = true)
+	Page page(int offset, int size) {
+		Directory.Page page = directory.page(PeopleFilter.notErased(), offset, size);
+		return new Page(page.people().stream().map(p -> new Provisioned(p, store.externalId(p.id()).orElse(null))).toList(),
+				page.total());
+	}
+
+	record Page(List<Provisioned> people, int total) {
 	}
 
 	private Optional<List<PersonSummary>> indexed(ScimFilter filter) {

@@ -36,10 +36,19 @@ class ScimSecurity {
 
 	static final String AUTHORITY = "SCIM_PROVISIONING";
 
+	/** How the audit trail names a provider's changes: {@code scim:<credential id>}. */
+	static final String ACTOR_PREFIX = "scim:";
+
 	/** Issuing and revoking credentials is for administrators, in the staff API. */
 	@Bean
 	static PathAccess scimCredentialsAccess() {
 		return PathAccess.readWrite("/api/v1/people/scim-credentials/**", Role.ADMIN);
+	}
+
+	/** Their console page likewise, which the wider {@code /people/**} rule would open to SECURITY. */
+	@Bean
+	static PathAccess scimCredentialsPageAccess() {
+		return PathAccess.readWrite(ScimCredentialsPage.PATH + "/**", Role.ADMIN);
 	}
 
 	@Bean
@@ -67,7 +76,7 @@ class ScimSecurity {
 
 		@Override
 		public String actorId() {
-			return "scim:" + credential.id();
+			return ACTOR_PREFIX + credential.id();
 		}
 
 		@Override

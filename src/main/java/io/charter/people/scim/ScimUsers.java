@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.charter.people.Directory;
-import io.charter.people.PeopleFilter;
 import io.charter.people.PersonSummary;
 
 import tools.jackson.databind.JsonNode;
@@ -34,12 +32,10 @@ class ScimUsers {
 	static final int MAX_RESULTS = 1000;
 
 	private final ScimProvisioning provisioning;
-	private final Directory directory;
 	private final JsonMapper json;
 
-	ScimUsers(ScimProvisioning provisioning, Directory directory, JsonMapper json) {
+	ScimUsers(ScimProvisioning provisioning, JsonMapper json) {
 		this.provisioning = provisioning;
-		this.directory = directory;
 		this.json = json;
 	}
 
@@ -48,19 +44,20 @@ class ScimUsers {
 			@RequestParam(defaultValue = "1") int startIndex, @RequestParam(defaultValue = "100") int count) {
 		int start = Math.max(1, startIndex);
 		int size = Math.max(0, Math.min(count, MAX_RESULTS));
-		List<PersonSummary> people;
+		List<ScimProvisioning.Provisioned> people;
 		int total;
 		if (filter == null || filter.isBlank()) {
-			Directory.Page page = directory.page(PeopleFilter.all(), start - 1, size);
+			ScimProvisioning.Page page = provisioning.page(start - 1, size);
 			people = page.people();
 			total = page.total();
 		}
 		else {
-			List<PersonSummary> found = provisioning.search(ScimFilter.parse(filter));
+			List<ScimProvisioning.Provisioned> found = provisioning.search(ScimFilter.parse(filter));
 			total = found.size();
 			people = found.subList(Math.min(start - 1, total), Math.min(start - 1 + size, total));
 		}
-		return ok(ScimResources.list(json, total, start, people.stream().map(this::user).toList()));
+		return ok(ScimResources.list(json, total, start,
+				people.stream().map(p -> user(p.person(), p.externalId())).toList()));
 	}
 
 	@GetMapping("/{id}")
@@ -92,7 +89,11 @@ class ScimUsers {
 	}
 
 	private ObjectNode user(PersonSummary person) {
-		return ScimUser.json(json, person, provisioning.externalId(person.id()).orElse(null), location("Users", person.id().toString()));
+		return user(person, provisioning.externalId(person.id()).orElse(null));
+	}
+
+	private ObjectNode user(PersonSummary person, String externalId) {
+		return ScimUser.json(json, person, externalId, location("Users", person.id().toString()));
 	}
 
 	static String location(String type, String id) {

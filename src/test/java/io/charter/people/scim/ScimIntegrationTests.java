@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -20,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
@@ -28,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -37,6 +40,7 @@ import io.charter.Fixtures;
 import io.charter.identity.IdentityManagement;
 import io.charter.people.Directory;
 import io.charter.people.DirectoryChanges;
+import io.charter.people.PersonDetails;
 import io.charter.people.PersonKind;
 import io.charter.people.PersonStatus;
 import io.charter.people.PersonSummary;
@@ -72,6 +76,10 @@ class ScimIntegrationTests {
 	ScimStore store;
 	@Autowired
 	DirectoryChanges changes;
+	@Autowired
+	ApplicationEvents events;
+	@Autowired
+	ScimActorNames actorNames;
 
 	String p = "s" + UUID.randomUUID().toString().substring(0, 6);
 	String token() {
@@ -455,5 +463,71 @@ class ScimIntegrationTests {
 		send(get("/scim/v2/Schemas"), scim, null).andExpect(jsonPath("$.totalResults").value(3));
 		send(get("/scim/v2/Schemas/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"), scim, null)
 				.andExpect(status().isOk()).andExpect(jsonPath("$.attributes[*].name", contains("employeeNumber", "department", "manager")));
+	}
+
+	@Test
+	void aListWithoutAFilterLeavesOutErasedPeople() throws Exception {
+		String scim = token();
+		PersonSummary kept = changes.create(new PersonDetails("Kept " + p, "kept@" + p + ".test", null,
+				PersonKind.EMPLOYEE, null, null, null, null, "en"));
+		PersonSummary erased = changes.create(new PersonDetails("Erased " + p, "erased@" + p + ".test", null,
+				PersonKind.EMPLOYEE, null, null, null, null, "en"));
+		changes.anonymise(erased.id(), "erasure request");
+		List<String> ids = new java.util.ArrayList<>();
+		int total = Integer.MAX_VALUE;
+		for (int start = 1; start <= total; start += 1000) {
+			String body = send(get("/scim/v2/Users").param("startIndex", "" + start).param("count", "1000"), scim, null)
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			total = JsonPath.read(body, "$.totalResults");
+			ids.addAll(JsonPath.read(body, "$.Resources[*].id"));
+		}
+		assertThat(ids).contains(kept.id().toString()).doesNotContain(erased.id().toString()).hasSize(total);
+	}
+
+	@Test
+	void issuingAndRevokingACredentialIsAuditedAndTheAuditPageNamesTheProvider() throws Exception {
+		ScimCredentials.Issued issued = credentials.issue("Entra " + p);
+		UUID id = issued.credential().id();
+		send(get("/scim/v2/Users").param("count", "1"), "Bearer " + issued.secret(), null).andExpect(status().isOk());
+		credentials.revoke(id);
+		// The secret verified a moment ago is not trusted any longer on this node.
+		send(get("/scim/v2/Users").param("count", "1"), "Bearer " + issued.secret(), null)
+				.andExpect(status().isUnauthorized());
+		assertThat(events.stream(ScimCredentialEvent.class).filter(e -> e.credentialId().equals(id)))
+				.extracting(ScimCredentialEvent::action, ScimCredentialEvent::summary)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("scim-credential.issued", "issued SCIM credential Entra " + p),
+						org.assertj.core.groups.Tuple.tuple("scim-credential.revoked", "revoked SCIM credential Entra " + p));
+		assertThat(actorNames.names(List.of("scim:" + id, "user:" + UUID.randomUUID(), "scim:" + UUID.randomUUID())))
+				.containsExactly(java.util.Map.entry("scim:" + id, "SCIM: Entra " + p));
+	}
+
+	@Test
+	void anAdministratorIssuesACredentialOnItsPageSeesTheSecretOnceAndRevokesItAfterConfirming() throws Exception {
+		var admin = Fixtures.signIn(mvc, fixtures.user(Role.ADMIN).email(), Fixtures.PASSWORD);
+		var security = Fixtures.signIn(mvc, fixtures.user(Role.SECURITY).email(), Fixtures.PASSWORD);
+		mvc.perform(get("/people/scim-credentials").session(security)).andExpect(status().isForbidden());
+		mvc.perform(post("/people/scim-credentials").session(admin).with(csrf()).param("name", " "))
+				.andExpect(redirectedUrl("/people/scim-credentials"));
+		mvc.perform(post("/people/scim-credentials").session(admin).with(csrf()).param("name", "Google " + p))
+				.andExpect(redirectedUrl("/people/scim-credentials"));
+		// The redirect's page, which takes the secret from the session's flash map.
+		var shown = mvc.perform(get("/people/scim-credentials").session(admin))
+				.andExpect(status().isOk()).andExpect(header().string("Cache-Control", "no-store")).andReturn()
+				.getResponse().getContentAsString();
+		String secret = shown.replaceAll("(?s).*id=\"scim-secret\">(scim_[A-Za-z0-9_-]+)<.*", "$1");
+		assertThat(secret).startsWith("scim_");
+		send(get("/scim/v2/Users").param("count", "1"), "Bearer " + secret, null).andExpect(status().isOk());
+		String again = Fixtures.page(mvc, admin, "/people/scim-credentials");
+		assertThat(again).contains("Google " + p).doesNotContain(secret);
+		UUID id = credentials.list().stream().filter(c -> c.name().equals("Google " + p)).findFirst().orElseThrow().id();
+		// A bare POST only leads to the confirmation page.
+		mvc.perform(post("/people/scim-credentials/" + id + "/revoke").session(admin).with(csrf()))
+				.andExpect(redirectedUrl("/people/scim-credentials/" + id + "/revoke"));
+		send(get("/scim/v2/Users").param("count", "1"), "Bearer " + secret, null).andExpect(status().isOk());
+		assertThat(Fixtures.page(mvc, admin, "/people/scim-credentials/" + id + "/revoke")).contains("Google " + p);
+		mvc.perform(post("/people/scim-credentials/" + id + "/revoke").session(admin).with(csrf())
+				.param(io.charter.shared.Confirmed.FIELD, io.charter.shared.Confirmed.VALUE))
+				.andExpect(redirectedUrl("/people/scim-credentials"));
+		send(get("/scim/v2/Users").param("count", "1"), "Bearer " + secret, null).andExpect(status().isUnauthorized());
 	}
 }
