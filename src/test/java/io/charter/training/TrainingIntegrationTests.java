@@ -91,7 +91,7 @@ class TrainingIntegrationTests {
 	@Autowired
 	DirectoryChanges people;
 	@Autowired
-	Duty duty;
+	TrainingDuty duty;
 	@Autowired
 	TrainingSettings settings;
 	@Autowired
