@@ -40,16 +40,14 @@ class SoftwareSteps {
 
 	private final Software software;
 	private final SoftwareRequests requests;
-	private final Devices devices;
 	private final Directory directory;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SoftwareSteps(Software software, SoftwareRequests requests, Devices devices, Directory directory,
+	SoftwareSteps(Software software, SoftwareRequests requests, Directory directory,
 			ApplicationEventPublisher events, Clock clock) {
 		this.software = software;
 		this.requests = requests;
-		this.devices = devices;
 		this.directory = directory;
 		this.events = events;
 		this.clock = clock;
@@ -146,7 +144,7 @@ class SoftwareSteps {
 				.orElseThrow(() -> new NotFound("No such catalogue entry."));
 	}
 
-	@PreAuthorize("hasAnyRole('SECURITY', 'AUDITOR')")
+	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
 	@Transactional(readOnly = true)
 	public List<SoftwareRequestView> requests() {
 		return requests.all().stream().map(this::named).toList();
