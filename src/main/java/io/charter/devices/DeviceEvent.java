@@ -48,6 +48,22 @@ public sealed interface DeviceEvent extends AuditableEvent {
 		}
 	}
 
+	/** About one entry of the approved-software catalogue. */
+	sealed interface OfApproval extends DeviceEvent {
+
+		UUID approvalId();
+
+		@Override
+		default String entityType() {
+			return APPROVAL;
+		}
+
+		@Override
+		default String entityId() {
+			return approvalId().toString();
+		}
+	}
+
 	/** osquery enrolled a device, or enrolled it again after its node key was refused. */
 	record DeviceEnrolled(UUID deviceId, String hostIdentifier, String summary, String actor, Instant occurredAt)
 			implements OfDevice {
@@ -106,17 +122,7 @@ public sealed interface DeviceEvent extends AuditableEvent {
 	}
 
 	/** SECURITY added an entry to the approved-software catalogue (directly, or by approving a request). */
-	record SoftwareApproved(UUID approvalId, String summary, String actor, Instant occurredAt) implements DeviceEvent {
-
-		@Override
-		public String entityType() {
-			return APPROVAL;
-		}
-
-		@Override
-		public String entityId() {
-			return approvalId.toString();
-		}
+	record SoftwareApproved(UUID approvalId, String summary, String actor, Instant occurredAt) implements OfApproval {
 
 		@Override
 		public String action() {
@@ -125,17 +131,7 @@ public sealed interface DeviceEvent extends AuditableEvent {
 	}
 
 	/** SECURITY removed an entry from the catalogue: what it approved is a finding again. */
-	record ApprovalRemoved(UUID approvalId, String summary, String actor, Instant occurredAt) implements DeviceEvent {
-
-		@Override
-		public String entityType() {
-			return APPROVAL;
-		}
-
-		@Override
-		public String entityId() {
-			return approvalId.toString();
-		}
+	record ApprovalRemoved(UUID approvalId, String summary, String actor, Instant occurredAt) implements OfApproval {
 
 		@Override
 		public String action() {
