@@ -1,14 +1,16 @@
 package io.charter.devices;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Objects;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -119,13 +121,13 @@ class OsqueryNodes {
 		}
 		Map<String, String> inventory = SOFTWARE.getOrDefault(node.platform(), Map.of());
 		if (!inventory.isEmpty() && due(node.softwareSentAt(), settings.softwareInterval(), now)) {
-			new java.util.TreeMap<>(inventory).forEach((table, sql) -> queries.put(SOFTWARE_PREFIX + table, sql));
+			new TreeMap<>(inventory).forEach((table, sql) -> queries.put(SOFTWARE_PREFIX + table, sql));
 			devices.softwareSent(node.id(), now);
 		}
 		return queries;
 	}
 
-	private static boolean due(Instant sentAt, java.time.Duration interval, Instant now) {
+	private static boolean due(Instant sentAt, Duration interval, Instant now) {
 		return sentAt == null || !sentAt.plus(interval).isAfter(now);
 	}
 
@@ -147,10 +149,8 @@ class OsqueryNodes {
 			if (!checks.exists(checkId)) {
 				continue;
 			}
-			JsonNode status = statuses.path(answer.getKey());
-			// osquery before 2.x sent no statuses: an answer without one ran.
-			boolean ran = status.isMissingNode() || status.asInt(1) == 0;
-			Boolean passed = ran ? answer.getValue().isArray() && !answer.getValue().isEmpty() : null;
+			JsonNode rows = answer.getValue();
+			Boolean passed = ran(statuses.path(answer.getKey())) ? rows.isArray() && !rows.isEmpty() : null;
 			Optional<Optional<Boolean>> before = checks.last(node.id(), checkId);
 			checks.record(node.id(), checkId, passed, now);
 			recorded++;
@@ -170,8 +170,7 @@ class OsqueryNodes {
 		List<Software.Item> items = new ArrayList<>();
 		boolean ran = false;
 		for (Map.Entry<String, JsonNode> answer : queries.properties()) {
-			JsonNode status = statuses.path(answer.getKey());
-			if (!answer.getKey().startsWith(SOFTWARE_PREFIX) || !(status.isMissingNode() || status.asInt(1) == 0)) {
+			if (!answer.getKey().startsWith(SOFTWARE_PREFIX) || !ran(statuses.path(answer.getKey()))) {
 				continue;
 			}
 			ran = true;
@@ -186,6 +185,11 @@ class OsqueryNodes {
 		if (ran) {
 			software.replace(node.id(), items, now);
 		}
+	}
+
+	/** Whether the query ran on the device: status 0; osquery before 2.x sent no statuses, and an answer without one ran. */
+	private static boolean ran(JsonNode status) {
+		return status.isMissingNode() || status.asInt(1) == 0;
 	}
 
 	/** A column of a row osquery sent, stripped and cut to the column's size; null when blank. */

@@ -163,6 +163,9 @@ class BrowserTests {
 				}
 				signIn(email, Fixtures.PASSWORD);
 				visited.addAll(crawlInEachLanguage());
+				if (role == Role.SECURITY) {
+					visited.addAll(securityConfirmations());
+				}
 			}
 			// Every module's pages were reached (a broken crawl must not pass for a clean console).
 			assertThat(visited).contains("/", "/audit", "/admin/users", "/consent", "/rights", "/organisation",
@@ -322,6 +325,20 @@ class BrowserTests {
 				  department''s reporting scripts, which are long', 'requested', current_timestamp)""")
 				.param("id", java.util.UUID.randomUUID()).update();
 		this.device = device;
+	}
+
+	/**
+	 * The confirmation pages linked for SECURITY only, from pages an earlier role's crawl already
+	 * checked (and so does not follow again): revoking the device, removing a catalogue entry.
+	 */
+	private Set<String> securityConfirmations() {
+		List<String> pages = List.of("/devices/" + device + "/revoke",
+				"/devices/software/00000000-0000-0000-0d5e-000000000001/remove");
+		for (String language : LANGUAGES) {
+			browser.get(url("/?lang=" + language));
+			pages.forEach(page -> check(page, language));
+		}
+		return new LinkedHashSet<>(pages);
 	}
 
 	/** The crawled device belongs to the employee, so that "My devices" lists it with its findings. */
