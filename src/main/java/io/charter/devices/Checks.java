@@ -60,6 +60,15 @@ class Checks {
 				.update();
 	}
 
+	/** How many unrevoked devices fail at least one check in their last answer to it. */
+	int failingDevices() {
+		return jdbc.sql("""
+				select count(distinct r.device_id) from check_result r join device d on d.id = r.device_id
+				where d.revoked_at is null and r.passed = false and r.checked_at =
+				  (select max(x.checked_at) from check_result x where x.device_id = r.device_id and x.check_id = r.check_id)""")
+				.query(Integer.class).single();
+	}
+
 	/** Every check with the device's last answer to it, in the checks' order. */
 	List<CheckState> states(UUID deviceId) {
 		return jdbc.sql("""

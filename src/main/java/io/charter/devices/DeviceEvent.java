@@ -13,6 +13,8 @@ public sealed interface DeviceEvent extends AuditableEvent {
 
 	String DEVICE = "device";
 	String SECRET = "enroll-secret";
+	String APPROVAL = "approved-software";
+	String REQUEST = "software-request";
 
 	/** About one device. */
 	sealed interface OfDevice extends DeviceEvent {
@@ -43,6 +45,22 @@ public sealed interface DeviceEvent extends AuditableEvent {
 		@Override
 		default String entityId() {
 			return secretId().toString();
+		}
+	}
+
+	/** About one entry of the approved-software catalogue. */
+	sealed interface OfApproval extends DeviceEvent {
+
+		UUID approvalId();
+
+		@Override
+		default String entityType() {
+			return APPROVAL;
+		}
+
+		@Override
+		default String entityId() {
+			return approvalId().toString();
 		}
 	}
 
@@ -91,6 +109,53 @@ public sealed interface DeviceEvent extends AuditableEvent {
 		@Override
 		public String action() {
 			return SECRET + ".revoked";
+		}
+	}
+
+	/** SECURITY revoked the device's node key: osquery must enroll again with a valid secret. */
+	record DeviceRevoked(UUID deviceId, String summary, String actor, Instant occurredAt) implements OfDevice {
+
+		@Override
+		public String action() {
+			return DEVICE + ".revoked";
+		}
+	}
+
+	/** SECURITY added an entry to the approved-software catalogue (directly, or by approving a request). */
+	record SoftwareApproved(UUID approvalId, String summary, String actor, Instant occurredAt) implements OfApproval {
+
+		@Override
+		public String action() {
+			return APPROVAL + ".added";
+		}
+	}
+
+	/** SECURITY removed an entry from the catalogue: what it approved is a finding again. */
+	record ApprovalRemoved(UUID approvalId, String summary, String actor, Instant occurredAt) implements OfApproval {
+
+		@Override
+		public String action() {
+			return APPROVAL + ".removed";
+		}
+	}
+
+	/** An employee asked for a software item to be approved, or SECURITY decided on the request. */
+	record SoftwareRequestChanged(UUID requestId, String status, String summary, String actor, Instant occurredAt)
+			implements DeviceEvent {
+
+		@Override
+		public String entityType() {
+			return REQUEST;
+		}
+
+		@Override
+		public String entityId() {
+			return requestId.toString();
+		}
+
+		@Override
+		public String action() {
+			return REQUEST + "." + status;
 		}
 	}
 }

@@ -109,6 +109,17 @@ class DeviceSteps {
 		return checks.states(id);
 	}
 
+	/** Refuses the device's node key from now on: osquery must enroll again, with a valid secret. */
+	@PreAuthorize("hasRole('SECURITY')")
+	@Transactional
+	public void revoke(UUID id) {
+		device(id);
+		Instant now = clock.instant();
+		if (devices.revoke(id, now)) {
+			events.publishEvent(new DeviceEvent.DeviceRevoked(id, "node key revoked", Actors.current(), now));
+		}
+	}
+
 	/** Assigns the device to the person of this e-mail address in the directory, or to nobody when blank. */
 	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN')")
 	@Transactional

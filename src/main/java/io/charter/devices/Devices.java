@@ -26,14 +26,14 @@ class Devices {
 	}
 
 	/** A device as osquery authenticates: its id, platform and when its checks were last sent. */
-	record Node(UUID id, String platform, Instant checksSentAt) {
+	record Node(UUID id, String platform, Instant checksSentAt, Instant softwareSentAt) {
 	}
 
 	Optional<Node> byNodeKey(String hash) {
-		return jdbc.sql("select id, platform, checks_sent_at from device where node_key_hash = :hash and revoked_at is null")
+		return jdbc.sql("select id, platform, checks_sent_at, software_sent_at from device where node_key_hash = :hash and revoked_at is null")
 				.param("hash", hash)
 				.query((rs, n) -> new Node(rs.getObject("id", UUID.class), rs.getString("platform"),
-						Utc.instant(rs, "checks_sent_at")))
+						Utc.instant(rs, "checks_sent_at"), Utc.instant(rs, "software_sent_at")))
 				.optional();
 	}
 
@@ -57,7 +57,7 @@ class Devices {
 				update device set node_key_hash = :key, enroll_secret_id = :secret, hostname = :hostname,
 				  platform = :platform, os_name = :osName, os_version = :osVersion, serial = :serial,
 				  hardware_model = :model, osquery_version = :osquery, enrolled_at = :now, last_seen_at = :now,
-				  checks_sent_at = null, revoked_at = null
+				  checks_sent_at = null, software_sent_at = null, revoked_at = null
 				where id = :id""")
 				.param("id", id).param("key", nodeKeyHash).param("secret", secretId).params(host.parameters())
 				.param("now", Utc.odt(now)).update();
@@ -70,6 +70,11 @@ class Devices {
 	void checksSent(UUID id, Instant now) {
 		jdbc.sql("update device set checks_sent_at = :now, last_seen_at = :now where id = :id").param("id", id)
 				.param("now", Utc.odt(now)).update();
+	}
+
+	void softwareSent(UUID id, Instant now) {
+		jdbc.sql("update device set software_sent_at = :now where id = :id").param("id", id).param("now", Utc.odt(now))
+				.update();
 	}
 
 	void owner(UUID id, UUID ownerId) {
@@ -86,6 +91,22 @@ class Devices {
 	Optional<DeviceView> find(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from device where id = :id").param("id", id).query(Devices::map)
 				.optional();
+	}
+
+	List<DeviceView> ofOwner(UUID ownerId) {
+		return jdbc.sql("select " + COLUMNS + " from device where owner_id = :o order by last_seen_at desc, id")
+				.param("o", ownerId).query(Devices::map).list();
+	}
+
+	/** Unlinks the owner from their devices (erasure): the devices stay, as company hardware. */
+	int unlinkOwner(UUID ownerId) {
+		return jdbc.sql("update device set owner_id = null where owner_id = :o").param("o", ownerId).update();
+	}
+
+	/** Unrevoked devices not seen since the instant. */
+	int staleSince(Instant since) {
+		return jdbc.sql("select count(*) from device where revoked_at is null and last_seen_at < :since")
+				.param("since", Utc.odt(since)).query(Integer.class).single();
 	}
 
 	/** Most recently seen first. */

@@ -28,9 +28,11 @@ class DevicesController {
 	private static final String ISSUED = "issued";
 
 	private final DeviceSteps steps;
+	private final SoftwareSteps software;
 
-	DevicesController(DeviceSteps steps) {
+	DevicesController(DeviceSteps steps, SoftwareSteps software) {
 		this.steps = steps;
+		this.software = software;
 	}
 
 	@GetMapping("/devices")
@@ -61,8 +63,27 @@ class DevicesController {
 	private String device(UUID id, Model model, String ownerTyped) {
 		model.addAttribute("device", steps.device(id));
 		model.addAttribute("checks", steps.checks(id));
+		model.addAttribute("software", software.ofDevice(id));
 		model.addAttribute("ownerTyped", ownerTyped);
 		return "devices/device";
+	}
+
+	/** What revoking a device does, before it is done. */
+	@GetMapping("/devices/{id}/revoke")
+	String confirmRevoke(@PathVariable UUID id, Model model) {
+		model.addAttribute("device", steps.device(id));
+		return "devices/confirm-revoke";
+	}
+
+	@PostMapping("/devices/{id}/revoke")
+	String revoke(@PathVariable UUID id, @RequestParam(name = Confirmed.FIELD, required = false) String confirmed,
+			RedirectAttributes redirect) {
+		if (!Confirmed.by(confirmed)) {
+			return "redirect:/devices/" + id + "/revoke";
+		}
+		steps.revoke(id);
+		redirect.addFlashAttribute("notice", "devices.device-revoked");
+		return "redirect:/devices/" + id;
 	}
 
 	@GetMapping("/devices/enroll-secrets")

@@ -13,8 +13,13 @@ import org.springframework.util.unit.DataSize;
  *        refused with 413 before being read further
  * @param maxInflated the largest body once a gzip body is inflated, so a small bomb cannot fill memory
  * @param checkInterval how long after a device was last sent the checks it is sent them again
+ * @param softwareInterval how long after a device was last asked its installed software it is asked again
+ * @param staleAfter a device not seen for this long is stale
+ * @param enrollAttempts how many enrolment attempts one client may make per {@code enrollWindow}
  */
 @ConfigurationProperties("charter.devices")
 record DevicesSettings(@DefaultValue("2MB") DataSize maxBody, @DefaultValue("8MB") DataSize maxInflated,
-		@DefaultValue("1h") Duration checkInterval) {
+		@DefaultValue("1h") Duration checkInterval, @DefaultValue("1d") Duration softwareInterval,
+		@DefaultValue("P14D") Duration staleAfter, @DefaultValue("120") int enrollAttempts,
+		@DefaultValue("1m") Duration enrollWindow) {
 }

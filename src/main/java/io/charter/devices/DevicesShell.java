@@ -34,6 +34,26 @@ class DevicesShell {
 	}
 
 	@Bean
+	static NavigationEntry softwareNavigation() {
+		return NavigationEntry.of(SoftwareController.PATH, "nav.device-software", 52, Role.SECURITY, Role.ADMIN, Role.AUDITOR);
+	}
+
+	@Bean
+	static NavigationEntry myDevicesNavigation() {
+		return NavigationEntry.of(MyDevicesController.PATH, "nav.my-devices", 81, Role.EMPLOYEE);
+	}
+
+	@Bean
+	static PathAccess myDevicesAccess() {
+		return new PathAccess(MyDevicesController.PATH + "/**", Set.of(Role.EMPLOYEE), Set.of(Role.EMPLOYEE));
+	}
+
+	@Bean
+	static PathAccess softwarePagesAccess() {
+		return new PathAccess(SoftwareController.PATH + "/**", READERS, Set.of(Role.SECURITY));
+	}
+
+	@Bean
 	static PathAccess devicesPagesAccess() {
 		return new PathAccess("/devices/**", READERS, Set.of(Role.SECURITY, Role.ADMIN));
 	}
@@ -57,5 +77,11 @@ class DevicesShell {
 	@Bean
 	static EntityLink deviceLink() {
 		return new EntityLink(DeviceEvent.DEVICE, "/devices/{id}");
+	}
+
+	/** An entry about a software request links to the page where requests are decided. */
+	@Bean
+	static EntityLink softwareRequestLink() {
+		return new EntityLink(DeviceEvent.REQUEST, SoftwareController.PATH + "#request-{id}");
 	}
 }

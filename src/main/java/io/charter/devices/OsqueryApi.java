@@ -8,9 +8,11 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import io.charter.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,8 +37,10 @@ class OsqueryApi {
 	private final OsqueryNodes nodes;
 	private final DevicesSettings settings;
 	private final JsonMapper json;
+	private final EnrollThrottle throttle;
 
-	OsqueryApi(OsqueryNodes nodes, DevicesSettings settings, JsonMapper json) {
+	OsqueryApi(OsqueryNodes nodes, DevicesSettings settings, JsonMapper json, EnrollThrottle throttle) {
+		this.throttle = throttle;
 		this.nodes = nodes;
 		this.settings = settings;
 		this.json = json;
@@ -45,6 +49,10 @@ class OsqueryApi {
 	@PostMapping(path = "/osquery/enroll", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "osqueryd enrolls with an enroll secret and gets its node key")
 	Map<String, Object> enroll(HttpServletRequest request) throws IOException {
+		if (!throttle.tryAcquire(request.getRemoteAddr())) {
+			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+					"Too many enrolment attempts from this client; osqueryd tries again later.");
+		}
 		JsonNode body = body(request);
 		return nodes.enroll(body.path("enroll_secret").asString(null), body.path("host_identifier").asString(null),
 				body.path("host_details"))

@@ -1,11 +1,16 @@
 package io.charter.devices;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,16 +33,27 @@ class OsqueryNodes {
 
 	/** Distributed query names of checks start so, so other queries (software inventory) can follow. */
 	static final String CHECK_PREFIX = "charter-check:";
+	/** Distributed query names of the software inventory start so, one per osquery table. */
+	static final String SOFTWARE_PREFIX = "charter-software:";
+
+	/** The software inventory's queries per platform: name, version and publisher (macOS: bundle identifier). */
+	private static final Map<String, Map<String, String>> SOFTWARE = Map.of(
+			"darwin", Map.of("apps", "SELECT name, bundle_short_version AS version, bundle_identifier AS publisher FROM apps;"),
+			"windows", Map.of("programs", "SELECT name, version, publisher FROM programs;"),
+			"linux", Map.of("deb_packages", "SELECT name, version, maintainer AS publisher FROM deb_packages;",
+					"rpm_packages", "SELECT name, version, vendor AS publisher FROM rpm_packages;"));
 
 	private final EnrollSecrets secrets;
 	private final Devices devices;
 	private final Checks checks;
+	private final Software software;
 	private final DevicesSettings settings;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	OsqueryNodes(EnrollSecrets secrets, Devices devices, Checks checks, DevicesSettings settings,
-			ApplicationEventPublisher events, Clock clock) {
+	OsqueryNodes(EnrollSecrets secrets, Devices devices, Checks checks, Software software,
+			DevicesSettings settings, ApplicationEventPublisher events, Clock clock) {
+		this.software = software;
 		this.secrets = secrets;
 		this.devices = devices;
 		this.checks = checks;
@@ -90,20 +106,29 @@ class OsqueryNodes {
 
 	/**
 	 * The queries for the node now, by name: its platform's checks when they were never sent or
-	 * were sent longer than {@code charter.devices.check-interval} ago, else none.
+	 * were sent longer than {@code charter.devices.check-interval} ago, and its software inventory
+	 * likewise at {@code charter.devices.software-interval}; else none.
 	 */
 	@Transactional
 	public Map<String, String> distributedRead(Devices.Node node) {
 		Instant now = clock.instant();
-		if (node.checksSentAt() != null && node.checksSentAt().plus(settings.checkInterval()).isAfter(now)) {
-			return Map.of();
-		}
 		Map<String, String> queries = new LinkedHashMap<>();
-		checks.queries(node.platform()).forEach((id, sql) -> queries.put(CHECK_PREFIX + id, sql));
-		if (!queries.isEmpty()) {
-			devices.checksSent(node.id(), now);
+		if (due(node.checksSentAt(), settings.checkInterval(), now)) {
+			checks.queries(node.platform()).forEach((id, sql) -> queries.put(CHECK_PREFIX + id, sql));
+			if (!queries.isEmpty()) {
+				devices.checksSent(node.id(), now);
+			}
+		}
+		Map<String, String> inventory = SOFTWARE.getOrDefault(node.platform(), Map.of());
+		if (!inventory.isEmpty() && due(node.softwareSentAt(), settings.softwareInterval(), now)) {
+			new TreeMap<>(inventory).forEach((table, sql) -> queries.put(SOFTWARE_PREFIX + table, sql));
+			devices.softwareSent(node.id(), now);
 		}
 		return queries;
+	}
+
+	private static boolean due(Instant sentAt, Duration interval, Instant now) {
+		return sentAt == null || !sentAt.plus(interval).isAfter(now);
 	}
 
 	/**
@@ -114,6 +139,7 @@ class OsqueryNodes {
 	public int distributedWrite(Devices.Node node, JsonNode queries, JsonNode statuses) {
 		Instant now = clock.instant();
 		int recorded = 0;
+		recordSoftware(node, queries, statuses, now);
 		for (Iterator<Map.Entry<String, JsonNode>> it = queries.properties().iterator(); it.hasNext();) {
 			Map.Entry<String, JsonNode> answer = it.next();
 			if (!answer.getKey().startsWith(CHECK_PREFIX)) {
@@ -123,10 +149,8 @@ class OsqueryNodes {
 			if (!checks.exists(checkId)) {
 				continue;
 			}
-			JsonNode status = statuses.path(answer.getKey());
-			// osquery before 2.x sent no statuses: an answer without one ran.
-			boolean ran = status.isMissingNode() || status.asInt(1) == 0;
-			Boolean passed = ran ? answer.getValue().isArray() && !answer.getValue().isEmpty() : null;
+			JsonNode rows = answer.getValue();
+			Boolean passed = ran(statuses.path(answer.getKey())) ? rows.isArray() && !rows.isEmpty() : null;
 			Optional<Optional<Boolean>> before = checks.last(node.id(), checkId);
 			checks.record(node.id(), checkId, passed, now);
 			recorded++;
@@ -136,5 +160,41 @@ class OsqueryNodes {
 			}
 		}
 		return recorded;
+	}
+
+	/**
+	 * Replaces the device's software list with the rows of the inventory queries that ran (status
+	 * 0); when none ran (all failed, or none was asked) the list stays as it was.
+	 */
+	private void recordSoftware(Devices.Node node, JsonNode queries, JsonNode statuses, Instant now) {
+		List<Software.Item> items = new ArrayList<>();
+		boolean ran = false;
+		for (Map.Entry<String, JsonNode> answer : queries.properties()) {
+			if (!answer.getKey().startsWith(SOFTWARE_PREFIX) || !ran(statuses.path(answer.getKey()))) {
+				continue;
+			}
+			ran = true;
+			for (JsonNode row : answer.getValue()) {
+				String name = text(row, "name", 300);
+				if (name != null) {
+					items.add(new Software.Item(name, Objects.requireNonNullElse(text(row, "version", 100), ""),
+							text(row, "publisher", 300)));
+				}
+			}
+		}
+		if (ran) {
+			software.replace(node.id(), items, now);
+		}
+	}
+
+	/** Whether the query ran on the device: status 0; osquery before 2.x sent no statuses, and an answer without one ran. */
+	private static boolean ran(JsonNode status) {
+		return status.isMissingNode() || status.asInt(1) == 0;
+	}
+
+	/** A column of a row osquery sent, stripped and cut to the column's size; null when blank. */
+	private static String text(JsonNode row, String column, int max) {
+		String value = row.path(column).asString("").strip();
+		return value.isEmpty() ? null : value.length() > max ? value.substring(0, max) : value;
 	}
 }

@@ -4,5 +4,5 @@
  * directory, and the posture checks of clauses S5-S7 answered by each device over time.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Devices",
-		allowedDependencies = { "shared", "platform", "people" })
+		allowedDependencies = { "shared", "platform", "people", "identity" })
 package io.charter.devices;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -60,6 +61,10 @@ class OsqueryApiTests {
 	JdbcClient jdbc;
 	@Autowired
 	ApplicationEvents events;
+	@Autowired
+	DevicesHolder holder;
+	@Autowired
+	DevicesAttention attention;
 
 	String host = "host-" + UUID.randomUUID();
 
@@ -79,7 +84,8 @@ class OsqueryApiTests {
 		JsonNode read = body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}"));
 		JsonNode queries = read.path("queries");
 		assertThat(queries.propertyNames()).containsExactly("charter-check:screen-lock", "charter-check:disk-encryption",
-				"charter-check:managed", "charter-check:removable-storage-blocked", "charter-check:no-local-backup");
+				"charter-check:managed", "charter-check:removable-storage-blocked", "charter-check:no-local-backup",
+				"charter-software:apps");
 		assertThat(queries.path("charter-check:screen-lock").asString()).contains("managed_policies", "idleTime");
 		// Asked again within the check interval: nothing to run.
 		osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")
@@ -238,6 +244,195 @@ class OsqueryApiTests {
 				.andExpect(status().is3xxRedirection());
 		assertThat(Fixtures.page(mvc, session, "/devices")).contains("Olivia Owner");
 		assertThat(events.stream(DeviceEvent.DeviceOwnerSet.class)).anyMatch(e -> e.deviceId().equals(device));
+	}
+
+	@Test
+	void asksTheInstalledSoftwareAtItsIntervalAndKeepsWhenEachItemWasFirstSeen() throws Exception {
+		String nodeKey = enroll(createSecret("software"), host, "darwin");
+		JsonNode queries = body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")).path("queries");
+		assertThat(queries.path("charter-software:apps").asString()).contains("FROM apps");
+		// Within the software interval, not asked again (the checks' interval is shorter, and not due either).
+		osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}").andExpect(jsonPath("$.queries", anEmptyMap()));
+
+		osquery("/osquery/distributed/write", """
+				{"node_key": "%s",
+				 "queries": {"charter-software:apps": [
+				   {"name": "Safari.app", "version": "17.6", "publisher": "com.apple.Safari"},
+				   {"name": "Slack.app", "version": "4.39", "publisher": "com.tinyspeck.slackmacgap"},
+				   {"name": "Wireshark.app", "version": "4.2", "publisher": "org.wireshark.Wireshark"}]},
+				 "statuses": {"charter-software:apps": 0}}""".formatted(nodeKey));
+		UUID device = deviceId(host);
+		jdbc.sql("update device_software set first_seen_at = first_seen_at - interval '3' day where device_id = :id")
+				.param("id", device).update();
+
+		// A day later the software is asked again; the answer replaces the list, keeping first-seen.
+		jdbc.sql("update device set software_sent_at = software_sent_at - interval '25' hour where id = :id")
+				.param("id", device).update();
+		assertThat(body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")).path("queries")
+				.propertyNames()).containsExactly("charter-software:apps");
+		osquery("/osquery/distributed/write", """
+				{"node_key": "%s",
+				 "queries": {"charter-software:apps": [
+				   {"name": "Safari.app", "version": "17.6", "publisher": "com.apple.Safari"},
+				   {"name": "Slack.app", "version": "4.39", "publisher": "com.tinyspeck.slackmacgap"},
+				   {"name": "Zoom.us.app", "version": "6.1", "publisher": "us.zoom.xos"}]},
+				 "statuses": {"charter-software:apps": 0}}""".formatted(nodeKey));
+		assertThat(jdbc.sql("""
+				select name || ' ' || case when first_seen_at < last_seen_at - interval '1' day then 'old' else 'new' end
+				from device_software where device_id = :id order by name""").param("id", device).query(String.class).list())
+				.containsExactly("Safari.app old", "Slack.app old", "Zoom.us.app new");
+
+		// A failed inventory query (status not 0) leaves the list as it was.
+		osquery("/osquery/distributed/write", """
+				{"node_key": "%s", "queries": {"charter-software:apps": []}, "statuses": {"charter-software:apps": 1},
+				 "messages": {"charter-software:apps": "no such table: apps"}}""".formatted(nodeKey));
+		assertThat(jdbc.sql("select count(*) from device_software where device_id = :id").param("id", device)
+				.query(Integer.class).single()).isEqualTo(3);
+
+		// Safari is Apple's (seeded); Slack and Zoom are findings, on the device's page and in the fleet report.
+		var security = signedIn(Role.SECURITY);
+		assertThat(Fixtures.page(mvc, security, "/devices/" + device)).contains("Slack.app", "Not approved",
+				"3 items, 2 unapproved");
+		String report = Fixtures.page(mvc, security, "/devices/software");
+		assertThat(report).contains("Zoom.us.app").doesNotContain("Safari.app");
+
+		// One click approves Slack on macOS; removing the entry needs confirming.
+		mvc.perform(post("/devices/software/approve").session(security).param("name", "Slack.app").param("platform", "darwin")
+				.with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(Fixtures.page(mvc, security, "/devices/" + device)).contains("3 items, 1 unapproved");
+		UUID entry = jdbc.sql("select id from approved_software where pattern = 'Slack.app'").query(UUID.class).single();
+		assertThat(events.stream(DeviceEvent.SoftwareApproved.class)).anyMatch(e -> e.approvalId().equals(entry));
+		mvc.perform(post("/devices/software/" + entry + "/remove").session(security).with(csrf()))
+				.andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/devices/software/" + entry + "/remove"));
+		assertThat(Fixtures.page(mvc, security, "/devices/software/" + entry + "/remove")).contains("Slack.app");
+		mvc.perform(post("/devices/software/" + entry + "/remove").session(security).param("confirmed", "yes").with(csrf()))
+				.andExpect(status().is3xxRedirection());
+		assertThat(Fixtures.page(mvc, security, "/devices/" + device)).contains("3 items, 2 unapproved");
+		// ADMIN reads the report but does not approve.
+		var admin = signedIn(Role.ADMIN);
+		assertThat(Fixtures.page(mvc, admin, "/devices/software")).contains("Slack.app");
+		mvc.perform(post("/devices/software/approve").session(admin).param("name", "Slack.app").with(csrf()))
+				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void linuxAsksBothPackageTablesAndTheUnionIsTheList() throws Exception {
+		String nodeKey = enroll(createSecret("linux software"), host, "ubuntu");
+		JsonNode queries = body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")).path("queries");
+		assertThat(queries.propertyNames()).contains("charter-software:deb_packages", "charter-software:rpm_packages");
+		osquery("/osquery/distributed/write", """
+				{"node_key": "%s",
+				 "queries": {"charter-software:deb_packages": [
+				   {"name": "bash", "version": "5.2.21-2ubuntu4", "publisher": "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>"},
+				   {"name": "osquery", "version": "5.12.1-1.linux", "publisher": "osquery"},
+				   {"name": "nmap", "version": "7.94", "publisher": "Someone <x@example.org>"}],
+				   "charter-software:rpm_packages": []},
+				 "statuses": {"charter-software:deb_packages": 0, "charter-software:rpm_packages": 0}}""".formatted(nodeKey));
+		UUID device = deviceId(host);
+		assertThat(Fixtures.page(mvc, signedIn(Role.AUDITOR), "/devices/" + device)).contains("nmap", "3 items, 1 unapproved");
+	}
+
+	@Test
+	void anEmployeeAsksForSoftwareAndSecurityRefusesThenApproves() throws Exception {
+		var employee = fixtures.user(Role.EMPLOYEE);
+		UUID person = person(employee.email(), "Erin Employee");
+		String nodeKey = enroll(createSecret("mine"), host, "windows");
+		UUID device = deviceId(host);
+		jdbc.sql("update device set owner_id = :p where id = :d").param("p", person).param("d", device).update();
+		osquery("/osquery/distributed/write", """
+				{"node_key": "%s",
+				 "queries": {"charter-software:programs": [
+				   {"name": "Microsoft Edge", "version": "131.0", "publisher": "Microsoft Corporation"},
+				   {"name": "Notepad++ (64-bit x64)", "version": "8.6", "publisher": "Notepad++ Team"}],
+				   "charter-check:disk-encryption": []},
+				 "statuses": {"charter-software:programs": 0, "charter-check:disk-encryption": 0}}""".formatted(nodeKey));
+
+		var session = Fixtures.signIn(mvc, employee.email(), Fixtures.PASSWORD);
+		String mine = Fixtures.page(mvc, session, "/my-devices");
+		assertThat(mine).contains("mbp-olivia.local", "Notepad++ (64-bit x64)", "Turn on disk encryption")
+				.doesNotContain("Microsoft Edge");
+		mvc.perform(post("/my-devices/software-requests").session(session).param("name", "Notepad++").param("reason", " ")
+				.with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		mvc.perform(post("/my-devices/software-requests").session(session).param("name", "Notepad++*")
+				.param("reason", "Editing configuration files").with(csrf())).andExpect(status().is3xxRedirection());
+		UUID request = jdbc.sql("select id from software_request where requester_id = :p").param("p", person)
+				.query(UUID.class).single();
+
+		var security = signedIn(Role.SECURITY);
+		assertThat(Fixtures.page(mvc, security, "/devices/software")).contains("Erin Employee", "Editing configuration files");
+		mvc.perform(post("/devices/software/requests/" + request + "/refuse").session(security).param("refusal", "")
+				.with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("Give the reason")));
+		mvc.perform(post("/devices/software/requests/" + request + "/approve").session(security).with(csrf()))
+				.andExpect(status().is3xxRedirection());
+		// Decided once: a second decision finds no open request.
+		mvc.perform(post("/devices/software/requests/" + request + "/refuse").session(security).param("refusal", "late")
+				.with(csrf())).andExpect(status().isNotFound());
+		assertThat(events.stream(DeviceEvent.SoftwareRequestChanged.class).map(DeviceEvent::action))
+				.contains("software-request.requested", "software-request.approved");
+		assertThat(Fixtures.page(mvc, session, "/my-devices")).doesNotContain("Notepad++ (64-bit x64) 8.6").contains("Approved");
+		mvc.perform(get("/devices/software").session(session)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void securityRevokesADeviceAfterConfirming() throws Exception {
+		String nodeKey = enroll(createSecret("revoke"), host, "darwin");
+		UUID device = deviceId(host);
+		var security = signedIn(Role.SECURITY);
+		assertThat(Fixtures.page(mvc, security, "/devices/" + device + "/revoke")).contains("osquery must enroll again");
+		mvc.perform(post("/devices/" + device + "/revoke").session(security).with(csrf()))
+				.andExpect(header().string("Location", "/devices/" + device + "/revoke"));
+		osquery("/osquery/config", "{\"node_key\":\"" + nodeKey + "\"}").andExpect(jsonPath("$.node_invalid").doesNotExist());
+		mvc.perform(post("/devices/" + device + "/revoke").session(security).param("confirmed", "yes").with(csrf()))
+				.andExpect(status().is3xxRedirection());
+		osquery("/osquery/config", "{\"node_key\":\"" + nodeKey + "\"}").andExpect(content().json("{\"node_invalid\": true}"));
+		assertThat(events.stream(DeviceEvent.DeviceRevoked.class)).anyMatch(e -> e.deviceId().equals(device));
+		mvc.perform(post("/devices/" + device + "/revoke").session(signedIn(Role.ADMIN)).param("confirmed", "yes")
+				.with(csrf())).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void answersDataSubjectRequestsAndErasureUnlinksTheOwner() throws Exception {
+		String email = Fixtures.uniqueEmail("holder");
+		UUID person = person(email, "Hana Holder");
+		String nodeKey = enroll(createSecret("holder"), host, "linux");
+		UUID device = deviceId(host);
+		jdbc.sql("update device set owner_id = :p where id = :d").param("p", person).param("d", device).update();
+		osquery("/osquery/distributed/write", """
+				{"node_key": "%s", "queries": {"charter-software:deb_packages": [{"name": "vim", "version": "9.1"}]},
+				 "statuses": {"charter-software:deb_packages": 0}}""".formatted(nodeKey));
+		var subject = new io.charter.shared.personaldata.DataSubject(UUID.randomUUID(), email, null, "fr");
+		assertThat(holder.find(subject).records()).isOne();
+		assertThat(holder.find(subject).purposes()).contains("Sécuriser");
+		assertThat(holder.export(subject)).extracting(io.charter.shared.personaldata.Dataset::name)
+				.containsExactly("devices", "device-software");
+		assertThat(holder.erase(subject).result()).isEqualTo(io.charter.shared.personaldata.Outcome.Result.PARTLY);
+		assertThat(jdbc.sql("select owner_id from device where id = :d").param("d", device).query(UUID.class).optional())
+				.isEmpty();
+		assertThat(holder.find(subject).holdsData()).isFalse();
+	}
+
+	@Test
+	void tellsSecurityOfStaleDevices() throws Exception {
+		enroll(createSecret("stale"), host, "darwin");
+		UUID device = deviceId(host);
+		int before = staleCount();
+		jdbc.sql("update device set last_seen_at = last_seen_at - interval '15' day where id = :d").param("d", device)
+				.update();
+		assertThat(staleCount()).isEqualTo(before + 1);
+	}
+
+	private int staleCount() {
+		return attention.notices().stream().filter(n -> n.messageKey().equals("devices.attention.stale"))
+				.map(n -> (Integer) n.arguments().get(0)).findFirst().orElse(0);
+	}
+
+	private UUID person(String email, String name) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into person (id, name, email, kind, status, language, created_at, updated_at)
+				values (:id, :name, :email, 'EMPLOYEE', 'ACTIVE', 'en', current_timestamp, current_timestamp)""")
+				.param("id", id).param("name", name).param("email", email).update();
+		return id;
 	}
 
 	private org.springframework.mock.web.MockHttpSession signedIn(Role role) throws Exception {

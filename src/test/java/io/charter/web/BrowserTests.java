@@ -160,9 +160,13 @@ class BrowserTests {
 					// compliance links the acknowledgement page.
 					people.create(new PersonDetails("Émile Employee", email, null, PersonKind.EMPLOYEE, null, null,
 							java.time.LocalDate.of(2024, 2, 1), null, "fr"));
+					ownDevice(email);
 				}
 				signIn(email, Fixtures.PASSWORD);
 				visited.addAll(crawlInEachLanguage());
+				if (role == Role.SECURITY) {
+					visited.addAll(securityConfirmations());
+				}
 			}
 			// Every module's pages were reached (a broken crawl must not pass for a clean console).
 			assertThat(visited).contains("/", "/audit", "/admin/users", "/consent", "/rights", "/organisation",
@@ -174,8 +178,10 @@ class BrowserTests {
 			assertThat(visited).contains("/training", "/training/sessions/new", "/training/enrol")
 					.anyMatch(page -> page.matches("/training/sessions/[0-9a-f-]{36}/edit"))
 					.anyMatch(page -> page.matches("/training/sessions/[0-9a-f-]{36}/cancel"));
-			assertThat(visited).contains("/devices", "/devices/enroll-secrets")
-					.anyMatch(page -> page.matches("/devices/[0-9a-f-]{36}"));
+			assertThat(visited).contains("/devices", "/devices/enroll-secrets", "/devices/software", "/my-devices")
+					.anyMatch(page -> page.matches("/devices/[0-9a-f-]{36}"))
+					.anyMatch(page -> page.matches("/devices/[0-9a-f-]{36}/revoke"))
+					.anyMatch(page -> page.matches("/devices/software/[0-9a-f-]{36}/remove"));
 			assertThat(visited).contains("/policies", "/policies/work-behaviors", "/policies/work-behaviors/draft",
 					"/people/compliance", "/me/compliance", "/me/policies/work-behaviors");
 			assertThat(tooWide).as("pages wider than a 390 px phone (page: document width), of %s", visited).isEmpty();
@@ -289,6 +295,8 @@ class BrowserTests {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/training/sessions/[0-9a-f-]{36}$"));
 	}
 
+	private java.util.UUID device;
+
 	/** An enrolled device with long values and an answered check, so that a device's page is among those crawled. */
 	private void addDevice() {
 		java.util.UUID secret = java.util.UUID.randomUUID();
@@ -309,6 +317,37 @@ class BrowserTests {
 				insert into check_result (id, device_id, check_id, checked_at, passed)
 				values (:id, :device, 'screen-lock', current_timestamp, false)""")
 				.param("id", java.util.UUID.randomUUID()).param("device", device).update();
+		jdbc.sql("""
+				insert into device_software (device_id, name, version, publisher, first_seen_at, last_seen_at)
+				values (:device, 'Notepad++ (64-bit x64) with a rather long name of its own', '8.6.9.0-release-candidate',
+				  'Notepad++ Team and contributors of a long name', current_timestamp, current_timestamp)""")
+				.param("device", device).update();
+		jdbc.sql("""
+				insert into software_request (id, requester_id, name, reason, status, created_at)
+				values (:id, null, 'Visual Studio Code Insiders with a long name', 'Editing the configuration of the finance
+				  department''s reporting scripts, which are long', 'requested', current_timestamp)""")
+				.param("id", java.util.UUID.randomUUID()).update();
+		this.device = device;
+	}
+
+	/**
+	 * The confirmation pages linked for SECURITY only, from pages an earlier role's crawl already
+	 * checked (and so does not follow again): revoking the device, removing a catalogue entry.
+	 */
+	private Set<String> securityConfirmations() {
+		List<String> pages = List.of("/devices/" + device + "/revoke",
+				"/devices/software/00000000-0000-0000-0d5e-000000000001/remove");
+		for (String language : LANGUAGES) {
+			browser.get(url("/?lang=" + language));
+			pages.forEach(page -> check(page, language));
+		}
+		return new LinkedHashSet<>(pages);
+	}
+
+	/** The crawled device belongs to the employee, so that "My devices" lists it with its findings. */
+	private void ownDevice(String email) {
+		jdbc.sql("update device set owner_id = (select id from person where email = :email) where id = :id")
+				.param("email", email).param("id", device).update();
 	}
 
 	/** A request on the staff dashboard, so that a request's page is among those crawled. */

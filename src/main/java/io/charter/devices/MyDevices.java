@@ -1,0 +1,45 @@
+package io.charter.devices;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.charter.devices.web.OwnDevice;
+import io.charter.devices.web.SoftwareRequestView;
+import io.charter.people.Directory;
+
+/** What a person sees of their own devices: found by their e-mail address in the directory. */
+@Service
+class MyDevices {
+
+	private final Devices devices;
+	private final Checks checks;
+	private final SoftwareSteps software;
+	private final SoftwareRequests requests;
+	private final Directory directory;
+
+	MyDevices(Devices devices, Checks checks, SoftwareSteps software, SoftwareRequests requests, Directory directory) {
+		this.devices = devices;
+		this.checks = checks;
+		this.software = software;
+		this.requests = requests;
+		this.directory = directory;
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<OwnDevice> devices(String email) {
+		return directory.byEmail(email).map(p -> devices.ofOwner(p.id()).stream()
+				.map(d -> new OwnDevice(d, checks.states(d.id()),
+						software.installed(d.id()).stream().filter(s -> !s.approved()).toList()))
+				.toList()).orElse(List.of());
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<SoftwareRequestView> requests(String email) {
+		return directory.byEmail(email).map(p -> requests.of(p.id())).orElse(List.of());
+	}
+}

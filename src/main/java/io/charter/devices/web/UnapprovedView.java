@@ -1,0 +1,13 @@
+package io.charter.devices.web;
+
+import java.time.Instant;
+
+/**
+ * A software name installed somewhere in the fleet that no catalogue entry approves.
+ *
+ * @param platform the platform of the devices it is on (one line per name and platform)
+ * @param devices on how many devices
+ * @param firstSeenAt when it was first seen on any of them
+ */
+public record UnapprovedView(String name, String platform, int devices, Instant firstSeenAt) {
+}
