@@ -54,7 +54,7 @@ public class DataSubjectRequests {
 	}
 
 	/** How many open requests whose clock runs fall due from {@code from} to {@code to}, both included. */
-	int runningDueBetween(LocalDate from, LocalDate to) {
+	public int runningDueBetween(LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				select count(*) from rights_request
 				where status not in (:closed) and status <> 'WAITING_FOR_REQUESTER' and due_on between :from and :to""")

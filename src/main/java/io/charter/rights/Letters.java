@@ -198,7 +198,7 @@ public class Letters {
 	 * How many letters of the last {@code days} days wait in the outbox (held for want of a mail
 	 * server, or still to send).
 	 */
-	int waiting(int days) {
+	public int waiting(int days) {
 		List<UUID> recent = letters.since(clock.instant().minus(java.time.Duration.ofDays(days)));
 		return recent.isEmpty() ? 0 : (int) notifications.messages(recent).stream()
 				.filter(m -> "HELD".equals(m.status()) || "PENDING".equals(m.status())).count();

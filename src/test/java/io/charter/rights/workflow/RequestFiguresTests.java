@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter.rights.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

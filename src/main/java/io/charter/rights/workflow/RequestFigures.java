@@ -1,4 +1,4 @@
-package io.charter.rights;
+package io.charter.rights.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.charter.rights.DataSubjectRequests;
+import io.charter.rights.Letters;
 import io.charter.shared.DashboardFigures;
 import io.charter.shared.Role;
 
