@@ -1,7 +1,6 @@
 package io.charter.audit;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,10 +71,7 @@ class AuditController {
 
 	private List<AuditLine> lines(List<AuditEntry> entries) {
 		Set<String> actors = entries.stream().map(AuditEntry::actor).filter(Objects::nonNull).collect(Collectors.toSet());
-		Map<String, String> names = new HashMap<>();
-		for (ActorNames contributor : actorNames) {
-			contributor.names(actors).forEach(names::putIfAbsent);
-		}
+		Map<String, String> names = ActorNames.resolve(actorNames, actors);
 		return entries.stream().map(entry -> new AuditLine(entry, names.get(entry.actor()), link(entry))).toList();
 	}
 

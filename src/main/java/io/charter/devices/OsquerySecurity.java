@@ -4,11 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.charter.platform.MachineEndpoints;
 import io.charter.shared.ChainOrder;
-import io.charter.shared.SecurityHeaders;
 
 /**
  * osquery's endpoints: machines, not people, each call authenticated by its node key (or, for
@@ -21,12 +20,8 @@ class OsquerySecurity {
 	@Bean
 	@Order(ChainOrder.SYSTEM_CALLBACKS)
 	SecurityFilterChain osqueryChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/osquery/**")
+		return MachineEndpoints.stateless(http, "/osquery/**")
 				.authorizeHttpRequests(a -> a.anyRequest().permitAll())
-				.csrf(c -> c.disable())
-				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-				.requestCache(r -> r.disable())
-				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.API_POLICY)));
-		return http.build();
+				.build();
 	}
 }

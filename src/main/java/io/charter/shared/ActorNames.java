@@ -1,6 +1,7 @@
 package io.charter.shared;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,4 +14,16 @@ public interface ActorNames {
 
 	/** The readable names of those of the given actor ids this contributor knows, by actor id. */
 	Map<String, String> names(Collection<String> actorIds);
+
+	/**
+	 * The names every contributor knows for these actor ids; the first contributor that names an id
+	 * wins.
+	 */
+	static Map<String, String> resolve(Iterable<? extends ActorNames> contributors, Collection<String> actorIds) {
+		Map<String, String> names = new HashMap<>();
+		for (ActorNames contributor : contributors) {
+			contributor.names(actorIds).forEach(names::putIfAbsent);
+		}
+		return names;
+	}
 }

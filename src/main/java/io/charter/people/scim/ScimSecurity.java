@@ -8,18 +8,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.charter.platform.MachineEndpoints;
 import io.charter.shared.ActorIdentity;
 import io.charter.shared.ChainOrder;
 import io.charter.shared.PathAccess;
 import io.charter.shared.Role;
-import io.charter.shared.SecurityHeaders;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -54,20 +53,16 @@ class ScimSecurity {
 	@Bean
 	@Order(ChainOrder.SYSTEM_CALLBACKS)
 	SecurityFilterChain scimChain(HttpSecurity http, ScimCredentials credentials, ScimErrors errors) throws Exception {
-		http.securityMatcher("/scim/**")
+		MachineEndpoints.stateless(http, "/scim/**")
 				.authorizeHttpRequests(a -> a.anyRequest().hasAuthority(AUTHORITY))
 				.addFilterBefore(new Bearer(credentials), AuthorizationFilter.class)
-				.csrf(c -> c.disable())
-				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-				.requestCache(r -> r.disable())
 				.exceptionHandling(e -> e
 						.authenticationEntryPoint((request, response, failure) -> {
 							response.setHeader("WWW-Authenticate", "Bearer realm=\"scim\"");
 							errors.write(response, new ScimException(401, null, "A SCIM bearer credential is required"));
 						})
 						.accessDeniedHandler((request, response, denied) -> errors.write(response,
-								new ScimException(403, null, "Not allowed"))))
-				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.API_POLICY)));
+								new ScimException(403, null, "Not allowed"))));
 		return http.build();
 	}
 

@@ -4,10 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.charter.platform.MachineEndpoints;
 import io.charter.shared.ChainOrder;
 import io.charter.shared.SecurityHeaders;
 
@@ -43,12 +43,8 @@ class PublicRequestSecurity {
 	@Bean
 	@Order(ChainOrder.SYSTEM_CALLBACKS)
 	SecurityFilterChain systemCallbackChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/api/v1/rights/callbacks/**")
+		return MachineEndpoints.stateless(http, "/api/v1/rights/callbacks/**")
 				.authorizeHttpRequests(a -> a.anyRequest().permitAll())
-				.csrf(c -> c.disable())
-				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-				.requestCache(r -> r.disable())
-				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.API_POLICY)));
-		return http.build();
+				.build();
 	}
 }

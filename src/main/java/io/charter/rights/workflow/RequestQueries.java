@@ -152,8 +152,7 @@ class RequestQueries {
 	private List<HistoryEntry> namedHistory(UUID id) {
 		List<HistoryEntry> lines = history.of(id);
 		Set<String> actors = lines.stream().map(HistoryEntry::actor).collect(Collectors.toSet());
-		Map<String, String> names = new HashMap<>();
-		actorNames.forEach(contributor -> contributor.names(actors).forEach(names::putIfAbsent));
+		Map<String, String> names = ActorNames.resolve(actorNames, actors);
 		return lines.stream().map(line -> line.named(names)).toList();
 	}
 
