@@ -66,16 +66,8 @@ class BrowserTests {
 	static final Dimension PHONE = new Dimension(390, 844);
 
 	static WebDriver browser;
-	/** The window's size now, to resize only when it changes. */
-	static Dimension width = WIDE;
 	/** The secret of a request's confirmation link, once one was sent through the public form. */
-	static String verifySecret;
-
-	final Set<String> checkedKinds = new HashSet<>();
-	/** How many roles walked so far: each has its own dashboard. */
-	int roles;
-	final Map<String, Long> tooWide = new LinkedHashMap<>();
-	final Map<String, List<String>> violations = new LinkedHashMap<>();
+	static volatile String verifySecret;
 
 	@LocalServerPort
 	int port;
@@ -92,6 +84,11 @@ class BrowserTests {
 	static void startBrowser() throws Exception {
 		boolean installed = CHROMIUM.canExecute() && DRIVER.canExecute();
 		Assumptions.assumeTrue(installed || System.getenv("CI") != null, SKIPPED);
+		browser = startChromium();
+	}
+
+	/** A headless Chromium of its own (profile, sessions), its console kept for the checks on it. */
+	static WebDriver startChromium() throws java.io.IOException {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -100,9 +97,10 @@ class BrowserTests {
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		browser.manage().window().setSize(WIDE);
+		WebDriver started = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+		started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		started.manage().window().setSize(WIDE);
+		return started;
 	}
 
 	@AfterAll
@@ -137,36 +135,57 @@ class BrowserTests {
 
 	/**
 	 * Every page reachable from the navigation of each role, and the public pages, in each language
-	 * at 1280 px and at 390 px: axe-core finds nothing and no page is wider than a phone. The
-	 * language is switched once per role and language (the session keeps it), each page is loaded
-	 * once and checked at both widths.
+	 * at 1280 px and at 390 px: axe-core finds nothing and no page is wider than a phone. The records
+	 * the pages show are made first; then each language is walked in its own Chromium at the same
+	 * time (each language's walk is independent), and each page is loaded once and checked at both
+	 * widths.
 	 */
 	@Test
-	void everyPagePassesAxeAndFitsAPhoneInEachLanguage() {
+	void everyPagePassesAxeAndFitsAPhoneInEachLanguage() throws Exception {
+		List<Walk> walks = new ArrayList<>();
+		// One user per role, walked by every language.
+		Map<Role, String> staff = new LinkedHashMap<>();
 		try {
-			for (String language : LANGUAGES) {
-				checkPublicPages(language);
-			}
-			signIn(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
+			signIn(browser, Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
 			registerRequest();
 			addPerson();
 			scheduleSession();
 			addDevice();
-			Set<String> visited = crawlInEachLanguage();
+			// In the directory, so that the enrolment page lists the sessions with their buttons and My
+			// compliance links the acknowledgement page.
 			for (Role role : List.of(Role.PRIVACY, Role.SECURITY, Role.AUDITOR, Role.EMPLOYEE)) {
-				String email = fixtures.user(role).email();
-				if (role == Role.EMPLOYEE) {
-					// In the directory, so that the enrolment page lists the sessions with their buttons and My
-					// compliance links the acknowledgement page.
-					people.create(new PersonDetails("Émile Employee", email, null, PersonKind.EMPLOYEE, null, null,
-							java.time.LocalDate.of(2024, 2, 1), null, "fr"));
-					ownDevice(email);
+				staff.put(role, fixtures.user(role).email());
+			}
+			String employee = staff.get(Role.EMPLOYEE);
+			people.create(new PersonDetails("Émile Employee", employee, null, PersonKind.EMPLOYEE, null, null,
+					java.time.LocalDate.of(2024, 2, 1), null, "fr"));
+			ownDevice(employee);
+			for (String language : LANGUAGES) {
+				walks.add(new Walk(language, walks.isEmpty() ? browser : startChromium(), staff));
+			}
+			// One request sent through the public form, in the first walk, for the page of its confirmation
+			// link (the form accepts few per source).
+			walks.get(0).sendRequest();
+			var pool = java.util.concurrent.Executors.newFixedThreadPool(walks.size());
+			try {
+				for (var done : pool.invokeAll(walks.stream().<java.util.concurrent.Callable<Void>>map(walk -> () -> {
+					walk.walk();
+					return null;
+				}).toList())) {
+					done.get();
 				}
-				signIn(email, Fixtures.PASSWORD);
-				visited.addAll(crawlInEachLanguage());
-				if (role == Role.SECURITY) {
-					visited.addAll(securityConfirmations());
-				}
+			}
+			finally {
+				pool.shutdownNow();
+			}
+			Set<String> visited = new LinkedHashSet<>();
+			Map<String, Long> tooWide = new LinkedHashMap<>();
+			Map<String, List<String>> violations = new LinkedHashMap<>();
+			for (Walk walk : walks) {
+				assertThat(walk.visited).as("the pages walked in %s", walk.language).isNotEmpty();
+				visited.addAll(walk.visited);
+				tooWide.putAll(walk.tooWide);
+				violations.putAll(walk.violations);
 			}
 			// Every module's pages were reached (a broken crawl must not pass for a clean console).
 			assertThat(visited).contains("/", "/audit", "/admin/users", "/consent", "/rights", "/organisation",
@@ -189,39 +208,181 @@ class BrowserTests {
 					.isEmpty();
 		}
 		finally {
-			resize(WIDE);
+			for (Walk walk : walks) {
+				if (walk.browser != browser) {
+					walk.browser.quit();
+				}
+			}
+			browser.manage().window().setSize(WIDE);
 			browser.manage().deleteAllCookies();
 		}
 	}
 
-	/** The cookie declaration, the sign-in page and the request form with each of its pages, signed out. */
-	private void checkPublicPages(String language) {
-		browser.manage().deleteAllCookies();
-		check("/c/wegroup-be/declaration?lang=" + language, language);
-		check("/login?lang=" + language, language);
-		check("/login?error", language);
-		check("/privacy/requests?lang=" + language, language);
-		if (verifySecret == null) {
-			// One request sent, for the page of its confirmation link (the form accepts few per source).
+	/**
+	 * One language's walk, in a Chromium of its own: the public pages signed out, then the pages of
+	 * ADMIN and of each role signed in, in that language.
+	 */
+	final class Walk {
+
+		final String language;
+		final WebDriver browser;
+		/** The window's size now, to resize only when it changes. */
+		Dimension width = WIDE;
+		final Set<String> checkedKinds = new HashSet<>();
+		/** How many roles walked so far: each has its own dashboard. */
+		int roles;
+		final Set<String> visited = new LinkedHashSet<>();
+		final Map<String, Long> tooWide = new LinkedHashMap<>();
+		final Map<String, List<String>> violations = new LinkedHashMap<>();
+
+		final Map<Role, String> staff;
+
+		Walk(String language, WebDriver browser, Map<Role, String> staff) {
+			this.language = language;
+			this.browser = browser;
+			this.staff = staff;
+			browser.manage().window().setSize(WIDE);
+		}
+
+		void walk() {
+			checkPublicPages();
+			signIn(browser, Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
+			crawlSignedIn();
+			for (var user : staff.entrySet()) {
+				Role role = user.getKey();
+				signIn(browser, user.getValue(), Fixtures.PASSWORD);
+				crawlSignedIn();
+				if (role == Role.SECURITY) {
+					securityConfirmations();
+				}
+			}
+		}
+
+		/** Sends the public request form for real, and keeps the secret of the confirmation link sent. */
+		void sendRequest() {
+			browser.manage().deleteAllCookies();
+			browser.get(url("/privacy/requests?lang=" + language));
 			String email = Fixtures.uniqueEmail("requester");
-			submitRequestForm("Philippa Public-Form", email);
-			checkOpen("/privacy/requests/sent", language);
+			submitRequestForm(browser, "Philippa Public-Form", email);
+			checkOpen("/privacy/requests/sent");
 			verifySecret = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> jdbc.sql("""
 					select coalesce(body_to_send, body) from outbox_message where recipient = :to and body like '%/verify/%'
 					order by created_at desc limit 1""").param("to", email).query(String.class).optional()
 					.map(body -> body.replaceAll("(?s).*/privacy/requests/verify/([A-Za-z0-9_-]+).*", "$1")).orElse(null));
 		}
-		// Sent empty, past the browser's own checks: every field in error.
-		submitRequestForm("", "");
-		checkOpen("/privacy/requests (every field in error)", language);
-		check("/privacy/requests/sent", language);
-		check("/privacy/requests/verify/" + verifySecret, language);
-		for (String page : List.of("verify", "withdraw", "download")) {
-			check("/privacy/requests/" + page + "/an-unknown-secret", language);
+
+		/** The cookie declaration, the sign-in page and the request form with each of its pages, signed out. */
+		private void checkPublicPages() {
+			browser.manage().deleteAllCookies();
+			check("/c/wegroup-be/declaration?lang=" + language);
+			check("/login?lang=" + language);
+			check("/login?error");
+			check("/privacy/requests?lang=" + language);
+			// Sent empty, past the browser's own checks: every field in error.
+			submitRequestForm(browser, "", "");
+			checkOpen("/privacy/requests (every field in error)");
+			check("/privacy/requests/sent");
+			check("/privacy/requests/verify/" + verifySecret);
+			for (String page : List.of("verify", "withdraw", "download")) {
+				check("/privacy/requests/" + page + "/an-unknown-secret");
+			}
+		}
+
+		private void crawlSignedIn() {
+			roles++;
+			browser.get(url("/?lang=" + language));
+			visited.addAll(crawl());
+		}
+
+		/**
+		 * The pages a signed-in user reaches from the navigation, and the pages those link to, two steps
+		 * deep: one page of each kind (ids stand for any id), no downloads and no other query.
+		 */
+		private Set<String> crawl() {
+			List<String> frontier = links(browser, "header.top nav a[href]");
+			Set<String> crawled = new LinkedHashSet<>();
+			for (int depth = 0; depth < 3 && !frontier.isEmpty(); depth++) {
+				List<String> next = new ArrayList<>();
+				for (String page : frontier) {
+					// A kind of page an earlier role saw is not checked again, but for the dashboard, which is
+					// each role's own.
+					String kind = page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}|\\d+|(?<=/services/)[^/]+", "{id}");
+					if (!checkedKinds.add(("/".equals(page) ? roles : "") + " " + kind)) {
+						continue;
+					}
+					check(page);
+					crawled.add(page);
+					next.addAll(links(browser, "main a[href]"));
+				}
+				frontier = next;
+			}
+			return crawled;
+		}
+
+		/**
+		 * The confirmation pages linked for SECURITY only, from pages an earlier role's crawl already
+		 * checked (and so does not follow again): revoking the device, removing a catalogue entry.
+		 */
+		private void securityConfirmations() {
+			List<String> pages = List.of("/devices/" + device + "/revoke",
+					"/devices/software/00000000-0000-0000-0d5e-000000000001/remove");
+			browser.get(url("/?lang=" + language));
+			pages.forEach(this::check);
+			visited.addAll(pages);
+		}
+
+		private void check(String page) {
+			browser.get(url(page));
+			checkOpen(page);
+		}
+
+		/** The open page at both widths, the current one first, so that each page is loaded once. */
+		private void checkOpen(String page) {
+			Object shown = ((JavascriptExecutor) browser).executeScript("return document.documentElement.lang");
+			String where = page + " (" + browser.getTitle() + ") in " + language;
+			// The declaration is in the languages its site has, else the site's own: not asked of it here.
+			if (!language.equals(shown) && !page.startsWith("/c/")) {
+				violations.put(where, List.of("the page is in " + shown));
+			}
+			for (Dimension size : width == WIDE ? List.of(WIDE, PHONE) : List.of(PHONE, WIDE)) {
+				resize(size);
+				if (size == PHONE) {
+					measure(where);
+				}
+				// Every rule once, at the wide window; at the phone's width the rules its layout can break.
+				List<String> found = size == WIDE ? Axe.violations((JavascriptExecutor) browser)
+						: Axe.layoutViolations((JavascriptExecutor) browser);
+				if (!found.isEmpty()) {
+					violations.put(where + " at " + size.getWidth() + " px", found);
+				}
+			}
+		}
+
+		private void resize(Dimension size) {
+			if (size != width) {
+				browser.manage().window().setSize(size);
+				width = size;
+			}
+		}
+
+		private void measure(String where) {
+			Map<?, ?> widths = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript(
+					"return {page: document.documentElement.scrollWidth, window: window.innerWidth};");
+			long pageWidth = ((Number) widths.get("page")).longValue();
+			if (pageWidth > ((Number) widths.get("window")).longValue()) {
+				// Names the element reaching furthest right, to say what to fix.
+				Object widest = ((JavascriptExecutor) browser).executeScript("""
+						let far = document.body;
+						for (const e of document.body.querySelectorAll('*')) {
+							if (e.getBoundingClientRect().right > far.getBoundingClientRect().right) far = e;
+						}
+						return far.tagName + '.' + far.className + ' ' + far.textContent.trim().slice(0, 40);""");
+				tooWide.put(where + ", widest: " + widest, pageWidth);
+			}
 		}
 	}
 
-	private void submitRequestForm(String name, String email) {
+	private void submitRequestForm(WebDriver browser, String name, String email) {
 		browser.get(url("/privacy/requests"));
 		((JavascriptExecutor) browser).executeScript("""
 				const form = document.querySelector('form[action="/privacy/requests"]');
@@ -231,41 +392,6 @@ class BrowserTests {
 				form.submit();""", name, email);
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "complete".equals(
 				((JavascriptExecutor) d).executeScript("return document.readyState")) && d.findElements(By.tagName("h1")).size() > 0);
-	}
-
-	private Set<String> crawlInEachLanguage() {
-		Set<String> visited = new LinkedHashSet<>();
-		roles++;
-		for (String language : LANGUAGES) {
-			browser.get(url("/?lang=" + language));
-			visited.addAll(crawl(language));
-		}
-		return visited;
-	}
-
-	/**
-	 * The pages a signed-in user reaches from the navigation, and the pages those link to, two steps
-	 * deep: one page of each kind (ids stand for any id), no downloads and no other query.
-	 */
-	private Set<String> crawl(String language) {
-		List<String> frontier = links("header.top nav a[href]");
-		Set<String> visited = new LinkedHashSet<>();
-		for (int depth = 0; depth < 3 && !frontier.isEmpty(); depth++) {
-			List<String> next = new ArrayList<>();
-			for (String page : frontier) {
-				// A kind of page an earlier role saw in this language is not checked again, but for the
-				// dashboard, which is each role's own.
-				String kind = page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}|\\d+|(?<=/services/)[^/]+", "{id}");
-				if (!checkedKinds.add(("/".equals(page) ? roles : "") + language + " " + kind)) {
-					continue;
-				}
-				check(page, language);
-				visited.add(page);
-				next.addAll(links("main a[href]"));
-			}
-			frontier = next;
-		}
-		return visited;
 	}
 
 	/** A person with a manager and long values, so that a person's pages are among those crawled. */
@@ -330,20 +456,6 @@ class BrowserTests {
 		this.device = device;
 	}
 
-	/**
-	 * The confirmation pages linked for SECURITY only, from pages an earlier role's crawl already
-	 * checked (and so does not follow again): revoking the device, removing a catalogue entry.
-	 */
-	private Set<String> securityConfirmations() {
-		List<String> pages = List.of("/devices/" + device + "/revoke",
-				"/devices/software/00000000-0000-0000-0d5e-000000000001/remove");
-		for (String language : LANGUAGES) {
-			browser.get(url("/?lang=" + language));
-			pages.forEach(page -> check(page, language));
-		}
-		return new LinkedHashSet<>(pages);
-	}
-
 	/** The crawled device belongs to the employee, so that "My devices" lists it with its findings. */
 	private void ownDevice(String email) {
 		jdbc.sql("update device set owner_id = (select id from person where email = :email) where id = :id")
@@ -363,7 +475,7 @@ class BrowserTests {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/rights/requests/"));
 	}
 
-	private List<String> links(String selector) {
+	private List<String> links(WebDriver browser, String selector) {
 		List<String> found = new ArrayList<>();
 		for (WebElement link : browser.findElements(By.cssSelector(selector))) {
 			URI target = URI.create(link.getDomProperty("href"));
@@ -375,57 +487,7 @@ class BrowserTests {
 		return found;
 	}
 
-	private void check(String page, String language) {
-		browser.get(url(page));
-		checkOpen(page, language);
-	}
-
-	/** The open page at both widths, the current one first, so that each page is loaded once. */
-	private void checkOpen(String page, String language) {
-		Object shown = ((JavascriptExecutor) browser).executeScript("return document.documentElement.lang");
-		String where = page + " (" + browser.getTitle() + ") in " + language;
-		// The declaration is in the languages its site has, else the site's own: not asked of it here.
-		if (!language.equals(shown) && !page.startsWith("/c/")) {
-			violations.put(where, List.of("the page is in " + shown));
-		}
-		for (Dimension size : width == WIDE ? List.of(WIDE, PHONE) : List.of(PHONE, WIDE)) {
-			resize(size);
-			if (size == PHONE) {
-				measure(where);
-			}
-			// Every rule once, at the wide window; at the phone's width the rules its layout can break.
-			List<String> found = size == WIDE ? Axe.violations((JavascriptExecutor) browser)
-					: Axe.layoutViolations((JavascriptExecutor) browser);
-			if (!found.isEmpty()) {
-				violations.put(where + " at " + size.getWidth() + " px", found);
-			}
-		}
-	}
-
-	private void resize(Dimension size) {
-		if (size != width) {
-			browser.manage().window().setSize(size);
-			width = size;
-		}
-	}
-
-	private void measure(String where) {
-		Map<?, ?> widths = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript(
-				"return {page: document.documentElement.scrollWidth, window: window.innerWidth};");
-		long pageWidth = ((Number) widths.get("page")).longValue();
-		if (pageWidth > ((Number) widths.get("window")).longValue()) {
-			// Names the element reaching furthest right, to say what to fix.
-			Object widest = ((JavascriptExecutor) browser).executeScript("""
-					let far = document.body;
-					for (const e of document.body.querySelectorAll('*')) {
-						if (e.getBoundingClientRect().right > far.getBoundingClientRect().right) far = e;
-					}
-					return far.tagName + '.' + far.className + ' ' + far.textContent.trim().slice(0, 40);""");
-			tooWide.put(where + ", widest: " + widest, pageWidth);
-		}
-	}
-
-	private void signIn(String email, String password) {
+	private void signIn(WebDriver browser, String email, String password) {
 		browser.manage().deleteAllCookies();
 		browser.get(url("/login"));
 		browser.findElement(By.id("username")).sendKeys(email);
