@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -51,6 +52,7 @@ import io.charter.shared.Role;
  * Charter in a real headless Chromium: sign in with the keyboard only, reach the dashboard, and no
  * page breaks its own Content-Security-Policy. Runs wherever Chromium is installed, always in CI.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserTests {
 

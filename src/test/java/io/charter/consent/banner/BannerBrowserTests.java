@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -57,6 +58,7 @@ import io.charter.consent.banner.BannerControllerTests.TestSite;
  * (external and inline), a blocked iframe and one careless unblocked script that tries to set an
  * analytics cookie before any consent. Runs wherever Chromium is installed, always in CI.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BannerBrowserTests {
 
