@@ -76,7 +76,7 @@ insert into compliance_clause_control (clause_id, version, control_id) values ('
 insert into compliance_clause (id, document, sort_order, current_version) values ('C5', 'cookie-policy', 13, 1);
 insert into compliance_clause_version (clause_id, version, title, wording, kind, changed_at, changed_by)
 values ('C5', 1, '5. Autorisation et maintien du contrôle', 'Avant que ces cookies ne soient placés sur votre ordinateur ou appareil, vous voyez apparaître un pop-up ou une bannière qui demande votre autorisation pour paramétrer ces cookies. En autorisant le placement de cookies, vous nous permettez de vous offrir la meilleure expérience et le meilleur service possible. Si vous le souhaitez, vous pouvez refuser le placement de cookies, à moins que ces cookies ne soient strictement nécessaires. Il se peut toutefois que certaines fonctions de notre site Internet ne fonctionnent pas entièrement ou pas correctement. Vous avez la possibilité d’autoriser et/ou de refuser différentes catégories de cookies que nous utilisons.', 'ADDED', timestamp with time zone '2026-12-07 19:30:00+00', 'system');
-insert into compliance_clause_control (clause_id, version, control_id) values ('C5', 1, 'consent-banner-published');
+insert into compliance_clause_control (clause_id, version, control_id) values ('C5', 1, 'consent-declaration-published');
 insert into compliance_clause (id, document, sort_order, current_version) values ('C6', 'cookie-policy', 14, 1);
 insert into compliance_clause_version (clause_id, version, title, wording, kind, changed_at, changed_by)
 values ('C6', 1, '6. Modifications', 'Nous pouvons modifier cette Déclaration relative aux cookies à tout moment. Dans ce cas, les détails des modifications sont expliqués en haut de cette page. Il vous est donc conseillé de contrôler cette page de temps à autre. Encas de contradiction entre la version actuelle de cette Déclaration relative aux cookies et une ou plusieurs versions antérieures de cette Déclaration relative aux cookies, les dispositions actuelles et en vigueur prévaudront, sauf mention contraire expresse.', 'ADDED', timestamp with time zone '2026-12-07 19:30:00+00', 'system');
@@ -92,5 +92,4 @@ e.    le droit de s''opposer au traitement ;
 f.     le droit à la portabilité des données ;
 g.    le droit de porter plainte auprès d''une autorité de contrôle ;et
 h.    le droit de retirer votre consentement.', 'ADDED', timestamp with time zone '2026-12-07 19:30:00+00', 'system');
-insert into compliance_clause_control (clause_id, version, control_id) values ('C7', 1, 'rights-open-requests');
-insert into compliance_clause_control (clause_id, version, control_id) values ('C7', 1, 'rights-overdue');
+insert into compliance_clause_control (clause_id, version, control_id) values ('C7', 1, 'rights-requests-on-time');

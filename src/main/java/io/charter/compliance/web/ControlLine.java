@@ -11,8 +11,10 @@ import io.charter.shared.control.ControlStatus;
 public record ControlLine(String id, String titleKey, ControlStatus status, String figureKey, List<Object> arguments,
 		Double target, long exempted, String link) {
 
-	public Object[] figureArguments() {
-		return arguments.toArray();
+	/** The figure's arguments, dates and instants written by {@code dates} (the page's own format). */
+	public Object[] figureArguments(java.util.function.Function<Object, String> dates) {
+		return arguments.stream().map(a -> a instanceof java.time.Instant || a instanceof java.time.LocalDate ? dates.apply(a) : a)
+				.toArray();
 	}
 
 	/** The target as a whole percentage, for the page. */
