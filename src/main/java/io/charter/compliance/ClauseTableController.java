@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.compliance.web.ClauseForm;
+import io.charter.compliance.web.ClauseRow;
 import io.charter.compliance.web.VersionRow;
+import io.charter.policies.PublishedPolicies;
 import io.charter.shared.Confirmed;
 import io.charter.shared.NotFound;
 import io.charter.shared.RuleViolation;
@@ -32,8 +34,11 @@ class ClauseTableController {
 	private final Clauses clauses;
 	private final ClauseSteps steps;
 	private final MessageSource messages;
+	private final PublishedPolicies policies;
 
-	ClauseTableController(ComplianceQueries queries, Clauses clauses, ClauseSteps steps, MessageSource messages) {
+	ClauseTableController(ComplianceQueries queries, Clauses clauses, ClauseSteps steps, MessageSource messages,
+			PublishedPolicies policies) {
+		this.policies = policies;
 		this.queries = queries;
 		this.clauses = clauses;
 		this.steps = steps;
@@ -47,6 +52,26 @@ class ClauseTableController {
 		model.addAttribute("failedReports", table.failedReports());
 		model.addAttribute("retired", clauses.all(true).stream().filter(Clause::retired).map(Clause::id).toList());
 		return "compliance/table";
+	}
+
+	/**
+	 * The policy, live: a document of {@code policies} in its published words with each clause's status
+	 * beside it, or (the cookie policy, which lives as the clauses' own words) the clauses in order.
+	 */
+	@GetMapping("/compliance/policy/{document}")
+	String policy(@PathVariable String document, Model model) {
+		List<ClauseRow> rows = queries.table().rows();
+		List<ClauseRow> own = rows.stream().filter(r -> r.document().equals(document)).toList();
+		var published = policies.current(document);
+		if (published.isEmpty() && own.isEmpty()) {
+			throw new NotFound("Unknown policy");
+		}
+		model.addAttribute("title", published.map(p -> p.title()).orElse(text("compliance.policy." + document)));
+		model.addAttribute("html", published.map(p -> LivePolicy.html(p.html(), rows,
+				r -> text("compliance.policy.status", r.id(), text("compliance.status." + r.status().name()
+						.toLowerCase().replace('_', '-'))))).orElse(null));
+		model.addAttribute("rows", own);
+		return "compliance/policy";
 	}
 
 	@GetMapping("/compliance/clauses/new")

@@ -120,6 +120,13 @@ class ComplianceIntegrationTests {
 		mvc.perform(get("/compliance/clauses/S4").session(auditor)).andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<form method=\"post\" action=\"/compliance"))));
 
+		mvc.perform(get("/compliance/policy/work-behaviors").session(auditor)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("href=\"/compliance#clause-S1\"")))
+				.andExpect(content().string(containsString("id=\"clause-S8\"")));
+		mvc.perform(get("/compliance/policy/cookie-policy").session(auditor)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"clause-C7\"")))
+				.andExpect(content().string(containsString("le droit de retirer votre consentement")));
+
 		int before = jdbc.sql("select count(*) from compliance_clause_version").query(Integer.class).single();
 		mvc.perform(post("/compliance/clauses").session(auditor).with(csrf()).param("id", freeId())
 				.param("document", "work-behaviors").param("title", "T").param("wording", "W"))
