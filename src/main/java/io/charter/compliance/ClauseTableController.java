@@ -66,7 +66,8 @@ class ClauseTableController {
 		if (published.isEmpty() && own.isEmpty()) {
 			throw new NotFound("Unknown policy");
 		}
-		model.addAttribute("title", published.map(p -> p.title()).orElse(text("compliance.policy." + document)));
+		model.addAttribute("title", published.map(p -> p.title()).orElseGet(
+				() -> messages.getMessage("compliance.policy." + document, null, document, LocaleContextHolder.getLocale())));
 		model.addAttribute("html", published.map(p -> LivePolicy.html(p.html(), rows,
 				r -> text("compliance.policy.status", r.id(), text("compliance.status." + r.status().name()
 						.toLowerCase().replace('_', '-'))))).orElse(null));
