@@ -26,4 +26,11 @@ class MessageArgumentsUnitTests {
 		assertThat(messages.getMessage("rights.refused.extension-too-late", day, Locale.FRENCH))
 				.contains("le 31 décembre 2026, fin");
 	}
+
+	@Test
+	void aTextWithoutPlaceholdersReadsAsWrittenWhateverItIsGiven() {
+		assertThat(messages.getMessage("rights.due-today", new Object[] { 3 }, Locale.FRENCH))
+				.isEqualTo("échéance aujourd'hui");
+		assertThat(messages.getMessage("rights.due-today", null, Locale.FRENCH)).isEqualTo("échéance aujourd'hui");
+	}
 }

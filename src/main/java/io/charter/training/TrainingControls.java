@@ -1,0 +1,81 @@
+package io.charter.training;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.charter.people.Directory;
+import io.charter.people.PersonSummary;
+import io.charter.shared.Duty;
+import io.charter.shared.control.Control;
+import io.charter.shared.control.ControlReport;
+import io.charter.shared.control.ControlStatus;
+import io.charter.shared.exemption.ExemptionLookup;
+import io.charter.shared.exemption.ExemptionSubject;
+import io.charter.shared.exemption.ExemptionsInForce;
+
+/**
+ * Clause S1 for the compliance table: the sessions this calendar year against the two the policy
+ * offers, and the share of active people whose last attendance is still valid (the duty's own
+ * rule), a person exempted from S1 counted apart. Three queries whatever the number of people.
+ */
+@Component
+class TrainingControls implements ControlReport {
+
+	static final String SESSIONS = "training-sessions-scheduled";
+	static final String TRAINED = "training-12-months";
+	static final String CHECK = "training";
+
+	private final Sessions sessions;
+	private final Directory directory;
+	private final TrainingDuty duty;
+	private final ObjectProvider<ExemptionLookup> exemptions;
+	private final ZoneId zone;
+	private final double target;
+
+	TrainingControls(Sessions sessions, Directory directory, TrainingDuty duty, ObjectProvider<ExemptionLookup> exemptions,
+			@Value(TrainingSettings.ZONE) ZoneId zone, @Value("${charter.training.target:0.95}") double target) {
+		this.sessions = sessions;
+		this.directory = directory;
+		this.duty = duty;
+		this.exemptions = exemptions;
+		this.zone = zone;
+		this.target = target;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Control> controls(LocalDate today) {
+		return List.of(sessions(today), trained(today));
+	}
+
+	private Control sessions(LocalDate today) {
+		int year = today.getYear();
+		int scheduled = sessions.scheduledBetween(LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant(),
+				LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant());
+		int asked = TrainingAttention.PER_YEAR;
+		return new Control(SESSIONS, "training.control.sessions", Set.of("S1"),
+				scheduled >= asked ? ControlStatus.PASSING : ControlStatus.FAILING, Math.min(scheduled, asked), asked, 0,
+				null, "training.control.sessions.figure", List.of(scheduled, String.valueOf(year)), "/training");
+	}
+
+	private Control trained(LocalDate today) {
+		List<UUID> people = directory.active(null).stream()
+				.filter(p -> p.endDate() == null || !p.endDate().isBefore(today)).map(PersonSummary::id).toList();
+		Map<UUID, Duty.Standing> standings = duty.standings(people, today);
+		ExemptionsInForce inForce = exemptions.getIfAvailable(() -> ExemptionLookup.NONE).inForce(today);
+		long met = standings.values().stream().filter(s -> s.state() == Duty.State.DONE).count();
+		long exempted = standings.entrySet().stream().filter(e -> e.getValue().state() != Duty.State.DONE)
+				.filter(e -> inForce.covers("S1", CHECK, ExemptionSubject.person(e.getKey()))).count();
+		return Control.share(TRAINED, "training.control.trained", Set.of("S1"), met, standings.size(), exempted,
+				target, "training.control.trained.figure", "/people/compliance");
+	}
+}

@@ -1,0 +1,45 @@
+package io.charter.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import io.charter.shared.control.Control;
+import io.charter.shared.control.ControlStatus;
+
+/** The daily snapshot keeps each control's figure once a day: a second run changes nothing. */
+@Tag("database")
+@SpringBootTest
+@AutoConfigureMockMvc
+@RecordApplicationEvents
+class SnapshotsIntegrationTests {
+
+	@Autowired
+	Snapshots snapshots;
+
+	@Test
+	void aDayIsKeptOnceAndReadBack() {
+		// A day no other test snapshots.
+		LocalDate day = LocalDate.of(2400 + (int) (Math.random() * 500), 3, 1);
+		Control trained = Control.share("training-12-months", "t", Set.of("S1"), 90, 100, 4, 0.95, "f", null);
+		Control gap = Control.notMeasured("device-screen-lock", "t", Set.of("S5"), "f", null);
+
+		assertThat(snapshots.keep(day, List.of(trained, gap))).isEqualTo(2);
+		Control later = Control.share("training-12-months", "t", Set.of("S1"), 99, 100, 0, 0.95, "f", null);
+		assertThat(snapshots.keep(day, List.of(later))).isZero();
+
+		assertThat(snapshots.between(day, day)).containsExactly(
+				new Snapshots.Point(day, "device-screen-lock", Set.of("S5"), ControlStatus.NOT_MEASURED, 0, 0, 0),
+				new Snapshots.Point(day, "training-12-months", Set.of("S1"), ControlStatus.ATTENTION, 90, 100, 4));
+		assertThat(snapshots.between(day.plusDays(1), day.plusDays(2))).isEmpty();
+	}
+}
