@@ -59,7 +59,10 @@ import io.charter.people.PersonSummary;
 import io.charter.shared.ActorIdentity;
 import io.charter.shared.Role;
 import io.charter.shared.RuleViolation;
+import io.charter.shared.control.Control;
+import io.charter.shared.control.ControlStatus;
 import io.charter.shared.exemption.ExemptionSubject;
+import io.charter.shared.personaldata.DataSubject;
 
 /**
  * Exemptions end to end on the database: the lifecycle with a moved clock (request, approve, in
@@ -117,6 +120,10 @@ class ExemptionsIntegrationTests {
 	JdbcClient jdbc;
 	@Autowired
 	ApplicationEvents events;
+	@Autowired
+	ExemptionRecordsHolder holder;
+	@Autowired
+	ExemptionControls controls;
 
 	String p = "ex" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -368,5 +375,52 @@ class ExemptionsIntegrationTests {
 		mvc.perform(get(created).header("Authorization", auditor))
 				.andExpect(jsonPath("$.decisions[0].text").value("Not now"))
 				.andExpect(content().string(not(containsString("Rewritten"))));
+	}
+
+	@Test
+	void aPersonsExemptionsAreExportedThenAnonymisedWhileTheDecisionsStay() {
+		PersonSummary fay = person("Fay", "en");
+		signIn(fixtures.user(Role.SECURITY), "SECURITY");
+		Map<String, String> v = values("S1", "PERSON", LocalDate.now(BRUSSELS), LocalDate.now(BRUSSELS).plusDays(5));
+		v.put("person", fay.id().toString());
+		v.put("reason", "Medical leave " + p);
+		Exemption e = steps.requestFor(v);
+		signIn(fixtures.user(Role.SECURITY), "SECURITY");
+		steps.approve(e.id(), "Granted " + p);
+		DataSubject subject = new DataSubject(UUID.randomUUID(), fay.email(), null, "en");
+		assertThat(holder.find(subject).records()).isEqualTo(1);
+		assertThat(holder.export(subject)).singleElement()
+				.satisfies(d -> assertThat(d.rows().get(0)).containsEntry("reason", "Medical leave " + p));
+		holder.erase(subject);
+		assertThat(holder.find(subject).records()).isZero();
+		Exemption kept = exemptions.find(e.id()).orElseThrow();
+		assertThat(kept.personId()).isNull();
+		assertThat(kept.reason()).doesNotContain(p);
+		assertThat(decisions.of(e.id())).extracting(Decision::text).containsExactly("Granted " + p);
+	}
+
+	@Test
+	void theControlReportCountsExemptionsInForceEndingSoonAndWaiting() {
+		LocalDate day = LocalDate.parse("2043-06-01");
+		ExemptionControls.Figures before = controls.figures(day);
+		Moved moved = moved(Instant.parse("2043-05-01T09:00:00Z"));
+		signIn(fixtures.user(Role.SECURITY), "SECURITY");
+		Exemption soon = transactions.execute(s -> moved.steps().requestFor(values("S8", "ORGANISATION",
+				LocalDate.parse("2043-05-01"), LocalDate.parse("2043-06-20"))));
+		Exemption later = transactions.execute(s -> moved.steps().requestFor(values("S6", "ORGANISATION",
+				LocalDate.parse("2043-05-01"), LocalDate.parse("2043-12-31"))));
+		transactions.execute(s -> moved.steps().requestFor(values("S6", "ORGANISATION",
+				LocalDate.parse("2043-05-01"), LocalDate.parse("2043-12-31"))));
+		signIn(fixtures.user(Role.SECURITY), "SECURITY");
+		transactions.execute(s -> moved.steps().approve(soon.id(), "ok"));
+		transactions.execute(s -> moved.steps().approve(later.id(), "ok"));
+		ExemptionControls.Figures after = controls.figures(day);
+		assertThat(after.inForce() - before.inForce()).isEqualTo(2);
+		assertThat(after.endingSoon() - before.endingSoon()).isEqualTo(1);
+		assertThat(after.pending() - before.pending()).isEqualTo(1);
+		List<Control> report = controls.controls(day);
+		assertThat(report).extracting(Control::id).containsExactly("exemptions-in-force", "exemptions-pending");
+		assertThat(report.get(1).status()).isEqualTo(ControlStatus.ATTENTION);
+		assertThat(report.get(0).clauses()).contains("S6", "S8");
 	}
 }
