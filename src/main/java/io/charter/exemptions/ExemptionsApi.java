@@ -80,6 +80,13 @@ class ExemptionsApi {
 		return ResponseEntity.created(URI.create("/api/v1/exemptions/" + e.id())).body(queries.one(e.id()));
 	}
 
+	@PostMapping("/{id}/renew")
+	@Operation(summary = "A new request for the same clause, check and subject that links this one: reason, compensating, from, until")
+	ResponseEntity<ExemptionView> renew(@PathVariable UUID id, @RequestBody Map<String, String> values) {
+		Exemption e = steps.renew(id, values);
+		return ResponseEntity.created(URI.create("/api/v1/exemptions/" + e.id())).body(queries.one(e.id()));
+	}
+
 	@PostMapping("/{id}/approve")
 	@Operation(summary = "Approve in writing (never by who asked); 409 once decided")
 	ExemptionView approve(@PathVariable UUID id, @RequestBody DecisionText body) {
