@@ -152,10 +152,7 @@ class ExemptionSteps {
 	@PreAuthorize(SECURITY)
 	@Transactional
 	public Exemption refuse(UUID id, String reason) {
-		String why = required(reason, "reason");
-		Exemption e = lock(id);
-		e.require(Action.REFUSE);
-		Exemption after = decide(e, Decision.Outcome.REFUSED, Status.REFUSED, why);
+		Exemption after = decide(id, reason, Action.REFUSE, Decision.Outcome.REFUSED, Status.REFUSED);
 		events.publishEvent(new ExemptionRefused(id, "refused", after.endedBy(), after.endedAt()));
 		return after;
 	}
@@ -163,10 +160,7 @@ class ExemptionSteps {
 	@PreAuthorize(SECURITY)
 	@Transactional
 	public Exemption revoke(UUID id, String reason) {
-		String why = required(reason, "reason");
-		Exemption e = lock(id);
-		e.require(Action.REVOKE);
-		Exemption after = decide(e, Decision.Outcome.REVOKED, Status.REVOKED, why);
+		Exemption after = decide(id, reason, Action.REVOKE, Decision.Outcome.REVOKED, Status.REVOKED);
 		events.publishEvent(new ExemptionRevoked(id, "revoked", after.endedBy(), after.endedAt()));
 		return after;
 	}
@@ -188,7 +182,11 @@ class ExemptionSteps {
 		return ended;
 	}
 
-	private Exemption decide(Exemption e, Decision.Outcome outcome, Status status, String why) {
+	/** A decision that closes the exemption (refusal, revocation): its reason is required and written once. */
+	private Exemption decide(UUID id, String reason, Action action, Decision.Outcome outcome, Status status) {
+		String why = required(reason, "reason");
+		Exemption e = lock(id);
+		e.require(action);
 		String actor = Actors.current();
 		Instant now = clock.instant();
 		decisions.insert(new Decision(UUID.randomUUID(), e.id(), outcome, why, actor, now));
