@@ -42,7 +42,13 @@ public interface Duty {
 		/** Not done yet, still within the time allowed. */
 		DUE,
 		/** Not done and the time allowed has passed. */
-		OVERDUE
+		OVERDUE,
+		/**
+		 * Not done, and the security team consented in writing that it need not be (an exemption in
+		 * force, e.g. long-term leave): never counted as done nor as overdue; due again from the day
+		 * after the exemption's last day ({@code dueBy}).
+		 */
+		EXEMPTED
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.charter.people.Directory;
 import io.charter.people.PersonSummary;
 import io.charter.shared.Duty;
+import io.charter.shared.exemption.ExemptionLookup;
+import io.charter.shared.exemption.ExemptionSubject;
+import io.charter.shared.exemption.ExemptionsInForce;
 
 /**
  * Clause S1: attend the security training every year ({@code charter.training.valid-for}); a new
@@ -33,9 +38,22 @@ class TrainingDuty implements Duty {
 	private final Enrolments enrolments;
 	private final TrainingSettings settings;
 	private final ZoneId zone;
+	private final ExemptionLookup exemptions;
 
+	/** An exemption from S1 (check {@code training}, or the whole clause) stops a person being due or overdue. */
+	@Autowired
 	TrainingDuty(Directory directory, Enrolments enrolments, TrainingSettings settings,
-			@Value(TrainingSettings.ZONE) ZoneId zone) {
+			@Value(TrainingSettings.ZONE) ZoneId zone, ObjectProvider<ExemptionLookup> exemptions) {
+		this(directory, enrolments, settings, zone, exemptions.getIfAvailable(() -> ExemptionLookup.NONE));
+	}
+
+	TrainingDuty(Directory directory, Enrolments enrolments, TrainingSettings settings, ZoneId zone) {
+		this(directory, enrolments, settings, zone, ExemptionLookup.NONE);
+	}
+
+	TrainingDuty(Directory directory, Enrolments enrolments, TrainingSettings settings, ZoneId zone,
+			ExemptionLookup exemptions) {
+		this.exemptions = exemptions;
 		this.zone = zone;
 		this.directory = directory;
 		this.enrolments = enrolments;
@@ -73,13 +91,23 @@ class TrainingDuty implements Duty {
 		// Without a start date, the new joiner's time runs from the day they entered the directory.
 		Map<UUID, java.time.Instant> added = directory.addedAt(
 				inScope.stream().filter(p -> p.startDate() == null).map(PersonSummary::id).toList());
+		ExemptionsInForce exempt = exemptions.inForce(today);
 		Map<UUID, Standing> standings = new HashMap<>();
 		for (PersonSummary person : inScope) {
 			LocalDate start = person.startDate() != null ? person.startDate()
 					: Optional.ofNullable(added.get(person.id())).map(at -> LocalDate.ofInstant(at, zone)).orElse(today);
-			standings.put(person.id(), standing(start, last.get(person.id()), today));
+			standings.put(person.id(), exempted(standing(start, last.get(person.id()), today), person.id(), exempt));
 		}
 		return standings;
+	}
+
+	/** A standing not done becomes exempted while an exemption from S1 covers the person. */
+	static Standing exempted(Standing standing, UUID person, ExemptionsInForce exempt) {
+		if (standing.state() == State.DONE) {
+			return standing;
+		}
+		return exempt.covering("S1", ID, ExemptionSubject.person(person))
+				.map(grant -> new Standing(State.EXEMPTED, standing.doneOn(), grant.until())).orElse(standing);
 	}
 
 	/**

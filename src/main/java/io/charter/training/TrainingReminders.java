@@ -78,7 +78,8 @@ class TrainingReminders {
 		int sent = 0;
 		for (PersonSummary person : people) {
 			Standing standing = standings.get(person.id());
-			if (standing == null || standing.state() == State.DONE || placed.contains(person.id())) {
+			if (standing == null || standing.state() == State.DONE || standing.state() == State.EXEMPTED
+					|| placed.contains(person.id())) {
 				continue;
 			}
 			boolean overdue = standing.state() == State.OVERDUE;
