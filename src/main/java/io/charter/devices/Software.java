@@ -28,7 +28,7 @@ class Software {
 	}
 
 	/** An installed item with its device's platform and when it was first seen there. */
-	record Installed(UUID deviceId, String platform, String name, String version, String publisher, Instant firstSeenAt,
+	record Installed(UUID deviceId, UUID ownerId, String platform, String name, String version, String publisher, Instant firstSeenAt,
 			Instant lastSeenAt) {
 	}
 
@@ -68,11 +68,11 @@ class Software {
 	}
 
 	private static final String INSTALLED = """
-			select s.device_id, d.platform, s.name, s.version, s.publisher, s.first_seen_at, s.last_seen_at
+			select s.device_id, d.owner_id, d.platform, s.name, s.version, s.publisher, s.first_seen_at, s.last_seen_at
 			from device_software s join device d on d.id = s.device_id""";
 
 	private static Installed installed(ResultSet rs, int row) throws SQLException {
-		return new Installed(rs.getObject("device_id", UUID.class), rs.getString("platform"), rs.getString("name"),
+		return new Installed(rs.getObject("device_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("platform"), rs.getString("name"),
 				rs.getString("version"), rs.getString("publisher"), Utc.instant(rs, "first_seen_at"),
 				Utc.instant(rs, "last_seen_at"));
 	}

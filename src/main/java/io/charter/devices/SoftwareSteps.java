@@ -3,6 +3,7 @@ package io.charter.devices;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import io.charter.people.PersonSummary;
 import io.charter.shared.Actors;
 import io.charter.shared.NotFound;
 import io.charter.shared.RuleViolation;
+import io.charter.shared.exemption.ExemptionsInForce;
 
 /**
  * The software installed on devices against the approved-software catalogue (clause S6):
@@ -41,12 +43,14 @@ class SoftwareSteps {
 	private final Software software;
 	private final SoftwareRequests requests;
 	private final Directory directory;
+	private final DeviceExemptions exemptions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SoftwareSteps(Software software, SoftwareRequests requests, Directory directory,
+	SoftwareSteps(Software software, SoftwareRequests requests, Directory directory, DeviceExemptions exemptions,
 			ApplicationEventPublisher events, Clock clock) {
 		this.software = software;
+		this.exemptions = exemptions;
 		this.requests = requests;
 		this.directory = directory;
 		this.events = events;
@@ -62,8 +66,12 @@ class SoftwareSteps {
 	/** Without method security: for the owner's own page, which has checked whose device it is. */
 	List<SoftwareView> installed(UUID deviceId) {
 		List<ApprovalView> catalogue = software.catalogue();
-		return software.ofDevice(deviceId).stream().map(i -> new SoftwareView(i.name(), i.version(), i.publisher(),
-				i.firstSeenAt(), i.lastSeenAt(), approved(catalogue, i))).toList();
+		ExemptionsInForce inForce = exemptions.inForce();
+		return software.ofDevice(deviceId).stream().map(i -> {
+			boolean approved = approved(catalogue, i);
+			return new SoftwareView(i.name(), i.version(), i.publisher(), i.firstSeenAt(), i.lastSeenAt(), approved,
+					!approved && exempted(inForce, i));
+		}).toList();
 	}
 
 	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
@@ -77,9 +85,11 @@ class SoftwareSteps {
 	@Transactional(readOnly = true)
 	public List<UnapprovedView> unapproved() {
 		List<ApprovalView> catalogue = software.catalogue();
+		ExemptionsInForce inForce = exemptions.inForce();
 		record Key(String name, String platform) {
 		}
 		Map<Key, Set<UUID>> on = new LinkedHashMap<>();
+		Map<Key, Set<UUID>> exempt = new HashMap<>();
 		Map<Key, Instant> first = new LinkedHashMap<>();
 		for (Software.Installed i : software.all()) {
 			if (approved(catalogue, i)) {
@@ -87,17 +97,27 @@ class SoftwareSteps {
 			}
 			Key key = new Key(i.name(), i.platform());
 			on.computeIfAbsent(key, k -> new HashSet<>()).add(i.deviceId());
+			if (exempted(inForce, i)) {
+				exempt.computeIfAbsent(key, k -> new HashSet<>()).add(i.deviceId());
+			}
 			first.merge(key, i.firstSeenAt(), (a, b) -> a.isBefore(b) ? a : b);
 		}
 		return on.entrySet().stream()
-				.map(e -> new UnapprovedView(e.getKey().name(), e.getKey().platform(), e.getValue().size(), first.get(e.getKey())))
+				.map(e -> new UnapprovedView(e.getKey().name(), e.getKey().platform(), e.getValue().size(),
+						exempt.getOrDefault(e.getKey(), Set.of()).size(), first.get(e.getKey())))
 				.sorted(Comparator.comparingInt(UnapprovedView::devices).reversed()
 						.thenComparing(u -> u.name().toLowerCase(java.util.Locale.ROOT)))
 				.toList();
 	}
 
-	private static boolean approved(List<ApprovalView> catalogue, Software.Installed item) {
+	static boolean approved(List<ApprovalView> catalogue, Software.Installed item) {
 		return catalogue.stream().anyMatch(a -> a.approves(item.name(), item.publisher(), item.platform()));
+	}
+
+	/** Whether an exemption of clause S6 covers this item on its device ({@code software:<name>}). */
+	static boolean exempted(ExemptionsInForce inForce, Software.Installed item) {
+		return DeviceExemptions.covers(inForce, DeviceControls.APPROVED_CLAUSE, DeviceExemptions.softwareCheck(item.name()),
+				item.deviceId(), item.ownerId());
 	}
 
 	/** Adds a catalogue entry: a name pattern (exact or glob), optionally a publisher, a platform and a note. */

@@ -7,7 +7,13 @@ import java.time.Instant;
  *
  * @param publisher the publisher (Windows), bundle identifier (macOS), maintainer or vendor (Linux)
  * @param approved whether an entry of the catalogue approves it on the device's platform
+ * @param exempted not approved, but covered by an exemption in force (shown as such, never as approved)
  */
 public record SoftwareView(String name, String version, String publisher, Instant firstSeenAt, Instant lastSeenAt,
-		boolean approved) {
+		boolean approved, boolean exempted) {
+
+	/** approved, exempted or unapproved: the word the pages show. */
+	public String status() {
+		return approved ? "approved" : exempted ? "exempted" : "unapproved";
+	}
 }

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param platform the platform of the devices it is on (one line per name and platform)
  * @param devices on how many devices
+ * @param exempted on how many of them an exemption in force covers it
  * @param firstSeenAt when it was first seen on any of them
  */
-public record UnapprovedView(String name, String platform, int devices, Instant firstSeenAt) {
+public record UnapprovedView(String name, String platform, int devices, int exempted, Instant firstSeenAt) {
 }
