@@ -20,16 +20,18 @@ import io.charter.shared.exemption.ExemptionsInForce;
 
 /**
  * The devices' controls for the compliance table: one per posture check (S5 screen lock, S6 managed
- * and encrypted, S7 removable storage and local backup), items being the devices not revoked, and
- * one for S6's approved software. A device whose check does not pass (fails or is unknown) counts as
- * exempted when an exemption covers it, never as met. Three queries for the fleet, plus the catalogue
- * and the exemptions in force, read once.
+ * and encrypted, S7 removable storage and local backup), items being the devices not revoked, one
+ * for S6's approved software and one for S8's prohibited software. A device whose check does not pass (fails or is unknown) counts as
+ * exempted when an exemption covers it, never as met. Three queries for the fleet, plus the catalogue,
+ * the prohibited list and the exemptions in force, read once.
  */
 @Component
 class DeviceControls implements ControlReport {
 
 	static final String APPROVED_CLAUSE = "S6";
 	static final String APPROVED_SOFTWARE = "device-approved-software";
+	static final String PROHIBITED_CLAUSE = "S8";
+	static final String PROHIBITED_SOFTWARE = "device-prohibited-software";
 	static final String LINK = "/devices";
 
 	private final Checks checks;
@@ -79,34 +81,43 @@ class DeviceControls implements ControlReport {
 		List<Control> controls = new ArrayList<>();
 		byCheck.forEach((check, t) -> controls.add(Control.share("device-" + check, "devices.check." + check,
 				Set.of(t.clause), t.met, t.of, t.exempted, settings.controlTarget(), "devices.control.figure", LINK)));
-		controls.add(approvedSoftware(devices, inForce));
+		controls.addAll(softwareControls(devices, new SoftwareSteps.Rules(software.catalogue(), software.prohibitions(), inForce)));
 		return controls;
 	}
 
 	/**
-	 * S6, approved software only: a device meets it when it reported its software and no item is
-	 * unapproved; it is exempted when every unapproved item is covered. A device that never reported
-	 * its software is not met: nothing is known of it.
+	 * S6, approved software only, and S8, no prohibited software: a device meets one when it reported
+	 * its software and has no such finding; it is exempted when every such finding is covered. A device
+	 * that never reported its software meets neither: nothing is known of it.
 	 */
-	private Control approvedSoftware(Set<UUID> devices, ExemptionsInForce inForce) {
-		List<ApprovalView> catalogue = software.catalogue();
+	private List<Control> softwareControls(Set<UUID> devices, SoftwareSteps.Rules rules) {
 		Set<UUID> reported = new HashSet<>();
-		Set<UUID> findings = new HashSet<>();
-		Set<UUID> uncovered = new HashSet<>();
+		Map<Boolean, Set<UUID>> findings = Map.of(false, new HashSet<>(), true, new HashSet<>());
+		Map<Boolean, Set<UUID>> uncovered = Map.of(false, new HashSet<>(), true, new HashSet<>());
 		for (Software.Installed item : software.all()) {
 			reported.add(item.deviceId());
-			if (!SoftwareSteps.approved(catalogue, item)) {
-				findings.add(item.deviceId());
-				if (!SoftwareSteps.exempted(inForce, item)) {
-					uncovered.add(item.deviceId());
+			if (rules.finding(item)) {
+				// An unapproved item counts against S6; a prohibited one against S8 as well.
+				for (boolean prohibited : rules.prohibited(item) ? List.of(false, true) : List.of(false)) {
+					findings.get(prohibited).add(item.deviceId());
+					if (!rules.exempted(item)) {
+						uncovered.get(prohibited).add(item.deviceId());
+					}
 				}
 			}
 		}
 		reported.retainAll(devices);
+		return List.of(
+				share(APPROVED_SOFTWARE, APPROVED_CLAUSE, devices, reported, findings.get(false), uncovered.get(false)),
+				share(PROHIBITED_SOFTWARE, PROHIBITED_CLAUSE, devices, reported, findings.get(true), uncovered.get(true)));
+	}
+
+	private Control share(String id, String clause, Set<UUID> devices, Set<UUID> reported, Set<UUID> findings,
+			Set<UUID> uncovered) {
 		long met = reported.stream().filter(d -> !findings.contains(d)).count();
 		long exempted = findings.stream().filter(d -> devices.contains(d) && !uncovered.contains(d)).count();
-		return Control.share(APPROVED_SOFTWARE, "devices.control.approved-software", Set.of(APPROVED_CLAUSE), met,
-				devices.size(), exempted, settings.controlTarget(), "devices.control.approved-software.figure",
-				SoftwareController.PATH);
+		String key = "devices.control." + id.substring("device-".length());
+		return Control.share(id, key, Set.of(clause), met, devices.size(), exempted, settings.controlTarget(),
+				key + ".figure", SoftwareController.PATH);
 	}
 }

@@ -12,9 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.charter.devices.web.ApprovalView;
+import io.charter.devices.web.ProhibitionView;
 import io.charter.platform.Utc;
 
-/** The {@code device_software} table (each device's current list) and {@code approved_software} (the catalogue). */
+/**
+ * The {@code device_software} table (each device's current list), {@code approved_software} (the
+ * catalogue) and {@code prohibited_software} (clause S8's list).
+ */
 @Repository
 class Software {
 
@@ -92,6 +96,27 @@ class Software {
 				values (:id, :pattern, :publisher, :platform, :note, :now, :actor)""").param("id", id).param("pattern", pattern)
 				.param("publisher", publisher).param("platform", platform).param("note", note).param("now", Utc.odt(now))
 				.param("actor", actor).update();
+	}
+
+	/** The prohibited-software list (clause S8), by pattern. */
+	List<ProhibitionView> prohibitions() {
+		return jdbc.sql("select * from prohibited_software order by category, lower(pattern), platform")
+				.query((rs, n) -> new ProhibitionView(rs.getObject("id", UUID.class), rs.getString("pattern"),
+						rs.getString("platform"), rs.getString("category"), rs.getString("note"),
+						Utc.instant(rs, "created_at"), rs.getString("created_by")))
+				.list();
+	}
+
+	void prohibit(UUID id, String pattern, String platform, String category, String note, String actor, Instant now) {
+		jdbc.sql("""
+				insert into prohibited_software (id, pattern, platform, category, note, created_at, created_by)
+				values (:id, :pattern, :platform, :category, :note, :now, :actor)""").param("id", id).param("pattern", pattern)
+				.param("platform", platform).param("category", category).param("note", note).param("now", Utc.odt(now))
+				.param("actor", actor).update();
+	}
+
+	boolean removeProhibition(UUID id) {
+		return jdbc.sql("delete from prohibited_software where id = :id").param("id", id).update() == 1;
 	}
 
 	boolean remove(UUID id) {

@@ -1,6 +1,11 @@
 package io.charter.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +29,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.charter.Fixtures;
@@ -39,13 +46,15 @@ import io.charter.shared.exemption.ExemptionsInForce;
 /**
  * The devices' controls and pages read the exemptions in force: a failing check or an unapproved
  * item covered by an exemption (for the device or its owner) shows as exempted and is counted apart,
- * never as met, until the exemption ends. The exemptions come from a test look-up holding real grants;
+ * never as met, until the exemption ends. Prohibited software (S8) is a finding the catalogue never
+ * approves. The exemptions come from a test look-up holding real grants;
  * the clock is moved past their last day.
  */
 @Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(DeviceExemptionsTests.Exemptions.class)
+@RecordApplicationEvents
 class DeviceExemptionsTests {
 
 	/** The exemptions module's part, played by a list of grants; the clock the test moves. */
@@ -88,6 +97,8 @@ class DeviceExemptionsTests {
 	DeviceExemptions exemptions;
 	@Autowired
 	List<ControlReport> reports;
+	@Autowired
+	ApplicationEvents audit;
 
 	@BeforeEach
 	void fixTheClock() {
@@ -149,9 +160,9 @@ class DeviceExemptionsTests {
 		UUID sniffer = device("sniffer", null);
 		software(clean, "osquery");
 		software(sniffer, "osquery");
-		software(sniffer, "Wireshark");
+		software(sniffer, "Slack");
 		LocalDate today = exemptions.today();
-		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S6", "software:wireshark", ExemptionSubject.device(sniffer),
+		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S6", "software:slack", ExemptionSubject.device(sniffer),
 				today, today));
 
 		Control approved = controls().get(DeviceControls.APPROVED_SOFTWARE);
@@ -167,6 +178,49 @@ class DeviceExemptionsTests {
 		clock.advance(Duration.ofDays(1));
 		assertThat(controls().get(DeviceControls.APPROVED_SOFTWARE).exempted() - was.exempted()).isZero();
 		assertThat(Fixtures.page(mvc, auditor, "/devices/" + sniffer)).doesNotContain("Not approved, exempted");
+	}
+
+	@Test
+	void prohibitedSoftwareIsAnS8FindingThatTheCatalogueNeverApproves() throws Exception {
+		Map<String, Control> before = controls();
+		UUID sniffer = device("linux-sniffer", null, "linux");
+		// Ubuntu's packages are approved by the seed; Wireshark is prohibited all the same.
+		software(sniffer, "wireshark-qt", "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>");
+		software(sniffer, "bash", "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>");
+		Control s8 = controls().get(DeviceControls.PROHIBITED_SOFTWARE);
+		Control s6 = controls().get(DeviceControls.APPROVED_SOFTWARE);
+		assertThat(s8.clauses()).containsExactly("S8");
+		assertThat(s8.of() - before.get(DeviceControls.PROHIBITED_SOFTWARE).of()).isEqualTo(1);
+		assertThat(s8.met() - before.get(DeviceControls.PROHIBITED_SOFTWARE).met()).isZero();
+		assertThat(s6.met() - before.get(DeviceControls.APPROVED_SOFTWARE).met()).isZero();
+
+		var security = Fixtures.signIn(mvc, fixtures.user(Role.SECURITY).email(), Fixtures.PASSWORD);
+		assertThat(Fixtures.page(mvc, security, "/devices/" + sniffer)).contains("Prohibited (S8)", "2 items, 1 unapproved");
+		assertThat(Fixtures.page(mvc, security, "/devices/software")).contains("wireshark-qt <strong>(prohibited, S8)</strong>",
+				"<code>ettercap*</code>", "<code>KMSpico*</code>");
+
+		LocalDate today = exemptions.today();
+		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S8", "software:wireshark-qt",
+				ExemptionSubject.device(sniffer), today, today));
+		assertThat(controls().get(DeviceControls.PROHIBITED_SOFTWARE).exempted()
+				- before.get(DeviceControls.PROHIBITED_SOFTWARE).exempted()).isEqualTo(1);
+		assertThat(Fixtures.page(mvc, security, "/devices/" + sniffer)).contains("Prohibited (S8), exempted");
+
+		// SECURITY edits the list, in the audit trail.
+		mvc.perform(post("/devices/software/prohibited").session(security).param("pattern", "bash")
+				.param("category", "nonsense").with(csrf())).andExpect(status().isOk())
+				.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		mvc.perform(post("/devices/software/prohibited").session(security).param("pattern", "bash")
+				.param("category", "scanner").param("platform", "linux").with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(Fixtures.page(mvc, security, "/devices/" + sniffer)).doesNotContain(">Approved<");
+		UUID entry = jdbc.sql("select id from prohibited_software where pattern = 'bash'").query(UUID.class).single();
+		mvc.perform(post("/devices/software/prohibited/" + entry + "/remove").session(security).with(csrf()))
+				.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/devices/software/prohibited").session(Fixtures.signIn(mvc, fixtures.user(Role.ADMIN).email(),
+				Fixtures.PASSWORD)).param("pattern", "bash").param("category", "scanner").with(csrf()))
+				.andExpect(status().isForbidden());
+		assertThat(audit.stream(DeviceEvent.ProhibitionChanged.class).map(DeviceEvent::action))
+				.containsExactly("prohibited-software.added", "prohibited-software.removed");
 	}
 
 	private Map<String, Control> controls() {
@@ -185,6 +239,10 @@ class DeviceExemptionsTests {
 	}
 
 	private UUID device(String name, UUID owner) {
+		return device(name, owner, "darwin");
+	}
+
+	private UUID device(String name, UUID owner, String platform) {
 		UUID secret = UUID.randomUUID();
 		jdbc.sql("""
 				insert into enroll_secret (id, name, secret_hash, created_at, created_by)
@@ -194,7 +252,8 @@ class DeviceExemptionsTests {
 		jdbc.sql("""
 				insert into device (id, host_identifier, node_key_hash, enroll_secret_id, hostname, platform, owner_id,
 				  enrolled_at, last_seen_at)
-				values (:id, :host, :key, :secret, :name, 'darwin', :owner, current_timestamp, current_timestamp)""")
+				values (:id, :host, :key, :secret, :name, :platform, :owner, current_timestamp, current_timestamp)""")
+				.param("platform", platform)
 				.param("id", id).param("host", name + "-" + id).param("key", id.toString().replace("-", "") + "0".repeat(32))
 				.param("secret", secret).param("name", name + ".local").param("owner", owner).update();
 		return id;
@@ -208,9 +267,13 @@ class DeviceExemptionsTests {
 	}
 
 	private void software(UUID device, String name) {
+		software(device, name, "someone");
+	}
+
+	private void software(UUID device, String name, String publisher) {
 		jdbc.sql("""
 				insert into device_software (device_id, name, version, publisher, first_seen_at, last_seen_at)
-				values (:d, :name, '1.0', 'someone', current_timestamp, current_timestamp)""").param("d", device)
-				.param("name", name).update();
+				values (:d, :name, '1.0', :publisher, current_timestamp, current_timestamp)""").param("d", device)
+				.param("name", name).param("publisher", publisher).update();
 	}
 }
