@@ -91,6 +91,8 @@ class SoftwareController {
 			steps.prohibit(pattern, platform, category, note);
 		}
 		catch (RuleViolation e) {
+			model.addAttribute("prohibitionTyped", Map.of("pattern", text(pattern), "platform", text(platform), "category",
+					text(category), "note", text(note)));
 			model.addAttribute("prohibitionError", "devices.software.invalid");
 			return page(model);
 		}

@@ -159,21 +159,12 @@ class SoftwareSteps {
 	@PreAuthorize("hasRole('SECURITY')")
 	@Transactional
 	public UUID prohibit(String pattern, String platform, String category, String note) {
-		String name = blankToNull(pattern);
-		if (name == null || name.length() > 300) {
-			throw new RuleViolation("pattern", "A name pattern of at most 300 characters is needed.");
-		}
-		String on = blankToNull(platform);
-		if (on != null && !PLATFORMS.contains(on)) {
-			throw new RuleViolation("platform", "The platform is darwin, windows or linux, or none.");
-		}
+		String name = pattern(pattern);
+		String on = platform(platform);
 		if (!CATEGORIES.contains(category)) {
 			throw new RuleViolation("category", "The category is scanner, sniffer or piracy.");
 		}
-		String why = blankToNull(note);
-		if (why != null && why.length() > 500) {
-			throw new RuleViolation("note", "A note of at most 500 characters.");
-		}
+		String why = note(note);
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		software.prohibit(id, name, on, category, why, Actors.current(), now);
@@ -196,22 +187,13 @@ class SoftwareSteps {
 	@PreAuthorize("hasRole('SECURITY')")
 	@Transactional
 	public UUID approve(String pattern, String publisher, String platform, String note) {
-		String name = blankToNull(pattern);
-		if (name == null || name.length() > 300) {
-			throw new RuleViolation("pattern", "A name pattern of at most 300 characters is needed.");
-		}
+		String name = pattern(pattern);
 		String by = blankToNull(publisher);
 		if (by != null && by.length() > 300) {
 			throw new RuleViolation("publisher", "A publisher of at most 300 characters.");
 		}
-		String on = blankToNull(platform);
-		if (on != null && !PLATFORMS.contains(on)) {
-			throw new RuleViolation("platform", "The platform is darwin, windows or linux, or none.");
-		}
-		String why = blankToNull(note);
-		if (why != null && why.length() > 500) {
-			throw new RuleViolation("note", "A note of at most 500 characters.");
-		}
+		String on = platform(platform);
+		String why = note(note);
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		software.approve(id, name, by, on, why, Actors.current(), now);
@@ -297,6 +279,31 @@ class SoftwareSteps {
 				: directory.person(r.requesterId()).map(PersonSummary::name).orElse(null);
 		return new SoftwareRequestView(r.id(), r.requesterId(), name, r.name(), r.reason(), r.status(), r.createdAt(),
 				r.decidedAt(), r.refusal());
+	}
+
+	/** The name pattern of a catalogue or prohibited entry, checked. */
+	private static String pattern(String pattern) {
+		String name = blankToNull(pattern);
+		if (name == null || name.length() > 300) {
+			throw new RuleViolation("pattern", "A name pattern of at most 300 characters is needed.");
+		}
+		return name;
+	}
+
+	private static String platform(String platform) {
+		String on = blankToNull(platform);
+		if (on != null && !PLATFORMS.contains(on)) {
+			throw new RuleViolation("platform", "The platform is darwin, windows or linux, or none.");
+		}
+		return on;
+	}
+
+	private static String note(String note) {
+		String why = blankToNull(note);
+		if (why != null && why.length() > 500) {
+			throw new RuleViolation("note", "A note of at most 500 characters.");
+		}
+		return why;
 	}
 
 	static String blankToNull(String value) {

@@ -207,8 +207,9 @@ class DeviceExemptionsTests {
 		assertThat(Fixtures.page(mvc, security, "/devices/" + sniffer)).contains("Prohibited (S8), exempted");
 
 		// SECURITY edits the list, in the audit trail.
-		mvc.perform(post("/devices/software/prohibited").session(security).param("pattern", "bash")
+		mvc.perform(post("/devices/software/prohibited").session(security).param("pattern", "bash-typed")
 				.param("category", "nonsense").with(csrf())).andExpect(status().isOk())
+				.andExpect(content().string(containsString("value=\"bash-typed\"")))
 				.andExpect(content().string(containsString("aria-invalid=\"true\"")));
 		mvc.perform(post("/devices/software/prohibited").session(security).param("pattern", "bash")
 				.param("category", "scanner").param("platform", "linux").with(csrf())).andExpect(status().is3xxRedirection());
