@@ -61,7 +61,9 @@ class DeviceExemptionsTests {
 	@TestConfiguration
 	static class Exemptions {
 
+		/** Primary: once the exemptions module contributes its own look-up, this one still answers here. */
 		@Bean
+		@Primary
 		GrantList grantsForTests() {
 			return new GrantList();
 		}
