@@ -41,6 +41,15 @@ class Checks {
 		return queries;
 	}
 
+	/** Every check's clause, by check id, in the checks' order. */
+	Map<String, String> clauses() {
+		Map<String, String> clauses = new LinkedHashMap<>();
+		jdbc.sql("select id, clause from device_check order by position, id").query(rs -> {
+			clauses.put(rs.getString("id"), rs.getString("clause"));
+		});
+		return clauses;
+	}
+
 	boolean exists(String checkId) {
 		return jdbc.sql("select count(*) from device_check where id = :id").param("id", checkId).query(Integer.class)
 				.single() > 0;
@@ -67,6 +76,27 @@ class Checks {
 				where d.revoked_at is null and r.passed = false and r.checked_at =
 				  (select max(x.checked_at) from check_result x where x.device_id = r.device_id and x.check_id = r.check_id)""")
 				.query(Integer.class).single();
+	}
+
+	/**
+	 * The last answer of an unrevoked device to a check.
+	 *
+	 * @param passed null when unknown: never answered, no query for the platform, or the query failed
+	 */
+	record Latest(UUID device, UUID owner, String check, String clause, Boolean passed) {
+	}
+
+	/** Every unrevoked device with its last answer to every check, in the checks' order: one query for the fleet. */
+	List<Latest> latest() {
+		return jdbc.sql("""
+				select d.id, d.owner_id, c.id check_id, c.clause, r.passed
+				from device d cross join device_check c
+				left join check_result r on r.device_id = d.id and r.check_id = c.id and r.checked_at =
+				  (select max(x.checked_at) from check_result x where x.device_id = d.id and x.check_id = c.id)
+				where d.revoked_at is null
+				order by c.position, c.id""").query((rs, n) -> new Latest(rs.getObject("id", UUID.class),
+						rs.getObject("owner_id", UUID.class), rs.getString("check_id"), rs.getString("clause"),
+						(Boolean) rs.getObject("passed"))).list();
 	}
 
 	/** Every check with the device's last answer to it, in the checks' order. */

@@ -15,6 +15,7 @@ public sealed interface DeviceEvent extends AuditableEvent {
 	String SECRET = "enroll-secret";
 	String APPROVAL = "approved-software";
 	String REQUEST = "software-request";
+	String PROHIBITION = "prohibited-software";
 
 	/** About one device. */
 	sealed interface OfDevice extends DeviceEvent {
@@ -136,6 +137,26 @@ public sealed interface DeviceEvent extends AuditableEvent {
 		@Override
 		public String action() {
 			return APPROVAL + ".removed";
+		}
+	}
+
+	/** SECURITY added an entry to, or removed one from, the prohibited-software list (clause S8). */
+	record ProhibitionChanged(UUID prohibitionId, boolean added, String summary, String actor, Instant occurredAt)
+			implements DeviceEvent {
+
+		@Override
+		public String entityType() {
+			return PROHIBITION;
+		}
+
+		@Override
+		public String entityId() {
+			return prohibitionId.toString();
+		}
+
+		@Override
+		public String action() {
+			return PROHIBITION + (added ? ".added" : ".removed");
 		}
 	}
 

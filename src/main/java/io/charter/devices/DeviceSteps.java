@@ -22,6 +22,7 @@ import io.charter.platform.Secrets;
 import io.charter.shared.Actors;
 import io.charter.shared.NotFound;
 import io.charter.shared.RuleViolation;
+import io.charter.shared.control.Control;
 
 /**
  * What staff do with devices: SECURITY manages the enroll secrets; SECURITY and ADMIN assign a
@@ -38,11 +39,15 @@ class DeviceSteps {
 	private final Devices devices;
 	private final Checks checks;
 	private final Directory directory;
+	private final DeviceExemptions exemptions;
+	private final DeviceControls controls;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	DeviceSteps(EnrollSecrets secrets, Devices devices, Checks checks, Directory directory,
-			ApplicationEventPublisher events, Clock clock) {
+			DeviceExemptions exemptions, DeviceControls controls, ApplicationEventPublisher events, Clock clock) {
+		this.exemptions = exemptions;
+		this.controls = controls;
 		this.secrets = secrets;
 		this.devices = devices;
 		this.checks = checks;
@@ -97,6 +102,13 @@ class DeviceSteps {
 		return devices.all().stream().map(this::named).toList();
 	}
 
+	/** The devices' controls today, as the compliance table reads them: met, exempted, of. */
+	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
+	@Transactional(readOnly = true)
+	public List<Control> controls() {
+		return controls.controls(exemptions.today());
+	}
+
 	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
 	@Transactional(readOnly = true)
 	public DeviceView device(UUID id) {
@@ -106,7 +118,8 @@ class DeviceSteps {
 	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
 	@Transactional(readOnly = true)
 	public List<CheckState> checks(UUID id) {
-		return checks.states(id);
+		DeviceView device = device(id);
+		return DeviceExemptions.apply(exemptions.inForce(), id, device.ownerId(), checks.states(id));
 	}
 
 	/** Refuses the device's node key from now on: osquery must enroll again, with a valid secret. */

@@ -38,6 +38,7 @@ class DevicesController {
 	@GetMapping("/devices")
 	String list(Model model) {
 		model.addAttribute("devices", steps.devices());
+		model.addAttribute("controls", steps.controls());
 		return "devices/devices";
 	}
 

@@ -16,10 +16,11 @@ import org.springframework.util.unit.DataSize;
  * @param softwareInterval how long after a device was last asked its installed software it is asked again
  * @param staleAfter a device not seen for this long is stale
  * @param enrollAttempts how many enrolment attempts one client may make per {@code enrollWindow}
+ * @param controlTarget the share of devices that must meet each device control of the compliance table
  */
 @ConfigurationProperties("charter.devices")
 record DevicesSettings(@DefaultValue("2MB") DataSize maxBody, @DefaultValue("8MB") DataSize maxInflated,
 		@DefaultValue("1h") Duration checkInterval, @DefaultValue("1d") Duration softwareInterval,
 		@DefaultValue("P14D") Duration staleAfter, @DefaultValue("120") int enrollAttempts,
-		@DefaultValue("1m") Duration enrollWindow) {
+		@DefaultValue("1m") Duration enrollWindow, @DefaultValue("0.95") double controlTarget) {
 }

@@ -19,8 +19,11 @@ class MyDevices {
 	private final SoftwareSteps software;
 	private final SoftwareRequests requests;
 	private final Directory directory;
+	private final DeviceExemptions exemptions;
 
-	MyDevices(Devices devices, Checks checks, SoftwareSteps software, SoftwareRequests requests, Directory directory) {
+	MyDevices(Devices devices, Checks checks, SoftwareSteps software, SoftwareRequests requests, Directory directory,
+			DeviceExemptions exemptions) {
+		this.exemptions = exemptions;
 		this.devices = devices;
 		this.checks = checks;
 		this.software = software;
@@ -31,8 +34,9 @@ class MyDevices {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<OwnDevice> devices(String email) {
+		var inForce = exemptions.inForce();
 		return directory.byEmail(email).map(p -> devices.ofOwner(p.id()).stream()
-				.map(d -> new OwnDevice(d, checks.states(d.id()),
+				.map(d -> new OwnDevice(d, DeviceExemptions.apply(inForce, d.id(), p.id(), checks.states(d.id())),
 						software.installed(d.id()).stream().filter(s -> !s.approved()).toList()))
 				.toList()).orElse(List.of());
 	}

@@ -12,9 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.charter.devices.web.ApprovalView;
+import io.charter.devices.web.ProhibitionView;
 import io.charter.platform.Utc;
 
-/** The {@code device_software} table (each device's current list) and {@code approved_software} (the catalogue). */
+/**
+ * The {@code device_software} table (each device's current list), {@code approved_software} (the
+ * catalogue) and {@code prohibited_software} (clause S8's list).
+ */
 @Repository
 class Software {
 
@@ -28,7 +32,7 @@ class Software {
 	}
 
 	/** An installed item with its device's platform and when it was first seen there. */
-	record Installed(UUID deviceId, String platform, String name, String version, String publisher, Instant firstSeenAt,
+	record Installed(UUID deviceId, UUID ownerId, String platform, String name, String version, String publisher, Instant firstSeenAt,
 			Instant lastSeenAt) {
 	}
 
@@ -68,11 +72,11 @@ class Software {
 	}
 
 	private static final String INSTALLED = """
-			select s.device_id, d.platform, s.name, s.version, s.publisher, s.first_seen_at, s.last_seen_at
+			select s.device_id, d.owner_id, d.platform, s.name, s.version, s.publisher, s.first_seen_at, s.last_seen_at
 			from device_software s join device d on d.id = s.device_id""";
 
 	private static Installed installed(ResultSet rs, int row) throws SQLException {
-		return new Installed(rs.getObject("device_id", UUID.class), rs.getString("platform"), rs.getString("name"),
+		return new Installed(rs.getObject("device_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("platform"), rs.getString("name"),
 				rs.getString("version"), rs.getString("publisher"), Utc.instant(rs, "first_seen_at"),
 				Utc.instant(rs, "last_seen_at"));
 	}
@@ -92,6 +96,27 @@ class Software {
 				values (:id, :pattern, :publisher, :platform, :note, :now, :actor)""").param("id", id).param("pattern", pattern)
 				.param("publisher", publisher).param("platform", platform).param("note", note).param("now", Utc.odt(now))
 				.param("actor", actor).update();
+	}
+
+	/** The prohibited-software list (clause S8), by pattern. */
+	List<ProhibitionView> prohibitions() {
+		return jdbc.sql("select * from prohibited_software order by category, lower(pattern), platform")
+				.query((rs, n) -> new ProhibitionView(rs.getObject("id", UUID.class), rs.getString("pattern"),
+						rs.getString("platform"), rs.getString("category"), rs.getString("note"),
+						Utc.instant(rs, "created_at"), rs.getString("created_by")))
+				.list();
+	}
+
+	void prohibit(UUID id, String pattern, String platform, String category, String note, String actor, Instant now) {
+		jdbc.sql("""
+				insert into prohibited_software (id, pattern, platform, category, note, created_at, created_by)
+				values (:id, :pattern, :platform, :category, :note, :now, :actor)""").param("id", id).param("pattern", pattern)
+				.param("platform", platform).param("category", category).param("note", note).param("now", Utc.odt(now))
+				.param("actor", actor).update();
+	}
+
+	boolean removeProhibition(UUID id) {
+		return jdbc.sql("delete from prohibited_software where id = :id").param("id", id).update() == 1;
 	}
 
 	boolean remove(UUID id) {

@@ -34,6 +34,7 @@ class SoftwareController {
 	@GetMapping(PATH)
 	String page(Model model) {
 		model.addAttribute("catalogue", steps.catalogue());
+		model.addAttribute("prohibitions", steps.prohibitions());
 		model.addAttribute("unapproved", steps.unapproved());
 		model.addAttribute("requests", steps.requests());
 		return "devices/software";
@@ -79,6 +80,30 @@ class SoftwareController {
 		}
 		steps.removeApproval(id);
 		redirect.addFlashAttribute("notice", "devices.software.removed");
+		return BACK;
+	}
+
+	@PostMapping(PATH + "/prohibited")
+	String prohibit(@RequestParam(required = false) String pattern, @RequestParam(required = false) String platform,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String note, Model model,
+			RedirectAttributes redirect) {
+		try {
+			steps.prohibit(pattern, platform, category, note);
+		}
+		catch (RuleViolation e) {
+			model.addAttribute("prohibitionTyped", Map.of("pattern", text(pattern), "platform", text(platform), "category",
+					text(category), "note", text(note)));
+			model.addAttribute("prohibitionError", "devices.software.invalid");
+			return page(model);
+		}
+		redirect.addFlashAttribute("notice", "devices.software.prohibition-added");
+		return BACK;
+	}
+
+	@PostMapping(PATH + "/prohibited/{id}/remove")
+	String removeProhibition(@PathVariable UUID id, RedirectAttributes redirect) {
+		steps.removeProhibition(id);
+		redirect.addFlashAttribute("notice", "devices.software.prohibition-removed");
 		return BACK;
 	}
 

@@ -3,6 +3,7 @@ package io.charter.devices;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.charter.devices.DeviceEvent.ApprovalRemoved;
+import io.charter.devices.DeviceEvent.ProhibitionChanged;
 import io.charter.devices.DeviceEvent.SoftwareApproved;
 import io.charter.devices.DeviceEvent.SoftwareRequestChanged;
 import io.charter.devices.web.ApprovalView;
+import io.charter.devices.web.ProhibitionView;
 import io.charter.devices.web.SoftwareRequestView;
 import io.charter.devices.web.SoftwareView;
 import io.charter.devices.web.UnapprovedView;
@@ -27,6 +30,7 @@ import io.charter.people.PersonSummary;
 import io.charter.shared.Actors;
 import io.charter.shared.NotFound;
 import io.charter.shared.RuleViolation;
+import io.charter.shared.exemption.ExemptionsInForce;
 
 /**
  * The software installed on devices against the approved-software catalogue (clause S6):
@@ -41,12 +45,14 @@ class SoftwareSteps {
 	private final Software software;
 	private final SoftwareRequests requests;
 	private final Directory directory;
+	private final DeviceExemptions exemptions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SoftwareSteps(Software software, SoftwareRequests requests, Directory directory,
+	SoftwareSteps(Software software, SoftwareRequests requests, Directory directory, DeviceExemptions exemptions,
 			ApplicationEventPublisher events, Clock clock) {
 		this.software = software;
+		this.exemptions = exemptions;
 		this.requests = requests;
 		this.directory = directory;
 		this.events = events;
@@ -61,9 +67,13 @@ class SoftwareSteps {
 
 	/** Without method security: for the owner's own page, which has checked whose device it is. */
 	List<SoftwareView> installed(UUID deviceId) {
-		List<ApprovalView> catalogue = software.catalogue();
-		return software.ofDevice(deviceId).stream().map(i -> new SoftwareView(i.name(), i.version(), i.publisher(),
-				i.firstSeenAt(), i.lastSeenAt(), approved(catalogue, i))).toList();
+		Rules rules = rules();
+		return software.ofDevice(deviceId).stream().map(i -> {
+			boolean prohibited = rules.prohibited(i);
+			boolean approved = !prohibited && rules.approved(i);
+			return new SoftwareView(i.name(), i.version(), i.publisher(), i.firstSeenAt(), i.lastSeenAt(), approved,
+					prohibited, !approved && rules.exempted(i));
+		}).toList();
 	}
 
 	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
@@ -76,50 +86,114 @@ class SoftwareSteps {
 	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
 	@Transactional(readOnly = true)
 	public List<UnapprovedView> unapproved() {
-		List<ApprovalView> catalogue = software.catalogue();
+		Rules rules = rules();
 		record Key(String name, String platform) {
 		}
 		Map<Key, Set<UUID>> on = new LinkedHashMap<>();
+		Map<Key, Set<UUID>> exempt = new HashMap<>();
+		Set<Key> prohibited = new HashSet<>();
 		Map<Key, Instant> first = new LinkedHashMap<>();
 		for (Software.Installed i : software.all()) {
-			if (approved(catalogue, i)) {
+			if (!rules.finding(i)) {
 				continue;
 			}
 			Key key = new Key(i.name(), i.platform());
+			if (rules.prohibited(i)) {
+				prohibited.add(key);
+			}
 			on.computeIfAbsent(key, k -> new HashSet<>()).add(i.deviceId());
+			if (rules.exempted(i)) {
+				exempt.computeIfAbsent(key, k -> new HashSet<>()).add(i.deviceId());
+			}
 			first.merge(key, i.firstSeenAt(), (a, b) -> a.isBefore(b) ? a : b);
 		}
 		return on.entrySet().stream()
-				.map(e -> new UnapprovedView(e.getKey().name(), e.getKey().platform(), e.getValue().size(), first.get(e.getKey())))
-				.sorted(Comparator.comparingInt(UnapprovedView::devices).reversed()
+				.map(e -> new UnapprovedView(e.getKey().name(), e.getKey().platform(), prohibited.contains(e.getKey()),
+						e.getValue().size(), exempt.getOrDefault(e.getKey(), Set.of()).size(), first.get(e.getKey())))
+				.sorted(Comparator.comparing(UnapprovedView::prohibited).reversed()
+						.thenComparing(Comparator.comparingInt(UnapprovedView::devices).reversed())
 						.thenComparing(u -> u.name().toLowerCase(java.util.Locale.ROOT)))
 				.toList();
 	}
 
-	private static boolean approved(List<ApprovalView> catalogue, Software.Installed item) {
-		return catalogue.stream().anyMatch(a -> a.approves(item.name(), item.publisher(), item.platform()));
+	/** The catalogue, the prohibited list and the exemptions in force, read once per page or report. */
+	Rules rules() {
+		return new Rules(software.catalogue(), software.prohibitions(), exemptions.inForce());
+	}
+
+	/**
+	 * How an installed item stands: prohibited (S8) whatever the catalogue says, else approved or not
+	 * (S6); a finding is exempted when an exemption of its clause names it ({@code software:<name>}).
+	 */
+	record Rules(List<ApprovalView> catalogue, List<ProhibitionView> prohibitions, ExemptionsInForce inForce) {
+
+		boolean prohibited(Software.Installed item) {
+			return prohibitions.stream().anyMatch(p -> p.prohibits(item.name(), item.platform()));
+		}
+
+		boolean approved(Software.Installed item) {
+			return !prohibited(item)
+					&& catalogue.stream().anyMatch(a -> a.approves(item.name(), item.publisher(), item.platform()));
+		}
+
+		boolean finding(Software.Installed item) {
+			return !approved(item);
+		}
+
+		boolean exempted(Software.Installed item) {
+			String clause = prohibited(item) ? DeviceControls.PROHIBITED_CLAUSE : DeviceControls.APPROVED_CLAUSE;
+			return finding(item) && DeviceExemptions.covers(inForce, clause, DeviceExemptions.softwareCheck(item.name()),
+					item.deviceId(), item.ownerId());
+		}
+	}
+
+	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
+	@Transactional(readOnly = true)
+	public List<ProhibitionView> prohibitions() {
+		return software.prohibitions();
+	}
+
+	static final Set<String> CATEGORIES = Set.of("scanner", "sniffer", "piracy");
+
+	/** Adds an entry to the prohibited list: a name pattern (exact or glob), a category, optionally a platform. */
+	@PreAuthorize("hasRole('SECURITY')")
+	@Transactional
+	public UUID prohibit(String pattern, String platform, String category, String note) {
+		String name = pattern(pattern);
+		String on = platform(platform);
+		if (!CATEGORIES.contains(category)) {
+			throw new RuleViolation("category", "The category is scanner, sniffer or piracy.");
+		}
+		String why = note(note);
+		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		software.prohibit(id, name, on, category, why, Actors.current(), now);
+		events.publishEvent(new ProhibitionChanged(id, true, "prohibited " + name + (on == null ? "" : " on " + on),
+				Actors.current(), now));
+		return id;
+	}
+
+	@PreAuthorize("hasRole('SECURITY')")
+	@Transactional
+	public void removeProhibition(UUID id) {
+		ProhibitionView entry = software.prohibitions().stream().filter(p -> p.id().equals(id)).findFirst()
+				.orElseThrow(() -> new NotFound("No such prohibited entry."));
+		software.removeProhibition(id);
+		events.publishEvent(new ProhibitionChanged(id, false, "prohibition of " + entry.pattern() + " removed",
+				Actors.current(), clock.instant()));
 	}
 
 	/** Adds a catalogue entry: a name pattern (exact or glob), optionally a publisher, a platform and a note. */
 	@PreAuthorize("hasRole('SECURITY')")
 	@Transactional
 	public UUID approve(String pattern, String publisher, String platform, String note) {
-		String name = blankToNull(pattern);
-		if (name == null || name.length() > 300) {
-			throw new RuleViolation("pattern", "A name pattern of at most 300 characters is needed.");
-		}
+		String name = pattern(pattern);
 		String by = blankToNull(publisher);
 		if (by != null && by.length() > 300) {
 			throw new RuleViolation("publisher", "A publisher of at most 300 characters.");
 		}
-		String on = blankToNull(platform);
-		if (on != null && !PLATFORMS.contains(on)) {
-			throw new RuleViolation("platform", "The platform is darwin, windows or linux, or none.");
-		}
-		String why = blankToNull(note);
-		if (why != null && why.length() > 500) {
-			throw new RuleViolation("note", "A note of at most 500 characters.");
-		}
+		String on = platform(platform);
+		String why = note(note);
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		software.approve(id, name, by, on, why, Actors.current(), now);
@@ -205,6 +279,31 @@ class SoftwareSteps {
 				: directory.person(r.requesterId()).map(PersonSummary::name).orElse(null);
 		return new SoftwareRequestView(r.id(), r.requesterId(), name, r.name(), r.reason(), r.status(), r.createdAt(),
 				r.decidedAt(), r.refusal());
+	}
+
+	/** The name pattern of a catalogue or prohibited entry, checked. */
+	private static String pattern(String pattern) {
+		String name = blankToNull(pattern);
+		if (name == null || name.length() > 300) {
+			throw new RuleViolation("pattern", "A name pattern of at most 300 characters is needed.");
+		}
+		return name;
+	}
+
+	private static String platform(String platform) {
+		String on = blankToNull(platform);
+		if (on != null && !PLATFORMS.contains(on)) {
+			throw new RuleViolation("platform", "The platform is darwin, windows or linux, or none.");
+		}
+		return on;
+	}
+
+	private static String note(String note) {
+		String why = blankToNull(note);
+		if (why != null && why.length() > 500) {
+			throw new RuleViolation("note", "A note of at most 500 characters.");
+		}
+		return why;
 	}
 
 	static String blankToNull(String value) {

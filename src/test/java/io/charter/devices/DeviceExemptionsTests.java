@@ -1,0 +1,282 @@
+package io.charter.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.charter.Fixtures;
+import io.charter.MovableClock;
+import io.charter.shared.Role;
+import io.charter.shared.control.Control;
+import io.charter.shared.control.ControlReport;
+import io.charter.shared.exemption.ExemptionGrant;
+import io.charter.shared.exemption.ExemptionLookup;
+import io.charter.shared.exemption.ExemptionSubject;
+import io.charter.shared.exemption.ExemptionsInForce;
+
+/**
+ * The devices' controls and pages read the exemptions in force: a failing check or an unapproved
+ * item covered by an exemption (for the device or its owner) shows as exempted and is counted apart,
+ * never as met, until the exemption ends. Prohibited software (S8) is a finding the catalogue never
+ * approves. The exemptions come from a test look-up holding real grants;
+ * the clock is moved past their last day.
+ */
+@Tag("database")
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(DeviceExemptionsTests.Exemptions.class)
+@RecordApplicationEvents
+class DeviceExemptionsTests {
+
+	/** The exemptions module's part, played by a list of grants; the clock the test moves. */
+	@TestConfiguration
+	static class Exemptions {
+
+		/** Primary: once the exemptions module contributes its own look-up, this one still answers here. */
+		@Bean
+		@Primary
+		GrantList grantsForTests() {
+			return new GrantList();
+		}
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
+	}
+
+	static class GrantList implements ExemptionLookup {
+
+		final List<ExemptionGrant> grants = new CopyOnWriteArrayList<>();
+
+		@Override
+		public ExemptionsInForce inForce(LocalDate day) {
+			return new ExemptionsInForce(day, grants);
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+	@Autowired
+	Fixtures fixtures;
+	@Autowired
+	JdbcClient jdbc;
+	@Autowired
+	GrantList grants;
+	@Autowired
+	MovableClock clock;
+	@Autowired
+	DeviceExemptions exemptions;
+	@Autowired
+	List<ControlReport> reports;
+	@Autowired
+	ApplicationEvents audit;
+
+	@BeforeEach
+	void fixTheClock() {
+		clock.set(Instant.parse("2026-12-07T10:00:00Z"));
+	}
+
+	@AfterEach
+	void reset() {
+		grants.grants.clear();
+		clock.reset();
+	}
+
+	@Test
+	void anExemptionForTheOwnerShowsTheCheckExemptedUntilItEnds() throws Exception {
+		Map<String, Control> before = controls();
+		var employee = fixtures.user(Role.EMPLOYEE);
+		UUID person = person(employee.email());
+		UUID exempt = device("exempt", person);
+		UUID passing = device("passing", null);
+		result(exempt, "screen-lock", false);
+		result(passing, "screen-lock", true);
+
+		LocalDate today = exemptions.today();
+		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S5", "screen-lock", ExemptionSubject.person(person),
+				today.minusDays(1), today.plusDays(2)));
+		// Another clause's exemption covers nothing here.
+		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S7", null, ExemptionSubject.device(passing),
+				today.minusDays(1), today.plusDays(2)));
+
+		Control screenLock = controls().get("device-screen-lock");
+		Control was = before.get("device-screen-lock");
+		assertThat(screenLock.clauses()).containsExactly("S5");
+		assertThat(screenLock.target()).isEqualTo(0.95);
+		assertThat(screenLock.of() - was.of()).isEqualTo(2);
+		assertThat(screenLock.met() - was.met()).isEqualTo(1);
+		assertThat(screenLock.exempted() - was.exempted()).isEqualTo(1);
+
+		var session = Fixtures.signIn(mvc, employee.email(), Fixtures.PASSWORD);
+		String mine = Fixtures.page(mvc, session, "/my-devices");
+		assertThat(mine).contains("Exempted").doesNotContain("Set the screen to lock");
+		var security = Fixtures.signIn(mvc, fixtures.user(Role.SECURITY).email(), Fixtures.PASSWORD);
+		assertThat(Fixtures.page(mvc, security, "/devices/" + exempt)).contains("Exempted");
+		assertThat(Fixtures.page(mvc, security, "/devices")).contains("id=\"control-device-screen-lock\"",
+				"Screen locks after at most 15 minutes");
+
+		// The day after its last day, the exemption no longer covers the check: it fails again.
+		clock.advance(Duration.ofDays(3));
+		Control after = controls().get("device-screen-lock");
+		assertThat(after.exempted() - was.exempted()).isZero();
+		assertThat(after.met() - was.met()).isEqualTo(1);
+		session = Fixtures.signIn(mvc, employee.email(), Fixtures.PASSWORD);
+		assertThat(Fixtures.page(mvc, session, "/my-devices")).doesNotContain("Exempted").contains("Set the screen to lock");
+	}
+
+	@Test
+	void anExemptedSoftwareItemIsCountedApartNeverAsApproved() throws Exception {
+		Map<String, Control> before = controls();
+		UUID clean = device("clean", null);
+		UUID sniffer = device("sniffer", null);
+		software(clean, "osquery");
+		software(sniffer, "osquery");
+		software(sniffer, "Slack");
+		LocalDate today = exemptions.today();
+		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S6", "software:slack", ExemptionSubject.device(sniffer),
+				today, today));
+
+		Control approved = controls().get(DeviceControls.APPROVED_SOFTWARE);
+		Control was = before.get(DeviceControls.APPROVED_SOFTWARE);
+		assertThat(approved.met() - was.met()).isEqualTo(1);
+		assertThat(approved.exempted() - was.exempted()).isEqualTo(1);
+		assertThat(approved.of() - was.of()).isEqualTo(2);
+
+		var auditor = Fixtures.signIn(mvc, fixtures.user(Role.AUDITOR).email(), Fixtures.PASSWORD);
+		assertThat(Fixtures.page(mvc, auditor, "/devices/" + sniffer)).contains("Not approved, exempted");
+		assertThat(Fixtures.page(mvc, auditor, "/devices/software")).contains("1 exempted");
+
+		clock.advance(Duration.ofDays(1));
+		assertThat(controls().get(DeviceControls.APPROVED_SOFTWARE).exempted() - was.exempted()).isZero();
+		assertThat(Fixtures.page(mvc, auditor, "/devices/" + sniffer)).doesNotContain("Not approved, exempted");
+	}
+
+	@Test
+	void prohibitedSoftwareIsAnS8FindingThatTheCatalogueNeverApproves() throws Exception {
+		Map<String, Control> before = controls();
+		UUID sniffer = device("linux-sniffer", null, "linux");
+		// Ubuntu's packages are approved by the seed; Wireshark is prohibited all the same.
+		software(sniffer, "wireshark-qt", "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>");
+		software(sniffer, "bash", "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>");
+		Control s8 = controls().get(DeviceControls.PROHIBITED_SOFTWARE);
+		Control s6 = controls().get(DeviceControls.APPROVED_SOFTWARE);
+		assertThat(s8.clauses()).containsExactly("S8");
+		assertThat(s8.of() - before.get(DeviceControls.PROHIBITED_SOFTWARE).of()).isEqualTo(1);
+		assertThat(s8.met() - before.get(DeviceControls.PROHIBITED_SOFTWARE).met()).isZero();
+		assertThat(s6.met() - before.get(DeviceControls.APPROVED_SOFTWARE).met()).isZero();
+
+		var security = Fixtures.signIn(mvc, fixtures.user(Role.SECURITY).email(), Fixtures.PASSWORD);
+		assertThat(Fixtures.page(mvc, security, "/devices/" + sniffer)).contains("Prohibited (S8)", "2 items, 1 unapproved");
+		assertThat(Fixtures.page(mvc, security, "/devices/software")).contains("wireshark-qt <strong>(prohibited, S8)</strong>",
+				"<code>ettercap*</code>", "<code>KMSpico*</code>");
+
+		LocalDate today = exemptions.today();
+		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S8", "software:wireshark-qt",
+				ExemptionSubject.device(sniffer), today, today));
+		assertThat(controls().get(DeviceControls.PROHIBITED_SOFTWARE).exempted()
+				- before.get(DeviceControls.PROHIBITED_SOFTWARE).exempted()).isEqualTo(1);
+		assertThat(Fixtures.page(mvc, security, "/devices/" + sniffer)).contains("Prohibited (S8), exempted");
+
+		// SECURITY edits the list, in the audit trail.
+		mvc.perform(post("/devices/software/prohibited").session(security).param("pattern", "bash-typed")
+				.param("category", "nonsense").with(csrf())).andExpect(status().isOk())
+				.andExpect(content().string(containsString("value=\"bash-typed\"")))
+				.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		mvc.perform(post("/devices/software/prohibited").session(security).param("pattern", "bash")
+				.param("category", "scanner").param("platform", "linux").with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(Fixtures.page(mvc, security, "/devices/" + sniffer)).doesNotContain(">Approved<");
+		UUID entry = jdbc.sql("select id from prohibited_software where pattern = 'bash'").query(UUID.class).single();
+		mvc.perform(post("/devices/software/prohibited/" + entry + "/remove").session(security).with(csrf()))
+				.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/devices/software/prohibited").session(Fixtures.signIn(mvc, fixtures.user(Role.ADMIN).email(),
+				Fixtures.PASSWORD)).param("pattern", "bash").param("category", "scanner").with(csrf()))
+				.andExpect(status().isForbidden());
+		assertThat(audit.stream(DeviceEvent.ProhibitionChanged.class).map(DeviceEvent::action))
+				.containsExactly("prohibited-software.added", "prohibited-software.removed");
+	}
+
+	private Map<String, Control> controls() {
+		LocalDate today = exemptions.today();
+		return reports.stream().filter(DeviceControls.class::isInstance).flatMap(r -> r.controls(today).stream())
+				.collect(Collectors.toMap(Control::id, Function.identity()));
+	}
+
+	private UUID person(String email) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into person (id, name, email, kind, status, language, created_at, updated_at)
+				values (:id, 'Eve Exempt', :email, 'EMPLOYEE', 'ACTIVE', 'en', current_timestamp, current_timestamp)""")
+				.param("id", id).param("email", email).update();
+		return id;
+	}
+
+	private UUID device(String name, UUID owner) {
+		return device(name, owner, "darwin");
+	}
+
+	private UUID device(String name, UUID owner, String platform) {
+		UUID secret = UUID.randomUUID();
+		jdbc.sql("""
+				insert into enroll_secret (id, name, secret_hash, created_at, created_by)
+				values (:id, 'test', :hash, current_timestamp, 'test')""").param("id", secret)
+				.param("hash", UUID.randomUUID().toString().replace("-", "") + "00000000000000000000000000000000").update();
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into device (id, host_identifier, node_key_hash, enroll_secret_id, hostname, platform, owner_id,
+				  enrolled_at, last_seen_at)
+				values (:id, :host, :key, :secret, :name, :platform, :owner, current_timestamp, current_timestamp)""")
+				.param("platform", platform)
+				.param("id", id).param("host", name + "-" + id).param("key", id.toString().replace("-", "") + "0".repeat(32))
+				.param("secret", secret).param("name", name + ".local").param("owner", owner).update();
+		return id;
+	}
+
+	private void result(UUID device, String check, boolean passed) {
+		jdbc.sql("""
+				insert into check_result (id, device_id, check_id, checked_at, passed)
+				values (:id, :device, :check, current_timestamp, :passed)""").param("id", UUID.randomUUID())
+				.param("device", device).param("check", check).param("passed", passed).update();
+	}
+
+	private void software(UUID device, String name) {
+		software(device, name, "someone");
+	}
+
+	private void software(UUID device, String name, String publisher) {
+		jdbc.sql("""
+				insert into device_software (device_id, name, version, publisher, first_seen_at, last_seen_at)
+				values (:d, :name, '1.0', :publisher, current_timestamp, current_timestamp)""").param("d", device)
+				.param("name", name).param("publisher", publisher).update();
+	}
+}
