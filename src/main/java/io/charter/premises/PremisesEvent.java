@@ -82,4 +82,49 @@ public sealed interface PremisesEvent extends AuditableEvent {
 			return "retention";
 		}
 	}
+
+	/** A change to one incident report: entity {@code incident}, the report's id. */
+	sealed interface IncidentEvent extends PremisesEvent {
+
+		String ENTITY = "incident";
+
+		UUID incidentId();
+
+		@Override
+		default String entityType() {
+			return ENTITY;
+		}
+
+		@Override
+		default String entityId() {
+			return incidentId().toString();
+		}
+	}
+
+	/** A report came in; {@code alert} when the manager and the security team were alerted at once. */
+	record IncidentReported(UUID incidentId, String kind, boolean alert, String summary, String actor, Instant occurredAt)
+			implements IncidentEvent {
+
+		@Override
+		public String action() {
+			return "premises.incident-reported";
+		}
+	}
+
+	record IncidentAcknowledged(UUID incidentId, String summary, String actor, Instant occurredAt)
+			implements IncidentEvent {
+
+		@Override
+		public String action() {
+			return "premises.incident-acknowledged";
+		}
+	}
+
+	record IncidentResolved(UUID incidentId, String summary, String actor, Instant occurredAt) implements IncidentEvent {
+
+		@Override
+		public String action() {
+			return "premises.incident-resolved";
+		}
+	}
 }

@@ -14,6 +14,7 @@ import io.charter.notify.Mail;
 import io.charter.notify.Notifications;
 import io.charter.organisation.Organisation;
 import io.charter.people.PersonSummary;
+import io.charter.platform.BaseUrl;
 
 /**
  * The e-mails of the premises, each in its reader's language, through notify's outbox (so they go
@@ -24,9 +25,12 @@ class PremisesMessages {
 
 	private final Notifications notifications;
 	private final Organisation organisation;
+	private final BaseUrl baseUrl;
 	private final ZoneId zone;
 
-	PremisesMessages(Notifications notifications, Organisation organisation, @Value(PremisesSettings.ZONE) ZoneId zone) {
+	PremisesMessages(Notifications notifications, Organisation organisation, BaseUrl baseUrl,
+			@Value(PremisesSettings.ZONE) ZoneId zone) {
+		this.baseUrl = baseUrl;
 		this.notifications = notifications;
 		this.organisation = organisation;
 		this.zone = zone;
@@ -52,6 +56,17 @@ class PremisesMessages {
 		params.put("when", when(visit.checkedInAt(), host.language()));
 		params.put("badge", visit.badge());
 		notifications.send(new Mail(host.email(), "premises-visitor-arrived", host.language(), params));
+	}
+
+	/** An unrecognised person was reported: the manager and the security team act at once. */
+	void incident(Incident incident, String to, String name, String language) {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("name", name == null ? "" : name);
+		params.put("where", incident.place());
+		params.put("when", when(incident.occurredAt(), language));
+		params.put("description", incident.description() == null ? "-" : incident.description());
+		params.put("link", baseUrl.to("/incidents#incident-" + incident.id()));
+		notifications.send(new Mail(to, "premises-incident-alert", language, params));
 	}
 
 	String when(Instant at, String language) {

@@ -39,6 +39,32 @@ class PremisesShell {
 	}
 
 	@Bean
+	static NavigationEntry incidentsNavigation() {
+		return NavigationEntry.of(IncidentsController.PATH, "nav.incidents", 62, Role.SECURITY, Role.ADMIN, Role.AUDITOR);
+	}
+
+	@Bean
+	static NavigationEntry reportNavigation() {
+		return NavigationEntry.of(IncidentsController.REPORT, "nav.report-incident", 83, Role.EMPLOYEE);
+	}
+
+	@Bean
+	static PathAccess reportAccess() {
+		return new PathAccess(IncidentsController.REPORT, Set.of(Role.EMPLOYEE), Set.of(Role.EMPLOYEE));
+	}
+
+	@Bean
+	static PathAccess incidentsAccess() {
+		return new PathAccess(IncidentsController.PATH, Set.of(Role.ADMIN, Role.SECURITY, Role.AUDITOR), Set.of());
+	}
+
+	@Bean
+	static PathAccess incidentStepsAccess() {
+		return new PathAccess(IncidentsController.PATH + "/*/*", Set.of(Role.ADMIN, Role.SECURITY, Role.AUDITOR),
+				Set.of(Role.ADMIN, Role.SECURITY));
+	}
+
+	@Bean
 	static PathAccess kioskAccess() {
 		return new PathAccess(KioskController.PATH, RECEPTION, RECEPTION);
 	}
