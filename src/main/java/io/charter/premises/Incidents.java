@@ -55,6 +55,28 @@ class Incidents {
 				+ " else 0 end, reported_at desc limit :limit").param("limit", limit).query(this::map).list();
 	}
 
+	/** Reports not yet resolved. */
+	int open() {
+		return jdbc.sql("select count(*) from premises_incident where status <> 'RESOLVED'").query(Integer.class).single();
+	}
+
+	/** The acknowledged reports since this instant, for the median time to acknowledge. */
+	List<Incident> acknowledgedSince(java.time.Instant since) {
+		return jdbc.sql("select " + COLUMNS + " from premises_incident where acknowledged_at is not null"
+				+ " and reported_at >= :since").param("since", odt(since)).query(this::map).list();
+	}
+
+	List<Incident> ofReporter(UUID reporter) {
+		return jdbc.sql("select " + COLUMNS + " from premises_incident where reporter_id = :r order by reported_at")
+				.param("r", reporter).query(this::map).list();
+	}
+
+	/** Takes the reporter off their reports; the reports stay for the security team's record. */
+	int anonymise(UUID reporter) {
+		return jdbc.sql("update premises_incident set reporter_id = null where reporter_id = :r").param("r", reporter)
+				.update();
+	}
+
 	private Incident map(ResultSet rs, int row) throws SQLException {
 		return new Incident(rs.getObject("id", UUID.class), Incident.Kind.valueOf(rs.getString("kind")),
 				rs.getString("place"), instant(rs, "occurred_at"), rs.getString("description"), rs.getString("device_ref"),

@@ -127,6 +127,13 @@ class Visits {
 				.param("before", odt(before)).query(Integer.class).single();
 	}
 
+	/** Visits expected in [from, to), and how many of those have a host of the directory. */
+	int[] expectedBetween(Instant from, Instant to) {
+		return jdbc.sql("select count(*), count(host_id) from premises_visit where expected_at >= :from and expected_at < :to")
+				.param("from", odt(from)).param("to", odt(to)).query((rs, row) -> new int[] { rs.getInt(1), rs.getInt(2) })
+				.single();
+	}
+
 	/** Visits checked in during [from, to). */
 	int checkedInBetween(Instant from, Instant to) {
 		return jdbc.sql("select count(*) from premises_visit where checked_in_at >= :from and checked_in_at < :to")

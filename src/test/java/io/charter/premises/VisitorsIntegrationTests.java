@@ -48,6 +48,8 @@ import io.charter.premises.PremisesEvent.VisitorCheckedIn;
 import io.charter.premises.PremisesEvent.VisitsAnonymised;
 import io.charter.shared.Role;
 import io.charter.shared.RuleViolation;
+import io.charter.shared.control.Control;
+import io.charter.shared.personaldata.DataSubject;
 
 /**
  * The visitor register on the database: pre-registration and its e-mail, the kiosk's check-in (the
@@ -88,6 +90,10 @@ class VisitorsIntegrationTests {
 	Clock clock;
 	@Autowired
 	ApplicationEvents events;
+	@Autowired
+	VisitsHolder holder;
+	@Autowired
+	PremisesControls controls;
 
 	String p = "vi" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -195,6 +201,18 @@ class VisitorsIntegrationTests {
 		mvc.perform(post("/kiosk/check-out").session(reception).with(csrf()).param("badge", "B-12"))
 				.andExpect(redirectedUrl("/kiosk"));
 		assertThat(visits.find(id).orElseThrow().status()).isEqualTo(Visit.Status.LEFT);
+
+		// The visitor's data-subject request: found, exported and erased by address; the visit stays.
+		DataSubject subject = new DataSubject(UUID.randomUUID(), email, null, "fr");
+		assertThat(holder.find(subject).records()).isEqualTo(1);
+		assertThat(holder.export(subject)).singleElement().satisfies(d -> assertThat(d.rows().get(0)).containsEntry("name", visitor));
+		holder.erase(subject);
+		assertThat(visits.find(id).orElseThrow().visitorName()).isNull();
+		assertThat(holder.find(subject).records()).isZero();
+		// The month's visits all have a host (the schema requires one).
+		Control hosted = controls.controls(LocalDate.now(clock.withZone(BRUSSELS))).get(0);
+		assertThat(hosted.id()).isEqualTo("visits-with-host");
+		assertThat(hosted.met()).isEqualTo(hosted.of()).isPositive();
 	}
 
 	@Test
