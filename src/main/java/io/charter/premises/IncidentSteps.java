@@ -6,8 +6,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +25,7 @@ import io.charter.people.PersonSummary;
 import io.charter.premises.PremisesEvent.IncidentAcknowledged;
 import io.charter.premises.PremisesEvent.IncidentReported;
 import io.charter.premises.PremisesEvent.IncidentResolved;
+import io.charter.premises.web.IncidentRow;
 import io.charter.shared.Actors;
 import io.charter.shared.NotFound;
 import io.charter.shared.Role;
@@ -137,6 +140,19 @@ class IncidentSteps {
 		incidents.updateStatus(incident);
 		events.publishEvent(new IncidentResolved(id, "resolved", Actors.current(), clock.instant()));
 		return incident;
+	}
+
+	/** Open reports first, then the latest resolved ones, with their reporters' names. */
+	@PreAuthorize(IncidentsController.READERS)
+	@Transactional(readOnly = true)
+	public List<IncidentRow> latest() {
+		List<Incident> found = incidents.latest(200);
+		Map<UUID, PersonSummary> reporters = directory
+				.people(found.stream().map(Incident::reporterId).filter(Objects::nonNull).distinct().toList());
+		return found.stream().map(i -> new IncidentRow(i.id(), i.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+				i.place(), i.occurredAt(), i.description(), i.deviceRef(),
+				reporters.containsKey(i.reporterId()) ? reporters.get(i.reporterId()).name() : null, i.status().name(),
+				i.reportedAt(), i.timeToAcknowledge(), i.outcome())).toList();
 	}
 
 	private Incident find(UUID id) {

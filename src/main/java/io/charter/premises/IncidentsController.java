@@ -1,11 +1,9 @@
 package io.charter.premises;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.people.Directory;
 import io.charter.people.PersonSummary;
-import io.charter.premises.web.IncidentRow;
 import io.charter.shared.RuleViolation;
 
 /** Every employee's report form, and the security team's list where reports are acknowledged and resolved. */
@@ -29,12 +26,10 @@ class IncidentsController {
 	static final String READERS = "hasAnyRole('ADMIN', 'SECURITY', 'AUDITOR')";
 
 	private final IncidentSteps steps;
-	private final Incidents incidents;
 	private final Directory directory;
 
-	IncidentsController(IncidentSteps steps, Incidents incidents, Directory directory) {
+	IncidentsController(IncidentSteps steps, Directory directory) {
 		this.steps = steps;
-		this.incidents = incidents;
 		this.directory = directory;
 	}
 
@@ -69,15 +64,8 @@ class IncidentsController {
 	}
 
 	@GetMapping(PATH)
-	@PreAuthorize(READERS)
 	String list(Model model) {
-		List<Incident> found = incidents.latest(200);
-		Map<UUID, PersonSummary> reporters = directory.people(
-				found.stream().map(Incident::reporterId).filter(java.util.Objects::nonNull).distinct().toList());
-		model.addAttribute("incidents", found.stream().map(i -> new IncidentRow(i.id(),
-				i.kind().name().toLowerCase().replace('_', '-'), i.place(), i.occurredAt(), i.description(), i.deviceRef(),
-				i.reporterId() == null || !reporters.containsKey(i.reporterId()) ? null : reporters.get(i.reporterId()).name(),
-				i.status().name(), i.reportedAt(), i.timeToAcknowledge(), i.outcome())).toList());
+		model.addAttribute("incidents", steps.latest());
 		return "premises/incidents";
 	}
 
