@@ -1,0 +1,76 @@
+package io.charter.premises;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.charter.notify.Mail;
+import io.charter.notify.Notifications;
+import io.charter.organisation.Organisation;
+import io.charter.people.PersonSummary;
+import io.charter.platform.BaseUrl;
+
+/**
+ * The e-mails of the premises, each in its reader's language, through notify's outbox (so they go
+ * out only if the change commits).
+ */
+@Component
+class PremisesMessages {
+
+	private final Notifications notifications;
+	private final Organisation organisation;
+	private final BaseUrl baseUrl;
+	private final ZoneId zone;
+
+	PremisesMessages(Notifications notifications, Organisation organisation, BaseUrl baseUrl,
+			@Value(PremisesSettings.ZONE) ZoneId zone) {
+		this.baseUrl = baseUrl;
+		this.notifications = notifications;
+		this.organisation = organisation;
+		this.zone = zone;
+	}
+
+	/** The practical details to a pre-registered visitor who gave an address. */
+	void expected(Visit visit, PersonSummary host) {
+		Locale locale = Locale.forLanguageTag(visit.language());
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("name", visit.visitorName());
+		params.put("when", when(visit.expectedAt(), visit.language()));
+		params.put("host", host.name());
+		params.put("organisation", organisation.profile().legalName(locale));
+		notifications.send(new Mail(visit.email(), "premises-visitor-expected", visit.language(), params));
+	}
+
+	/** The host is told at once that their visitor has arrived. */
+	void arrived(Visit visit, PersonSummary host) {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("name", host.name());
+		params.put("visitor", visit.visitorName());
+		params.put("company", visit.company() == null ? "-" : visit.company());
+		params.put("when", when(visit.checkedInAt(), host.language()));
+		params.put("badge", visit.badge());
+		notifications.send(new Mail(host.email(), "premises-visitor-arrived", host.language(), params));
+	}
+
+	/** An unrecognised person was reported: the manager and the security team act at once. */
+	void incident(Incident incident, String to, String name, String language) {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("name", name == null ? "" : name);
+		params.put("where", incident.place());
+		params.put("when", when(incident.occurredAt(), language));
+		params.put("description", incident.description() == null ? "-" : incident.description());
+		params.put("link", baseUrl.to("/incidents#incident-" + incident.id()));
+		notifications.send(new Mail(to, "premises-incident-alert", language, params));
+	}
+
+	String when(Instant at, String language) {
+		return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.forLanguageTag(language == null ? "en" : language))
+				.withZone(zone).format(at);
+	}
+}
