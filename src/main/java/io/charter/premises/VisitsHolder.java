@@ -106,7 +106,11 @@ class VisitsHolder implements PersonalDataHolder {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
 	public Outcome restrict(DataSubject subject) {
+		if (find(subject).records() == 0) {
+			return Outcome.nothingHeld();
+		}
 		return Outcome.notApplicable("The register of visitors serves the security of the premises; it is anonymised"
 				+ " after its retention period.");
 	}
