@@ -91,7 +91,7 @@ final class Browser implements AutoCloseable {
 
 	ChromeDriver driver() {
 		if (closed) {
-			throw new ScanCancelled();
+			throw new ScanStopped();
 		}
 		return driver;
 	}

@@ -154,7 +154,7 @@ final class Crawl {
 	private List<String> visit(Browser browser, Observations seen, Visit visit, String page, Set<String> byHeader,
 			Progress progress) {
 		if (progress.cancelled() || System.nanoTime() - deadline > 0) {
-			throw new ScanCancelled();
+			throw new ScanStopped();
 		}
 		if (!load(browser, page, seen)) {
 			return List.of();
@@ -191,7 +191,7 @@ final class Crawl {
 		}
 		catch (WebDriverException failed) {
 			if (browser.driver() == null) {
-				throw new ScanCancelled();
+				throw new ScanStopped();
 			}
 			seen.skipped("unreachable " + page);
 			return false;
@@ -307,7 +307,7 @@ final class Crawl {
 		}
 		catch (InterruptedException interrupted) {
 			Thread.currentThread().interrupt();
-			throw new ScanCancelled();
+			throw new ScanStopped();
 		}
 	}
 
@@ -328,7 +328,7 @@ final class Crawl {
 		}
 		catch (InterruptedException interrupted) {
 			Thread.currentThread().interrupt();
-			throw new ScanCancelled();
+			throw new ScanStopped();
 		}
 	}
 }

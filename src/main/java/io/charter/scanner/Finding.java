@@ -7,8 +7,15 @@ package io.charter.scanner;
  * @param page the page where it first showed, or null (a declared cookie never seen)
  * @param evidence what was seen, in the scan's own words (a cookie's domain, expiry and who set it; a URL)
  * @param category the category the classification gave
+ * @param purpose for an undeclared cookie, the purpose the Open Cookie Database suggests, or null
+ * @param retentionDays for an undeclared cookie, the days it was set to live (rounded up), null for a session cookie
  */
-record Finding(Kind kind, String subject, String page, String evidence, String category) {
+record Finding(Kind kind, String subject, String page, String evidence, String category, String purpose,
+		Integer retentionDays, boolean thirdParty) {
+
+	Finding(Kind kind, String subject, String page, String evidence, String category) {
+		this(kind, subject, page, evidence, category, null, null, false);
+	}
 
 	enum Kind {
 		/** C1: a non-necessary cookie before any choice. */

@@ -32,7 +32,10 @@ final class Findings {
 				add(found, new Finding(kind, c.name(), c.page(), evidence(c), what.category()));
 			}
 			if (what.declared() == null) {
-				add(found, new Finding(Kind.UNDECLARED_COOKIE, c.name(), c.page(), evidence(c), what.category()));
+				Integer days = c.expires() == null ? null
+						: (int) Math.min(7300, (Duration.between(c.seenAt(), c.expires()).toHours() + 23) / 24);
+				add(found, new Finding(Kind.UNDECLARED_COOKIE, c.name(), c.page(), evidence(c), what.category(),
+						what.purpose(), days, c.thirdParty()));
 			}
 			else if (c.expires() != null && longer(what.declared(), Duration.between(c.seenAt(), c.expires()))) {
 				add(found, new Finding(Kind.LONGER_THAN_DECLARED, c.name(), c.page(),

@@ -4,7 +4,8 @@
  * cookies, storage keys and third-party hosts it sees, classifies them (the site's published
  * catalogue, then the Open Cookie Database shipped with Charter) and reports what breaches the
  * policy. Depends on {@code consent} for a site's published declaration (origins and catalogue) and
- * the draft it adds undeclared cookies to; nothing depends on it.
+ * the draft it adds undeclared cookies to, {@code notify} and {@code identity} to e-mail the privacy team of a breach;
+ * nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cookie scanner", allowedDependencies = { "shared", "platform", "consent", "notify" })
+@org.springframework.modulith.ApplicationModule(displayName = "Cookie scanner", allowedDependencies = { "shared", "platform", "consent", "notify", "identity" })
 package io.charter.scanner;

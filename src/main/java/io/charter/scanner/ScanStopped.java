@@ -1,9 +1,9 @@
 package io.charter.scanner;
 
 /** The scan was cancelled, or ran out of its time: it stops with what it saw. */
-class ScanCancelled extends RuntimeException {
+class ScanStopped extends RuntimeException {
 
-	ScanCancelled() {
-		super("scan cancelled", null, false, false);
+	ScanStopped() {
+		super("scan stopped", null, false, false);
 	}
 }
