@@ -161,8 +161,8 @@ class CrawlBrowserTests {
 		e.close();
 	}
 
-	static Declaration declaration() {
-		var necessary = ScanFixtures.declaration(List.of(origin()), ScanFixtures.cookie("_ga", 730),
+	static Declaration declaration(String origin) {
+		var necessary = ScanFixtures.declaration(List.of(origin), ScanFixtures.cookie("_ga", 730),
 				ScanFixtures.cookie("_gid", 1));
 		var site = necessary.services().get(0);
 		var services = List.of(new Declaration.Service(site.key(), site.name(), site.provider(), site.category(), false,
@@ -185,7 +185,7 @@ class CrawlBrowserTests {
 
 	@Test
 	void aScanFindsExactlyThePlantedFindings() {
-		Declaration declaration = declaration();
+		Declaration declaration = declaration(origin());
 		Observations seen;
 		try (Browser browser = Browser.start(SETTINGS)) {
 			seen = new Crawl(SETTINGS, List.of(origin()), List.of(), Clock.systemUTC()).run(browser, NEVER_CANCELLED);
