@@ -51,21 +51,29 @@ class CrawlBrowserTests {
 	static void serve() throws IOException {
 		Assumptions.assumeTrue(SETTINGS.browserInstalled() || System.getenv("CI") != null,
 				"Browser tests skipped: no Chromium at " + CHROMIUM + " and chromedriver at " + DRIVER);
-		thirdParty = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		thirdParty.createContext("/", e -> answer(e, "text/html", "<!doctype html><p>Chat loaded</p>", Map.of()));
-		thirdParty.setExecutor(Executors.newFixedThreadPool(2));
-		thirdParty.start();
-		firstParty = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		firstParty.createContext("/", CrawlBrowserTests::site);
-		firstParty.setExecutor(Executors.newFixedThreadPool(4));
-		firstParty.start();
+		thirdParty = serve("127.0.0.1", e -> answer(e, "text/html", "<!doctype html><p>Chat loaded</p>", Map.of()));
+		firstParty = serve("127.0.0.1", CrawlBrowserTests::site);
 	}
 
 	@AfterAll
 	static void stop() {
-		if (firstParty != null) {
-			firstParty.stop(0);
-			thirdParty.stop(0);
+		stop(firstParty, thirdParty);
+	}
+
+	/** A test website on a loopback address and a port of its own. */
+	static HttpServer serve(String address, com.sun.net.httpserver.HttpHandler pages) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);
+		server.createContext("/", pages);
+		server.setExecutor(Executors.newFixedThreadPool(4));
+		server.start();
+		return server;
+	}
+
+	static void stop(HttpServer... servers) {
+		for (HttpServer server : servers) {
+			if (server != null) {
+				server.stop(0);
+			}
 		}
 	}
 

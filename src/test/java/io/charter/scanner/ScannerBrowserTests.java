@@ -3,14 +3,12 @@ package io.charter.scanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -62,22 +60,14 @@ class ScannerBrowserTests {
 	static void serve() throws IOException {
 		Assumptions.assumeTrue(CrawlBrowserTests.SETTINGS.browserInstalled() || System.getenv("CI") != null,
 				"Browser tests skipped: no Chromium");
-		thirdParty = HttpServer.create(new InetSocketAddress("::1", 0), 0);
-		thirdParty.createContext("/", e -> CrawlBrowserTests.answer(e, "text/html", "<p>Chat loaded</p>", Map.of()));
-		thirdParty.setExecutor(Executors.newFixedThreadPool(2));
-		thirdParty.start();
-		firstParty = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		firstParty.createContext("/", ScannerBrowserTests::site);
-		firstParty.setExecutor(Executors.newFixedThreadPool(4));
-		firstParty.start();
+		thirdParty = CrawlBrowserTests.serve("::1",
+				e -> CrawlBrowserTests.answer(e, "text/html", "<p>Chat loaded</p>", Map.of()));
+		firstParty = CrawlBrowserTests.serve("127.0.0.1", ScannerBrowserTests::site);
 	}
 
 	@AfterAll
 	static void stop() {
-		if (firstParty != null) {
-			firstParty.stop(0);
-			thirdParty.stop(0);
-		}
+		CrawlBrowserTests.stop(firstParty, thirdParty);
 	}
 
 	static String origin() {
