@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -39,6 +40,7 @@ import io.charter.shared.Role;
  * kiosk blank again for the next visitor, check-out by badge; axe-core finds nothing on the kiosk,
  * the walk-in form and the incident report form.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KioskBrowserTests {
 
