@@ -11,13 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,8 +187,6 @@ class MdmImportTests {
 	}
 
 	private Map<String, Control> controls() {
-		LocalDate today = exemptions.today();
-		return reports.stream().filter(DeviceControls.class::isInstance).flatMap(r -> r.controls(today).stream())
-				.collect(Collectors.toMap(Control::id, Function.identity()));
+		return DeviceExemptionsTests.deviceControls(reports, exemptions.today());
 	}
 }
