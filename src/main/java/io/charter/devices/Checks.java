@@ -17,6 +17,9 @@ import io.charter.platform.Utc;
 @Repository
 class Checks {
 
+	static final String OSQUERY = "osquery";
+	static final String MDM = "mdm";
+
 	private final JdbcClient jdbc;
 
 	Checks(JdbcClient jdbc) {
@@ -63,10 +66,29 @@ class Checks {
 				.query((rs, n) -> Optional.ofNullable((Boolean) rs.getObject("passed"))).optional();
 	}
 
-	void record(UUID deviceId, String checkId, Boolean passed, Instant at) {
-		jdbc.sql("insert into check_result (id, device_id, check_id, checked_at, passed) values (:id, :device, :check, :at, :passed)")
-				.param("id", UUID.randomUUID()).param("device", deviceId).param("check", checkId).param("at", Utc.odt(at)).param("passed", passed)
-				.update();
+	/**
+	 * Records an answer of the device to the check, from osquery or an MDM import.
+	 *
+	 * @return whether the check turned to fail (it passed, was unknown or never answered before)
+	 */
+	boolean answer(UUID deviceId, String checkId, Boolean passed, Instant at, String source) {
+		Optional<Optional<Boolean>> before = last(deviceId, checkId);
+		jdbc.sql("""
+				insert into check_result (id, device_id, check_id, checked_at, passed, source)
+				values (:id, :device, :check, :at, :passed, :source)""")
+				.param("id", UUID.randomUUID()).param("device", deviceId).param("check", checkId).param("at", Utc.odt(at))
+				.param("passed", passed).param("source", source).update();
+		boolean failedBefore = before.isPresent() && before.get().filter(p -> !p).isPresent();
+		return Boolean.FALSE.equals(passed) && !failedBefore;
+	}
+
+	/** Whether this answer is already recorded: importing the same file twice adds nothing. */
+	boolean recorded(UUID deviceId, String checkId, Instant at, String source) {
+		return jdbc.sql("""
+				select count(*) from check_result
+				where device_id = :device and check_id = :check and checked_at = :at and source = :source""")
+				.param("device", deviceId).param("check", checkId).param("at", Utc.odt(at)).param("source", source)
+				.query(Integer.class).single() > 0;
 	}
 
 	/** How many unrevoked devices fail at least one check in their last answer to it. */
@@ -83,19 +105,19 @@ class Checks {
 	 *
 	 * @param passed null when unknown: never answered, no query for the platform, or the query failed
 	 */
-	record Latest(UUID device, UUID owner, String check, String clause, Boolean passed) {
+	record Latest(UUID device, UUID owner, Instant lastSeen, String check, String clause, Boolean passed) {
 	}
 
 	/** Every unrevoked device with its last answer to every check, in the checks' order: one query for the fleet. */
 	List<Latest> latest() {
 		return jdbc.sql("""
-				select d.id, d.owner_id, c.id check_id, c.clause, r.passed
+				select d.id, d.owner_id, d.last_seen_at, c.id check_id, c.clause, r.passed
 				from device d cross join device_check c
 				left join check_result r on r.device_id = d.id and r.check_id = c.id and r.checked_at =
 				  (select max(x.checked_at) from check_result x where x.device_id = d.id and x.check_id = c.id)
 				where d.revoked_at is null
 				order by c.position, c.id""").query((rs, n) -> new Latest(rs.getObject("id", UUID.class),
-						rs.getObject("owner_id", UUID.class), rs.getString("check_id"), rs.getString("clause"),
+						rs.getObject("owner_id", UUID.class), Utc.instant(rs, "last_seen_at"), rs.getString("check_id"), rs.getString("clause"),
 						(Boolean) rs.getObject("passed"))).list();
 	}
 

@@ -1,5 +1,7 @@
 package io.charter.devices;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,13 +35,18 @@ class DeviceControls implements ControlReport {
 	static final String PROHIBITED_CLAUSE = "S8";
 	static final String PROHIBITED_SOFTWARE = "device-prohibited-software";
 	static final String LINK = "/devices";
+	/** The check a stale device never meets: a device out of sight is not known to be managed. */
+	static final String MANAGED = "managed";
 
 	private final Checks checks;
 	private final Software software;
 	private final DeviceExemptions exemptions;
 	private final DevicesSettings settings;
+	private final Clock clock;
 
-	DeviceControls(Checks checks, Software software, DeviceExemptions exemptions, DevicesSettings settings) {
+	DeviceControls(Checks checks, Software software, DeviceExemptions exemptions, DevicesSettings settings,
+			Clock clock) {
+		this.clock = clock;
 		this.checks = checks;
 		this.software = software;
 		this.exemptions = exemptions;
@@ -66,12 +73,14 @@ class DeviceControls implements ControlReport {
 		checks.clauses().forEach((check, clause) -> byCheck.put(check, new Tally(clause)));
 		Set<UUID> devices = new HashSet<>();
 		Map<UUID, UUID> owners = new HashMap<>();
+		Instant staleBefore = clock.instant().minus(settings.staleAfter());
 		for (Checks.Latest l : checks.latest()) {
 			devices.add(l.device());
 			owners.put(l.device(), l.owner());
 			Tally tally = byCheck.computeIfAbsent(l.check(), c -> new Tally(l.clause()));
 			tally.of++;
-			if (Boolean.TRUE.equals(l.passed())) {
+			boolean stale = l.check().equals(MANAGED) && l.lastSeen().isBefore(staleBefore);
+			if (Boolean.TRUE.equals(l.passed()) && !stale) {
 				tally.met++;
 			}
 			else if (DeviceExemptions.covers(inForce, l.clause(), l.check(), l.device(), l.owner())) {

@@ -75,6 +75,16 @@ public sealed interface DeviceEvent extends AuditableEvent {
 		}
 	}
 
+	/** An MDM export created or updated the device (matched by serial number). */
+	record DeviceImported(UUID deviceId, boolean created, String summary, String actor, Instant occurredAt)
+			implements OfDevice {
+
+		@Override
+		public String action() {
+			return DEVICE + ".imported";
+		}
+	}
+
 	/** SECURITY or ADMIN assigned the device to a person of the directory, or to nobody. */
 	record DeviceOwnerSet(UUID deviceId, UUID ownerId, String summary, String actor, Instant occurredAt)
 			implements OfDevice {

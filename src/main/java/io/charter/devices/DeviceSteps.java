@@ -42,10 +42,13 @@ class DeviceSteps {
 	private final DeviceExemptions exemptions;
 	private final DeviceControls controls;
 	private final ApplicationEventPublisher events;
+	private final DevicesSettings settings;
 	private final Clock clock;
 
 	DeviceSteps(EnrollSecrets secrets, Devices devices, Checks checks, Directory directory,
-			DeviceExemptions exemptions, DeviceControls controls, ApplicationEventPublisher events, Clock clock) {
+			DeviceExemptions exemptions, DeviceControls controls, ApplicationEventPublisher events,
+			DevicesSettings settings, Clock clock) {
+		this.settings = settings;
 		this.exemptions = exemptions;
 		this.controls = controls;
 		this.secrets = secrets;
@@ -100,6 +103,11 @@ class DeviceSteps {
 	@Transactional(readOnly = true)
 	public List<DeviceView> devices() {
 		return devices.all().stream().map(this::named).toList();
+	}
+
+	/** A device last seen before this instant is stale. */
+	public Instant staleBefore() {
+		return clock.instant().minus(settings.staleAfter());
 	}
 
 	/** The devices' controls today, as the compliance table reads them: met, exempted, of. */

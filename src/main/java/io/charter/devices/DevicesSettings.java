@@ -17,10 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param staleAfter a device not seen for this long is stale
  * @param enrollAttempts how many enrolment attempts one client may make per {@code enrollWindow}
  * @param controlTarget the share of devices that must meet each device control of the compliance table
+ * @param maxImport the largest MDM export accepted at once
  */
 @ConfigurationProperties("charter.devices")
 record DevicesSettings(@DefaultValue("2MB") DataSize maxBody, @DefaultValue("8MB") DataSize maxInflated,
 		@DefaultValue("1h") Duration checkInterval, @DefaultValue("1d") Duration softwareInterval,
 		@DefaultValue("P14D") Duration staleAfter, @DefaultValue("120") int enrollAttempts,
-		@DefaultValue("1m") Duration enrollWindow, @DefaultValue("0.95") double controlTarget) {
+		@DefaultValue("1m") Duration enrollWindow, @DefaultValue("0.95") double controlTarget,
+		@DefaultValue("20MB") DataSize maxImport) {
 }

@@ -151,11 +151,8 @@ class OsqueryNodes {
 			}
 			JsonNode rows = answer.getValue();
 			Boolean passed = ran(statuses.path(answer.getKey())) ? rows.isArray() && !rows.isEmpty() : null;
-			Optional<Optional<Boolean>> before = checks.last(node.id(), checkId);
-			checks.record(node.id(), checkId, passed, now);
 			recorded++;
-			boolean failedBefore = before.isPresent() && before.get().filter(p -> !p).isPresent();
-			if (Boolean.FALSE.equals(passed) && !failedBefore) {
+			if (checks.answer(node.id(), checkId, passed, now, Checks.OSQUERY)) {
 				events.publishEvent(new CheckFailed(node.id(), checkId, "check " + checkId + " failed", Actors.SYSTEM, now));
 			}
 		}

@@ -227,7 +227,11 @@ class DeviceExemptionsTests {
 	}
 
 	private Map<String, Control> controls() {
-		LocalDate today = exemptions.today();
+		return deviceControls(reports, exemptions.today());
+	}
+
+	/** The devices' controls as the compliance table reads them today, by id. */
+	static Map<String, Control> deviceControls(List<ControlReport> reports, LocalDate today) {
 		return reports.stream().filter(DeviceControls.class::isInstance).flatMap(r -> r.controls(today).stream())
 				.collect(Collectors.toMap(Control::id, Function.identity()));
 	}
