@@ -115,7 +115,7 @@ class Exemptions {
 	/** Every exemption in a status (all when null), newest first. */
 	List<Exemption> all(Exemption.Status status, String clause, int limit) {
 		return jdbc.sql("select " + COLUMNS + " " + """
-				 from exemption where (:status is null or status = :status) and (:clause is null or clause = :clause)
+				 from exemption where (cast(:status as varchar(16)) is null or status = :status) and (cast(:clause as varchar(8)) is null or clause = :clause)
 				 order by requested_at desc limit :limit""")
 				.param("status", status == null ? null : status.name()).param("clause", clause).param("limit", limit)
 				.query(this::map).list();

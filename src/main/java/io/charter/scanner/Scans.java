@@ -21,7 +21,7 @@ class Scans {
 
 	private static final String COLUMNS = """
 			id, site_key, status, requested_by, started_at, finished_at, pages_done, pages_planned,
-			declaration_version, breaches, undeclared, failure""";
+			declaration_version, breaches, undeclared, failure """;
 
 	private final JdbcClient jdbc;
 
@@ -110,7 +110,7 @@ class Scans {
 
 	/** The last finished scan of each site. */
 	List<Scan> lastDone() {
-		return jdbc.sql("select " + COLUMNS + """
+		return jdbc.sql("select " + COLUMNS + " " + """
 				 from scan s where status = 'DONE' and not exists (select 1 from scan t where t.site_key = s.site_key
 				   and t.status = 'DONE' and t.started_at > s.started_at)""").query(Scans::scan).list();
 	}
