@@ -66,10 +66,10 @@ class StatisticsReport {
 		LocalDate end = date(to, "to", tallies.today());
 		LocalDate start = date(from, "from", end.minusDays(DEFAULT_DAYS - 1));
 		if (start.isAfter(end)) {
-			throw new PeriodRefused("consent-statistics.error.order", "from must not be after to.");
+			throw new PeriodRefused("consent-log.stats-page.error.order", "from must not be after to.");
 		}
 		if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-			throw new PeriodRefused("consent-statistics.error.length", "A period covers at most " + MAX_DAYS + " days.");
+			throw new PeriodRefused("consent-log.stats-page.error.length", "A period covers at most " + MAX_DAYS + " days.");
 		}
 		return new Period(start, end);
 	}
@@ -86,7 +86,7 @@ class StatisticsReport {
 			return LocalDate.parse(text.trim());
 		}
 		catch (DateTimeParseException e) {
-			throw new PeriodRefused("consent-statistics.error.date", field + " must be a date such as 2026-12-01.");
+			throw new PeriodRefused("consent-log.stats-page.error.date", field + " must be a date such as 2026-12-01.");
 		}
 	}
 

@@ -36,6 +36,8 @@ import io.charter.consent.log.ConsentLogSites;
 import io.charter.consent.log.ConsentRecording;
 import io.charter.consent.log.ConsentTallies;
 import io.charter.shared.Role;
+import io.charter.shared.personaldata.DataSubject;
+import io.charter.shared.personaldata.PersonalDataHolder;
 
 /**
  * Statistics against counts made here from the records this test wrote through the consent log:
@@ -176,6 +178,28 @@ class ConsentStatisticsTests {
 		assertMatches(from, today);
 		assertThat(jdbc.sql("select count(*) from consent_statistic where site_id = :s and on_day < :d").param("s", siteId)
 				.param("d", today.minusDays(2)).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anErasureAndARestrictionLeaveTheFiguresOfWhatRemains() {
+		StatisticsRollUp rollUp = rollUpAt(clock.instant());
+		rollUp.rollUp();
+		PersonalDataHolder consent = context.getBeansOfType(PersonalDataHolder.class).values().stream()
+				.filter(h -> h.name().equals("consent")).findFirst().orElseThrow();
+		Written erased = written.stream().filter(w -> w.day().equals(today.minusDays(3))).findFirst().orElseThrow();
+		Written restricted = written.stream().filter(w -> w.day().equals(today.minusDays(9))).findFirst().orElseThrow();
+		consent.erase(new DataSubject(UUID.randomUUID(), null, visitor(erased), "en"));
+		consent.restrict(new DataSubject(UUID.randomUUID(), null, visitor(restricted), "en"));
+		written.remove(erased);
+		written.remove(restricted);
+		assertMatches(today.minusDays(9), today);
+		rollUp.rollUp();
+		assertMatches(today.minusDays(9), today);
+	}
+
+	String visitor(Written w) {
+		return jdbc.sql("select visitor_id from consent_record where id = :id").param("id", UUID.fromString(w.id()))
+				.query(String.class).single();
 	}
 
 	@Test
