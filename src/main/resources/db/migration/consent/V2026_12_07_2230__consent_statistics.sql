@@ -1,5 +1,5 @@
 -- Consent statistics, pre-aggregated per site and UTC day from consent_record by the roll-up
--- (io.charter.consent.statistics). Counts only: no visitor id, no source, no page address.
+-- (io.charter.consent.statistics). Counts only: no visitor id, no source, no query string.
 -- A day is in these tables exactly when it has a row in consent_statistic_day; any other day
 -- (today, a day not yet rolled up, a day changed by an erasure or restriction) is counted live
 -- from consent_record, so a day is never counted twice. Existing records are rolled up by the
