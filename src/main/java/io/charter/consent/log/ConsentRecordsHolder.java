@@ -42,9 +42,11 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final MessageSource messages;
+	private final List<RecordsChanging> changing;
 
 	ConsentRecordsHolder(JdbcClient jdbc, DeclarationVersions versions, ApplicationEventPublisher events, Clock clock,
-			MessageSource messages) {
+			MessageSource messages, List<RecordsChanging> changing) {
+		this.changing = changing;
 		this.jdbc = jdbc;
 		this.versions = versions;
 		this.events = events;
@@ -103,6 +105,7 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 		if (!subject.hasVisitorId()) {
 			return Outcome.nothingHeld();
 		}
+		changing.forEach(c -> c.visitorChanging(subject.visitorId()));
 		int deleted = jdbc.sql("delete from consent_record where visitor_id = :visitor")
 				.param("visitor", subject.visitorId()).update();
 		jdbc.sql("delete from consent_restriction where visitor_id = :visitor").param("visitor", subject.visitorId())
@@ -126,6 +129,7 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 		boolean already = jdbc.sql("select count(*) from consent_restriction where visitor_id = :visitor")
 				.param("visitor", subject.visitorId()).query(Long.class).single() > 0;
 		if (!already) {
+			changing.forEach(c -> c.visitorChanging(subject.visitorId()));
 			jdbc.sql("insert into consent_restriction (visitor_id, restricted_at) values (:visitor, :at)")
 					.param("visitor", subject.visitorId()).param("at", odt(clock.instant())).update();
 			audit(new ConsentEvent.ConsentRecordsRestricted(subject.requestId(), records + " consent record(s) restricted",

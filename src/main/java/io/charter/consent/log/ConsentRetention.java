@@ -3,6 +3,7 @@ package io.charter.consent.log;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,9 +39,11 @@ class ConsentRetention {
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
+	private final List<RecordsChanging> changing;
 
 	ConsentRetention(ConsentRecords records, ConsentLogSettings settings, Clock clock, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, List<RecordsChanging> changing) {
+		this.changing = changing;
 		this.records = records;
 		this.settings = settings;
 		this.clock = clock;
@@ -80,9 +83,12 @@ class ConsentRetention {
 		if (purged > 0) {
 			int count = purged;
 			String actor = Actors.current();
-			transactions.executeWithoutResult(status -> events.publishEvent(new ConsentEvent.ConsentRecordsPurged(siteKey,
+			transactions.executeWithoutResult(status -> {
+				changing.forEach(c -> c.purged(siteId));
+				events.publishEvent(new ConsentEvent.ConsentRecordsPurged(siteKey,
 					count + " consent record(s) recorded before " + cutoff + " purged (retention "
-							+ settings.recordRetention() + ")", actor, clock.instant())));
+							+ settings.recordRetention() + ")", actor, clock.instant()));
+			});
 			log.info("Purged {} consent record(s) of site {} past retention", count, siteKey);
 		}
 		return purged;

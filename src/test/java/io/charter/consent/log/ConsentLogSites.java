@@ -18,7 +18,7 @@ import io.charter.consent.Declaration;
  * Test sites for the consent log, made directly in SQL: a site with a unique key and published
  * declaration versions whose snapshot is the application's JSON of a {@link Declaration}.
  */
-final class ConsentLogSites {
+public final class ConsentLogSites {
 
 	static final String ORIGIN = "https://www.wegroup.test";
 	static final String OTHER_ORIGIN = "https://shop.wegroup.test";
@@ -26,12 +26,12 @@ final class ConsentLogSites {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 
-	ConsentLogSites(JdbcClient jdbc, JsonMapper json) {
+	public ConsentLogSites(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
 	}
 
-	static Declaration.Category category(String key, boolean necessary, boolean refuseOnGpc) {
+	public static Declaration.Category category(String key, boolean necessary, boolean refuseOnGpc) {
 		Map<String, String> text = Map.of("fr", key, "nl", key, "en", key);
 		return new Declaration.Category(key, necessary, refuseOnGpc, List.of(), text, text);
 	}
@@ -43,7 +43,7 @@ final class ConsentLogSites {
 	}
 
 	/** A new site with version 1 published (the seed's categories), allowed from two origins. */
-	String site() {
+	public String site() {
 		String key = "log-" + UUID.randomUUID().toString().substring(0, 12);
 		jdbc.sql("""
 				insert into consent_site (id, site_key, name, origins, languages, default_language, consent_lifetime_days,
@@ -55,7 +55,7 @@ final class ConsentLogSites {
 		return key;
 	}
 
-	void publish(String siteKey, int version, List<Declaration.Category> categories) {
+	public void publish(String siteKey, int version, List<Declaration.Category> categories) {
 		Declaration declaration = new Declaration(siteKey, version, Instant.now(), true, version,
 				new Declaration.Site("Test site", List.of(ORIGIN, OTHER_ORIGIN), List.of("fr", "nl", "en"), "fr", 180, 90,
 						500, List.of()),
@@ -78,7 +78,7 @@ final class ConsentLogSites {
 				.param("key", siteKey).query(Long.class).single();
 	}
 
-	static String visitor() {
+	public static String visitor() {
 		return "v" + UUID.randomUUID().toString().replace("-", "");
 	}
 
