@@ -159,7 +159,7 @@ class IncidentSteps {
 		return incidents.find(id).orElseThrow(() -> new NotFound("No such incident"));
 	}
 
-	private static String text(Map<String, String> values, String name, int max, boolean required,
+	static String text(Map<String, String> values, String name, int max, boolean required,
 			Map<String, String> problems) {
 		String v = values.get(name);
 		v = v == null || v.isBlank() ? null : v.strip();
