@@ -161,4 +161,42 @@ class IncidentsIntegrationTests {
 		assertThatThrownBy(() -> resolved.acknowledge(resolved.resolvedAt()))
 				.isInstanceOf(io.charter.shared.RuleViolation.class);
 	}
+
+	@Autowired
+	io.charter.platform.BaseUrl baseUrl;
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
+	/** The webhook posts the report once, signed: the receiver checks the signature header with the secret. */
+	@Test
+	void theIncidentWebhookIsSignedWithTheSecret() throws Exception {
+		var received = new java.util.concurrent.LinkedBlockingQueue<Boolean>();
+		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/hook", exchange -> {
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			received.add(io.charter.shared.WebhookSignature.valid("s3cret",
+					exchange.getRequestHeaders().getFirst(io.charter.shared.WebhookSignature.TIMESTAMP),
+					exchange.getRequestHeaders().getFirst(io.charter.shared.WebhookSignature.SIGNATURE), body,
+					java.time.Instant.now(), java.time.Duration.ofMinutes(5))
+					&& new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("Lobby " + p));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+			Incident incident = new Incident(UUID.randomUUID(), Incident.Kind.UNRECOGNISED_PERSON, "Lobby " + p,
+					java.time.Instant.now(), null, null, null, null, Incident.Status.NEW, java.time.Instant.now(), null,
+					null, null);
+			new IncidentWebhook(new PremisesSettings(java.time.Duration.ofDays(30), java.time.LocalTime.of(18, 0), url,
+					"s3cret"), incidents, baseUrl, json, java.time.Clock.systemUTC()).post(incident);
+			assertThat(received.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			new IncidentWebhook(new PremisesSettings(java.time.Duration.ofDays(30), java.time.LocalTime.of(18, 0), url,
+					"another"), incidents, baseUrl, json, java.time.Clock.systemUTC()).post(incident);
+			assertThat(received.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+		}
+		finally {
+			server.stop(0);
+		}
+	}
 }
