@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.devices.DeviceLosses;
 import io.charter.exemptions.Exemption.Action;
 import io.charter.exemptions.Exemption.Status;
 import io.charter.exemptions.ExemptionEvent.ExemptionApproved;
@@ -63,18 +64,20 @@ class ExemptionSteps {
 	private final Exemptions exemptions;
 	private final Decisions decisions;
 	private final Directory directory;
+	private final DeviceLosses devices;
 	private final ExemptionMessages messages;
 	private final ExemptionSettings settings;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	ExemptionSteps(Exemptions exemptions, Decisions decisions, Directory directory, ExemptionMessages messages,
-			ExemptionSettings settings, ApplicationEventPublisher events, Clock clock,
+	ExemptionSteps(Exemptions exemptions, Decisions decisions, Directory directory, DeviceLosses devices,
+			ExemptionMessages messages, ExemptionSettings settings, ApplicationEventPublisher events, Clock clock,
 			@Value(ExemptionSettings.ZONE) ZoneId zone) {
 		this.exemptions = exemptions;
 		this.decisions = decisions;
 		this.directory = directory;
+		this.devices = devices;
 		this.messages = messages;
 		this.settings = settings;
 		this.events = events;
@@ -237,6 +240,9 @@ class ExemptionSteps {
 				if (device == null) {
 					problems.putIfAbsent("device", "exemptions.error.required");
 				}
+				else if (!choosable(device, security ? null : personId)) {
+					problems.put("device", "exemptions.error.device");
+				}
 				else {
 					subject = ExemptionSubject.device(device);
 				}
@@ -281,6 +287,26 @@ class ExemptionSteps {
 
 	private Exemption lock(UUID id) {
 		return exemptions.lock(id).orElseThrow(() -> new NotFound("No such exemption"));
+	}
+
+	/**
+	 * The devices the signed-in user may ask an exemption for: their own enrolled devices, or every
+	 * enrolled device for the security team.
+	 */
+	@PreAuthorize("hasAnyRole('SECURITY', 'EMPLOYEE')")
+	@Transactional(readOnly = true)
+	public List<DeviceLosses.Choice> deviceChoices() {
+		if (hasRole("SECURITY")) {
+			return devices.enrolled();
+		}
+		return directory.signedIn(SecurityContextHolder.getContext().getAuthentication())
+				.map(p -> devices.ownedBy(p.id())).orElse(List.of());
+	}
+
+	/** An enrolled device of this owner (any enrolled device when the owner is null). */
+	private boolean choosable(UUID device, UUID owner) {
+		return (owner == null ? devices.enrolled() : devices.ownedBy(owner)).stream()
+				.anyMatch(d -> d.id().equals(device));
 	}
 
 	private PersonSummary self() {

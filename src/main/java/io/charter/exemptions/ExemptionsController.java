@@ -53,6 +53,7 @@ class ExemptionsController {
 
 	private String mine(Model model, Map<String, String> values, Map<String, String> problems) {
 		model.addAttribute("mine", queries.mine().orElse(null));
+		model.addAttribute("devices", steps.deviceChoices());
 		model.addAttribute("values", kept(values));
 		model.addAttribute("errors", problems);
 		return "exemptions/mine";
@@ -94,6 +95,7 @@ class ExemptionsController {
 	}
 
 	private String form(Model model, Map<String, String> values, Map<String, String> problems) {
+		model.addAttribute("devices", steps.deviceChoices());
 		model.addAttribute("values", kept(values));
 		model.addAttribute("errors", problems);
 		return "exemptions/request";
@@ -125,10 +127,32 @@ class ExemptionsController {
 		}
 	}
 
+	/** A new request for the same clause, check and subject; its own form's values stay on error. */
+	@PostMapping(ExemptionMessages.QUEUE_PATH + "/requests/{id}/renew")
+	String renew(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+			RedirectAttributes redirect) {
+		try {
+			Exemption renewal = steps.renew(id, values);
+			redirect.addFlashAttribute("notice", "exemptions.renewed");
+			return "redirect:" + ExemptionMessages.QUEUE_PATH + "/requests/" + renewal.id();
+		}
+		catch (InvalidExemption e) {
+			model.addAttribute("renewal", kept(values));
+			return detail(model, id, "", e.problems);
+		}
+		catch (RuleViolation e) {
+			model.addAttribute("renewal", kept(values));
+			return detail(model, id, "", Map.of("renew", e.code()));
+		}
+	}
+
 	private String detail(Model model, UUID id, String text, Map<String, String> problems) {
 		model.addAttribute("exemption", queries.one(id));
 		model.addAttribute("text", text);
 		model.addAttribute("errors", problems);
+		if (!model.containsAttribute("renewal")) {
+			model.addAttribute("renewal", Map.of());
+		}
 		return "exemptions/detail";
 	}
 

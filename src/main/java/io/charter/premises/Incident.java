@@ -10,12 +10,13 @@ import io.charter.shared.RuleViolation;
  * One incident report and where the security team stands with it: new, acknowledged (the time to
  * acknowledge is measured from the report), resolved with an outcome.
  *
- * @param deviceRef the lost or stolen device as the reporter named it (id or name): premises does not
- *        read the device inventory
+ * @param deviceRef the lost or stolen device's name as it was shown when reported
+ * @param deviceId the device chosen from the inventory; null for other kinds or when none was chosen
  * @param reporterId the reporting person of the directory; null once anonymised
  */
 record Incident(UUID id, Kind kind, String place, Instant occurredAt, String description, String deviceRef,
-		UUID reporterId, Status status, Instant reportedAt, Instant acknowledgedAt, Instant resolvedAt, String outcome) {
+		UUID deviceId, UUID reporterId, Status status, Instant reportedAt, Instant acknowledgedAt, Instant resolvedAt,
+		String outcome) {
 
 	enum Kind {
 		UNRECOGNISED_PERSON, LOST_DEVICE, POLICY_VIOLATION, OTHER
@@ -29,8 +30,8 @@ record Incident(UUID id, Kind kind, String place, Instant occurredAt, String des
 		if (status != Status.NEW) {
 			throw new RuleViolation(null, "premises.error.incident-state", new Object[0]);
 		}
-		return new Incident(id, kind, place, occurredAt, description, deviceRef, reporterId, Status.ACKNOWLEDGED,
-				reportedAt, at, null, null);
+		return new Incident(id, kind, place, occurredAt, description, deviceRef, deviceId, reporterId,
+				Status.ACKNOWLEDGED, reportedAt, at, null, null);
 	}
 
 	/** Resolving a new report acknowledges it at the same time. */
@@ -38,7 +39,7 @@ record Incident(UUID id, Kind kind, String place, Instant occurredAt, String des
 		if (status == Status.RESOLVED) {
 			throw new RuleViolation(null, "premises.error.incident-state", new Object[0]);
 		}
-		return new Incident(id, kind, place, occurredAt, description, deviceRef, reporterId, Status.RESOLVED,
+		return new Incident(id, kind, place, occurredAt, description, deviceRef, deviceId, reporterId, Status.RESOLVED,
 				reportedAt, acknowledgedAt == null ? at : acknowledgedAt, at, withOutcome);
 	}
 

@@ -15,9 +15,11 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.devices.DeviceLosses;
 import io.charter.identity.IdentityManagement;
 import io.charter.identity.UserSummary;
 import io.charter.people.Directory;
@@ -41,6 +43,7 @@ class IncidentSteps {
 	static final String SECURITY = "hasAnyRole('ADMIN', 'SECURITY')";
 
 	private final Incidents incidents;
+	private final DeviceLosses losses;
 	private final Directory directory;
 	private final IdentityManagement identity;
 	private final PremisesMessages messages;
@@ -48,9 +51,11 @@ class IncidentSteps {
 	private final Clock clock;
 	private final ZoneId zone;
 
-	IncidentSteps(Incidents incidents, Directory directory, IdentityManagement identity, PremisesMessages messages,
-			ApplicationEventPublisher events, Clock clock, @Value(PremisesSettings.ZONE) ZoneId zone) {
+	IncidentSteps(Incidents incidents, DeviceLosses losses, Directory directory, IdentityManagement identity,
+			PremisesMessages messages, ApplicationEventPublisher events, Clock clock,
+			@Value(PremisesSettings.ZONE) ZoneId zone) {
 		this.incidents = incidents;
+		this.losses = losses;
 		this.directory = directory;
 		this.identity = identity;
 		this.messages = messages;
@@ -62,6 +67,7 @@ class IncidentSteps {
 	/**
 	 * Records a report by a person of the directory (fields {@code kind}, {@code where},
 	 * {@code description}, and optionally {@code when} and {@code device}; {@code when} defaults to now).
+	 * A lost device chosen is marked in the device inventory.
 	 */
 	@PreAuthorize(VisitSteps.EMPLOYEE)
 	@Transactional
@@ -76,7 +82,7 @@ class IncidentSteps {
 		}
 		String place = text(values, "where", 300, true, problems);
 		String description = text(values, "description", 4000, false, problems);
-		String device = text(values, "device", 100, false, problems);
+		DeviceLosses.Choice device = kind == Incident.Kind.LOST_DEVICE ? device(reporter, values, problems) : null;
 		Instant now = clock.instant();
 		Instant when = now;
 		String typed = values.get("when");
@@ -95,9 +101,12 @@ class IncidentSteps {
 			throw new VisitSteps.InvalidForm(problems);
 		}
 		Incident incident = new Incident(UUID.randomUUID(), kind, place, when, description,
-				kind == Incident.Kind.LOST_DEVICE ? device : null, reporter.id(), Incident.Status.NEW, now, null, null,
-				null);
+				device == null ? null : device.name(), device == null ? null : device.id(), reporter.id(),
+				Incident.Status.NEW, now, null, null, null);
 		incidents.insert(incident);
+		if (device != null) {
+			losses.reportLost(device.id(), "premises:incident:" + incident.id(), now);
+		}
 		boolean alert = kind == Incident.Kind.UNRECOGNISED_PERSON;
 		if (alert) {
 			alert(incident, reporter);
@@ -105,6 +114,34 @@ class IncidentSteps {
 		events.publishEvent(new IncidentReported(incident.id(), kind.name(), alert, "reported: " + kind.name(),
 				Actors.current(), now));
 		return incident;
+	}
+
+	/**
+	 * The lost device chosen (field {@code device}, its id): one of the reporter's own enrolled
+	 * devices, or any enrolled device for the security team. None chosen is allowed (a device not in
+	 * the inventory is described in the text).
+	 */
+	private DeviceLosses.Choice device(PersonSummary reporter, Map<String, String> values, Map<String, String> problems) {
+		String typed = values.get("device");
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		DeviceLosses.Choice chosen = deviceChoices(reporter).stream()
+				.filter(d -> d.id().toString().equals(typed.strip())).findFirst().orElse(null);
+		if (chosen == null) {
+			problems.put("device", "premises.error.device");
+		}
+		return chosen;
+	}
+
+	/** The devices this reporter may say are lost: their own, or every enrolled one for the security team. */
+	@PreAuthorize(VisitSteps.EMPLOYEE)
+	@Transactional(readOnly = true)
+	public List<DeviceLosses.Choice> deviceChoices(PersonSummary reporter) {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		boolean security = auth != null && auth.getAuthorities().stream()
+				.anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.SECURITY.name()));
+		return security ? losses.enrolled() : losses.ownedBy(reporter.id());
 	}
 
 	/** The reporter's manager and every active member of the security team, each in their language. */
@@ -159,7 +196,7 @@ class IncidentSteps {
 		return incidents.find(id).orElseThrow(() -> new NotFound("No such incident"));
 	}
 
-	private static String text(Map<String, String> values, String name, int max, boolean required,
+	static String text(Map<String, String> values, String name, int max, boolean required,
 			Map<String, String> problems) {
 		String v = values.get(name);
 		v = v == null || v.isBlank() ? null : v.strip();

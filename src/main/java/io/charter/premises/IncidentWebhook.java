@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Posts an alerting report to the chat or ticketing system of {@code charter.premises.incident-webhook},
  * signed with {@code incident-webhook-secret} (headers {@code X-Charter-Timestamp} and
  * {@code X-Charter-Signature}), once the report is committed. The body names the report's kind, place
- * and link, never the reporter. One attempt: the e-mails through the outbox are the alert that is
- * retried.
+ * and link, never the reporter. One attempt: notify's outbox retries e-mails only and has no webhook
+ * outbox to reuse, so the e-mails to the manager and the security team are the alert that is retried.
  */
 @Component
 class IncidentWebhook {

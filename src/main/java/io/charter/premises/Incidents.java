@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 class Incidents {
 
 	private static final String COLUMNS = """
-			id, kind, place, occurred_at, description, device_ref, reporter_id, status, reported_at, acknowledged_at,
-			resolved_at, outcome""";
+			id, kind, place, occurred_at, description, device_ref, device_id, reporter_id, status, reported_at,
+			acknowledged_at, resolved_at, outcome""";
 
 	private final JdbcClient jdbc;
 
@@ -28,10 +28,11 @@ class Incidents {
 
 	void insert(Incident i) {
 		jdbc.sql("insert into premises_incident (" + COLUMNS + ") values (:id, :kind, :place, :occurred, :description,"
-				+ " :device, :reporter, :status, :reported, :acknowledged, :resolved, :outcome)")
+				+ " :device, :deviceId, :reporter, :status, :reported, :acknowledged, :resolved, :outcome)")
 				.param("id", i.id()).param("kind", i.kind().name()).param("place", i.place())
 				.param("occurred", odt(i.occurredAt())).param("description", i.description())
-				.param("device", i.deviceRef()).param("reporter", i.reporterId()).param("status", i.status().name())
+				.param("device", i.deviceRef()).param("deviceId", i.deviceId()).param("reporter", i.reporterId())
+				.param("status", i.status().name())
 				.param("reported", odt(i.reportedAt())).param("acknowledged", odt(i.acknowledgedAt()))
 				.param("resolved", odt(i.resolvedAt())).param("outcome", i.outcome()).update();
 	}
@@ -80,7 +81,8 @@ class Incidents {
 	private Incident map(ResultSet rs, int row) throws SQLException {
 		return new Incident(rs.getObject("id", UUID.class), Incident.Kind.valueOf(rs.getString("kind")),
 				rs.getString("place"), instant(rs, "occurred_at"), rs.getString("description"), rs.getString("device_ref"),
-				rs.getObject("reporter_id", UUID.class), Incident.Status.valueOf(rs.getString("status")),
+				rs.getObject("device_id", UUID.class), rs.getObject("reporter_id", UUID.class),
+				Incident.Status.valueOf(rs.getString("status")),
 				instant(rs, "reported_at"), instant(rs, "acknowledged_at"), instant(rs, "resolved_at"),
 				rs.getString("outcome"));
 	}

@@ -1,6 +1,7 @@
 package io.charter.premises;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,8 +35,8 @@ class IncidentsController {
 	}
 
 	@GetMapping(REPORT)
-	String form(Model model) {
-		return form(model, Map.of("kind", "unrecognised-person"), Map.of());
+	String form(Authentication user, Model model) {
+		return form(directory.signedIn(user).orElse(null), model, Map.of("kind", "unrecognised-person"), Map.of());
 	}
 
 	@PostMapping(REPORT)
@@ -43,7 +44,7 @@ class IncidentsController {
 			RedirectAttributes redirect) {
 		PersonSummary reporter = directory.signedIn(user).orElse(null);
 		if (reporter == null) {
-			return form(model, values, Map.of("kind", "premises.error.not-in-directory"));
+			return form(null, model, values, Map.of("kind", "premises.error.not-in-directory"));
 		}
 		try {
 			steps.report(reporter, values);
@@ -51,11 +52,13 @@ class IncidentsController {
 			return "redirect:" + REPORT;
 		}
 		catch (VisitSteps.InvalidForm e) {
-			return form(model, values, e.problems);
+			return form(reporter, model, values, e.problems);
 		}
 	}
 
-	private String form(Model model, Map<String, String> values, Map<String, String> problems) {
+	private String form(PersonSummary reporter, Model model, Map<String, String> values,
+			Map<String, String> problems) {
+		model.addAttribute("devices", reporter == null ? List.of() : steps.deviceChoices(reporter));
 		Map<String, String> kept = new HashMap<>(values);
 		kept.remove("_csrf");
 		model.addAttribute("values", kept);

@@ -127,4 +127,41 @@ public sealed interface PremisesEvent extends AuditableEvent {
 			return "premises.incident-resolved";
 		}
 	}
+
+	/** A change to one clean-desk spot check: entity {@code clean-desk-check}, the check's id. */
+	sealed interface DeskCheckEvent extends PremisesEvent {
+
+		String ENTITY = "clean-desk-check";
+
+		UUID checkId();
+
+		@Override
+		default String entityType() {
+			return ENTITY;
+		}
+
+		@Override
+		default String entityId() {
+			return checkId().toString();
+		}
+	}
+
+	record DeskCheckRecorded(UUID checkId, int desksChecked, String summary, String actor, Instant occurredAt)
+			implements DeskCheckEvent {
+
+		@Override
+		public String action() {
+			return "premises.desk-check-recorded";
+		}
+	}
+
+	/** A finding on one desk; {@code notified} when the person whose desk it is was e-mailed. */
+	record DeskFindingRecorded(UUID checkId, UUID findingId, boolean notified, String summary, String actor,
+			Instant occurredAt) implements DeskCheckEvent {
+
+		@Override
+		public String action() {
+			return "premises.desk-finding-recorded";
+		}
+	}
 }

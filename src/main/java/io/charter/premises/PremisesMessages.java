@@ -69,6 +69,23 @@ class PremisesMessages {
 		notifications.send(new Mail(to, "premises-incident-alert", language, params));
 	}
 
+	/** The person whose desk a clean-desk check found something on, with the follow-up asked. */
+	void deskFinding(DeskCheck check, DeskCheck.Finding finding, PersonSummary person) {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("name", person.name());
+		params.put("day", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(language(person.language())))
+				.format(check.checkedOn()));
+		params.put("area", check.area());
+		params.put("desk", finding.desk());
+		params.put("found", finding.found());
+		params.put("followUp", finding.followUp() == null ? "-" : finding.followUp());
+		notifications.send(new Mail(person.email(), "premises-clean-desk-finding", person.language(), params));
+	}
+
+	private static String language(String language) {
+		return language == null ? "en" : language;
+	}
+
 	String when(Instant at, String language) {
 		return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.forLanguageTag(language == null ? "en" : language))
 				.withZone(zone).format(at);

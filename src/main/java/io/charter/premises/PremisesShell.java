@@ -83,4 +83,22 @@ class PremisesShell {
 	static PathAccess visitorsAccess() {
 		return new PathAccess(VisitorsController.PATH, Set.of(Role.EMPLOYEE), Set.of(Role.EMPLOYEE));
 	}
+
+	@Bean
+	static NavigationEntry cleanDeskNavigation() {
+		return NavigationEntry.of(CleanDeskController.PATH, "nav.clean-desk", 63, Role.SECURITY, Role.ADMIN,
+				Role.AUDITOR);
+	}
+
+	@Bean
+	static PathAccess cleanDeskAccess() {
+		return new PathAccess(CleanDeskController.PATH, Set.of(Role.ADMIN, Role.SECURITY, Role.AUDITOR),
+				Set.of(Role.ADMIN, Role.SECURITY));
+	}
+
+	@Bean
+	static PathAccess cleanDeskPagesAccess() {
+		return new PathAccess(CleanDeskController.PATH + "/**", Set.of(Role.ADMIN, Role.SECURITY, Role.AUDITOR),
+				Set.of(Role.ADMIN, Role.SECURITY));
+	}
 }

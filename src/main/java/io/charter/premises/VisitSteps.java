@@ -149,13 +149,18 @@ class VisitSteps {
 			problems.put("host", "premises.error.host-required");
 			return null;
 		}
-		List<PersonSummary> found = text.contains("@") ? directory.byEmail(text).filter(PersonSummary::active).stream().toList()
-				: directory.page(new PeopleFilter(text, null, null, PersonStatus.ACTIVE, false), 0, 2).people();
+		List<PersonSummary> found = matching(directory, text);
 		if (found.size() != 1) {
 			problems.put("host", found.isEmpty() ? "premises.error.host-unknown" : "premises.error.host-ambiguous");
 			return null;
 		}
 		return found.get(0);
+	}
+
+	/** The active people of the directory with this address, or (at most two) whose name holds the text. */
+	static List<PersonSummary> matching(Directory directory, String text) {
+		return text.contains("@") ? directory.byEmail(text).filter(PersonSummary::active).stream().toList()
+				: directory.page(new PeopleFilter(text, null, null, PersonStatus.ACTIVE, false), 0, 2).people();
 	}
 
 	/** Checks the visitor in with their badge; the host is e-mailed at once. */

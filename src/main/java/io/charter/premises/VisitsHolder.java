@@ -19,7 +19,8 @@ import io.charter.shared.personaldata.PersonalDataHolder;
 
 /**
  * Visits (found by the visitor's address) and incident reports (by the reporter's address in the
- * directory) answer data-subject requests. Erasure clears the visitor and takes the reporter off the
+ * directory) and clean-desk findings (by the address of the person whose desk it was) answer
+ * data-subject requests. Erasure clears the visitor and takes the reporter off the
  * report; the rows stay so that the month's counts and the security record stay true.
  */
 @Component
@@ -27,13 +28,16 @@ class VisitsHolder implements PersonalDataHolder {
 
 	private final Visits visits;
 	private final Incidents incidents;
+	private final DeskChecks deskChecks;
 	private final Directory directory;
 	private final VisitSteps steps;
 	private final MessageSource messages;
 
-	VisitsHolder(Visits visits, Incidents incidents, Directory directory, VisitSteps steps, MessageSource messages) {
+	VisitsHolder(Visits visits, Incidents incidents, DeskChecks deskChecks, Directory directory, VisitSteps steps,
+			MessageSource messages) {
 		this.visits = visits;
 		this.incidents = incidents;
+		this.deskChecks = deskChecks;
 		this.directory = directory;
 		this.steps = steps;
 		this.messages = messages;
@@ -47,7 +51,8 @@ class VisitsHolder implements PersonalDataHolder {
 	@Override
 	@Transactional(readOnly = true)
 	public Holding find(DataSubject subject) {
-		int records = visits.ofVisitor(subject.email(), null).size() + reports(subject).size();
+		int records = visits.ofVisitor(subject.email(), null).size() + reports(subject).size()
+				+ deskFindings(subject).size();
 		if (records == 0) {
 			return Holding.none();
 		}
@@ -87,6 +92,21 @@ class VisitsHolder implements PersonalDataHolder {
 		if (!reported.isEmpty()) {
 			sets.add(new Dataset("premises-incident-reports", reported));
 		}
+		List<Map<String, Object>> desk = deskFindings(subject).stream().map(f -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			deskChecks.find(f.checkId()).ifPresent(c -> {
+				row.put("checkedOn", c.checkedOn().toString());
+				row.put("area", c.area());
+			});
+			row.put("desk", f.desk());
+			row.put("found", f.found());
+			row.put("followUp", f.followUp());
+			row.put("notifiedAt", f.notifiedAt() == null ? null : f.notifiedAt().toString());
+			return row;
+		}).toList();
+		if (!desk.isEmpty()) {
+			sets.add(new Dataset("premises-clean-desk-findings", desk));
+		}
 		return sets;
 	}
 
@@ -97,12 +117,14 @@ class VisitsHolder implements PersonalDataHolder {
 		for (Visit v : visits.ofVisitor(subject.email(), null)) {
 			cleared += steps.anonymise(v.id(), "data-subject-request:" + subject.requestId());
 		}
-		int reports = directory.byEmail(subject.email()).map(p -> incidents.anonymise(p.id())).orElse(0);
+		int reports = directory.byEmail(subject.email())
+				.map(p -> incidents.anonymise(p.id()) + deskChecks.anonymise(p.id())).orElse(0);
 		if (cleared + reports == 0) {
 			return Outcome.nothingHeld();
 		}
-		return Outcome.partly(cleared + reports, "Visitors cleared and reporters taken off their reports: the rows stay"
-				+ " without the person, for the month's counts and the security record.");
+		return Outcome.partly(cleared + reports, "Visitors cleared, reporters taken off their reports and people off the"
+				+ " clean-desk findings on their desk: the rows stay without the person, for the counts and the security"
+				+ " record.");
 	}
 
 	@Override
@@ -117,6 +139,10 @@ class VisitsHolder implements PersonalDataHolder {
 
 	private List<Incident> reports(DataSubject subject) {
 		return directory.byEmail(subject.email()).map(p -> incidents.ofReporter(p.id())).orElse(List.of());
+	}
+
+	private List<DeskCheck.Finding> deskFindings(DataSubject subject) {
+		return directory.byEmail(subject.email()).map(p -> deskChecks.ofPerson(p.id())).orElse(List.of());
 	}
 
 	private String text(String key, Locale locale) {

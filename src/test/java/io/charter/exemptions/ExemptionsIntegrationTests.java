@@ -42,7 +42,9 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.charter.DeviceRows;
 import io.charter.Fixtures;
+import io.charter.devices.DeviceLosses;
 import io.charter.MovableClock;
 import io.charter.exemptions.Exemption.ExemptionAlreadyDecided;
 import io.charter.exemptions.Exemption.Status;
@@ -119,6 +121,8 @@ class ExemptionsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 	@Autowired
+	DeviceLosses deviceLosses;
+	@Autowired
 	ApplicationEvents events;
 	@Autowired
 	ExemptionRecordsHolder holder;
@@ -173,7 +177,7 @@ class ExemptionsIntegrationTests {
 		MovableClock clock = new MovableClock();
 		clock.set(at);
 		return new Moved(clock,
-				new ExemptionSteps(exemptions, decisions, directory, messages, settings, publisher, clock, BRUSSELS),
+				new ExemptionSteps(exemptions, decisions, directory, deviceLosses, messages, settings, publisher, clock, BRUSSELS),
 				new ExemptionTimers(exemptions, messages, settings, publisher, jdbc, clock, BRUSSELS));
 	}
 
@@ -243,6 +247,10 @@ class ExemptionsIntegrationTests {
 		v.put("person", bob.id().toString());
 		v.put("device", UUID.randomUUID().toString());
 		v.put("check", "screen-lock");
+		// A device not in the inventory cannot be chosen.
+		assertThatThrownBy(() -> steps.requestFor(v)).isInstanceOfSatisfying(InvalidExemption.class,
+				e -> assertThat(e.problems).containsEntry("device", "exemptions.error.device"));
+		v.put("device", DeviceRows.enrolled(jdbc, bob.id(), "bob-laptop").toString());
 		Exemption e = steps.requestFor(v);
 		assertThatThrownBy(() -> steps.approve(e.id(), "I approve my own")).isExactlyInstanceOf(RuleViolation.class)
 				.hasMessage("exemptions.error.own-request");
@@ -426,5 +434,76 @@ class ExemptionsIntegrationTests {
 		assertThat(report).extracting(Control::id).containsExactly("exemptions-in-force", "exemptions-pending");
 		assertThat(report.get(1).status()).isEqualTo(ControlStatus.ATTENTION);
 		assertThat(report.get(0).clauses()).contains("S6", "S8");
+	}
+
+	@Autowired
+	List<io.charter.shared.control.ControlReport> reports;
+
+	Control control(String id, LocalDate day) {
+		return reports.stream().flatMap(r -> r.controls(day).stream()).filter(c -> c.id().equals(id)).findFirst()
+				.orElseThrow();
+	}
+
+	/**
+	 * End to end with the real devices module: the employee chooses their own device (another's is
+	 * refused), an approval makes the failing screen-lock check exempted in the devices control and on
+	 * My devices, the security team asks for the renewal on the exemption's page, and after expiry the
+	 * check fails again.
+	 */
+	@Test
+	void anApprovedDeviceExemptionCountsUntilItExpires() throws Exception {
+		PersonSummary fay = person("Fay", "en");
+		PersonSummary gus = person("Gus", "en");
+		fixtures.user(fay.email(), "en", Role.EMPLOYEE);
+		UserSummary officer = fixtures.user(Role.SECURITY);
+		UUID laptop = DeviceRows.enrolled(jdbc, fay.id(), "fay-laptop-" + fay.id());
+		UUID others = DeviceRows.enrolled(jdbc, gus.id(), "gus-laptop-" + gus.id());
+		DeviceRows.answered(jdbc, laptop, "screen-lock", false, Instant.now());
+		SecurityContextHolder.clearContext();
+		LocalDate today = LocalDate.now(BRUSSELS);
+		long exemptedBefore = control("device-screen-lock", today).exempted();
+
+		MockHttpSession employee = Fixtures.signIn(mvc, fay.email(), Fixtures.PASSWORD);
+		mvc.perform(get("/exemptions/mine").session(employee)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("fay-laptop-" + fay.id())))
+				.andExpect(content().string(not(containsString("gus-laptop-" + gus.id()))));
+		mvc.perform(post("/exemptions/mine").session(employee).with(csrf()).param("clause", "S5")
+				.param("check", "screen-lock").param("subject", "DEVICE").param("device", others.toString())
+				.param("reason", "Kiosk app " + fay.id()).param("from", today.toString())
+				.param("until", today.plusDays(10).toString())).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Choose one of the devices listed.")))
+				.andExpect(content().string(containsString("Kiosk app " + fay.id())));
+		mvc.perform(post("/exemptions/mine").session(employee).with(csrf()).param("clause", "S5")
+				.param("check", "screen-lock").param("subject", "DEVICE").param("device", laptop.toString())
+				.param("reason", "Kiosk app").param("from", today.toString())
+				.param("until", today.plusDays(10).toString())).andExpect(status().is3xxRedirection());
+		UUID asked = jdbc.sql("select id from exemption where subject_id = :d").param("d", laptop).query(UUID.class)
+				.single();
+		assertThat(control("device-screen-lock", today).exempted()).isEqualTo(exemptedBefore);
+
+		signIn(officer, "SECURITY");
+		steps.approve(asked, "Written consent: the kiosk app cannot lock");
+		SecurityContextHolder.clearContext();
+		assertThat(control("device-screen-lock", today).exempted()).isEqualTo(exemptedBefore + 1);
+		mvc.perform(get("/my-devices").session(employee)).andExpect(content().string(containsString("Exempted")));
+
+		// Renewal from the exemption's page: bad input kept, then a new request linked to this one.
+		MockHttpSession security = Fixtures.signIn(mvc, officer.email(), Fixtures.PASSWORD);
+		mvc.perform(get("/exemptions/requests/" + asked).session(security))
+				.andExpect(content().string(containsString("Ask for the renewal")));
+		mvc.perform(post("/exemptions/requests/" + asked + "/renew").session(security).with(csrf())
+				.param("reason", "Still the kiosk " + fay.id()).param("from", "soon").param("until", ""))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("Still the kiosk " + fay.id())));
+		mvc.perform(post("/exemptions/requests/" + asked + "/renew").session(security).with(csrf())
+				.param("reason", "Still the kiosk").param("from", today.plusDays(11).toString())
+				.param("until", today.plusDays(40).toString())).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select count(*) from exemption where renews = :id").param("id", asked)
+				.query(Integer.class).single()).isEqualTo(1);
+
+		Moved moved = moved(today.plusDays(11).atTime(9, 0).atZone(BRUSSELS).toInstant());
+		transactions.execute(s -> moved.timers().run());
+		assertThat(exemptions.find(asked).orElseThrow().status()).isEqualTo(Status.EXPIRED);
+		assertThat(control("device-screen-lock", today).exempted()).isEqualTo(exemptedBefore);
+		mvc.perform(get("/my-devices").session(employee)).andExpect(content().string(not(containsString("Exempted"))));
 	}
 }

@@ -26,7 +26,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.charter.DeviceRows;
 import io.charter.Fixtures;
+import io.charter.devices.DeviceLosses;
 import io.charter.people.DirectoryChanges;
 import io.charter.people.PersonDetails;
 import io.charter.people.PersonKind;
@@ -54,6 +56,8 @@ class IncidentsIntegrationTests {
 	Incidents incidents;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	DeviceLosses losses;
 
 	String p = "in" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -103,17 +107,41 @@ class IncidentsIntegrationTests {
 		assertThat(sentTo(manager.email())).containsExactly("premises-incident-alert:nl");
 		assertThat(sentTo(guard)).containsExactly("premises-incident-alert:fr");
 
+		// A lost device is chosen among the reporter's own: another's is refused, the report kept.
+		UUID own = DeviceRows.enrolled(jdbc, reporter.id(), "laptop-" + p);
+		UUID others = DeviceRows.enrolled(jdbc, manager.id(), "manager-laptop-" + p);
+		mvc.perform(get("/incidents/report").session(employee)).andExpect(content().string(containsString("laptop-" + p)))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("manager-laptop-" + p))));
 		mvc.perform(post("/incidents/report").session(employee).with(csrf()).param("kind", "lost-device")
-				.param("where", "Train").param("device", "LAPTOP-42"))
+				.param("where", "Train " + p).param("device", others.toString())).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Choose one of your devices.")))
+				.andExpect(content().string(containsString("Train " + p)));
+		assertThat(jdbc.sql("select count(*) from device_loss where device_id = :d").param("d", others)
+				.query(Integer.class).single()).isZero();
+		mvc.perform(post("/incidents/report").session(employee).with(csrf()).param("kind", "lost-device")
+				.param("where", "Train").param("device", own.toString()))
 				.andExpect(redirectedUrl("/incidents/report"));
 		Incident lost = incidents.find(latestOf(reporter)).orElseThrow();
-		assertThat(lost.deviceRef()).isEqualTo("LAPTOP-42");
+		assertThat(lost.deviceRef()).isEqualTo("laptop-" + p);
+		assertThat(lost.deviceId()).isEqualTo(own);
+		assertThat(losses.reportedLost(own)).isPresent();
+		assertThat(losses.reportedLost(others)).isEmpty();
 		assertThat(sentTo(manager.email())).hasSize(1);
 		mvc.perform(get("/incidents").session(employee)).andExpect(status().isForbidden());
 
 		MockHttpSession security = Fixtures.signIn(mvc, guard, Fixtures.PASSWORD);
 		mvc.perform(get("/incidents").session(security)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("Floor 3, kitchen")));
+		// The device page shows the mark; the security team may choose any device.
+		mvc.perform(get("/devices/" + own).session(security)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Signalé perdu ou volé le")));
+		mvc.perform(get("/devices/" + others).session(security))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Signalé perdu ou volé le"))));
+		PersonSummary officer = person("Sol", null);
+		fixtures.user(officer.email(), "en", Role.EMPLOYEE, Role.SECURITY);
+		SecurityContextHolder.clearContext();
+		mvc.perform(get("/incidents/report").session(Fixtures.signIn(mvc, officer.email(), Fixtures.PASSWORD)))
+				.andExpect(content().string(containsString("manager-laptop-" + p)));
 		MockHttpSession reader = Fixtures.signIn(mvc, auditor, Fixtures.PASSWORD);
 		mvc.perform(post("/incidents/" + lost.id() + "/acknowledge").session(reader).with(csrf()))
 				.andExpect(status().isForbidden());
@@ -132,5 +160,43 @@ class IncidentsIntegrationTests {
 		assertThat(resolved.outcome()).isEqualTo("Found at the station");
 		assertThatThrownBy(() -> resolved.acknowledge(resolved.resolvedAt()))
 				.isInstanceOf(io.charter.shared.RuleViolation.class);
+	}
+
+	@Autowired
+	io.charter.platform.BaseUrl baseUrl;
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
+	/** The webhook posts the report once, signed: the receiver checks the signature header with the secret. */
+	@Test
+	void theIncidentWebhookIsSignedWithTheSecret() throws Exception {
+		var received = new java.util.concurrent.LinkedBlockingQueue<Boolean>();
+		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/hook", exchange -> {
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			received.add(io.charter.shared.WebhookSignature.valid("s3cret",
+					exchange.getRequestHeaders().getFirst(io.charter.shared.WebhookSignature.TIMESTAMP),
+					exchange.getRequestHeaders().getFirst(io.charter.shared.WebhookSignature.SIGNATURE), body,
+					java.time.Instant.now(), java.time.Duration.ofMinutes(5))
+					&& new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("Lobby " + p));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+			Incident incident = new Incident(UUID.randomUUID(), Incident.Kind.UNRECOGNISED_PERSON, "Lobby " + p,
+					java.time.Instant.now(), null, null, null, null, Incident.Status.NEW, java.time.Instant.now(), null,
+					null, null);
+			new IncidentWebhook(new PremisesSettings(java.time.Duration.ofDays(30), java.time.LocalTime.of(18, 0), url,
+					"s3cret"), incidents, baseUrl, json, java.time.Clock.systemUTC()).post(incident);
+			assertThat(received.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			new IncidentWebhook(new PremisesSettings(java.time.Duration.ofDays(30), java.time.LocalTime.of(18, 0), url,
+					"another"), incidents, baseUrl, json, java.time.Clock.systemUTC()).post(incident);
+			assertThat(received.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 }

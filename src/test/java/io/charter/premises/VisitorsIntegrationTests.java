@@ -213,6 +213,8 @@ class VisitorsIntegrationTests {
 		Control hosted = controls.controls(LocalDate.now(clock.withZone(BRUSSELS))).get(0);
 		assertThat(hosted.id()).isEqualTo("visits-with-host");
 		assertThat(hosted.met()).isEqualTo(hosted.of()).isPositive();
+		// With the visitors checked in this month (S3), at least the one checked in above.
+		assertThat((Integer) hosted.arguments().get(0)).isPositive();
 	}
 
 	@Test

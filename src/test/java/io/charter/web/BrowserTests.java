@@ -205,6 +205,9 @@ class BrowserTests {
 					.anyMatch(page -> page.matches("/devices/software/[0-9a-f-]{36}/remove"));
 			assertThat(visited).contains("/policies", "/policies/work-behaviors", "/policies/work-behaviors/draft",
 					"/people/compliance", "/me/compliance", "/me/policies/work-behaviors");
+			assertThat(visited).contains("/visitors", "/incidents/report", "/incidents", "/premises/on-site",
+					"/premises/clean-desk", "/exemptions", "/exemptions/mine")
+					.anyMatch(page -> page.matches("/premises/clean-desk/[0-9a-f-]{36}"));
 			assertThat(tooWide).as("pages wider than a 390 px phone (page: document width), of %s", visited).isEmpty();
 			assertThat(violations).as("axe-core violations (page in language at width: rule: help target | target)")
 					.isEmpty();
@@ -429,6 +432,10 @@ class BrowserTests {
 	private void addDevice() {
 		java.util.UUID secret = java.util.UUID.randomUUID();
 		java.util.UUID device = java.util.UUID.randomUUID();
+		jdbc.sql("""
+				insert into premises_desk_check (id, checked_on, area, desks_checked, checked_by, created_at)
+				values (:id, current_date, 'Finance department, second floor, open-plan area by the windows', 24,
+				  'system', current_timestamp)""").param("id", java.util.UUID.randomUUID()).update();
 		jdbc.sql("""
 				insert into enroll_secret (id, name, secret_hash, created_at, created_by)
 				values (:id, 'Windows laptops of the finance department', :hash, current_timestamp, 'system')""")
