@@ -93,6 +93,12 @@ public class AuditTrail {
 				.orElseThrow(() -> new CheckpointRefused(CheckpointRefused.Reason.MALFORMED)));
 	}
 
+	/** The hash of the last entry recorded: what an evidence package quotes beside the verification. */
+	@Transactional(readOnly = true)
+	public String headHash() {
+		return entries.head().lastHash();
+	}
+
 	private ChainVerification walk(AuditCheckpoint anchor) {
 		// The head first: entries appended while the walk runs are after it and not part of this check.
 		AuditEntries.Head head = entries.head();

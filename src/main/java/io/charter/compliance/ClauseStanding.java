@@ -14,7 +14,7 @@ import io.charter.shared.control.ControlStatus;
  */
 record ClauseStanding(Clause clause, ControlStatus status, List<Control> controls, long exempted) {
 
-	private static final List<ControlStatus> WORST_FIRST = List.of(ControlStatus.FAILING, ControlStatus.NOT_MEASURED,
+	static final List<ControlStatus> WORST_FIRST = List.of(ControlStatus.FAILING, ControlStatus.NOT_MEASURED,
 			ControlStatus.ATTENTION, ControlStatus.PASSING);
 
 	/** The clause's controls: those it is mapped to by id and those that name it themselves. */

@@ -1,5 +1,6 @@
 package io.charter.compliance;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.compliance.web.ClauseForm;
 import io.charter.compliance.web.ClauseRow;
+import io.charter.compliance.web.Trend;
 import io.charter.compliance.web.VersionRow;
 import io.charter.policies.PublishedPolicies;
 import io.charter.shared.Confirmed;
@@ -35,10 +37,12 @@ class ClauseTableController {
 	private final ClauseSteps steps;
 	private final MessageSource messages;
 	private final PublishedPolicies policies;
+	private final Snapshots snapshots;
 
 	ClauseTableController(ComplianceQueries queries, Clauses clauses, ClauseSteps steps, MessageSource messages,
-			PublishedPolicies policies) {
+			PublishedPolicies policies, Snapshots snapshots) {
 		this.policies = policies;
+		this.snapshots = snapshots;
 		this.queries = queries;
 		this.clauses = clauses;
 		this.steps = steps;
@@ -50,6 +54,12 @@ class ClauseTableController {
 		ComplianceQueries.Table table = queries.table();
 		model.addAttribute("rows", table.rows());
 		model.addAttribute("failedReports", table.failedReports());
+		LocalDate today = queries.today();
+		List<Snapshots.Point> year = snapshots.between(Trends.from(today), today);
+		model.addAttribute("trend", Trends.policy(year, today));
+		Map<String, Trend> trends = new HashMap<>();
+		clauses.all(false).forEach(c -> trends.put(c.id(), Trends.clause(c, year, today)));
+		model.addAttribute("trends", trends);
 		model.addAttribute("retired", clauses.all(true).stream().filter(Clause::retired).map(Clause::id).toList());
 		return "compliance/table";
 	}
@@ -97,6 +107,8 @@ class ClauseTableController {
 		Clause clause = clauses.find(id).orElseThrow(() -> new NotFound("Unknown clause"));
 		model.addAttribute("versions", versions(id));
 		model.addAttribute("retired", clause.retired());
+		LocalDate today = queries.today();
+		model.addAttribute("trend", Trends.clause(clause, snapshots.between(Trends.from(today), today), today));
 		return form(model, new ClauseForm(clause.id(), clause.document(), clause.title(), clause.wording(),
 				String.join(", ", new java.util.TreeSet<>(clause.controls())), clause.version()), Map.of());
 	}
@@ -148,6 +160,9 @@ class ClauseTableController {
 		if (!model.containsAttribute("versions")) {
 			model.addAttribute("versions", List.of());
 			model.addAttribute("retired", false);
+		}
+		if (!model.containsAttribute("trend")) {
+			model.addAttribute("trend", null);
 		}
 		return "compliance/clause";
 	}

@@ -39,6 +39,12 @@ class ComplianceShell {
 		return new PathAccess("/compliance/**", READERS, WRITERS);
 	}
 
+	/** The evidence package: asked for by the auditor too, never by PRIVACY. */
+	@Bean
+	static PathAccess complianceEvidenceAccess() {
+		return PathAccess.readWrite("/compliance/evidence/**", Role.ADMIN, Role.SECURITY, Role.AUDITOR);
+	}
+
 	/** The audit trail links an entry about a clause to its page. */
 	@Bean
 	static EntityLink clauseLink() {

@@ -54,4 +54,28 @@ class ControlReports {
 		}
 		return new Reading(List.copyOf(controls), failed);
 	}
+
+	/**
+	 * Each control's evidence rows over a period, from the report that runs it; a report that fails
+	 * or offers none leaves its controls out (the package's clause table still lists them).
+	 */
+	java.util.Map<String, io.charter.shared.control.EvidenceRows> evidence(List<Control> controls, LocalDate from,
+			LocalDate to) {
+		java.util.Map<String, io.charter.shared.control.EvidenceRows> rows = new java.util.TreeMap<>();
+		for (ControlReport report : reports.orderedStream().toList()) {
+			for (Control c : controls) {
+				if (rows.containsKey(c.id())) {
+					continue;
+				}
+				try {
+					report.evidence(c.id(), from, to).ifPresent(r -> rows.put(c.id(), r));
+				}
+				catch (RuntimeException e) {
+					log.warn("The control report {} failed to give evidence ({})", report.getClass().getName(),
+							e.getClass().getName());
+				}
+			}
+		}
+		return rows;
+	}
 }

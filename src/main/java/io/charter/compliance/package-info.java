@@ -5,5 +5,5 @@
  * the published text it renders with each clause's status beside it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Compliance",
-		allowedDependencies = { "shared", "platform", "policies" })
+		allowedDependencies = { "shared", "platform", "policies", "audit" })
 package io.charter.compliance;

@@ -44,6 +44,15 @@ class ExemptionControls implements ControlReport {
 						ExemptionMessages.QUEUE_PATH + "?view=pending"));
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Optional<io.charter.shared.control.EvidenceRows> evidence(String controlId, LocalDate from,
+			LocalDate to) {
+		return controlId.equals("exemptions-in-force")
+				? java.util.Optional.of(ExemptionEvidence.decisions(jdbc, from, to))
+				: java.util.Optional.empty();
+	}
+
 	Figures figures(LocalDate today) {
 		return jdbc.sql("""
 				select

@@ -40,9 +40,12 @@ class TrainingControls implements ControlReport {
 	private final ObjectProvider<ExemptionLookup> exemptions;
 	private final ZoneId zone;
 	private final double target;
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	TrainingControls(Sessions sessions, Directory directory, TrainingDuty duty, ObjectProvider<ExemptionLookup> exemptions,
-			@Value(TrainingSettings.ZONE) ZoneId zone, @Value("${charter.training.target:0.95}") double target) {
+			@Value(TrainingSettings.ZONE) ZoneId zone, @Value("${charter.training.target:0.95}") double target,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.sessions = sessions;
 		this.directory = directory;
 		this.duty = duty;
@@ -55,6 +58,17 @@ class TrainingControls implements ControlReport {
 	@Transactional(readOnly = true)
 	public List<Control> controls(LocalDate today) {
 		return List.of(sessions(today), trained(today));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Optional<io.charter.shared.control.EvidenceRows> evidence(String controlId, LocalDate from,
+			LocalDate to) {
+		return switch (controlId) {
+			case TRAINED -> java.util.Optional.of(TrainingEvidence.attended(jdbc, zone, from, to));
+			case SESSIONS -> java.util.Optional.of(TrainingEvidence.sessions(jdbc, zone, from, to));
+			default -> java.util.Optional.empty();
+		};
 	}
 
 	private Control sessions(LocalDate today) {

@@ -14,4 +14,13 @@ public interface ControlReport {
 
 	/** The module's controls as they stand on this day, in the organisation's time zone. */
 	List<Control> controls(LocalDate today);
+
+	/**
+	 * The rows behind one of the module's controls from {@code from} to {@code to} (both included, in
+	 * the organisation's time zone), for the evidence package; empty when the module offers none.
+	 * Answer with records only (no live reading), ordered, so the same period gives the same rows.
+	 */
+	default java.util.Optional<EvidenceRows> evidence(String controlId, LocalDate from, LocalDate to) {
+		return java.util.Optional.empty();
+	}
 }

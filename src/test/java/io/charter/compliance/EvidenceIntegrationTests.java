@@ -1,0 +1,83 @@
+package io.charter.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.charter.Fixtures;
+import io.charter.shared.Role;
+
+/** The auditor asks for a package, it is built in the background, and what is downloaded verifies. */
+@Tag("database")
+@SpringBootTest
+@AutoConfigureMockMvc
+@RecordApplicationEvents
+class EvidenceIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+	@Autowired
+	Fixtures fixtures;
+	@Autowired
+	EvidencePackages packages;
+
+	@Test
+	void theAuditorDownloadsAPackageWhoseManifestVerifies() throws Exception {
+		var auditor = Fixtures.signIn(mvc, fixtures.user(Role.AUDITOR).email(), Fixtures.PASSWORD);
+		mvc.perform(post("/compliance/evidence").session(auditor).with(csrf()).param("from", "2026-01-01")
+				.param("to", "2026-12-31")).andExpect(status().is3xxRedirection());
+
+		var row = await().atMost(Duration.ofSeconds(30)).until(
+				() -> packages.latest().stream().filter(p -> p.from().toString().equals("2026-01-01")).findFirst()
+						.filter(p -> !p.state().equals("RUNNING")).orElse(null),
+				p -> p != null);
+		assertThat(row.state()).isEqualTo("DONE");
+		assertThat(row.done()).isEqualTo(row.total());
+
+		byte[] zip = mvc.perform(get("/compliance/evidence/" + row.id() + ".zip").session(auditor))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(EvidencePackage.sha256(zip)).isEqualTo(row.sha256());
+		Map<String, byte[]> files = EvidencePackageUnitTests.unzip(zip);
+		assertThat(files).containsKeys("controls/training-12-months.csv", "controls/training-sessions-scheduled.csv",
+				"controls/exemptions-in-force.csv", "audit-verification.txt", "clause-table.pdf");
+		for (String line : new String(files.get(EvidencePackage.MANIFEST), StandardCharsets.UTF_8).lines().toList()) {
+			String[] parts = line.split("  ", 2);
+			assertThat(EvidencePackage.sha256(files.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
+		}
+		assertThat(new String(files.get("controls/exemptions-in-force.csv"), StandardCharsets.UTF_8))
+				.startsWith("exemption_id,clause,check,subject_kind,subject_id,starts_on,ends_on,status,decision,decision_text");
+		assertThat(new String(files.get("audit-verification.txt"), StandardCharsets.UTF_8)).contains("head_hash=");
+	}
+
+	@Test
+	void privacyReadsTheTableButNotTheEvidence() throws Exception {
+		var privacy = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+		mvc.perform(get("/compliance/evidence").session(privacy)).andExpect(status().isForbidden());
+		mvc.perform(post("/compliance/evidence").session(privacy).with(csrf()).param("from", "2026-01-01")
+				.param("to", "2026-12-31")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aPeriodLongerThanAYearIsRefusedWithTheTypedValuesKept() throws Exception {
+		var auditor = Fixtures.signIn(mvc, fixtures.user(Role.AUDITOR).email(), Fixtures.PASSWORD);
+		mvc.perform(post("/compliance/evidence").session(auditor).with(csrf()).param("from", "2024-01-01")
+				.param("to", "2026-12-31")).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.containsString("value=\"2024-01-01\"")));
+	}
+}
