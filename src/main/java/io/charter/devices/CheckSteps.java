@@ -2,17 +2,25 @@ package io.charter.devices;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.charter.devices.DeviceEvent.CheckChanged;
+import io.charter.devices.web.CheckHistory;
 import io.charter.devices.web.CheckVersionView;
 import io.charter.shared.Actors;
 import io.charter.shared.NotFound;
@@ -32,10 +40,49 @@ class CheckSteps {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	CheckSteps(Checks checks, ApplicationEventPublisher events, Clock clock) {
+	private final ZoneId zone;
+
+	CheckSteps(Checks checks, ApplicationEventPublisher events, Clock clock,
+			@Value("${charter.web.time-zone:Europe/Brussels}") ZoneId zone) {
 		this.checks = checks;
 		this.events = events;
 		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/** How many days a check's history chart shows, today included. */
+	static final int HISTORY_DAYS = 90;
+
+	/** The device's history of each enabled check over the last {@link #HISTORY_DAYS} days, in the organisation's days. */
+	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
+	@Transactional(readOnly = true)
+	public List<CheckHistory> history(UUID deviceId) {
+		LocalDate today = LocalDate.now(clock.withZone(zone));
+		LocalDate first = today.minusDays(HISTORY_DAYS - 1);
+		return history(checks.clauses().keySet(), checks.answers(deviceId, first.atStartOfDay(zone).toInstant()), first,
+				zone);
+	}
+
+	/** Each check's last answer of each day from the first day, for {@link #HISTORY_DAYS} days. */
+	static List<CheckHistory> history(Collection<String> checkIds, List<Checks.Answer> answers, LocalDate first,
+			ZoneId zone) {
+		Map<String, Map<LocalDate, String>> byCheck = new HashMap<>();
+		for (Checks.Answer a : answers) {
+			String outcome = a.passed() == null ? "unknown" : a.passed() ? "pass" : "fail";
+			// Oldest first: a later answer of the same day replaces an earlier one.
+			byCheck.computeIfAbsent(a.check(), c -> new HashMap<>()).put(a.at().atZone(zone).toLocalDate(), outcome);
+		}
+		List<CheckHistory> histories = new ArrayList<>();
+		for (String check : checkIds) {
+			Map<LocalDate, String> days = byCheck.getOrDefault(check, Map.of());
+			List<CheckHistory.Day> line = new ArrayList<>();
+			for (int i = 0; i < HISTORY_DAYS; i++) {
+				LocalDate day = first.plusDays(i);
+				line.add(new CheckHistory.Day(i, day, days.get(day)));
+			}
+			histories.add(new CheckHistory(check, line));
+		}
+		return histories;
 	}
 
 	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")

@@ -163,11 +163,12 @@ class Checks {
 				.query(Integer.class).single() > 0;
 	}
 
-	/** How many unrevoked devices fail at least one check in their last answer to it. */
+	/** How many unrevoked devices fail at least one asked check in their last answer to it. */
 	int failingDevices() {
 		return jdbc.sql("""
 				select count(distinct r.device_id) from check_result r join device d on d.id = r.device_id
-				where d.revoked_at is null and r.passed = false and r.checked_at =
+				join device_check c on c.id = r.check_id
+				where d.revoked_at is null and c.enabled and r.passed = false and r.checked_at =
 				  (select max(x.checked_at) from check_result x where x.device_id = r.device_id and x.check_id = r.check_id)""")
 				.query(Integer.class).single();
 	}
@@ -206,5 +207,20 @@ class Checks {
 					String outcome = passed == null ? "unknown" : (Boolean) passed ? "pass" : "fail";
 					return new CheckState(rs.getString("id"), rs.getString("clause"), outcome, Utc.instant(rs, "checked_at"));
 				}).list();
+	}
+
+	/** One answer of a device to a check. */
+	record Answer(String check, Instant at, Boolean passed) {
+	}
+
+	/** The device's answers to the enabled checks since the instant, the oldest first. */
+	List<Answer> answers(UUID deviceId, Instant since) {
+		return jdbc.sql("""
+				select r.check_id, r.checked_at, r.passed from check_result r join device_check c on c.id = r.check_id
+				where r.device_id = :device and r.checked_at >= :since and c.enabled order by r.checked_at""")
+				.param("device", deviceId).param("since", Utc.odt(since))
+				.query((rs, n) -> new Answer(rs.getString("check_id"), Utc.instant(rs, "checked_at"),
+						(Boolean) rs.getObject("passed")))
+				.list();
 	}
 }

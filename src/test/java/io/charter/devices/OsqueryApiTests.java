@@ -519,21 +519,70 @@ class OsqueryApiTests {
 					values (:d, :name, '1.0', 'Nobody Ltd', current_timestamp, current_timestamp)""").param("d", device)
 					.param("name", tag + " %03d".formatted(i)).update();
 		}
-		var auditor = signedIn(Role.AUDITOR);
-		String first = Fixtures.page(mvc, auditor, "/devices/software");
-		java.util.regex.Matcher pages = java.util.regex.Pattern.compile("Page 1 of (\\d+)").matcher(first);
-		assertThat(pages.find()).isTrue();
-		int count = Integer.parseInt(pages.group(1));
-		assertThat(count).isGreaterThanOrEqualTo(3);
-		assertThat(first).contains("href=\"/devices/software?page=1#unapproved\"");
-		int seen = 0;
-		for (int page = 0; page < count; page++) {
-			String html = Fixtures.page(mvc, auditor, "/devices/software?page=" + page);
-			String report = html.substring(html.indexOf("<h2 id=\"unapproved\">"), html.indexOf("<h2 id=\"requests\">"));
-			assertThat(report.split("<tr>", -1).length - 2).as("lines on page %d", page).isBetween(1, 50);
-			seen += html.split("<td>" + tag, -1).length - 1;
+		try {
+			var auditor = signedIn(Role.AUDITOR);
+			String first = Fixtures.page(mvc, auditor, "/devices/software");
+			java.util.regex.Matcher pages = java.util.regex.Pattern.compile("Page 1 of (\\d+)").matcher(first);
+			assertThat(pages.find()).isTrue();
+			int count = Integer.parseInt(pages.group(1));
+			assertThat(count).isGreaterThanOrEqualTo(3);
+			assertThat(first).contains("href=\"/devices/software?page=1#unapproved\"");
+			int seen = 0;
+			for (int page = 0; page < count; page++) {
+				String html = Fixtures.page(mvc, auditor, "/devices/software?page=" + page);
+				String report = html.substring(html.indexOf("<h2 id=\"unapproved\">"), html.indexOf("<h2 id=\"requests\">"));
+				assertThat(report.split("<tr>", -1).length - 2).as("lines on page %d", page).isBetween(1, 50);
+				seen += html.split("<td>" + tag, -1).length - 1;
+			}
+			assertThat(seen).isEqualTo(120);
 		}
-		assertThat(seen).isEqualTo(120);
+		finally {
+			// Other tests look for their items on the report's first page.
+			jdbc.sql("delete from device_software where device_id = :d").param("d", device).update();
+		}
+	}
+
+	@Test
+	void aDevicePageChartsEachChecksHistoryOverNinetyDays() throws Exception {
+		enroll(createSecret("history"), host, "darwin");
+		UUID device = deviceId(host);
+		java.time.ZoneId zone = java.time.ZoneId.of("Europe/Brussels");
+		java.time.LocalDate today = java.time.LocalDate.now(zone);
+		// Two answers on one day: the later one counts. One answer too old for the chart.
+		answer(device, today.minusDays(6), 9, true);
+		answer(device, today.minusDays(4), 9, false);
+		answer(device, today.minusDays(4), 15, true);
+		answer(device, today.minusDays(2), 9, null);
+		answer(device, today.minusDays(1), 9, false);
+		answer(device, today.minusDays(120), 9, false);
+
+		String page = Fixtures.page(mvc, signedIn(Role.AUDITOR), "/devices/" + device);
+		String chart = page.substring(page.indexOf("<figure class=\"card check-history\" id=\"history-disk-encryption\">"));
+		chart = chart.substring(0, chart.indexOf("</figure>"));
+		assertThat(chart).contains("role=\"img\"", "viewBox=\"0 0 360 24\"",
+				"aria-labelledby=\"history-disk-encryption-title history-disk-encryption-desc\"",
+				"<title id=\"history-disk-encryption-title\">Disk encrypted, ",
+				"<desc id=\"history-disk-encryption-desc\">Passed on 2 days, failed on 1, unknown on 1, no answer on 86.</desc>",
+				// The 90th bar is today's; a full bar passes, a half one fails, a stub is unknown.
+				"<rect x=\"332\" y=\"0\" width=\"3\" height=\"24\" fill=\"#1a7f37\" data-day=\"" + today.minusDays(6) + "\" data-outcome=\"pass\"",
+				"<rect x=\"340\" y=\"0\" width=\"3\" height=\"24\" fill=\"#1a7f37\" data-day=\"" + today.minusDays(4) + "\" data-outcome=\"pass\"",
+				"<rect x=\"348\" y=\"20\" width=\"3\" height=\"4\" fill=\"#616161\" data-day=\"" + today.minusDays(2) + "\" data-outcome=\"unknown\"",
+				"<rect x=\"352\" y=\"12\" width=\"3\" height=\"12\" fill=\"#c62828\" data-day=\"" + today.minusDays(1) + "\" data-outcome=\"fail\"")
+				.doesNotContain(today.minusDays(120).toString());
+		assertThat(chart.split("<rect ", -1).length - 1).isEqualTo(4);
+		// The text alternative beside the chart says the same.
+		assertThat(chart).contains("<p>Passed on 2 days, failed on 1, unknown on 1, no answer on 86.</p>");
+		// A check never answered: an empty chart, all "no answer".
+		assertThat(page).contains("<desc id=\"history-screen-lock-desc\">Passed on 0 days, failed on 0, unknown on 0, no answer on 90.</desc>");
+	}
+
+	private void answer(UUID device, java.time.LocalDate day, int hour, Boolean passed) {
+		jdbc.sql("""
+				insert into check_result (id, device_id, check_id, checked_at, passed)
+				values (:id, :device, 'disk-encryption', :at, :passed)""").param("id", UUID.randomUUID())
+				.param("device", device).param("at", day.atTime(hour, 0).atZone(java.time.ZoneId.of("Europe/Brussels"))
+						.toOffsetDateTime())
+				.param("passed", passed).update();
 	}
 
 	private int versions(String check) {
