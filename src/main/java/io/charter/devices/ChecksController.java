@@ -41,15 +41,8 @@ class ChecksController {
 		List<CheckVersionView> versions = steps.versions(id);
 		CheckVersionView now = versions.get(0);
 		String shown = SoftwareSteps.PLATFORMS.contains(platform) ? platform : "darwin";
-		Map<String, String> typed = new LinkedHashMap<>();
-		typed.put("platform", shown);
-		typed.put("query", text(now.query(shown)));
-		typed.put("clause", now.clause());
-		typed.put("enabled", String.valueOf(now.enabled()));
-		typed.put("fixEn", text(now.fixEn()));
-		typed.put("fixFr", text(now.fixFr()));
-		typed.put("fixNl", text(now.fixNl()));
-		return page(versions, typed, Map.of(), model);
+		return page(versions, typed(new CheckSteps.Change(shown, now.query(shown), now.clause(), now.enabled(),
+				now.fixEn(), now.fixFr(), now.fixNl())), Map.of(), model);
 	}
 
 	@PostMapping(PATH + "/{id}")
@@ -58,18 +51,10 @@ class ChecksController {
 			@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String fixEn,
 			@RequestParam(required = false) String fixFr, @RequestParam(required = false) String fixNl, Model model,
 			RedirectAttributes redirect) {
-		Map<String, String> errors = steps.change(id,
-				new CheckSteps.Change(platform, query, clause, enabled, fixEn, fixFr, fixNl));
+		var change = new CheckSteps.Change(platform, query, clause, enabled, fixEn, fixFr, fixNl);
+		Map<String, String> errors = steps.change(id, change);
 		if (!errors.isEmpty()) {
-			Map<String, String> typed = new LinkedHashMap<>();
-			typed.put("platform", text(platform));
-			typed.put("query", text(query));
-			typed.put("clause", text(clause));
-			typed.put("enabled", String.valueOf(enabled));
-			typed.put("fixEn", text(fixEn));
-			typed.put("fixFr", text(fixFr));
-			typed.put("fixNl", text(fixNl));
-			return page(steps.versions(id), typed, errors, model);
+			return page(steps.versions(id), typed(change), errors, model);
 		}
 		redirect.addFlashAttribute("notice", "devices.checks.saved");
 		return "redirect:" + PATH + "/" + id;
@@ -81,6 +66,19 @@ class ChecksController {
 		model.addAttribute("typed", typed);
 		model.addAttribute("errors", errors);
 		return "devices/check";
+	}
+
+	/** The form's fields as shown: a change as typed, or the version in force for a platform. */
+	private static Map<String, String> typed(CheckSteps.Change change) {
+		Map<String, String> typed = new LinkedHashMap<>();
+		typed.put("platform", text(change.platform()));
+		typed.put("query", text(change.query()));
+		typed.put("clause", text(change.clause()));
+		typed.put("enabled", String.valueOf(change.enabled()));
+		typed.put("fixEn", text(change.fixEn()));
+		typed.put("fixFr", text(change.fixFr()));
+		typed.put("fixNl", text(change.fixNl()));
+		return typed;
 	}
 
 	private static String text(String value) {
