@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.charter.devices.web.CheckState;
+import io.charter.devices.web.CheckVersionView;
 import io.charter.platform.Utc;
 
 /** The {@code device_check} table (the checks, as data) and {@code check_result} (every answer). */
@@ -26,36 +27,106 @@ class Checks {
 		this.jdbc = jdbc;
 	}
 
-	/** The checks that have a query for the platform, by check id, in their order. */
-	Map<String, String> queries(String platform) {
-		String column = switch (platform == null ? "" : platform) {
-			case "darwin" -> "query_darwin";
-			case "windows" -> "query_windows";
-			case "linux" -> "query_linux";
-			default -> null;
-		};
-		Map<String, String> queries = new LinkedHashMap<>();
+	/** A check's query as sent to a device, with the version it belongs to. */
+	record Query(int version, String sql) {
+	}
+
+	/** The enabled checks that have a query for the platform, by check id, in their order. */
+	Map<String, Query> queries(String platform) {
+		String column = column(platform);
+		Map<String, Query> queries = new LinkedHashMap<>();
 		if (column != null) {
-			jdbc.sql("select id, " + column + " q from device_check where " + column + " is not null order by position, id")
-					.query(rs -> {
-						queries.put(rs.getString("id"), rs.getString("q"));
+			jdbc.sql("select id, version, " + column + " q from device_check where enabled and " + column
+					+ " is not null order by position, id").query(rs -> {
+						queries.put(rs.getString("id"), new Query(rs.getInt("version"), rs.getString("q")));
 					});
 		}
 		return queries;
 	}
 
+	private static String column(String platform) {
+		return switch (platform == null ? "" : platform) {
+			case "darwin" -> "query_darwin";
+			case "windows" -> "query_windows";
+			case "linux" -> "query_linux";
+			default -> null;
+		};
+	}
+
+	private static final String VERSION_COLUMNS = """
+			clause, query_darwin, query_windows, query_linux, enabled, fix_en, fix_fr, fix_nl""";
+
+	/** Every check as in force now, in the checks' order. */
+	List<CheckVersionView> current() {
+		return jdbc.sql("""
+				select c.id check_id, c.version, c.%s, v.changed_at, v.changed_by from device_check c
+				join device_check_version v on v.check_id = c.id and v.version = c.version
+				order by c.position, c.id""".formatted(VERSION_COLUMNS.replace(", ", ", c."))).query(Checks::version)
+				.list();
+	}
+
+	/** Every version of a check, the newest first; empty when there is no such check. */
+	List<CheckVersionView> versions(String checkId) {
+		return jdbc.sql("select check_id, version, " + VERSION_COLUMNS
+				+ ", changed_at, changed_by from device_check_version where check_id = :id order by version desc")
+				.param("id", checkId).query(Checks::version).list();
+	}
+
+	private static CheckVersionView version(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new CheckVersionView(rs.getString("check_id"), rs.getInt("version"), rs.getString("clause"),
+				rs.getString("query_darwin"), rs.getString("query_windows"), rs.getString("query_linux"),
+				rs.getBoolean("enabled"), rs.getString("fix_en"), rs.getString("fix_fr"), rs.getString("fix_nl"),
+				Utc.instant(rs, "changed_at"), rs.getString("changed_by"));
+	}
+
+	/** Puts a new version of the check in force, the previous ones kept; its number is the last plus one. */
+	int change(CheckVersionView next, Instant at, String actor) {
+		int version = jdbc.sql("select version from device_check where id = :id").param("id", next.checkId())
+				.query(Integer.class).single() + 1;
+		jdbc.sql("""
+				update device_check set version = :version, clause = :clause, query_darwin = :darwin,
+				  query_windows = :windows, query_linux = :linux, enabled = :enabled, fix_en = :en, fix_fr = :fr,
+				  fix_nl = :nl where id = :id""").params(versionParams(next, version)).update();
+		jdbc.sql("insert into device_check_version (check_id, version, " + VERSION_COLUMNS + """
+				, changed_at, changed_by) values (:id, :version, :clause, :darwin, :windows, :linux, :enabled, :en, :fr,
+				  :nl, :at, :actor)""").params(versionParams(next, version)).param("at", Utc.odt(at))
+				.param("actor", actor).update();
+		return version;
+	}
+
+	private static Map<String, Object> versionParams(CheckVersionView v, int version) {
+		Map<String, Object> p = new java.util.HashMap<>();
+		p.put("id", v.checkId());
+		p.put("version", version);
+		p.put("clause", v.clause());
+		p.put("darwin", v.queryDarwin());
+		p.put("windows", v.queryWindows());
+		p.put("linux", v.queryLinux());
+		p.put("enabled", v.enabled());
+		p.put("en", v.fixEn());
+		p.put("fr", v.fixFr());
+		p.put("nl", v.fixNl());
+		return p;
+	}
+
+	/** The version of the check in force now, absent when there is no such check. */
+	Optional<Integer> version(String checkId) {
+		return jdbc.sql("select version from device_check where id = :id").param("id", checkId).query(Integer.class)
+				.optional();
+	}
+
+	boolean exists(String checkId, int version) {
+		return jdbc.sql("select count(*) from device_check_version where check_id = :id and version = :version")
+				.param("id", checkId).param("version", version).query(Integer.class).single() > 0;
+	}
+
 	/** Every check's clause, by check id, in the checks' order. */
 	Map<String, String> clauses() {
 		Map<String, String> clauses = new LinkedHashMap<>();
-		jdbc.sql("select id, clause from device_check order by position, id").query(rs -> {
+		jdbc.sql("select id, clause from device_check where enabled order by position, id").query(rs -> {
 			clauses.put(rs.getString("id"), rs.getString("clause"));
 		});
 		return clauses;
-	}
-
-	boolean exists(String checkId) {
-		return jdbc.sql("select count(*) from device_check where id = :id").param("id", checkId).query(Integer.class)
-				.single() > 0;
 	}
 
 	/** The last answer of the device to the check: empty when never asked, else passed (null when unknown). */
@@ -71,12 +142,13 @@ class Checks {
 	 *
 	 * @return whether the check turned to fail (it passed, was unknown or never answered before)
 	 */
-	boolean answer(UUID deviceId, String checkId, Boolean passed, Instant at, String source) {
+	boolean answer(UUID deviceId, String checkId, int version, Boolean passed, Instant at, String source) {
 		Optional<Optional<Boolean>> before = last(deviceId, checkId);
 		jdbc.sql("""
-				insert into check_result (id, device_id, check_id, checked_at, passed, source)
-				values (:id, :device, :check, :at, :passed, :source)""")
-				.param("id", UUID.randomUUID()).param("device", deviceId).param("check", checkId).param("at", Utc.odt(at))
+				insert into check_result (id, device_id, check_id, check_version, checked_at, passed, source)
+				values (:id, :device, :check, :version, :at, :passed, :source)""")
+				.param("id", UUID.randomUUID()).param("device", deviceId).param("check", checkId).param("version", version)
+				.param("at", Utc.odt(at))
 				.param("passed", passed).param("source", source).update();
 		boolean failedBefore = before.isPresent() && before.get().filter(p -> !p).isPresent();
 		return Boolean.FALSE.equals(passed) && !failedBefore;
@@ -91,11 +163,12 @@ class Checks {
 				.query(Integer.class).single() > 0;
 	}
 
-	/** How many unrevoked devices fail at least one check in their last answer to it. */
+	/** How many unrevoked devices fail at least one asked check in their last answer to it. */
 	int failingDevices() {
 		return jdbc.sql("""
 				select count(distinct r.device_id) from check_result r join device d on d.id = r.device_id
-				where d.revoked_at is null and r.passed = false and r.checked_at =
+				join device_check c on c.id = r.check_id
+				where d.revoked_at is null and c.enabled and r.passed = false and r.checked_at =
 				  (select max(x.checked_at) from check_result x where x.device_id = r.device_id and x.check_id = r.check_id)""")
 				.query(Integer.class).single();
 	}
@@ -115,7 +188,7 @@ class Checks {
 				from device d cross join device_check c
 				left join check_result r on r.device_id = d.id and r.check_id = c.id and r.checked_at =
 				  (select max(x.checked_at) from check_result x where x.device_id = d.id and x.check_id = c.id)
-				where d.revoked_at is null
+				where d.revoked_at is null and c.enabled
 				order by c.position, c.id""").query((rs, n) -> new Latest(rs.getObject("id", UUID.class),
 						rs.getObject("owner_id", UUID.class), Utc.instant(rs, "last_seen_at"), rs.getString("check_id"), rs.getString("clause"),
 						(Boolean) rs.getObject("passed"))).list();
@@ -128,10 +201,26 @@ class Checks {
 				from device_check c
 				left join check_result r on r.check_id = c.id and r.device_id = :device and r.checked_at =
 				  (select max(x.checked_at) from check_result x where x.device_id = :device and x.check_id = c.id)
+				where c.enabled
 				order by c.position, c.id""").param("device", deviceId).query((rs, n) -> {
 					Object passed = rs.getObject("passed");
 					String outcome = passed == null ? "unknown" : (Boolean) passed ? "pass" : "fail";
 					return new CheckState(rs.getString("id"), rs.getString("clause"), outcome, Utc.instant(rs, "checked_at"));
 				}).list();
+	}
+
+	/** One answer of a device to a check. */
+	record Answer(String check, Instant at, Boolean passed) {
+	}
+
+	/** The device's answers to the enabled checks since the instant, the oldest first. */
+	List<Answer> answers(UUID deviceId, Instant since) {
+		return jdbc.sql("""
+				select r.check_id, r.checked_at, r.passed from check_result r join device_check c on c.id = r.check_id
+				where r.device_id = :device and r.checked_at >= :since and c.enabled order by r.checked_at""")
+				.param("device", deviceId).param("since", Utc.odt(since))
+				.query((rs, n) -> new Answer(rs.getString("check_id"), Utc.instant(rs, "checked_at"),
+						(Boolean) rs.getObject("passed")))
+				.list();
 	}
 }

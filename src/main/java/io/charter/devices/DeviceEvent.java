@@ -16,6 +16,7 @@ public sealed interface DeviceEvent extends AuditableEvent {
 	String APPROVAL = "approved-software";
 	String REQUEST = "software-request";
 	String PROHIBITION = "prohibited-software";
+	String CHECK = "device-check";
 
 	/** About one device. */
 	sealed interface OfDevice extends DeviceEvent {
@@ -187,6 +188,26 @@ public sealed interface DeviceEvent extends AuditableEvent {
 		@Override
 		public String action() {
 			return REQUEST + "." + status;
+		}
+	}
+
+	/** SECURITY put a new version of a check in force (query, platform, clause, enabled, how to fix it). */
+	record CheckChanged(String checkId, int version, String summary, String actor, Instant occurredAt)
+			implements DeviceEvent {
+
+		@Override
+		public String entityType() {
+			return CHECK;
+		}
+
+		@Override
+		public String entityId() {
+			return checkId;
+		}
+
+		@Override
+		public String action() {
+			return CHECK + ".changed";
 		}
 	}
 }

@@ -35,7 +35,10 @@ class DevicesController {
 
 	private final MdmImport imports;
 
-	DevicesController(DeviceSteps steps, SoftwareSteps software, MdmImport imports) {
+	private final CheckSteps checkSteps;
+
+	DevicesController(DeviceSteps steps, SoftwareSteps software, MdmImport imports, CheckSteps checkSteps) {
+		this.checkSteps = checkSteps;
 		this.steps = steps;
 		this.software = software;
 		this.imports = imports;
@@ -95,6 +98,7 @@ class DevicesController {
 	private String device(UUID id, Model model, String ownerTyped) {
 		model.addAttribute("device", steps.device(id));
 		model.addAttribute("checks", steps.checks(id));
+		model.addAttribute("history", checkSteps.history(id));
 		model.addAttribute("software", software.ofDevice(id));
 		model.addAttribute("ownerTyped", ownerTyped);
 		return "devices/device";

@@ -58,6 +58,12 @@ class DevicesShell {
 		return new PathAccess("/devices/**", READERS, Set.of(Role.SECURITY, Role.ADMIN));
 	}
 
+	/** ADMIN assigns owners under /devices but does not change the checks. */
+	@Bean
+	static PathAccess checksPagesAccess() {
+		return new PathAccess(ChecksController.PATH + "/**", READERS, Set.of(Role.SECURITY));
+	}
+
 	@Bean
 	static PathAccess enrollSecretsPagesAccess() {
 		return new PathAccess("/devices/enroll-secrets/**", SECRET_READERS, Set.of(Role.SECURITY));

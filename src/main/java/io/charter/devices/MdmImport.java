@@ -104,8 +104,9 @@ class MdmImport {
 			events.publishEvent(new DeviceImported(id, known.isEmpty(),
 					(known.isEmpty() ? "created" : "updated") + " from an MDM export", Actors.current(), now));
 			answers(row).forEach((check, passed) -> {
-				if (checks.exists(check) && !checks.recorded(id, check, seen, Checks.MDM)
-						&& checks.answer(id, check, passed, seen, Checks.MDM)) {
+				Optional<Integer> version = checks.version(check);
+				if (version.isPresent() && !checks.recorded(id, check, seen, Checks.MDM)
+						&& checks.answer(id, check, version.get(), passed, seen, Checks.MDM)) {
 					events.publishEvent(new CheckFailed(id, check, "check " + check + " failed (MDM export)", Actors.current(), now));
 				}
 			});

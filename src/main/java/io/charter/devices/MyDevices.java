@@ -1,11 +1,15 @@
 package io.charter.devices;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.devices.web.CheckVersionView;
 import io.charter.devices.web.OwnDevice;
 import io.charter.devices.web.SoftwareRequestView;
 import io.charter.people.Directory;
@@ -39,6 +43,23 @@ class MyDevices {
 				.map(d -> new OwnDevice(d, DeviceExemptions.apply(inForce, d.id(), p.id(), checks.states(d.id())),
 						software.installed(d.id()).stream().filter(s -> !s.approved()).toList()))
 				.toList()).orElse(List.of());
+	}
+
+	/**
+	 * How to fix each check in the language, by check id, where SECURITY wrote one: a check absent
+	 * here keeps the text shipped in the message bundles.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public Map<String, String> fixes(Locale locale) {
+		Map<String, String> fixes = new HashMap<>();
+		for (CheckVersionView check : checks.current()) {
+			String fix = check.fix(locale.getLanguage());
+			if (fix != null) {
+				fixes.put(check.checkId(), fix);
+			}
+		}
+		return fixes;
 	}
 
 	@PreAuthorize("isAuthenticated()")

@@ -1,5 +1,7 @@
 package io.charter.devices;
 
+import java.util.Locale;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,8 +35,9 @@ class MyDevicesController {
 	}
 
 	@GetMapping(PATH)
-	String page(Authentication auth, Model model) {
+	String page(Authentication auth, Locale locale, Model model) {
 		String email = email(auth);
+		model.addAttribute("fixes", mine.fixes(locale));
 		model.addAttribute("devices", mine.devices(email));
 		model.addAttribute("requests", mine.requests(email));
 		return "devices/mine";
@@ -42,7 +45,7 @@ class MyDevicesController {
 
 	@PostMapping(PATH + "/software-requests")
 	String request(Authentication auth, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String reason, Locale locale, Model model, RedirectAttributes redirect) {
 		try {
 			software.request(email(auth), name, reason);
 		}
@@ -50,7 +53,7 @@ class MyDevicesController {
 			model.addAttribute("name", name);
 			model.addAttribute("reason", reason);
 			model.addAttribute("requestError", "devices.mine.request-invalid");
-			return page(auth, model);
+			return page(auth, locale, model);
 		}
 		redirect.addFlashAttribute("notice", "devices.mine.requested");
 		return "redirect:" + PATH;

@@ -33,6 +33,8 @@ class OsqueryNodes {
 
 	/** Distributed query names of checks start so, so other queries (software inventory) can follow. */
 	static final String CHECK_PREFIX = "charter-check:";
+	/** Between a check's id and its version in a query name: {@code charter-check:screen-lock@2}. */
+	static final String VERSION_MARK = "@";
 	/** Distributed query names of the software inventory start so, one per osquery table. */
 	static final String SOFTWARE_PREFIX = "charter-software:";
 
@@ -114,7 +116,8 @@ class OsqueryNodes {
 		Instant now = clock.instant();
 		Map<String, String> queries = new LinkedHashMap<>();
 		if (due(node.checksSentAt(), settings.checkInterval(), now)) {
-			checks.queries(node.platform()).forEach((id, sql) -> queries.put(CHECK_PREFIX + id, sql));
+			checks.queries(node.platform())
+					.forEach((id, query) -> queries.put(CHECK_PREFIX + id + VERSION_MARK + query.version(), query.sql()));
 			if (!queries.isEmpty()) {
 				devices.checksSent(node.id(), now);
 			}
@@ -125,6 +128,15 @@ class OsqueryNodes {
 			devices.softwareSent(node.id(), now);
 		}
 		return queries;
+	}
+
+	private static Optional<Integer> versionNumber(String text) {
+		try {
+			return Optional.of(Integer.parseInt(text));
+		}
+		catch (NumberFormatException e) {
+			return Optional.empty();
+		}
 	}
 
 	private static boolean due(Instant sentAt, Duration interval, Instant now) {
@@ -146,13 +158,23 @@ class OsqueryNodes {
 				continue;
 			}
 			String checkId = answer.getKey().substring(CHECK_PREFIX.length());
-			if (!checks.exists(checkId)) {
+			Optional<Integer> version;
+			int mark = checkId.lastIndexOf(VERSION_MARK);
+			if (mark < 0) {
+				// Asked before checks had versions: the version in force answers for it.
+				version = checks.version(checkId);
+			}
+			else {
+				version = versionNumber(checkId.substring(mark + 1));
+				checkId = checkId.substring(0, mark);
+			}
+			if (version.isEmpty() || !checks.exists(checkId, version.get())) {
 				continue;
 			}
 			JsonNode rows = answer.getValue();
 			Boolean passed = ran(statuses.path(answer.getKey())) ? rows.isArray() && !rows.isEmpty() : null;
 			recorded++;
-			if (checks.answer(node.id(), checkId, passed, now, Checks.OSQUERY)) {
+			if (checks.answer(node.id(), checkId, version.get(), passed, now, Checks.OSQUERY)) {
 				events.publishEvent(new CheckFailed(node.id(), checkId, "check " + checkId + " failed", Actors.SYSTEM, now));
 			}
 		}

@@ -32,10 +32,19 @@ class SoftwareController {
 	}
 
 	@GetMapping(PATH)
-	String page(Model model) {
+	String show(@RequestParam(defaultValue = "0") int page, Model model) {
+		return render(page, model);
+	}
+
+	/** The page again after a form with errors: the report's first page. */
+	private String page(Model model) {
+		return render(0, model);
+	}
+
+	private String render(int page, Model model) {
 		model.addAttribute("catalogue", steps.catalogue());
 		model.addAttribute("prohibitions", steps.prohibitions());
-		model.addAttribute("unapproved", steps.unapproved());
+		model.addAttribute("unapproved", steps.unapproved(page));
 		model.addAttribute("requests", steps.requests());
 		return "devices/software";
 	}

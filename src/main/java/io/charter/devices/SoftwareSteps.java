@@ -24,6 +24,7 @@ import io.charter.devices.web.ApprovalView;
 import io.charter.devices.web.ProhibitionView;
 import io.charter.devices.web.SoftwareRequestView;
 import io.charter.devices.web.SoftwareView;
+import io.charter.devices.web.UnapprovedPage;
 import io.charter.devices.web.UnapprovedView;
 import io.charter.people.Directory;
 import io.charter.people.PersonSummary;
@@ -41,6 +42,7 @@ import io.charter.shared.exemption.ExemptionsInForce;
 class SoftwareSteps {
 
 	static final Set<String> PLATFORMS = Set.of("darwin", "windows", "linux");
+	static final int UNAPPROVED_PAGE = 50;
 
 	private final Software software;
 	private final SoftwareRequests requests;
@@ -82,10 +84,23 @@ class SoftwareSteps {
 		return software.catalogue();
 	}
 
-	/** The fleet's unapproved software: per name and platform, on how many devices, most widespread first. */
+	/**
+	 * One page of the fleet's unapproved software ({@link #UNAPPROVED_PAGE} lines), with the whole
+	 * report's count: a page past the last shows the last.
+	 */
 	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
 	@Transactional(readOnly = true)
-	public List<UnapprovedView> unapproved() {
+	public UnapprovedPage unapproved(int page) {
+		List<UnapprovedView> all = unapproved();
+		int last = Math.max(0, (all.size() - 1) / UNAPPROVED_PAGE);
+		int shown = Math.min(Math.max(0, page), last);
+		int from = shown * UNAPPROVED_PAGE;
+		return new UnapprovedPage(all.subList(from, Math.min(all.size(), from + UNAPPROVED_PAGE)), all.size(), shown,
+				UNAPPROVED_PAGE);
+	}
+
+	/** The fleet's unapproved software: per name and platform, on how many devices, most widespread first. */
+	List<UnapprovedView> unapproved() {
 		Rules rules = rules();
 		record Key(String name, String platform) {
 		}

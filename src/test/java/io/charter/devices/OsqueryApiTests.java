@@ -83,10 +83,12 @@ class OsqueryApiTests {
 
 		JsonNode read = body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}"));
 		JsonNode queries = read.path("queries");
-		assertThat(queries.propertyNames()).containsExactly("charter-check:screen-lock", "charter-check:disk-encryption",
-				"charter-check:managed", "charter-check:removable-storage-blocked", "charter-check:no-local-backup",
-				"charter-software:apps");
-		assertThat(queries.path("charter-check:screen-lock").asString()).contains("managed_policies", "idleTime");
+		// Each check's name carries the version sent (another test changes checks: any version here).
+		assertThat(queries.propertyNames().stream().map(n -> n.replaceFirst("@\\d+$", ""))).containsExactly(
+				"charter-check:screen-lock", "charter-check:disk-encryption", "charter-check:managed",
+				"charter-check:removable-storage-blocked", "charter-check:no-local-backup", "charter-software:apps");
+		assertThat(queries.properties().stream().filter(q -> q.getKey().startsWith("charter-check:screen-lock@"))
+				.findFirst().orElseThrow().getValue().asString()).contains("managed_policies", "idleTime");
 		// Asked again within the check interval: nothing to run.
 		osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")
 				.andExpect(jsonPath("$.queries", anEmptyMap()));
@@ -142,7 +144,8 @@ class OsqueryApiTests {
 				.andExpect(jsonPath("$.node_invalid").value(false));
 		// Linux has no query for no-local-backup: not sent.
 		assertThat(body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")).path("queries")
-				.propertyNames()).contains("charter-check:managed").doesNotContain("charter-check:no-local-backup");
+				.propertyNames()).anyMatch(n -> n.startsWith("charter-check:managed@"))
+				.noneMatch(n -> n.startsWith("charter-check:no-local-backup"));
 	}
 
 	@Test
@@ -424,6 +427,167 @@ class OsqueryApiTests {
 	private int staleCount() {
 		return attention.notices().stream().filter(n -> n.messageKey().equals("devices.attention.stale"))
 				.map(n -> (Integer) n.arguments().get(0)).findFirst().orElse(0);
+	}
+
+	@Test
+	void aChangeToACheckIsANewVersionSentNextAndKeptWithItsAnswers() throws Exception {
+		String checks = "/devices/checks/disk-encryption";
+		mvc.perform(get("/devices/checks").session(signedIn(Role.EMPLOYEE))).andExpect(status().isForbidden());
+		var admin = signedIn(Role.ADMIN);
+		assertThat(Fixtures.page(mvc, admin, checks)).contains("bitlocker_info");
+		mvc.perform(post(checks).session(admin).param("platform", "windows").param("query", "SELECT 1;")
+				.param("clause", "S6").param("enabled", "true").with(csrf())).andExpect(status().isForbidden());
+		int before = versions("disk-encryption");
+		String original = jdbc.sql("select query_windows from device_check where id = 'disk-encryption'")
+				.query(String.class).single();
+
+		var security = signedIn(Role.SECURITY);
+		// Bad input: nothing written, the typed values kept with a field error each.
+		String refused = mvc.perform(post(checks).session(security).param("platform", "beos").param("query", "  ")
+				.param("clause", "S9").param("enabled", "true").param("fixEn", "Kept as typed").with(csrf()))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("Choose darwin, windows or linux.", "Enter the query.",
+				"The clause is one of S1 to S8.", "value=\"S9\"", "Kept as typed", "aria-invalid=\"true\"");
+		assertThat(versions("disk-encryption")).isEqualTo(before);
+
+		String query = "SELECT 1 FROM bitlocker_info WHERE drive_letter = 'C:' AND protection_status = 1 AND encryption_method = 'XTS_AES_256';";
+		try {
+			mvc.perform(post(checks).session(security).param("platform", "windows").param("query", query)
+					.param("clause", "S6").param("enabled", "true").param("fixEn", "Ask IT to turn BitLocker on with XTS-AES 256.")
+					.with(csrf())).andExpect(status().is3xxRedirection());
+			int version = before + 1;
+			assertThat(versions("disk-encryption")).isEqualTo(version);
+			// The previous version is kept as it was.
+			assertThat(jdbc.sql("select query_windows from device_check_version where check_id = 'disk-encryption' and version = :v")
+					.param("v", before).query(String.class).single()).isEqualTo(original);
+			assertThat(events.stream(DeviceEvent.CheckChanged.class))
+					.anyMatch(e -> e.checkId().equals("disk-encryption") && e.version() == version);
+			assertThat(Fixtures.page(mvc, security, checks)).contains("Version " + version + " in force", "XTS_AES_256");
+
+			// The next distributed read sends the new query, named with its version; the answer keeps it.
+			var employee = fixtures.user(Role.EMPLOYEE);
+			UUID person = person(employee.email(), "Wanda Windows");
+			String nodeKey = enroll(createSecret("versions"), host, "windows");
+			UUID device = deviceId(host);
+			jdbc.sql("update device set owner_id = :p where id = :d").param("p", person).param("d", device).update();
+			String name = "charter-check:disk-encryption@" + version;
+			JsonNode queries = body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")).path("queries");
+			assertThat(queries.path(name).asString()).isEqualTo(query);
+			osquery("/osquery/distributed/write", """
+					{"node_key": "%s", "queries": {"%s": []}, "statuses": {"%s": 0}}""".formatted(nodeKey, name, name));
+			assertThat(jdbc.sql("select check_version from check_result where device_id = :d and check_id = 'disk-encryption'")
+					.param("d", device).query(Integer.class).single()).isEqualTo(version);
+			// The failing check shows the edited how-to-fix text to its owner.
+			assertThat(Fixtures.page(mvc, Fixtures.signIn(mvc, employee.email(), Fixtures.PASSWORD), "/my-devices"))
+					.contains("Ask IT to turn BitLocker on with XTS-AES 256.").doesNotContain("Turn on disk encryption");
+		}
+		finally {
+			// Other tests read the shipped query and texts: put them back, as a version of its own.
+			mvc.perform(post(checks).session(security).param("platform", "windows").param("query", original)
+					.param("clause", "S6").param("enabled", "true").with(csrf())).andExpect(status().is3xxRedirection());
+		}
+	}
+
+	@Test
+	void aDisabledCheckIsNotSent() throws Exception {
+		var security = signedIn(Role.SECURITY);
+		String original = jdbc.sql("select query_darwin from device_check where id = 'no-local-backup'")
+				.query(String.class).single();
+		mvc.perform(post("/devices/checks/no-local-backup").session(security).param("platform", "darwin")
+				.param("query", original).param("clause", "S7").with(csrf())).andExpect(status().is3xxRedirection());
+		try {
+			String nodeKey = enroll(createSecret("disabled"), host, "darwin");
+			assertThat(body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")).path("queries")
+					.propertyNames()).anyMatch(n -> n.startsWith("charter-check:screen-lock@"))
+					.noneMatch(n -> n.startsWith("charter-check:no-local-backup"));
+		}
+		finally {
+			mvc.perform(post("/devices/checks/no-local-backup").session(security).param("platform", "darwin")
+					.param("query", original).param("clause", "S7").param("enabled", "true").with(csrf()))
+					.andExpect(status().is3xxRedirection());
+		}
+	}
+
+	@Test
+	void theUnapprovedSoftwareReportIsPaged() throws Exception {
+		enroll(createSecret("paged"), host, "windows");
+		UUID device = deviceId(host);
+		String tag = "Paged " + UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 0; i < 120; i++) {
+			jdbc.sql("""
+					insert into device_software (device_id, name, version, publisher, first_seen_at, last_seen_at)
+					values (:d, :name, '1.0', 'Nobody Ltd', current_timestamp, current_timestamp)""").param("d", device)
+					.param("name", tag + " %03d".formatted(i)).update();
+		}
+		try {
+			var auditor = signedIn(Role.AUDITOR);
+			String first = Fixtures.page(mvc, auditor, "/devices/software");
+			java.util.regex.Matcher pages = java.util.regex.Pattern.compile("Page 1 of (\\d+)").matcher(first);
+			assertThat(pages.find()).isTrue();
+			int count = Integer.parseInt(pages.group(1));
+			assertThat(count).isGreaterThanOrEqualTo(3);
+			assertThat(first).contains("href=\"/devices/software?page=1#unapproved\"");
+			int seen = 0;
+			for (int page = 0; page < count; page++) {
+				String html = Fixtures.page(mvc, auditor, "/devices/software?page=" + page);
+				String report = html.substring(html.indexOf("<h2 id=\"unapproved\">"), html.indexOf("<h2 id=\"requests\">"));
+				assertThat(report.split("<tr>", -1).length - 2).as("lines on page %d", page).isBetween(1, 50);
+				seen += html.split("<td>" + tag, -1).length - 1;
+			}
+			assertThat(seen).isEqualTo(120);
+		}
+		finally {
+			// Other tests look for their items on the report's first page.
+			jdbc.sql("delete from device_software where device_id = :d").param("d", device).update();
+		}
+	}
+
+	@Test
+	void aDevicePageChartsEachChecksHistoryOverNinetyDays() throws Exception {
+		enroll(createSecret("history"), host, "darwin");
+		UUID device = deviceId(host);
+		java.time.ZoneId zone = java.time.ZoneId.of("Europe/Brussels");
+		java.time.LocalDate today = java.time.LocalDate.now(zone);
+		// Two answers on one day: the later one counts. One answer too old for the chart.
+		answer(device, today.minusDays(6), 9, true);
+		answer(device, today.minusDays(4), 9, false);
+		answer(device, today.minusDays(4), 15, true);
+		answer(device, today.minusDays(2), 9, null);
+		answer(device, today.minusDays(1), 9, false);
+		answer(device, today.minusDays(120), 9, false);
+
+		String page = Fixtures.page(mvc, signedIn(Role.AUDITOR), "/devices/" + device);
+		String chart = page.substring(page.indexOf("<figure class=\"card check-history\" id=\"history-disk-encryption\">"));
+		chart = chart.substring(0, chart.indexOf("</figure>"));
+		assertThat(chart).contains("role=\"img\"", "viewBox=\"0 0 360 24\"",
+				"aria-labelledby=\"history-disk-encryption-title history-disk-encryption-desc\"",
+				"<title id=\"history-disk-encryption-title\">Disk encrypted, ",
+				"<desc id=\"history-disk-encryption-desc\">Passed on 2 days, failed on 1, unknown on 1, no answer on 86.</desc>",
+				// The 90th bar is today's; a full bar passes, a half one fails, a stub is unknown.
+				"<rect x=\"332\" y=\"0\" width=\"3\" height=\"24\" fill=\"#1a7f37\" data-day=\"" + today.minusDays(6) + "\" data-outcome=\"pass\"",
+				"<rect x=\"340\" y=\"0\" width=\"3\" height=\"24\" fill=\"#1a7f37\" data-day=\"" + today.minusDays(4) + "\" data-outcome=\"pass\"",
+				"<rect x=\"348\" y=\"20\" width=\"3\" height=\"4\" fill=\"#616161\" data-day=\"" + today.minusDays(2) + "\" data-outcome=\"unknown\"",
+				"<rect x=\"352\" y=\"12\" width=\"3\" height=\"12\" fill=\"#c62828\" data-day=\"" + today.minusDays(1) + "\" data-outcome=\"fail\"")
+				.doesNotContain(today.minusDays(120).toString());
+		assertThat(chart.split("<rect ", -1).length - 1).isEqualTo(4);
+		// The text alternative beside the chart says the same.
+		assertThat(chart).contains("<p>Passed on 2 days, failed on 1, unknown on 1, no answer on 86.</p>");
+		// A check never answered: an empty chart, all "no answer".
+		assertThat(page).contains("<desc id=\"history-screen-lock-desc\">Passed on 0 days, failed on 0, unknown on 0, no answer on 90.</desc>");
+	}
+
+	private void answer(UUID device, java.time.LocalDate day, int hour, Boolean passed) {
+		jdbc.sql("""
+				insert into check_result (id, device_id, check_id, checked_at, passed)
+				values (:id, :device, 'disk-encryption', :at, :passed)""").param("id", UUID.randomUUID())
+				.param("device", device).param("at", day.atTime(hour, 0).atZone(java.time.ZoneId.of("Europe/Brussels"))
+						.toOffsetDateTime())
+				.param("passed", passed).update();
+	}
+
+	private int versions(String check) {
+		return jdbc.sql("select count(*) from device_check_version where check_id = :c").param("c", check)
+				.query(Integer.class).single();
 	}
 
 	private UUID person(String email, String name) {

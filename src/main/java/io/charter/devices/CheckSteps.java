@@ -1,0 +1,168 @@
+package io.charter.devices;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.charter.devices.DeviceEvent.CheckChanged;
+import io.charter.devices.web.CheckHistory;
+import io.charter.devices.web.CheckVersionView;
+import io.charter.shared.Actors;
+import io.charter.shared.NotFound;
+
+/**
+ * The checks as SECURITY edits them: each change is a new version, the previous ones kept, so that
+ * an answer can be read against the query it answered.
+ */
+@Service
+class CheckSteps {
+
+	static final int MAX_QUERY = 4000;
+	static final int MAX_FIX = 2000;
+	private static final Pattern CLAUSE = Pattern.compile("S[1-8]");
+
+	private final Checks checks;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	CheckSteps(Checks checks, ApplicationEventPublisher events, Clock clock,
+			@Value("${charter.web.time-zone:Europe/Brussels}") ZoneId zone) {
+		this.checks = checks;
+		this.events = events;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/** How many days a check's history chart shows, today included. */
+	static final int HISTORY_DAYS = 90;
+
+	/** The device's history of each enabled check over the last {@link #HISTORY_DAYS} days, in the organisation's days. */
+	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
+	@Transactional(readOnly = true)
+	public List<CheckHistory> history(UUID deviceId) {
+		LocalDate today = LocalDate.now(clock.withZone(zone));
+		LocalDate first = today.minusDays(HISTORY_DAYS - 1);
+		return history(checks.clauses().keySet(), checks.answers(deviceId, first.atStartOfDay(zone).toInstant()), first,
+				zone);
+	}
+
+	/** Each check's last answer of each day from the first day, for {@link #HISTORY_DAYS} days. */
+	static List<CheckHistory> history(Collection<String> checkIds, List<Checks.Answer> answers, LocalDate first,
+			ZoneId zone) {
+		Map<String, Map<LocalDate, String>> byCheck = new HashMap<>();
+		for (Checks.Answer a : answers) {
+			String outcome = a.passed() == null ? "unknown" : a.passed() ? "pass" : "fail";
+			// Oldest first: a later answer of the same day replaces an earlier one.
+			byCheck.computeIfAbsent(a.check(), c -> new HashMap<>()).put(a.at().atZone(zone).toLocalDate(), outcome);
+		}
+		List<CheckHistory> histories = new ArrayList<>();
+		for (String check : checkIds) {
+			Map<LocalDate, String> days = byCheck.getOrDefault(check, Map.of());
+			List<CheckHistory.Day> line = new ArrayList<>();
+			for (int i = 0; i < HISTORY_DAYS; i++) {
+				LocalDate day = first.plusDays(i);
+				line.add(new CheckHistory.Day(i, day, days.get(day)));
+			}
+			histories.add(new CheckHistory(check, line));
+		}
+		return histories;
+	}
+
+	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
+	@Transactional(readOnly = true)
+	public List<CheckVersionView> checks() {
+		return checks.current();
+	}
+
+	/** Every version of the check, the one in force first. */
+	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
+	@Transactional(readOnly = true)
+	public List<CheckVersionView> versions(String checkId) {
+		List<CheckVersionView> versions = checks.versions(checkId);
+		if (versions.isEmpty()) {
+			throw new NotFound("No such check.");
+		}
+		return versions;
+	}
+
+	/** A change as typed in the form: one platform's query, and the rest of the check. */
+	record Change(String platform, String query, String clause, boolean enabled, String fixEn, String fixFr,
+			String fixNl) {
+	}
+
+	/**
+	 * Puts a new version of the check in force; nothing is written when a field is wrong.
+	 *
+	 * @return the field errors (field name to message key), empty when the version was written
+	 */
+	@PreAuthorize("hasRole('SECURITY')")
+	@Transactional
+	public Map<String, String> change(String checkId, Change change) {
+		CheckVersionView now = versions(checkId).get(0);
+		Map<String, String> errors = errors(change);
+		if (!errors.isEmpty()) {
+			return errors;
+		}
+		String query = change.query().strip();
+		CheckVersionView next = new CheckVersionView(checkId, 0, change.clause(),
+				change.platform().equals("darwin") ? query : now.queryDarwin(),
+				change.platform().equals("windows") ? query : now.queryWindows(),
+				change.platform().equals("linux") ? query : now.queryLinux(), change.enabled(), fix(change.fixEn()),
+				fix(change.fixFr()), fix(change.fixNl()), null, null);
+		Instant at = clock.instant();
+		int version = checks.change(next, at, Actors.current());
+		events.publishEvent(new CheckChanged(checkId, version, "check " + checkId + " version " + version + " ("
+				+ change.platform() + ", " + change.clause() + (change.enabled() ? "" : ", disabled") + ")",
+				Actors.current(), at));
+		return Map.of();
+	}
+
+	static Map<String, String> errors(Change change) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (change.platform() == null || !SoftwareSteps.PLATFORMS.contains(change.platform())) {
+			errors.put("platform", "devices.checks.platform-invalid");
+		}
+		if (change.query() == null || change.query().isBlank()) {
+			errors.put("query", "devices.checks.query-empty");
+		}
+		else if (change.query().strip().length() > MAX_QUERY) {
+			errors.put("query", "devices.checks.query-long");
+		}
+		if (change.clause() == null || !CLAUSE.matcher(change.clause()).matches()) {
+			errors.put("clause", "devices.checks.clause-invalid");
+		}
+		for (var fix : Map.of("fixEn", text(change.fixEn()), "fixFr", text(change.fixFr()), "fixNl", text(change.fixNl()))
+				.entrySet()) {
+			if (fix.getValue().strip().length() > MAX_FIX) {
+				errors.put(fix.getKey(), "devices.checks.fix-long");
+			}
+		}
+		return errors;
+	}
+
+	/** A blank text keeps the one shipped with Charter. */
+	private static String fix(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	private static String text(String value) {
+		return value == null ? "" : value;
+	}
+}
