@@ -223,7 +223,7 @@ class ClauseTableController {
 	}
 
 	static List<String> ids(String typed) {
-		return typed == null ? List.of() : Arrays.stream(typed.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+		return MappingForm.split(typed);
 	}
 
 	/** Articles hold spaces ("GDPR Art. 32"), so only commas, semicolons and lines part them. */

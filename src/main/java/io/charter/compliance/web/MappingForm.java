@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record MappingForm(String annex, String articles) {
 
-	/** The Annex A controls as listed on the page. */
+	/** Ids typed apart by commas, spaces or lines: Annex A controls, and a clause's Charter controls. */
 	public static List<String> split(String annex) {
 		return annex == null ? List.of() : Arrays.stream(annex.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
 	}
