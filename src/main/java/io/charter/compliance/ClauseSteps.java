@@ -2,7 +2,9 @@ package io.charter.compliance;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -29,12 +31,18 @@ class ClauseSteps {
 	static final Pattern CONTROL_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 	static final Pattern DOCUMENT = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+	// "GDPR Art. 32", "GDPR Art. 5(1)(f)", "ePrivacy Art. 5(3)": the regulation, then its article.
+	static final Pattern ARTICLE = Pattern.compile("(GDPR|ePrivacy) Art\\. [1-9][0-9]?(\\([1-9][0-9]?\\))?(\\([a-z]\\))?");
+	private static final Pattern ANNEX = Pattern.compile("(A\\.)?([5-8]\\.[1-9][0-9]?)");
+
 	private final Clauses clauses;
+	private final FrameworkMappings mappings;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	ClauseSteps(Clauses clauses, ApplicationEventPublisher events, Clock clock) {
+	ClauseSteps(Clauses clauses, FrameworkMappings mappings, ApplicationEventPublisher events, Clock clock) {
 		this.clauses = clauses;
+		this.mappings = mappings;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -83,6 +91,47 @@ class ClauseSteps {
 		int next = write(clause, readVersion, new ClauseVersion(id, clause.version() + 1, clause.title(),
 				clause.wording(), clause.controls(), ClauseVersion.Change.RETIRED, now, Actors.current()));
 		events.publishEvent(new ComplianceEvent.ClauseRetired(id, next, Actors.current(), now));
+	}
+
+	/**
+	 * Maps a live clause to these Annex A controls ({@code A.7.7} or {@code 7.7}, each in the catalogue)
+	 * and articles ({@link #ARTICLE}); nothing is written or published when the mapping is the same.
+	 */
+	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY')")
+	@Transactional
+	public void map(String id, Collection<String> annex, Collection<String> articles) {
+		Clause clause = live(id);
+		Set<String> catalogue = new java.util.HashSet<>();
+		List<String> order = new ArrayList<>();
+		mappings.annex().forEach(a -> {
+			catalogue.add(a.id());
+			order.add(a.id());
+		});
+		Set<String> controls = new java.util.HashSet<>();
+		for (String typed : annex) {
+			var m = ANNEX.matcher(typed.strip());
+			String control = m.matches() ? "A." + m.group(2) : typed.strip();
+			if (!catalogue.contains(control)) {
+				throw new RuleViolation("annex", "compliance.error.annex", new Object[] { typed.strip() });
+			}
+			controls.add(control);
+		}
+		Set<String> laws = new TreeSet<>();
+		for (String typed : articles) {
+			String article = typed.strip().replaceAll("\\s+", " ");
+			if (!ARTICLE.matcher(article).matches()) {
+				throw new RuleViolation("articles", "compliance.error.article", new Object[] { article });
+			}
+			laws.add(article);
+		}
+		List<String> mapped = order.stream().filter(controls::contains).toList();
+		FrameworkMappings.Mapping before = mappings.of(id);
+		if (before.annex().equals(mapped) && new TreeSet<>(before.articles()).equals(laws)) {
+			return;
+		}
+		mappings.replace(id, mapped, laws);
+		events.publishEvent(new ComplianceEvent.ClauseMapped(id, clause.version(), mapped, List.copyOf(laws),
+				before.annex(), before.articles(), Actors.current(), clock.instant()));
 	}
 
 	private Clause live(String id) {

@@ -1,5 +1,6 @@
 package io.charter.compliance;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,6 +9,9 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.charter.compliance.web.ClauseForm;
 import io.charter.compliance.web.ClauseRow;
+import io.charter.compliance.web.MappingForm;
 import io.charter.compliance.web.Trend;
 import io.charter.compliance.web.VersionRow;
 import io.charter.policies.PublishedPolicies;
@@ -38,9 +43,11 @@ class ClauseTableController {
 	private final MessageSource messages;
 	private final PublishedPolicies policies;
 	private final Snapshots snapshots;
+	private final FrameworkMappings mappings;
 
 	ClauseTableController(ComplianceQueries queries, Clauses clauses, ClauseSteps steps, MessageSource messages,
-			PublishedPolicies policies, Snapshots snapshots) {
+			PublishedPolicies policies, Snapshots snapshots, FrameworkMappings mappings) {
+		this.mappings = mappings;
 		this.policies = policies;
 		this.snapshots = snapshots;
 		this.queries = queries;
@@ -104,7 +111,11 @@ class ClauseTableController {
 
 	@GetMapping("/compliance/clauses/{id}")
 	String clause(@PathVariable String id, Model model) {
-		Clause clause = clauses.find(id).orElseThrow(() -> new NotFound("Unknown clause"));
+		return clause(clauses.find(id).orElseThrow(() -> new NotFound("Unknown clause")), model);
+	}
+
+	private String clause(Clause clause, Model model) {
+		String id = clause.id();
 		model.addAttribute("versions", versions(id));
 		model.addAttribute("retired", clause.retired());
 		LocalDate today = queries.today();
@@ -127,6 +138,29 @@ class ClauseTableController {
 		}
 		redirect.addFlashAttribute("notice", "compliance.clause.saved");
 		return "redirect:/compliance/clauses/" + id;
+	}
+
+	/** The Statement of Applicability: every Annex A control, whether a clause serves it, and how it stands. */
+	@GetMapping("/compliance/statement-of-applicability.csv")
+	ResponseEntity<String> statementOfApplicability() {
+		return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability.csv\"")
+				.body(StatementOfApplicability.csv(mappings.annex(), mappings.all(), queries.table().rows()));
+	}
+
+	@PostMapping("/compliance/clauses/{id}/mapping")
+	String map(@PathVariable String id, MappingForm mapping, Model model, RedirectAttributes redirect) {
+		try {
+			steps.map(id, ids(mapping.annex()), articles(mapping.articles()));
+		}
+		catch (RuleViolation e) {
+			Clause clause = clauses.find(id).orElseThrow(() -> new NotFound("Unknown clause"));
+			model.addAttribute("mapping", new MappingForm(mapping.annex(), mapping.articles()));
+			model.addAttribute("mappingErrors", error(e));
+			return clause(clause, model);
+		}
+		redirect.addFlashAttribute("notice", "compliance.mapping.saved");
+		return "redirect:/compliance/clauses/" + id + "#mapping";
 	}
 
 	@PostMapping("/compliance/clauses/{id}/retire")
@@ -164,6 +198,16 @@ class ClauseTableController {
 		if (!model.containsAttribute("trend")) {
 			model.addAttribute("trend", null);
 		}
+		if (!model.containsAttribute("mapping")) {
+			FrameworkMappings.Mapping current = form.version() == null ? FrameworkMappings.Mapping.NONE
+					: mappings.of(form.id());
+			model.addAttribute("mapping", new MappingForm(String.join(", ", current.annex()),
+					String.join(", ", current.articles())));
+			model.addAttribute("mappingErrors", Map.of());
+		}
+		model.addAttribute("annex", mappings.annex().stream()
+				.collect(java.util.stream.Collectors.toMap(FrameworkMappings.AnnexControl::id,
+						FrameworkMappings.AnnexControl::title)));
 		return "compliance/clause";
 	}
 
@@ -179,7 +223,13 @@ class ClauseTableController {
 	}
 
 	static List<String> ids(String typed) {
-		return typed == null ? List.of() : Arrays.stream(typed.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+		return MappingForm.split(typed);
+	}
+
+	/** Articles hold spaces ("GDPR Art. 32"), so only commas, semicolons and lines part them. */
+	static List<String> articles(String typed) {
+		return typed == null ? List.of() : Arrays.stream(typed.split("[,;\\n]+")).map(String::strip)
+				.filter(s -> !s.isEmpty()).toList();
 	}
 
 	private String text(String key, Object... args) {

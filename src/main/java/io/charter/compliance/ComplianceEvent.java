@@ -1,6 +1,7 @@
 package io.charter.compliance;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import io.charter.shared.AuditableEvent;
@@ -68,6 +69,27 @@ public sealed interface ComplianceEvent extends AuditableEvent {
 		@Override
 		public String summary() {
 			return "clause retired as version " + version;
+		}
+	}
+
+	/**
+	 * A clause's mapping to ISO/IEC 27001:2022 Annex A controls and to GDPR / ePrivacy articles changed
+	 * (the clause's own words and version did not); the summary keeps the mapping it replaced.
+	 */
+	record ClauseMapped(String clauseId, int version, List<String> annex, List<String> articles,
+			List<String> previousAnnex, List<String> previousArticles, String actor, Instant occurredAt)
+			implements ComplianceEvent {
+
+		@Override
+		public String action() {
+			return ENTITY + ".mapped";
+		}
+
+		@Override
+		public String summary() {
+			return "clause mapped to Annex A " + String.join(", ", annex) + "; articles " + String.join(", ", articles)
+					+ " (was Annex A " + String.join(", ", previousAnnex) + "; articles "
+					+ String.join(", ", previousArticles) + ")";
 		}
 	}
 }

@@ -208,6 +208,10 @@ class BrowserTests {
 			assertThat(visited).contains("/visitors", "/incidents/report", "/incidents", "/premises/on-site",
 					"/premises/clean-desk", "/exemptions", "/exemptions/mine")
 					.anyMatch(page -> page.matches("/premises/clean-desk/[0-9a-f-]{36}"));
+			assertThat(visited).contains("/compliance", "/compliance/evidence", "/compliance/policy/work-behaviors",
+					"/compliance/policy/cookie-policy", "/devices/import")
+					.anyMatch(page -> page.matches("/compliance/clauses/[A-Z][0-9]{1,2}"))
+					.anyMatch(page -> page.matches("/consent/[^/]+/statistics"));
 			assertThat(tooWide).as("pages wider than a 390 px phone (page: document width), of %s", visited).isEmpty();
 			assertThat(violations).as("axe-core violations (page in language at width: rule: help target | target)")
 					.isEmpty();
@@ -334,6 +338,9 @@ class BrowserTests {
 			browser.get(url("/?lang=" + language));
 			pages.forEach(this::check);
 			visited.addAll(pages);
+			// Linked from the devices page for SECURITY only, which ADMIN's crawl checked first.
+			check("/devices/import");
+			visited.add("/devices/import");
 		}
 
 		private void check(String page) {
