@@ -3,6 +3,7 @@ package io.charter.compliance;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import io.charter.shared.RuleViolation;
 class EvidencePackages {
 
 	private static final Logger log = LoggerFactory.getLogger(EvidencePackages.class);
+
+	static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofHours(1);
 
 	private final JdbcClient jdbc;
 	private final Clauses clauses;
@@ -60,13 +63,20 @@ class EvidencePackages {
 			throw new RuleViolation("from", "compliance.evidence.error.period", new Object[0]);
 		}
 		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		// A build dies with its instance and leaves its row running: after an hour (a year's package
+		// takes seconds) it is taken as failed, so that it cannot block every later package.
+		jdbc.sql("""
+				update compliance_evidence set state = 'FAILED', running = null, finished_at = :now
+				where running = 1 and requested_at < :abandoned""").param("now", Timestamp.from(now))
+				.param("abandoned", Timestamp.from(now.minus(ABANDONED_AFTER))).update();
 		try {
 			jdbc.sql("""
 					insert into compliance_evidence (id, period_from, period_to, requested_by, requested_at, state,
 					  done_files, total_files, running)
 					values (:id, :from, :to, :by, :at, 'RUNNING', 0, 0, 1)
 					""").param("id", id).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-					.param("by", actor).param("at", Timestamp.from(clock.instant())).update();
+					.param("by", actor).param("at", Timestamp.from(now)).update();
 		}
 		catch (DuplicateKeyException busy) {
 			throw new RuleViolation(null, "compliance.evidence.error.busy", new Object[0]);

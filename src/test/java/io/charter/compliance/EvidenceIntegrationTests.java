@@ -35,6 +35,8 @@ class EvidenceIntegrationTests {
 	Fixtures fixtures;
 	@Autowired
 	EvidencePackages packages;
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void theAuditorDownloadsAPackageWhoseManifestVerifies() throws Exception {
@@ -79,5 +81,24 @@ class EvidenceIntegrationTests {
 				.param("to", "2026-12-31")).andExpect(status().isOk())
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 						.string(org.hamcrest.Matchers.containsString("value=\"2024-01-01\"")));
+	}
+
+	@Test
+	void aBuildLeftRunningByAStoppedInstanceBlocksOnlyUntilItIsAbandoned() {
+		java.util.UUID orphan = java.util.UUID.randomUUID();
+		java.time.Instant started = java.time.Instant.now().minus(EvidencePackages.ABANDONED_AFTER).minusSeconds(60);
+		jdbc.sql("""
+				insert into compliance_evidence (id, period_from, period_to, requested_by, requested_at, state,
+				  done_files, total_files, running)
+				values (:id, date '2025-01-01', date '2025-12-31', 'user:orphan', :at, 'RUNNING', 1, 9, 1)""")
+				.param("id", orphan).param("at", java.sql.Timestamp.from(started)).update();
+
+		java.util.UUID next = packages.start(java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 3, 31),
+				"user:next");
+
+		assertThat(jdbc.sql("select state from compliance_evidence where id = :id").param("id", orphan)
+				.query(String.class).single()).isEqualTo("FAILED");
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select state from compliance_evidence where id = :id")
+				.param("id", next).query(String.class).single(), state -> !state.equals("RUNNING"));
 	}
 }
