@@ -35,16 +35,12 @@ class Shell {
 			 * A text without placeholders reads as written, given arguments or not: Spring formats
 			 * only texts given arguments, which would drop a lone apostrophe from the same text
 			 * depending on the caller (BundleApostrophesUnitTests keeps the bundles to this rule).
+			 * Quoted whole, its format prints it unchanged; formats are cached per text.
 			 */
 			@Override
-			protected String getMessageInternal(String code, Object[] args, Locale locale) {
-				if (code != null && args != null && args.length > 0) {
-					String raw = resolveCodeWithoutArguments(code, locale != null ? locale : Locale.getDefault());
-					if (raw != null && !PLACEHOLDER.matcher(raw).find()) {
-						return raw;
-					}
-				}
-				return super.getMessageInternal(code, args, locale);
+			protected java.text.MessageFormat createMessageFormat(String text, Locale locale) {
+				return super.createMessageFormat(
+						PLACEHOLDER.matcher(text).find() ? text : "'" + text.replace("'", "''") + "'", locale);
 			}
 
 			@Override
