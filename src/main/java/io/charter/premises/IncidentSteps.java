@@ -47,18 +47,20 @@ class IncidentSteps {
 	private final Directory directory;
 	private final IdentityManagement identity;
 	private final PremisesMessages messages;
+	private final IncidentWebhook webhook;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ZoneId zone;
 
 	IncidentSteps(Incidents incidents, DeviceLosses losses, Directory directory, IdentityManagement identity,
-			PremisesMessages messages, ApplicationEventPublisher events, Clock clock,
+			PremisesMessages messages, IncidentWebhook webhook, ApplicationEventPublisher events, Clock clock,
 			@Value(PremisesSettings.ZONE) ZoneId zone) {
 		this.incidents = incidents;
 		this.losses = losses;
 		this.directory = directory;
 		this.identity = identity;
 		this.messages = messages;
+		this.webhook = webhook;
 		this.events = events;
 		this.clock = clock;
 		this.zone = zone;
@@ -153,6 +155,7 @@ class IncidentSteps {
 		for (UserSummary user : identity.usersWithRole(Role.SECURITY)) {
 			messages.incident(incident, user.email(), user.displayName(), user.language());
 		}
+		webhook.alert(incident);
 	}
 
 	@PreAuthorize(SECURITY)

@@ -1,62 +1,52 @@
 package io.charter.premises;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
+import io.charter.notify.WebhookEndpoint;
+import io.charter.notify.Webhooks;
 import io.charter.platform.BaseUrl;
-import io.charter.premises.PremisesEvent.IncidentReported;
-import io.charter.shared.WebhookSignature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts an alerting report to the chat or ticketing system of {@code charter.premises.incident-webhook},
- * signed with {@code incident-webhook-secret} (headers {@code X-Charter-Timestamp} and
- * {@code X-Charter-Signature}), once the report is committed. The body names the report's kind, place
- * and link, never the reporter. One attempt: notify's outbox retries e-mails only and has no webhook
- * outbox to reuse, so the e-mails to the manager and the security team are the alert that is retried.
+ * The chat or ticketing system of {@code charter.premises.incident-webhook}, which gets every report
+ * of an unrecognised person, signed with {@code incident-webhook-secret}. The delivery is stored with
+ * the report and retried by notify until the receiver takes it. The body names the report's kind,
+ * place and link, never the reporter.
  */
 @Component
-class IncidentWebhook {
+class IncidentWebhook implements WebhookEndpoint {
 
-	private static final Logger log = LoggerFactory.getLogger(IncidentWebhook.class);
+	static final String NAME = "premises-incident";
 
 	private final PremisesSettings settings;
-	private final Incidents incidents;
+	private final Webhooks webhooks;
 	private final BaseUrl baseUrl;
-	private final JsonMapper json;
-	private final java.time.Clock clock;
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	IncidentWebhook(PremisesSettings settings, Incidents incidents, BaseUrl baseUrl, JsonMapper json,
-			java.time.Clock clock) {
-		this.clock = clock;
+	IncidentWebhook(PremisesSettings settings, Webhooks webhooks, BaseUrl baseUrl) {
 		this.settings = settings;
-		this.incidents = incidents;
+		this.webhooks = webhooks;
 		this.baseUrl = baseUrl;
-		this.json = json;
 	}
 
-	@Async
-	@TransactionalEventListener
-	void reported(IncidentReported event) {
-		if (!event.alert() || settings.incidentWebhook().isBlank()) {
-			return;
-		}
-		incidents.find(event.incidentId()).ifPresent(this::post);
+	@Override
+	public String name() {
+		return NAME;
 	}
 
-	void post(Incident incident) {
+	@Override
+	public String url() {
+		return settings.incidentWebhook();
+	}
+
+	@Override
+	public String secret() {
+		return settings.incidentWebhookSecret();
+	}
+
+	/** Stores the alert in the report's transaction (nothing when no receiver is configured). */
+	void alert(Incident incident) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("type", "incident");
 		payload.put("kind", incident.kind().name().toLowerCase().replace('_', '-'));
@@ -64,23 +54,6 @@ class IncidentWebhook {
 		payload.put("occurredAt", incident.occurredAt().toString());
 		payload.put("text", "Unrecognised person reported: " + incident.place());
 		payload.put("link", baseUrl.to("/incidents#incident-" + incident.id()));
-		byte[] body = json.writeValueAsBytes(payload);
-		long timestamp = clock.instant().getEpochSecond();
-		try {
-			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(settings.incidentWebhook()))
-					.timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-					.header(WebhookSignature.TIMESTAMP, String.valueOf(timestamp))
-					.header(WebhookSignature.SIGNATURE, WebhookSignature.sign(settings.incidentWebhookSecret(), timestamp, body))
-					.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-			if (response.statusCode() / 100 != 2) {
-				log.warn("Incident webhook answered HTTP {}", response.statusCode());
-			}
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-		catch (Exception e) {
-			log.warn("Incident webhook failed: {}", e.getClass().getSimpleName());
-		}
+		webhooks.post(NAME, payload);
 	}
 }

@@ -94,11 +94,14 @@ class Visits {
 				+ " order by expected_at").param("host", host).param("from", odt(from)).query(this::map).list();
 	}
 
-	/** Visits of a person, found by address or by name (case ignored), not yet anonymised. */
+	/**
+	 * Visits of a person not yet anonymised, found by address, or by name (case ignored) among the visits
+	 * registered without an address: a visit under another address is someone else's.
+	 */
 	List<Visit> ofVisitor(String email, String name) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from premises_visit where anonymised_at is null
-				  and (lower(email) = lower(:email) or lower(visitor_name) = lower(:name))
+				  and (lower(email) = lower(:email) or (email is null and lower(visitor_name) = lower(:name)))
 				order by expected_at""").param("email", email == null ? "" : email)
 				.param("name", name == null ? "" : name.strip()).query(this::map).list();
 	}

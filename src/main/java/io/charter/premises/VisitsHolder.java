@@ -18,7 +18,8 @@ import io.charter.shared.personaldata.Outcome;
 import io.charter.shared.personaldata.PersonalDataHolder;
 
 /**
- * Visits (found by the visitor's address) and incident reports (by the reporter's address in the
+ * Visits (found by the visitor's address, or by the requester's name for visits registered without an
+ * address: a walk-in often gives none) and incident reports (by the reporter's address in the
  * directory) and clean-desk findings (by the address of the person whose desk it was) answer
  * data-subject requests. Erasure clears the visitor and takes the reporter off the
  * report; the rows stay so that the month's counts and the security record stay true.
@@ -51,7 +52,7 @@ class VisitsHolder implements PersonalDataHolder {
 	@Override
 	@Transactional(readOnly = true)
 	public Holding find(DataSubject subject) {
-		int records = visits.ofVisitor(subject.email(), null).size() + reports(subject).size()
+		int records = visits.ofVisitor(subject.email(), subject.givenName().orElse(null)).size() + reports(subject).size()
 				+ deskFindings(subject).size();
 		if (records == 0) {
 			return Holding.none();
@@ -66,7 +67,7 @@ class VisitsHolder implements PersonalDataHolder {
 	@Transactional(readOnly = true)
 	public List<Dataset> export(DataSubject subject) {
 		List<Dataset> sets = new ArrayList<>();
-		List<Map<String, Object>> rows = visits.ofVisitor(subject.email(), null).stream().map(v -> {
+		List<Map<String, Object>> rows = visits.ofVisitor(subject.email(), subject.givenName().orElse(null)).stream().map(v -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("name", v.visitorName());
 			row.put("company", v.company());
@@ -114,7 +115,7 @@ class VisitsHolder implements PersonalDataHolder {
 	@Transactional
 	public Outcome erase(DataSubject subject) {
 		int cleared = 0;
-		for (Visit v : visits.ofVisitor(subject.email(), null)) {
+		for (Visit v : visits.ofVisitor(subject.email(), subject.givenName().orElse(null))) {
 			cleared += steps.anonymise(v.id(), "data-subject-request:" + subject.requestId());
 		}
 		int reports = directory.byEmail(subject.email())

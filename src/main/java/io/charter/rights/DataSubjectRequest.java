@@ -327,7 +327,7 @@ public final class DataSubjectRequest {
 
 	/** The requester as the modules that hold personal data see them. */
 	public DataSubject subject() {
-		return new DataSubject(id, email, visitorId, language);
+		return new DataSubject(id, email, visitorId, language, name);
 	}
 
 	/** A (new) verification link goes to the requester's address. */

@@ -164,39 +164,28 @@ class IncidentsIntegrationTests {
 
 	@Autowired
 	io.charter.platform.BaseUrl baseUrl;
-	@Autowired
-	tools.jackson.databind.json.JsonMapper json;
 
-	/** The webhook posts the report once, signed: the receiver checks the signature header with the secret. */
+	/** The alert names the kind, place and link of the report, never the reporter, for the configured receiver. */
 	@Test
-	void theIncidentWebhookIsSignedWithTheSecret() throws Exception {
-		var received = new java.util.concurrent.LinkedBlockingQueue<Boolean>();
-		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-		server.createContext("/hook", exchange -> {
-			byte[] body = exchange.getRequestBody().readAllBytes();
-			received.add(io.charter.shared.WebhookSignature.valid("s3cret",
-					exchange.getRequestHeaders().getFirst(io.charter.shared.WebhookSignature.TIMESTAMP),
-					exchange.getRequestHeaders().getFirst(io.charter.shared.WebhookSignature.SIGNATURE), body,
-					java.time.Instant.now(), java.time.Duration.ofMinutes(5))
-					&& new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("Lobby " + p));
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		server.start();
-		try {
-			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-			Incident incident = new Incident(UUID.randomUUID(), Incident.Kind.UNRECOGNISED_PERSON, "Lobby " + p,
-					java.time.Instant.now(), null, null, null, null, Incident.Status.NEW, java.time.Instant.now(), null,
-					null, null);
-			new IncidentWebhook(new PremisesSettings(java.time.Duration.ofDays(30), java.time.LocalTime.of(18, 0), url,
-					"s3cret"), incidents, baseUrl, json, java.time.Clock.systemUTC()).post(incident);
-			assertThat(received.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-			new IncidentWebhook(new PremisesSettings(java.time.Duration.ofDays(30), java.time.LocalTime.of(18, 0), url,
-					"another"), incidents, baseUrl, json, java.time.Clock.systemUTC()).post(incident);
-			assertThat(received.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
-		}
-		finally {
-			server.stop(0);
-		}
+	void theIncidentAlertNamesThePlaceAndTheLinkNeverTheReporter() {
+		var webhooks = org.mockito.Mockito.mock(io.charter.notify.Webhooks.class);
+		UUID reporter = UUID.randomUUID();
+		Incident incident = new Incident(UUID.randomUUID(), Incident.Kind.UNRECOGNISED_PERSON, "Lobby " + p,
+				java.time.Instant.parse("2026-12-07T09:30:00Z"), "Tall, grey coat", null, null, reporter,
+				Incident.Status.NEW, java.time.Instant.now(), null, null, null);
+		IncidentWebhook endpoint = new IncidentWebhook(new PremisesSettings(java.time.Duration.ofDays(30),
+				java.time.LocalTime.of(18, 0), "https://chat.example.test/hook", "s3cret"), webhooks, baseUrl);
+		endpoint.alert(incident);
+
+		@SuppressWarnings("unchecked")
+		org.mockito.ArgumentCaptor<java.util.Map<String, Object>> payload = org.mockito.ArgumentCaptor
+				.forClass(java.util.Map.class);
+		org.mockito.Mockito.verify(webhooks).post(org.mockito.ArgumentMatchers.eq("premises-incident"), payload.capture());
+		assertThat(payload.getValue()).containsEntry("kind", "unrecognised-person").containsEntry("where", "Lobby " + p)
+				.containsEntry("occurredAt", "2026-12-07T09:30:00Z")
+				.containsEntry("link", baseUrl.to("/incidents#incident-" + incident.id()));
+		assertThat(payload.getValue().values().toString()).doesNotContain(reporter.toString(), "grey coat");
+		assertThat(endpoint.url()).isEqualTo("https://chat.example.test/hook");
+		assertThat(endpoint.secret()).isEqualTo("s3cret");
 	}
 }

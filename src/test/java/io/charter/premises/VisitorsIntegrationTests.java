@@ -217,6 +217,28 @@ class VisitorsIntegrationTests {
 		assertThat((Integer) hosted.arguments().get(0)).isPositive();
 	}
 
+	/** A walk-in who gave no address is found by name; a namesake who gave an address is someone else. */
+	@Test
+	void aVisitorWithoutAnAddressIsFoundByNameAndANamesakeWithAnAddressIsNot() {
+		person("Hilde", "en");
+		Visit noAddress = steps.walkIn(walkIn("Wendy Walk " + p, "Hilde " + p, "W1-" + p));
+		Map<String, String> namesake = walkIn("Wendy Walk " + p, "Hilde " + p, "W2-" + p);
+		namesake.put("email", "wendy@elsewhere-" + p + ".test");
+		Visit withAddress = steps.walkIn(namesake);
+
+		// Typed with other capitals and spaces, and the address she uses now.
+		DataSubject subject = new DataSubject(UUID.randomUUID(), "wendy@now-" + p + ".test", null, "en",
+				"  wendy   WALK " + p);
+		assertThat(holder.find(subject).records()).isEqualTo(1);
+		assertThat(holder.export(subject)).singleElement()
+				.satisfies(d -> assertThat(d.rows()).singleElement().satisfies(r -> assertThat(r).containsEntry("badge", "W1-" + p)));
+		holder.erase(subject);
+		assertThat(visits.find(noAddress.id()).orElseThrow().visitorName()).isNull();
+		assertThat(visits.find(withAddress.id()).orElseThrow().visitorName()).isEqualTo("Wendy Walk " + p);
+		// Without a name, the address alone finds nothing of hers.
+		assertThat(holder.find(new DataSubject(UUID.randomUUID(), "wendy@now-" + p + ".test", null, "en")).records()).isZero();
+	}
+
 	@Test
 	void theWalkInFormKeepsWhatWasTypedAndNamesTheMissingHost() throws Exception {
 		String receptionist = fixtures.user(Role.RECEPTION).email();

@@ -9,7 +9,8 @@ import java.util.List;
  * own transaction; a failure in one module is recorded and does not stop the others.
  *
  * <p>A subject is identified by e-mail address and, when the requester gave it, the random visitor
- * id of the cookie banner. Match on either. Methods must be idempotent: staff may run a step again
+ * id of the cookie banner. Match on either. The requester's name ({@link DataSubject#name()}) serves
+ * only records kept without an address. Methods must be idempotent: staff may run a step again
  * after a failure.
  */
 public interface PersonalDataHolder {
