@@ -26,7 +26,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -44,8 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
  * for after a start, an old version) is read then, but waited for at most {@code lookup-timeout},
  * and not at all while the database is known to be out of reach ({@link DatabaseUnavailable}, 503).
  * The others, for staff pages and jobs, wait for the read.
+ *
+ * <p>A component, not a {@code @Repository}: that would wrap it in an exception-translation proxy,
+ * a reflective call on every banner request, for nothing ({@link JdbcClient} translates already).
  */
-@Repository
+@Component
 public class DeclarationVersions implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DeclarationVersions.class);

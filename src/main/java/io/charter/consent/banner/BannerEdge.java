@@ -39,6 +39,8 @@ import io.charter.platform.ProblemWriter;
 final class BannerEdge implements Filter {
 
 	private static final UrlPathHelper PATHS = new UrlPathHelper();
+	/** Request attribute: the valve has looked at this request already and left it to the stack. */
+	static final String PASSED = BannerEdge.class.getName() + ".PASSED";
 
 	/** When to ask again after a 503: the banner does not retry by itself, a reload of the page does. */
 	static final Duration RETRY = Duration.ofSeconds(1);
@@ -56,25 +58,38 @@ final class BannerEdge implements Filter {
 	@Override
 	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) req;
+		// Already looked at by the valve in front of Tomcat's pipeline, and left to the stack.
+		if (request.getAttribute(PASSED) != null
+				|| !answer(request, (HttpServletResponse) res, PATHS.getPathWithinApplication(request))) {
+			chain.doFilter(req, res);
+		}
+	}
+
+	/**
+	 * Answers the request if it is one of the banner's resources and returns true; false leaves it to
+	 * the rest of the stack.
+	 *
+	 * @param path decoded and without {@code ;parameters}, within the application, as Spring MVC would
+	 *        match it
+	 */
+	boolean answer(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
 		String method = request.getMethod();
 		Optional<Answer> answer;
 		try {
-			answer = "GET".equals(method) || "HEAD".equals(method) ? resolve(request) : Optional.empty();
+			answer = "GET".equals(method) || "HEAD".equals(method) ? resolve(request, path) : Optional.empty();
 		}
 		catch (DatabaseUnavailable unavailable) {
-			unavailable(request, (HttpServletResponse) res);
-			return;
+			unavailable(request, response);
+			return true;
 		}
 		if (answer.isEmpty()) {
-			chain.doFilter(req, res);
-			return;
+			return false;
 		}
-		answer.get().resource().write(request, (HttpServletResponse) res, answer.get().cacheControl());
+		answer.get().resource().write(request, response, answer.get().cacheControl());
+		return true;
 	}
 
-	private Optional<Answer> resolve(HttpServletRequest request) {
-		// Decoded and without ;parameters, as Spring MVC would match it.
-		String path = PATHS.getPathWithinApplication(request);
+	private Optional<Answer> resolve(HttpServletRequest request, String path) {
 		if (!path.startsWith("/c/")) {
 			return Optional.empty();
 		}
@@ -139,13 +154,21 @@ final class BannerEdge implements Filter {
 	@Configuration(proxyBeanMethods = false)
 	static class Registration {
 
-		/** Before everything else, observation and Spring Security included. */
+		/**
+		 * Before everything else, observation and Spring Security included. On Tomcat the valve answers
+		 * first; the filter is for the requests it left (they pass through) and for servers without it.
+		 */
 		@Bean
 		FilterRegistrationBean<BannerEdge> bannerEdge(Banners banners, ProblemWriter problems) {
 			FilterRegistrationBean<BannerEdge> registration = new FilterRegistrationBean<>(new BannerEdge(banners, problems));
 			registration.addUrlPatterns("/c/*");
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
+		}
+
+		@Bean
+		BannerValve.First bannerValve(FilterRegistrationBean<BannerEdge> bannerEdge) {
+			return new BannerValve.First(bannerEdge.getFilter());
 		}
 	}
 }

@@ -77,6 +77,9 @@ record BannerResource(MediaType type, byte[] plain, byte[] gzip, String etag, St
 		if (acceptEncoding == null) {
 			return false;
 		}
+		if (acceptEncoding.indexOf(';') < 0) {
+			return namesGzip(acceptEncoding);
+		}
 		for (String part : acceptEncoding.split(",")) {
 			String[] params = part.trim().split(";");
 			String coding = params[0].trim().toLowerCase();
@@ -84,6 +87,35 @@ record BannerResource(MediaType type, byte[] plain, byte[] gzip, String etag, St
 				return Arrays.stream(params).skip(1).map(String::trim)
 						.noneMatch(p -> REFUSED.matcher(p.replace(" ", "")).matches());
 			}
+		}
+		return false;
+	}
+
+	/**
+	 * The common case, a list of codings without weights ({@code gzip, deflate, br, zstd}), read
+	 * without allocating: it is parsed on every request of the busiest URLs.
+	 */
+	private static boolean namesGzip(String codings) {
+		int start = 0;
+		int length = codings.length();
+		while (start <= length) {
+			int end = codings.indexOf(',', start);
+			if (end < 0) {
+				end = length;
+			}
+			int from = start;
+			int to = end;
+			while (from < to && codings.charAt(from) <= ' ') {
+				from++;
+			}
+			while (to > from && codings.charAt(to - 1) <= ' ') {
+				to--;
+			}
+			if (to - from == 4 && codings.regionMatches(true, from, "gzip", 0, 4)
+					|| to - from == 6 && codings.regionMatches(true, from, "x-gzip", 0, 6)) {
+				return true;
+			}
+			start = end + 1;
 		}
 		return false;
 	}

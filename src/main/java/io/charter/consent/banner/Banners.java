@@ -1,7 +1,9 @@
 package io.charter.consent.banner;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,6 +38,17 @@ class Banners {
 	private final Cache<String, BannerResource> rendered = Caffeine.newBuilder().maximumSize(2_000)
 			.expireAfterAccess(Duration.ofHours(12)).build();
 
+	/**
+	 * Each site's current configs by language, beside {@link #rendered}: {@code config.json} is
+	 * asked for on every page view of every site, and this spares it the cache key built per request.
+	 * Checked against the current version and build on every request, so it changes with them at once.
+	 * Keyed by the languages the site speaks only.
+	 */
+	private final Map<String, CurrentConfigs> currentConfigs = new ConcurrentHashMap<>();
+
+	private record CurrentConfigs(Declaration declaration, String build, Map<String, BannerResource> byLanguage) {
+	}
+
 	private volatile Built built = new Built(null, null);
 
 	/** The build id for the controller's names it was made with. */
@@ -61,8 +74,20 @@ class Banners {
 
 	/** The config of a site's current version in a language (the site's default for any other). */
 	Optional<BannerResource> currentConfig(String siteKey, String language) {
-		return versions.currentNow(siteKey).map(d -> config(d, supported(d, language) ? language
-				: d.site().defaultLanguage()));
+		Optional<Declaration> now = versions.currentNow(siteKey);
+		if (now.isEmpty()) {
+			currentConfigs.remove(siteKey);
+			return Optional.empty();
+		}
+		Declaration d = now.get();
+		String build = build();
+		CurrentConfigs held = currentConfigs.get(siteKey);
+		if (held == null || held.declaration() != d || !held.build().equals(build)) {
+			held = new CurrentConfigs(d, build, new ConcurrentHashMap<>());
+			currentConfigs.put(siteKey, held);
+		}
+		String lang = supported(d, language) ? language : d.site().defaultLanguage();
+		return Optional.of(held.byLanguage().computeIfAbsent(lang, l -> config(d, l)));
 	}
 
 	/** The config of one version in one of the site's languages; empty when either does not exist. */

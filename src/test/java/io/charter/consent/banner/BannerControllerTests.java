@@ -3,8 +3,12 @@ package io.charter.consent.banner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +23,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -47,6 +55,8 @@ class BannerControllerTests {
 	JsonMapper json;
 	@Autowired
 	DeclarationVersions versions;
+	@Autowired
+	ApplicationContext context;
 
 	final HttpClient http = HttpClient.newHttpClient();
 	String site;
@@ -125,6 +135,74 @@ class BannerControllerTests {
 		// declaration-refresh (5 s): re-read in the background at the first use after it.
 		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
 				gunzip(get("/c/" + site + "/banner.js", "Accept-Encoding", "gzip").body())).contains("\"version\":2"));
+		// The current config, held per site and language, follows the same re-read.
+		assertThat(json.readTree(gunzip(get("/c/" + site + "/config.json?lang=fr", "Accept-Encoding", "gzip").body()))
+				.get("version").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void aPublicationChangesTheCurrentConfigAndItsEtagAtOnce() throws Exception {
+		HttpResponse<byte[]> before = get("/c/" + site + "/config.json?lang=fr", "Accept-Encoding", "gzip");
+		assertThat(get("/c/" + site + "/config.json?lang=fr", "Accept-Encoding", "gzip", "If-None-Match",
+				header(before, "ETag")).statusCode()).isEqualTo(304);
+		TestSite.publish(jdbc, json, versions, TestSite.declaration(site, 2, 2, List.of("https://www.example.test")));
+		HttpResponse<byte[]> after = get("/c/" + site + "/config.json?lang=fr", "Accept-Encoding", "gzip",
+				"If-None-Match", header(before, "ETag"));
+		assertThat(after.statusCode()).isEqualTo(200);
+		assertThat(header(after, "ETag")).isNotEqualTo(header(before, "ETag"));
+		assertThat(json.readTree(gunzip(after.body())).get("version").asInt()).isEqualTo(2);
+		assertThat(get("/c/" + site + "/config.json?lang=fr", "Accept-Encoding", "gzip", "If-None-Match",
+				header(after, "ETag")).statusCode()).isEqualTo(304);
+		// A language asked for before the publication is not served from the old version either.
+		assertThat(json.readTree(get("/c/" + site + "/config.json?lang=nl").body()).get("version").asInt()).isEqualTo(2);
+	}
+
+	/** The banner's resources are answered by the first valve of Tomcat's engine, ahead of its pipeline. */
+	@Test
+	void theEdgeIsTheFirstValveOfTheContainer() {
+		Tomcat tomcat = ((TomcatWebServer) ((WebServerApplicationContext) context).getWebServer()).getTomcat();
+		assertThat(tomcat.getEngine().getPipeline().getFirst()).isInstanceOf(BannerValve.class);
+	}
+
+	/**
+	 * A website's visitors (or the proxy in front) keep their connection for many banner requests:
+	 * Tomcat's default closed it after 100, so they reconnected.
+	 */
+	@Test
+	void keepsAConnectionAliveForManyRequests() throws Exception {
+		String request = "GET /c/" + site + "/config.json?lang=fr HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\n\r\n";
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(5_000);
+			OutputStream out = socket.getOutputStream();
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			for (int i = 1; i <= 150; i++) {
+				out.write(request.getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				String status = line(in);
+				assertThat(status).as("answer %d", i).startsWith("HTTP/1.1 200");
+				int length = -1;
+				for (String h = line(in); !h.isEmpty(); h = line(in)) {
+					assertThat(h.toLowerCase()).as("answer %d", i).isNotEqualTo("connection: close");
+					if (h.toLowerCase().startsWith("content-length:")) {
+						length = Integer.parseInt(h.substring("content-length:".length()).trim());
+					}
+				}
+				assertThat(in.readNBytes(length)).hasSize(length);
+			}
+		}
+	}
+
+	private static String line(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int c = in.read(); c != '\n'; c = in.read()) {
+			if (c < 0) {
+				throw new IOException("connection closed after: " + line);
+			}
+			if (c != '\r') {
+				line.append((char) c);
+			}
+		}
+		return line.toString();
 	}
 
 	@Test

@@ -43,6 +43,13 @@ class BannerUnitTests {
 		assertThat(BannerResource.acceptsGzip("gzip; q=0.000")).isFalse();
 		assertThat(BannerResource.acceptsGzip("identity")).isFalse();
 		assertThat(BannerResource.acceptsGzip(null)).isFalse();
+		// Lists without weights take a path of their own.
+		assertThat(BannerResource.acceptsGzip("deflate,GZIP")).isTrue();
+		assertThat(BannerResource.acceptsGzip(" br , x-gzip ")).isTrue();
+		assertThat(BannerResource.acceptsGzip("gzips, br")).isFalse();
+		assertThat(BannerResource.acceptsGzip("br, zstd")).isFalse();
+		assertThat(BannerResource.acceptsGzip("")).isFalse();
+		assertThat(BannerResource.acceptsGzip(",")).isFalse();
 	}
 
 	@Test
