@@ -179,7 +179,12 @@ class ScanRuns implements DisposableBean {
 			}
 		}
 		catch (ScanStopped stopped) {
-			status = Scan.Status.CANCELLED;
+			if (scan.cancelled().get()) {
+				status = Scan.Status.CANCELLED;
+			}
+			else {
+				failure = "time limit of " + settings.maxDuration() + " reached";
+			}
 		}
 		catch (RuntimeException failed) {
 			if (scan.cancelled().get()) {
