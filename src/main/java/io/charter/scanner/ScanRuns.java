@@ -225,17 +225,14 @@ class ScanRuns implements DisposableBean {
 				status = Scan.Status.DONE;
 			}
 		}
-		catch (ScanStopped stopped) {
-			if (scan.cancelled().get()) {
-				status = Scan.Status.CANCELLED;
-			}
-			else {
-				failure = "time limit of " + settings.maxDuration() + " reached";
-			}
-		}
 		catch (RuntimeException failed) {
+			Browser browser = scan.browser().get();
 			if (scan.cancelled().get()) {
 				status = Scan.Status.CANCELLED;
+			}
+			else if (failed instanceof ScanStopped || browser != null && browser.expired()) {
+				// Stopped between pages at its time limit, or by the browser's watchdog in the middle of one.
+				failure = "time limit of " + settings.maxDuration() + " reached";
 			}
 			else {
 				failure = failed.getClass().getSimpleName() + ": " + failed.getMessage();

@@ -78,4 +78,19 @@ class GuardBrowserTests {
 		assertThat(seen.skipped()).anySatisfy(s -> assertThat(s).startsWith("left-site " + origin + "/leave"))
 				.anySatisfy(s -> assertThat(s).isEqualTo("too-large " + origin + "/big"));
 	}
+
+	@Test
+	void theBrowserIsEndedAtTheScansTimeLimitWhateverItIsDoing() throws Exception {
+		ScannerSettings settings = new ScannerSettings(CrawlBrowserTests.CHROMIUM, CrawlBrowserTests.DRIVER, 10,
+				Duration.ofSeconds(2), Duration.ofSeconds(1), DataSize.ofMegabytes(5), DataSize.ofMegabytes(256),
+				DataSize.ofMegabytes(1), true, List.of());
+		try (Browser browser = Browser.start(settings)) {
+			List<ProcessHandle> processes = browser.processes().toList();
+			assertThat(processes).isNotEmpty();
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(browser::expired);
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+					.until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(ScanStopped.class).isThrownBy(browser::driver);
+		}
+	}
 }
