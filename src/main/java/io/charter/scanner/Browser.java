@@ -36,12 +36,16 @@ final class Browser implements AutoCloseable {
 	private final Path profile;
 	private final int port;
 	private final Thread hook;
+	private final Egress egress;
 	private volatile ChromeDriver driver;
 	private volatile boolean closed;
+	private volatile boolean expired;
+	private volatile Thread watchdog;
 
-	private Browser(Path profile, int port) {
+	private Browser(Path profile, int port, Egress egress) {
 		this.profile = profile;
 		this.port = port;
+		this.egress = egress;
 		this.hook = new Thread(this::end, "scanner-browser-stop");
 	}
 
@@ -51,7 +55,9 @@ final class Browser implements AutoCloseable {
 		}
 		Browser browser;
 		try {
-			browser = new Browser(Files.createTempDirectory("charter-scan"), freePort());
+			browser = new Browser(Files.createTempDirectory("charter-scan"), freePort(),
+					new Egress(Egress.Resolver.SYSTEM, settings.allowance(), (int) settings.pageTimeout().toMillis(),
+							settings.maxPageTransfer().toBytes()));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -65,7 +71,14 @@ final class Browser implements AutoCloseable {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
 					"--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage", "--mute-audio",
 					"--window-size=1280,900", "--js-flags=--max-old-space-size=" + settings.browserMemory().toMegabytes(),
-					"--user-data-dir=" + browser.profile.toAbsolutePath());
+					"--user-data-dir=" + browser.profile.toAbsolutePath(),
+					// Every request goes through the scan's proxy, which checks each address it connects to;
+					// loopback too ("<-loopback>" lifts Chromium's own exception), WebRTC's UDP never leaves
+					// but through it, and Chromium itself resolves no name (the proxy does, once).
+					"--proxy-server=http://" + browser.egress.address().getAddress().getHostAddress() + ":"
+							+ browser.egress.address().getPort(),
+					"--proxy-bypass-list=<-loopback>", "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+					"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE " + browser.egress.address().getAddress().getHostAddress());
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.PERFORMANCE, Level.ALL);
 			options.setCapability("goog:loggingPrefs", logs);
@@ -75,6 +88,17 @@ final class Browser implements AutoCloseable {
 			browser.driver.manage().timeouts().pageLoadTimeout(settings.pageTimeout());
 			browser.driver.manage().timeouts().scriptTimeout(settings.pageTimeout());
 			browser.cdp("Network.enable", Map.of());
+			browser.watchdog = Egress.daemon("scanner-browser-watchdog", () -> {
+				try {
+					Thread.sleep(settings.maxDuration().plus(settings.pageTimeout()).toMillis());
+					browser.expired = true;
+					log.warn("Scan stopped: over its time limit of {}", settings.maxDuration());
+					browser.end();
+				}
+				catch (InterruptedException closedInTime) {
+					// The scan ended before its time was up.
+				}
+			});
 			return browser;
 		}
 		catch (RuntimeException failed) {
@@ -87,6 +111,16 @@ final class Browser implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/** The scan's only way out, which checks every address its pages reach. */
+	Egress egress() {
+		return egress;
+	}
+
+	/** The scan ran past its time limit (its duration and a page's load), and the browser was ended. */
+	boolean expired() {
+		return expired;
 	}
 
 	ChromeDriver driver() {
@@ -132,6 +166,11 @@ final class Browser implements AutoCloseable {
 
 	private synchronized void end() {
 		closed = true;
+		Thread timer = watchdog;
+		if (timer != null && timer != Thread.currentThread()) {
+			timer.interrupt();
+		}
+		egress.close();
 		ChromeDriver running = driver;
 		driver = null;
 		List<ProcessHandle> left = processes().toList();

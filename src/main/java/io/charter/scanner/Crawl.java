@@ -84,9 +84,17 @@ final class Crawl {
 
 	Observations run(Browser browser, Progress progress) {
 		deadline = System.nanoTime() + settings.maxDuration().toNanos();
-		origins.forEach(o -> Addresses.checkPublic(o, settings.allowPrivateAddresses()));
+		for (URI origin : origins) {
+			try {
+				browser.egress().check(origin.getHost(), origin.getPort() != -1 ? origin.getPort()
+						: "https".equalsIgnoreCase(origin.getScheme()) ? 443 : 80);
+			}
+			catch (Egress.Refused refused) {
+				throw new ScanRefused("the scan may not reach " + refused.getMessage());
+			}
+		}
 		Observations seen = new Observations();
-		List<String> pages = fromSitemap();
+		List<String> pages = fromSitemap(browser.egress());
 		boolean discover = pages.isEmpty();
 		if (discover) {
 			pages = new ArrayList<>(List.of(origins.get(0).toString()));
@@ -180,9 +188,26 @@ final class Crawl {
 		return hrefs.stream().map(Crawl::withoutFragment).filter(this::allowed).distinct().toList();
 	}
 
+	/**
+	 * Loads the page through the scan's proxy, with a fresh download budget. A page that passed its
+	 * budget, or that ended (redirected) outside the allowed origins, is not examined.
+	 */
 	private boolean load(Browser browser, String page, Observations seen) {
 		try {
+			browser.egress().newPage();
 			browser.driver().get(page);
+			if (browser.egress().overBudget()) {
+				seen.skipped("too-large " + page);
+				browser.events();
+				return false;
+			}
+			String landed = browser.driver().getCurrentUrl();
+			if (!allowed(landed)) {
+				seen.skipped("left-site " + page + " -> " + landed);
+				browser.driver().get("about:blank");
+				browser.events();
+				return false;
+			}
 			return true;
 		}
 		catch (TimeoutException slow) {
@@ -278,11 +303,12 @@ final class Crawl {
 	}
 
 	/** The pages the first origin's sitemap.xml lists within the allowed origins; empty without one. */
-	List<String> fromSitemap() {
+	List<String> fromSitemap(Egress egress) {
 		URI sitemap = origins.get(0).resolve("/sitemap.xml");
+		// Through the scan's proxy too: it checks the address it connects to, as for the browser.
 		try {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(settings.pageTimeout())
-					.followRedirects(HttpClient.Redirect.NEVER).build();
+					.proxy(java.net.ProxySelector.of(egress.address())).followRedirects(HttpClient.Redirect.NEVER).build();
 			HttpResponse<InputStream> response = http.send(
 					HttpRequest.newBuilder(sitemap).timeout(settings.pageTimeout()).GET().build(),
 					HttpResponse.BodyHandlers.ofInputStream());

@@ -13,7 +13,9 @@ record Scan(UUID id, String siteKey, Status status, String requestedBy, Instant 
 		int pagesDone, int pagesPlanned, Integer declarationVersion, int breaches, int undeclared, String failure) {
 
 	enum Status {
-		RUNNING, DONE, CANCELLED, FAILED;
+		RUNNING, DONE, CANCELLED, FAILED,
+		/** Its instance stopped (or was killed) during it: it will never finish, and can be run again. */
+		INTERRUPTED;
 
 		boolean finished() {
 			return this != RUNNING;

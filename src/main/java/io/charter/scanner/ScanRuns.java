@@ -2,11 +2,15 @@ package io.charter.scanner;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,7 +48,17 @@ class ScanRuns implements DisposableBean {
 	private record Running(UUID scanId, AtomicBoolean cancelled, AtomicReference<Browser> browser) {
 	}
 
+	/** How often the instance running a scan says it is alive. */
+	static final Duration HEARTBEAT = Duration.ofSeconds(30);
+	/** A scan silent this long has lost its instance: six beats missed, well past a busy database's pause. */
+	static final Duration SILENT_AFTER = Duration.ofMinutes(3);
+
 	private final AtomicReference<Running> running = new AtomicReference<>();
+	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread t = new Thread(r, "cookie-scan-heartbeat");
+		t.setDaemon(true);
+		return t;
+	});
 	private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "cookie-scan");
 		t.setDaemon(true);
@@ -72,14 +86,41 @@ class ScanRuns implements DisposableBean {
 		this.identity = identity;
 		this.baseUrl = baseUrl;
 		this.clock = clock;
+		heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** A scan a stopped instance left running never ends by itself. */
-	@EventListener(ApplicationReadyEvent.class)
-	void abandonLeftovers() {
-		if (running.get() == null) {
-			scans.abandon(clock.instant());
+	/** The scan under way here says it is alive, so no other instance takes it for one a stop left behind. */
+	void beat() {
+		Running scan = running.get();
+		if (scan != null) {
+			try {
+				scans.beat(scan.scanId(), clock.instant());
+			}
+			catch (RuntimeException unavailable) {
+				log.warn("Scan {} could not say it is alive: {}", scan.scanId(), unavailable.toString());
+			}
 		}
+	}
+
+	/**
+	 * A scan a stopped instance left running never ends by itself: once silent, it is marked interrupted
+	 * (at start-up, before a scan starts, and by a job), whichever instance notices; a scan this or
+	 * another instance still runs keeps beating and is left alone.
+	 *
+	 * @return how many were marked
+	 */
+	int interruptSilent() {
+		Instant now = clock.instant();
+		int interrupted = scans.interrupt(now, now.minus(SILENT_AFTER));
+		if (interrupted > 0) {
+			log.warn("{} scan(s) left running by a stopped instance marked interrupted", interrupted);
+		}
+		return interrupted;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void interruptSilentAtStart() {
+		interruptSilent();
 	}
 
 	boolean browserInstalled() {
@@ -137,6 +178,12 @@ class ScanRuns implements DisposableBean {
 			throw new ScanRefused("busy");
 		}
 		try {
+			interruptSilent();
+		}
+		catch (RuntimeException notNow) {
+			log.warn("Silent scans not checked: {}", notNow.toString());
+		}
+		try {
 			transactions.executeWithoutResult(t -> {
 				scans.insert(new Scan(scan.scanId(), siteKey, Scan.Status.RUNNING, actor, clock.instant(), null, 0, 0,
 						null, 0, 0, null));
@@ -178,12 +225,14 @@ class ScanRuns implements DisposableBean {
 				status = Scan.Status.DONE;
 			}
 		}
-		catch (ScanStopped stopped) {
-			status = Scan.Status.CANCELLED;
-		}
 		catch (RuntimeException failed) {
+			Browser browser = scan.browser().get();
 			if (scan.cancelled().get()) {
 				status = Scan.Status.CANCELLED;
+			}
+			else if (failed instanceof ScanStopped || browser != null && browser.expired()) {
+				// Stopped between pages at its time limit, or by the browser's watchdog in the middle of one.
+				failure = "time limit of " + settings.maxDuration() + " reached";
 			}
 			else {
 				failure = failed.getClass().getSimpleName() + ": " + failed.getMessage();
@@ -238,6 +287,7 @@ class ScanRuns implements DisposableBean {
 		if (scan != null) {
 			cancel(scan.scanId());
 		}
+		heartbeat.shutdownNow();
 		thread.shutdownNow();
 	}
 }

@@ -19,6 +19,7 @@ import io.charter.shared.Actors;
 class ScannerJobs {
 
 	static final String MONTHLY = "scanner.monthly";
+	static final String INTERRUPTED = "scanner.interrupted";
 
 	private static final Logger log = LoggerFactory.getLogger(ScannerJobs.class);
 
@@ -56,5 +57,16 @@ class ScannerJobs {
 			}
 		}
 		jobRuns.record(MONTHLY, started, "scanned " + scanned + ", not scanned " + refused);
+	}
+
+	/** Scans whose instance stopped during them are marked interrupted, also when that instance never restarts. */
+	@Scheduled(fixedDelayString = "${charter.scanner.interrupted-check:PT1M}", initialDelayString = "PT1M")
+	@SchedulerLock(name = INTERRUPTED, lockAtMostFor = "PT5M")
+	public void interruptSilentScans() {
+		Instant started = clock.instant();
+		int interrupted = runs.interruptSilent();
+		if (interrupted > 0) {
+			jobRuns.record(INTERRUPTED, started, "interrupted " + interrupted);
+		}
 	}
 }

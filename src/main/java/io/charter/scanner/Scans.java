@@ -31,8 +31,8 @@ class Scans {
 
 	void insert(Scan s) {
 		jdbc.sql("""
-				insert into scan (id, site_key, status, requested_by, started_at, pages_planned)
-				values (:id, :site, :status, :by, :at, 0)""").param("id", s.id()).param("site", s.siteKey())
+				insert into scan (id, site_key, status, requested_by, started_at, pages_planned, heartbeat_at)
+				values (:id, :site, :status, :by, :at, 0, :at)""").param("id", s.id()).param("site", s.siteKey())
 				.param("status", s.status().name()).param("by", s.requestedBy()).param("at", odt(s.startedAt()))
 				.update();
 	}
@@ -93,10 +93,22 @@ class Scans {
 				.param("header", byHeader).param("page", cut(page, 2000)).update();
 	}
 
-	/** Scans a stop left running (the instance ended during one): they will not finish. */
-	int abandon(Instant at) {
-		return jdbc.sql("update scan set status = 'FAILED', finished_at = :at, failure = 'instance stopped' where status = 'RUNNING'")
-				.param("at", odt(at)).update();
+	/** The instance running the scan is alive. */
+	void beat(UUID id, Instant at) {
+		jdbc.sql("update scan set heartbeat_at = :at where id = :id and status = 'RUNNING'").param("at", odt(at))
+				.param("id", id).update();
+	}
+
+	/**
+	 * Scans whose instance stopped beating before {@code silentSince} (it stopped or was killed during
+	 * them): they will never finish, and are marked interrupted.
+	 */
+	int interrupt(Instant at, Instant silentSince) {
+		return jdbc.sql("""
+				update scan set status = 'INTERRUPTED', finished_at = :at,
+				  failure = 'the instance running it stopped before it ended'
+				where status = 'RUNNING' and coalesce(heartbeat_at, started_at) < :silent""").param("at", odt(at))
+				.param("silent", odt(silentSince)).update();
 	}
 
 	Optional<Scan> find(UUID id) {

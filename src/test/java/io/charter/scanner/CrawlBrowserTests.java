@@ -45,7 +45,8 @@ class CrawlBrowserTests {
 	static volatile CountDownLatch slowRequested;
 	static final ScannerSettings SETTINGS = new ScannerSettings(CHROMIUM, DRIVER, 10, Duration.ofMinutes(2),
 			Duration.ofSeconds(15), org.springframework.util.unit.DataSize.ofMegabytes(1),
-			org.springframework.util.unit.DataSize.ofMegabytes(256), true);
+			org.springframework.util.unit.DataSize.ofMegabytes(256), org.springframework.util.unit.DataSize.ofMegabytes(20),
+			true, List.of());
 
 	@BeforeAll
 	static void serve() throws IOException {
