@@ -36,7 +36,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConsentRecords {
 
-	static final String INSERT = """
+	private static final String INSERT = """
 			insert into consent_record (id, site_id, visitor_id, version, method, choices, language, page_url,
 			  source_hash, browser, recorded_at, chosen_at) values """;
 	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
