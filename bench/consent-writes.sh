@@ -13,7 +13,9 @@
 #    Prints records/s, latency percentiles and the ratio to pgbench.
 #    Rows are counted before and after each run: every 201 must be a committed row.
 # 3. Fixed rate (RATE, default 2000/s) with an open-loop Java client for the p99 at that rate.
-# 4. The same wrk runs against Charter on H2 (file database, WRITE_DELAY=0).
+# 4. The same wrk runs against Charter on H2 (file database, WRITE_DELAY=0); H2=0 leaves them out.
+# JAR may name several jars ("JAR='base.jar target/charter.jar'"): each is measured in turn in the same
+# run, on a fresh database, each wrk run followed by its pgbench run; lines name the jar.
 # Everything stays on 127.0.0.1; every load is bounded in time.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -43,7 +45,9 @@ if ! command -v wrk >/dev/null; then
 fi
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 [ -x "$PG_BIN/initdb" ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"; }
-if [ ! -f "$JAR" ] || [ "${BUILD:-0}" = 1 ]; then
+H2="${H2:-1}"
+read -r -a JARS <<<"$JAR"
+if [ ! -f "${JARS[0]}" ] || [ "${BUILD:-0}" = 1 ]; then
   mvn -B -q -DskipTests package
 fi
 
@@ -65,7 +69,7 @@ start_app() { # start_app <datasource url> <log>
   # shellcheck disable=SC2086
   SPRING_DATASOURCE_URL="$1" SPRING_DATASOURCE_USERNAME="${2:-sa}" SPRING_DATASOURCE_PASSWORD="${3:-}" \
   CHARTER_ADMIN_EMAIL=bench@charter.test CHARTER_ADMIN_PASSWORD=load-runner-password-123 \
-    "${N[@]}" java $JAVA_OPTS -jar "$JAR" --server.port="$APP_PORT" \
+    "${N[@]}" java $JAVA_OPTS -jar "$CURRENT_JAR" --server.port="$APP_PORT" \
     --charter.consent.rate-limit-per-minute=1000000000 --charter.scheduling.enabled=false \
     --logging.level.root=WARN >"$TMP/app.log" 2>&1 &
   APP_PID=$!
@@ -106,6 +110,11 @@ PG_UP=1
 "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres charter
 echo "== PostgreSQL on 127.0.0.1:${PG_PORT}: fsync=$(psql_ -c 'show fsync'), synchronous_commit=$(psql_ -c 'show synchronous_commit'), wal_sync_method=$(psql_ -c 'show wal_sync_method'), data in $TMP (disk: $(df --output=fstype "$TMP" | tail -1))"
 
+for CURRENT_JAR in "${JARS[@]}"; do
+TAG=""
+[ "${#JARS[@]}" -gt 1 ] && TAG=" [$(basename "$CURRENT_JAR")]"
+"$PG_BIN/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres --if-exists charter
+"$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres charter
 start_app "jdbc:postgresql://127.0.0.1:${PG_PORT}/charter" postgres postgres
 psql_ -f bench/consent-writes-site.sql
 psql_ -c "create table bench_consent (like consent_record including all)" \
@@ -131,7 +140,7 @@ for c in $CONNS; do
   line=$(printf "postgresql c=%-3s charter %7.0f rec/s  p50 %6s ms  p90 %6s ms  p99 %6s ms  max %7s ms | pgbench %7.0f tx/s | ratio %s | 201s %s, new rows %s, non-201 %s errors %s: %s" \
     "$c" "$rps" "$(field p50 "$result")" "$(field p90 "$result")" "$(field p99 "$result")" "$(field max "$result")" "$tps" "$ratio" \
     "$created" "$rows" "$(field other "$result")" "$(field errors "$result")" "$ok")
-  line="$line | load before $l"
+  line="$line | load before $l$TAG"
   echo "$line"; SUMMARY+=("$line")
 done
 
@@ -140,14 +149,20 @@ before=$(psql_ -c "select count(*) from consent_record")
 fixed=$("${N[@]}" java bench/ConsentLoad.java "$URL" "$ORIGIN" "$RATE" "$DURATION")
 sleep 1
 after=$(psql_ -c "select count(*) from consent_record")
-line="postgresql fixed rate: $(echo "$fixed" | tr '\n' ' ')| new rows $((after - before)) | load before $l"
+line="postgresql fixed rate: $(echo "$fixed" | tr '\n' ' ')| new rows $((after - before)) | load before $l$TAG"
 echo "$line"; SUMMARY+=("$line")
 stop_app
+done
 
 # ---------------------------------------------------------------- H2 file database
+for CURRENT_JAR in "${JARS[@]}"; do
+[ "$H2" = 1 ] || break
+TAG=""
+[ "${#JARS[@]}" -gt 1 ] && TAG=" [$(basename "$CURRENT_JAR")]"
+rm -rf "$TMP/h2"
 mkdir -p "$TMP/h2"
 H2_URL="jdbc:h2:file:${TMP}/h2/charter;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE"
-unzip -p "$JAR" "$(unzip -Z1 "$JAR" | grep 'BOOT-INF/lib/h2-.*\.jar')" >"$TMP/h2.jar"
+unzip -p "$CURRENT_JAR" "$(unzip -Z1 "$CURRENT_JAR" | grep 'BOOT-INF/lib/h2-.*\.jar')" >"$TMP/h2.jar"
 h2_() { java -cp "$TMP/h2.jar" org.h2.tools.Shell -url "$H2_URL" -user sa -password "" "$@"; }
 h2_count() { h2_ -sql "select count(*) from consent_record" | sed -n '2p' | tr -d ' '; }
 start_app "$H2_URL"
@@ -167,10 +182,11 @@ for c in $CONNS; do
   line=$(printf "h2         c=%-3s charter %7.0f rec/s  p50 %6s ms  p90 %6s ms  p99 %6s ms  max %7s ms | 201s %s, new rows %s, non-201 %s errors %s: %s" \
     "$c" "$(field rps "$result")" "$(field p50 "$result")" "$(field p90 "$result")" "$(field p99 "$result")" "$(field max "$result")" \
     "$created" "$rows" "$(field other "$result")" "$(field errors "$result")" "$ok")
-  line="$line | load before $l"
+  line="$line | load before $l$TAG"
   echo "$line"; SUMMARY+=("$line")
 done
 stop_app
+done
 
 echo
 echo "== summary (${DURATION}s per run after ${WARMUP}s warm-up)"

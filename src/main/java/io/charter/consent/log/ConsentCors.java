@@ -1,6 +1,8 @@
 package io.charter.consent.log;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +12,10 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -117,6 +121,154 @@ class ConsentCors extends OncePerRequestFilter {
 			List<String> allowed = super.checkHeaders(config, requestHeaders);
 			long asked = requestHeaders.stream().filter(h -> !h.isBlank()).count();
 			return allowed != null && allowed.size() < asked ? null : allowed;
+		}
+	}
+
+	/**
+	 * The CORS headers of actual (not preflight) requests on a fresh response, as {@link #PROCESSOR}
+	 * sets them, remembered per configuration, allowed origin and the request's own scheme, host and
+	 * port (what the processor's answer depends on). The processor wraps both request and response,
+	 * parses the origin as a URI and reads every request header on each call: on the consent-write
+	 * path that cost more than the HMAC and the rate limit together. Only allowed origins are
+	 * remembered (a list the sites publish, not what clients send), at most {@link #REMEMBERED}
+	 * answers, forgotten all at once beyond that (old publications' configurations with them).
+	 */
+	static final class ActualRequests {
+
+		static final int REMEMBERED = 1_000;
+
+		private record Key(CorsConfiguration config, String origin, String scheme, String host, int port) {
+		}
+
+		private record Header(boolean add, String name, String value) {
+		}
+
+		private final DefaultCorsProcessor processor;
+		private final Map<Key, List<Header>> answers = new ConcurrentHashMap<>();
+
+		ActualRequests(DefaultCorsProcessor processor) {
+			this.processor = processor;
+		}
+
+		/** Sets the CORS headers of an actual request on a response that has none of them yet. */
+		void process(CorsConfiguration config, HttpServletRequest request, HttpServletResponse response)
+				throws IOException {
+			String origin = request.getHeader(HttpHeaders.ORIGIN);
+			List<String> allowed = config.getAllowedOrigins();
+			if (origin == null || allowed == null || !allowed.contains(origin) || CorsUtils.isPreFlightRequest(request)) {
+				processor.processRequest(config, request, response);
+				return;
+			}
+			Key key = new Key(config, origin, request.getScheme(), request.getServerName(), request.getServerPort());
+			List<Header> known = answers.get(key);
+			if (known != null) {
+				for (Header h : known) {
+					if (h.add()) {
+						response.addHeader(h.name(), h.value());
+					}
+					else {
+						response.setHeader(h.name(), h.value());
+					}
+				}
+				return;
+			}
+			Recording recording = new Recording(response);
+			boolean accepted = processor.processRequest(config, request, recording);
+			if (accepted && recording.onlyHeaders) {
+				if (answers.size() >= REMEMBERED) {
+					answers.clear();
+				}
+				answers.put(key, List.copyOf(recording.headers));
+			}
+		}
+
+		/** Passes everything on, and notes the headers set; anything else makes the answer one not to remember. */
+		private static final class Recording extends HttpServletResponseWrapper {
+
+			final List<Header> headers = new ArrayList<>();
+			boolean onlyHeaders = true;
+
+			Recording(HttpServletResponse response) {
+				super(response);
+			}
+
+			@Override
+			public void addHeader(String name, String value) {
+				headers.add(new Header(true, name, value));
+				super.addHeader(name, value);
+			}
+
+			@Override
+			public void setHeader(String name, String value) {
+				headers.add(new Header(false, name, value));
+				super.setHeader(name, value);
+			}
+
+			@Override
+			public void setStatus(int sc) {
+				onlyHeaders = false;
+				super.setStatus(sc);
+			}
+
+			@Override
+			public void setContentType(String type) {
+				onlyHeaders = false;
+				super.setContentType(type);
+			}
+
+			@Override
+			public void setContentLength(int len) {
+				onlyHeaders = false;
+				super.setContentLength(len);
+			}
+
+			@Override
+			public void setContentLengthLong(long len) {
+				onlyHeaders = false;
+				super.setContentLengthLong(len);
+			}
+
+			@Override
+			public void setCharacterEncoding(String charset) {
+				onlyHeaders = false;
+				super.setCharacterEncoding(charset);
+			}
+
+			@Override
+			public void setIntHeader(String name, int value) {
+				onlyHeaders = false;
+				super.setIntHeader(name, value);
+			}
+
+			@Override
+			public void addIntHeader(String name, int value) {
+				onlyHeaders = false;
+				super.addIntHeader(name, value);
+			}
+
+			@Override
+			public void setDateHeader(String name, long date) {
+				onlyHeaders = false;
+				super.setDateHeader(name, date);
+			}
+
+			@Override
+			public void addDateHeader(String name, long date) {
+				onlyHeaders = false;
+				super.addDateHeader(name, date);
+			}
+
+			@Override
+			public ServletOutputStream getOutputStream() throws IOException {
+				onlyHeaders = false;
+				return super.getOutputStream();
+			}
+
+			@Override
+			public PrintWriter getWriter() throws IOException {
+				onlyHeaders = false;
+				return super.getWriter();
+			}
 		}
 	}
 

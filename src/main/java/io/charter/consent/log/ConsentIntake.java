@@ -67,6 +67,7 @@ final class ConsentIntake implements Filter {
 	private final MeterRegistry meters;
 	/** One timer per status, looked up once: this is the busiest write path Charter has. */
 	private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
+	private final ConsentCors.ActualRequests corsAnswers = new ConsentCors.ActualRequests(ConsentCors.PROCESSOR);
 
 	ConsentIntake(ConsentLog log, ConsentCors.Sites cors, ConsentLogSettings settings, JsonMapper json,
 			ProblemWriter problems, MeterRegistry meters) {
@@ -162,7 +163,7 @@ final class ConsentIntake implements Filter {
 		}
 		try {
 			// A refused origin gets no CORS header; the log answers it 403.
-			ConsentCors.PROCESSOR.processRequest(cors.forSite(site, false), request, response);
+			corsAnswers.process(cors.forSite(site, false), request, response);
 		}
 		catch (NotFound unknownSite) {
 			// Answered 404 by the log itself.

@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -33,9 +36,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConsentRecords {
 
-	static final String INSERT = """
+	private static final String INSERT = """
 			insert into consent_record (id, site_id, visitor_id, version, method, choices, language, page_url,
-			  source_hash, browser, recorded_at, chosen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			  source_hash, browser, recorded_at, chosen_at) values """;
+	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final int COLUMNS = 12;
+	/**
+	 * Rows per insert statement, largest first. A statement per row cost the database an execution per
+	 * row; one statement of exactly the batch's size would be parsed anew for nearly every batch. With
+	 * these three sizes every batch is at most three JDBC batches (round trips) of three statements
+	 * that the driver and the database keep prepared.
+	 */
+	static final int[] ROWS_PER_STATEMENT = {64, 8, 1};
+	private static final Map<Integer, String> INSERTS = Arrays.stream(ROWS_PER_STATEMENT).boxed()
+			.collect(Collectors.toUnmodifiableMap(n -> n, n -> INSERT + String.join(", ", Collections.nCopies(n, ROW))));
 
 	/** Search criteria of the records page and its exports; every field optional, dates in UTC, inclusive. */
 	record Filter(String visitorId, UUID consentId, LocalDate from, LocalDate to) {
@@ -76,29 +90,60 @@ class ConsentRecords {
 		return sites;
 	}
 
-	/** Inserts every record as one JDBC batch; the caller holds the transaction. */
+	/**
+	 * Inserts every record, several rows per statement ({@link #ROWS_PER_STATEMENT}), the statements of
+	 * one size as one JDBC batch; the caller holds the transaction.
+	 */
 	void insert(List<ConsentRecord> records) {
-		template.batchUpdate(INSERT, records, records.size(), ConsentRecords::bind);
+		int[] counts = statements(records.size());
+		int from = 0;
+		for (int size = 0; size < ROWS_PER_STATEMENT.length; size++) {
+			int rows = ROWS_PER_STATEMENT[size];
+			int statements = counts[size];
+			if (statements == 0) {
+				continue;
+			}
+			List<List<ConsentRecord>> chunks = new ArrayList<>(statements);
+			for (int i = 0; i < statements; i++, from += rows) {
+				chunks.add(records.subList(from, from + rows));
+			}
+			template.batchUpdate(INSERTS.get(rows), chunks, statements, ConsentRecords::bind);
+		}
 	}
 
-	private static void bind(PreparedStatement ps, ConsentRecord r) throws SQLException {
-		ps.setObject(1, r.id());
-		ps.setObject(2, r.siteId());
-		ps.setString(3, r.visitorId());
-		ps.setInt(4, r.version());
-		ps.setString(5, r.method().name());
-		ps.setString(6, r.choicesText());
-		ps.setString(7, r.language());
-		if (r.pageUrl() == null) {
-			ps.setNull(8, Types.VARCHAR);
+	/** How many statements of each size of {@link #ROWS_PER_STATEMENT} insert that many records. */
+	static int[] statements(int records) {
+		int[] counts = new int[ROWS_PER_STATEMENT.length];
+		int left = records;
+		for (int size = 0; size < counts.length; size++) {
+			counts[size] = left / ROWS_PER_STATEMENT[size];
+			left -= counts[size] * ROWS_PER_STATEMENT[size];
 		}
-		else {
-			ps.setString(8, r.pageUrl());
+		return counts;
+	}
+
+	private static void bind(PreparedStatement ps, List<ConsentRecord> rows) throws SQLException {
+		int at = 0;
+		for (ConsentRecord r : rows) {
+			ps.setObject(at + 1, r.id());
+			ps.setObject(at + 2, r.siteId());
+			ps.setString(at + 3, r.visitorId());
+			ps.setInt(at + 4, r.version());
+			ps.setString(at + 5, r.method().name());
+			ps.setString(at + 6, r.choicesText());
+			ps.setString(at + 7, r.language());
+			if (r.pageUrl() == null) {
+				ps.setNull(at + 8, Types.VARCHAR);
+			}
+			else {
+				ps.setString(at + 8, r.pageUrl());
+			}
+			ps.setString(at + 9, r.sourceHash());
+			ps.setString(at + 10, r.browser());
+			ps.setObject(at + 11, odt(r.recordedAt()));
+			ps.setObject(at + 12, odt(r.chosenAt()));
+			at += COLUMNS;
 		}
-		ps.setString(9, r.sourceHash());
-		ps.setString(10, r.browser());
-		ps.setObject(11, odt(r.recordedAt()));
-		ps.setObject(12, odt(r.chosenAt()));
 	}
 
 	boolean exists(UUID id) {

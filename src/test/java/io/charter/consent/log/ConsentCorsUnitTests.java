@@ -2,14 +2,20 @@ package io.charter.consent.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -109,5 +115,64 @@ class ConsentCorsUnitTests {
 		var second = sites.forSite("site", false);
 		assertThat(second).isNotSameAs(first);
 		assertThat(second.getAllowedOrigins()).containsExactly("https://new.site.test");
+	}
+
+	/** Counts the processor's runs; answers as the consent write path's own processor does. */
+	static final class CountingProcessor extends DefaultCorsProcessor {
+
+		int runs;
+
+		@Override
+		public boolean processRequest(CorsConfiguration config, HttpServletRequest request, HttpServletResponse response)
+				throws IOException {
+			runs++;
+			return ConsentCors.PROCESSOR.processRequest(config, request, response);
+		}
+	}
+
+	MockHttpServletResponse actual(ConsentCors.ActualRequests answers, String origin, String serverName) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/c/site/consents");
+		request.setServerName(serverName);
+		request.addHeader("Origin", origin);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		answers.process(sites.forSite("site", false), request, response);
+		return response;
+	}
+
+	static Map<String, List<String>> headers(MockHttpServletResponse response) {
+		Map<String, List<String>> headers = new java.util.TreeMap<>();
+		response.getHeaderNames().forEach(n -> headers.put(n, response.getHeaders(n)));
+		return headers;
+	}
+
+	@Test
+	void anAllowedOriginsWriteGetsTheProcessorsHeadersFromMemoryAfterTheFirst() throws Exception {
+		CountingProcessor processor = new CountingProcessor();
+		ConsentCors.ActualRequests answers = new ConsentCors.ActualRequests(processor);
+		MockHttpServletResponse first = actual(answers, SITE_ORIGIN, "charter.test");
+		MockHttpServletResponse second = actual(answers, SITE_ORIGIN, "charter.test");
+		assertThat(processor.runs).isEqualTo(1);
+		assertThat(headers(second)).isEqualTo(headers(first));
+		assertThat(second.getHeader("Access-Control-Allow-Origin")).isEqualTo(SITE_ORIGIN);
+		assertThat(second.getHeaders("Vary")).contains("Origin");
+
+		// Another host of Charter's (the answer depends on it: same-origin requests get no CORS header).
+		actual(answers, SITE_ORIGIN, "www.site.test");
+		assertThat(processor.runs).isEqualTo(2);
+		// A new publication of the origins: its own configuration, the processor runs again.
+		origins.set(List.of(SITE_ORIGIN, "https://new.site.test"));
+		actual(answers, SITE_ORIGIN, "charter.test");
+		assertThat(processor.runs).isEqualTo(3);
+	}
+
+	@Test
+	void aRefusedOriginIsNeverAnsweredFromMemory() throws Exception {
+		CountingProcessor processor = new CountingProcessor();
+		ConsentCors.ActualRequests answers = new ConsentCors.ActualRequests(processor);
+		for (int i = 0; i < 3; i++) {
+			MockHttpServletResponse r = actual(answers, "https://evil.test", "charter.test");
+			assertThat(r.getHeader("Access-Control-Allow-Origin")).isNull();
+		}
+		assertThat(processor.runs).isEqualTo(3);
 	}
 }

@@ -29,6 +29,15 @@ class ConsentLogUnitTests {
 	}
 
 	@Test
+	void aUserAgentSeenBeforeIsAnsweredFromMemory() {
+		String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+		String first = BrowserFamily.of(firefox);
+		assertThat(first).isEqualTo("Firefox 133");
+		// The same answer, not made again (a new string each time without the cache).
+		assertThat(BrowserFamily.of(new String(firefox))).isSameAs(first);
+	}
+
+	@Test
 	void unknownOrMissingUserAgentsAreOther() {
 		assertThat(BrowserFamily.of(null)).isEqualTo("Other");
 		assertThat(BrowserFamily.of("")).isEqualTo("Other");

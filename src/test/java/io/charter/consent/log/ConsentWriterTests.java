@@ -88,4 +88,32 @@ class ConsentWriterTests {
 		// Stopped: refuses at once instead of hanging.
 		assertThat(writer.write(record(siteId, site))).isCompletedExceptionally();
 	}
+
+	@Test
+	void aBatchIsSplitIntoStatementsOfTheKeptSizes() {
+		assertThat(ConsentRecords.statements(1)).containsExactly(0, 0, 1);
+		assertThat(ConsentRecords.statements(75)).containsExactly(1, 1, 3);
+		assertThat(ConsentRecords.statements(500)).containsExactly(7, 6, 4);
+	}
+
+	@Test
+	void everyRowOfAMultiRowInsertKeepsItsOwnValues() {
+		String site = new ConsentLogSites(jdbc, json).site();
+		UUID siteId = records.siteId(site).orElseThrow();
+		List<ConsentRecord> batch = new ArrayList<>();
+		for (int i = 0; i < 75; i++) {
+			Map<String, Boolean> choices = new LinkedHashMap<>();
+			choices.put("analytics", i % 2 == 0);
+			choices.put("tracking", i % 3 == 0);
+			Instant at = Instant.parse("2026-12-07T10:00:00Z").plusMillis(i);
+			batch.add(new ConsentRecord(UUID.randomUUID(), siteId, site, ConsentLogSites.visitor(), 1, ConsentMethod.CUSTOM,
+					choices, i % 2 == 0 ? "en" : "fr", i % 5 == 0 ? null : "https://www.site.test/p" + i,
+					Integer.toHexString(i).repeat(64).substring(0, 64), "Firefox " + i, at, at.minusSeconds(i)));
+		}
+		database.transactions(java.time.Duration.ofSeconds(10), false)
+				.executeWithoutResult(status -> records.insert(batch));
+		for (ConsentRecord sent : batch) {
+			assertThat(records.find(site, siteId, sent.id())).hasValue(sent);
+		}
+	}
 }
