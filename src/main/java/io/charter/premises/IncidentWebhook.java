@@ -7,12 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.charter.platform.BaseUrl;
 import io.charter.premises.PremisesEvent.IncidentReported;
@@ -36,7 +38,8 @@ class IncidentWebhook {
 	private final BaseUrl baseUrl;
 	private final JsonMapper json;
 	private final java.time.Clock clock;
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	/** Built at the first delivery: the first HTTP client of a JVM loads its TLS set-up (the trust store), a cost at every start otherwise. */
+	private final Supplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 
 	IncidentWebhook(PremisesSettings settings, Incidents incidents, BaseUrl baseUrl, JsonMapper json,
 			java.time.Clock clock) {
@@ -67,7 +70,7 @@ class IncidentWebhook {
 		byte[] body = json.writeValueAsBytes(payload);
 		long timestamp = clock.instant().getEpochSecond();
 		try {
-			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(settings.incidentWebhook()))
+			HttpResponse<Void> response = http.get().send(HttpRequest.newBuilder(URI.create(settings.incidentWebhook()))
 					.timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
 					.header(WebhookSignature.TIMESTAMP, String.valueOf(timestamp))
 					.header(WebhookSignature.SIGNATURE, WebhookSignature.sign(settings.incidentWebhookSecret(), timestamp, body))
