@@ -413,6 +413,8 @@ for ((i = 1; i <= RUNS; i++)); do
 	done
 done
 echo "load avg   $(cut -d' ' -f1-3 /proc/loadavg) (after the runs)"
+# RUNS=0 only prepared the configurations (with LAUNCH_DIR: recorded their archives).
+((RUNS > 0)) || exit 0
 
 echo
 echo "== medians of $RUNS runs; ratio = median / target (target: ready ${TARGET_READY_S} s, RSS ${TARGET_RSS_MIB} MiB; <= 1.00 meets it)"
