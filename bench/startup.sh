@@ -7,9 +7,10 @@
 #   RUNS=3 APP_ARGS="--spring.main.lazy-initialization=true" bench/startup.sh
 #   RUNS=3 LAYOUT=cds bench/startup.sh
 #
-# Comparing configurations: give each as an argument "label|JAVA_OPTS|APP_ARGS|LAYOUT[|JAVA[|JAR]]"
+# Comparing configurations: give each as an argument "label|JAVA_OPTS|APP_ARGS|LAYOUT[|JAVA[|JAR[|BIN]]]"
 # (JAVA: that configuration's java command, default $JAVA; JAR: its jar, default $JAR, e.g. the
-# jar of an earlier commit). They are
+# jar of an earlier commit; BIN: with LAYOUT=bin, the bin/charter script to start it with, default
+# this checkout's, e.g. the script of that earlier commit). They are
 # run round-robin (one run of each, RUNS times over) so that load from other work on a shared
 # machine falls on all of them alike, and a summary with medians and ratios closes the output:
 #
@@ -57,6 +58,9 @@
 #   starts and stops Charter once, untimed, in its directory)
 #   QUIET_MAX=0 (e.g. 20: discard and repeat a run, up to QUIET_TRIES=5 attempts, when other work
 #   used more than 20 % of the machine's CPU time while it started: the busy% column)
+#   LAUNCH_DIR= (LAYOUT=bin: keep each configuration's extracted jar and archive in LAUNCH_DIR/launch<n>
+#   and reuse them when there; so `RUNS=0 LAUNCH_DIR=d bench/startup.sh ...` records the archives
+#   outside the bench lock, and the locked run with the same LAUNCH_DIR and configurations only times)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -77,6 +81,7 @@ QUIET_MAX=${QUIET_MAX:-0}
 RESTART=${RESTART:-0}
 POLLER=${POLLER:-tcp}
 QUIET_TRIES=${QUIET_TRIES:-5}
+LAUNCH_DIR=${LAUNCH_DIR:-}
 WAIT_IDLE_MAX_S=${WAIT_IDLE_MAX_S:-900}
 ADMIN_EMAIL=bench-admin@example.com
 ADMIN_PASSWORD=bench-password-0123456789
@@ -84,10 +89,11 @@ ADMIN_PASSWORD=bench-password-0123456789
 if (($# == 0)); then
 	set -- "env|${JAVA_OPTS:-}|${APP_ARGS:-}|${LAYOUT:-jar}"
 fi
-declare -a C_LABEL C_OPTS C_ARGS C_LAYOUT C_JAR C_JAVA C_SRC
+declare -a C_LABEL C_OPTS C_ARGS C_LAYOUT C_JAR C_JAVA C_SRC C_BIN
 for spec in "$@"; do
-	IFS='|' read -r label opts args layout java jar <<<"$spec"
+	IFS='|' read -r label opts args layout java jar bin <<<"$spec"
 	C_SRC+=("${jar:-}")
+	C_BIN+=("${bin:-$PWD/bin/charter}")
 	layout=${layout:-jar}
 	C_JAVA+=("${java:-$JAVA}")
 	case $layout in jar | extracted | cds | cds-full | aot | bin) ;; *) echo "startup.sh: unknown LAYOUT '$layout' in '$spec'" >&2; exit 2 ;; esac
@@ -127,11 +133,12 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Work on a snapshot of the jar: a rebuild of target/ during the runs must not change what is measured.
-cp "$JAR" "$WORK/charter.jar"
+# Its time is kept: bin/charter knows a build by it (LAUNCH_DIR reuses an archive across runs).
+cp -p "$JAR" "$WORK/charter.jar"
 for ((c = 0; c < ${#C_SRC[@]}; c++)); do
 	if [[ -n ${C_SRC[c]} ]]; then
 		mkdir -p "$WORK/jar$c"
-		cp "${C_SRC[c]}" "$WORK/jar$c/charter.jar"
+		cp -p "${C_SRC[c]}" "$WORK/jar$c/charter.jar"
 	fi
 done
 
@@ -199,7 +206,7 @@ echo "jar        $JAR ($(du -m "$WORK/charter.jar" | cut -f1) MB, built $(date -
 echo "runs       $RUNS per configuration, RSS read ${SETTLE_S} s after ready$( ((WAIT_IDLE > 0)) && echo ", each run after the CPUs were ${WAIT_IDLE} % idle")${NICE:+, JVM at nice $NICE}"
 echo "poller     readiness polled every ${POLL_MS} ms with $( [[ $POLLER == curl ]] && echo curl || echo "bash /dev/tcp")"
 for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
-	echo "config     ${C_LABEL[c]}: JAVA_OPTS=${C_OPTS[c]:-(none)} APP_ARGS=${C_ARGS[c]:-(none)} LAYOUT=${C_LAYOUT[c]} JAVA=${C_JAVA[c]}"
+	echo "config     ${C_LABEL[c]}: JAVA_OPTS=${C_OPTS[c]:-(none)} APP_ARGS=${C_ARGS[c]:-(none)} LAYOUT=${C_LAYOUT[c]} JAVA=${C_JAVA[c]}$([[ ${C_LAYOUT[c]} == bin ]] && echo " BIN=${C_BIN[c]}")"
 done
 
 # One sign-in and a few pages, as a user would; echoes "ok" when the signed-in pages answered 200.
@@ -222,6 +229,11 @@ jar_of() {
 	if [[ -n ${C_SRC[$1]} ]]; then echo "$WORK/jar$1/charter.jar"; else echo "$WORK/charter.jar"; fi
 }
 
+# launch_of <config>: where bin/charter keeps the configuration's extracted jar and archive.
+launch_of() {
+	if [[ -n $LAUNCH_DIR ]]; then echo "$LAUNCH_DIR/launch$1"; else echo "$WORK/launch$1"; fi
+}
+
 # command_of <config> [java options...]: sets CMD to the command that starts the configuration
 # (arguments to Charter follow it).
 command_of() {
@@ -231,9 +243,9 @@ command_of() {
 	read -r -a opts <<<"${C_OPTS[c]}"
 	if [[ ${C_LAYOUT[c]} == bin ]]; then
 		# Only the configuration's own settings reach bin/charter, not the caller's.
-		CMD=(env -u JAVA_OPTS -u CHARTER_AOT JAVA="${C_JAVA[c]}" CHARTER_JAR="$(jar_of "$c")" CHARTER_LAUNCH_DIR="$WORK/launch$c")
+		CMD=(env -u JAVA_OPTS -u CHARTER_AOT JAVA="${C_JAVA[c]}" CHARTER_JAR="$(jar_of "$c")" CHARTER_LAUNCH_DIR="$(launch_of "$c")")
 		[[ -n ${C_OPTS[c]} ]] && CMD+=(JAVA_OPTS="${C_OPTS[c]}")
-		CMD+=("$PWD/bin/charter")
+		CMD+=("${C_BIN[c]}")
 	else
 		CMD=("${C_JAVA[c]}" ${opts[@]+"${opts[@]}"} "$@" -jar "${C_JAR[c]}")
 	fi
@@ -272,11 +284,15 @@ for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
 	[[ ${C_LAYOUT[c]} == jar ]] && continue
 	if [[ ${C_LAYOUT[c]} == bin ]]; then
 		# bin/charter extracts the jar and records its archive at its first start.
+		if [[ -n $LAUNCH_DIR ]] && compgen -G "$(launch_of "$c")/charter-*.jsa" >/dev/null; then
+			echo "bin        ${C_LABEL[c]}: archive recorded before, in $(launch_of "$c")"
+			continue
+		fi
 		td=$WORK/training$c
 		mkdir -p "$td"
 		t0=$(now_ns)
 		untimed_run "$c" "$td" "$(free_port)" app.log 0
-		echo "bin        ${C_LABEL[c]}: first start (extraction, archive, start) $(ms_since "$t0") ms, archive $(du -cm "$WORK/launch$c"/charter-*.jsa 2>/dev/null | tail -n 1 | cut -f1) MB"
+		echo "bin        ${C_LABEL[c]}: first start (extraction, archive, start) $(ms_since "$t0") ms, archive $(du -cm "$(launch_of "$c")"/charter-*.jsa 2>/dev/null | tail -n 1 | cut -f1) MB"
 		rm -rf "$td"
 		continue
 	fi
@@ -397,6 +413,8 @@ for ((i = 1; i <= RUNS; i++)); do
 	done
 done
 echo "load avg   $(cut -d' ' -f1-3 /proc/loadavg) (after the runs)"
+# RUNS=0 only prepared the configurations (with LAUNCH_DIR: recorded their archives).
+((RUNS > 0)) || exit 0
 
 echo
 echo "== medians of $RUNS runs; ratio = median / target (target: ready ${TARGET_READY_S} s, RSS ${TARGET_RSS_MIB} MiB; <= 1.00 meets it)"

@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.charter.shared.WebhookSignature;
 
@@ -24,8 +26,9 @@ class CheckpointWebhook {
 
 	private final AuditSettings settings;
 	private final Clock clock;
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-			.followRedirects(HttpClient.Redirect.NEVER).build();
+	/** Built at the first delivery: the first HTTP client of a JVM loads its TLS set-up (the trust store), a cost at every start otherwise. */
+	private final Supplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(TIMEOUT)
+			.followRedirects(HttpClient.Redirect.NEVER).build());
 
 	CheckpointWebhook(AuditSettings settings, Clock clock) {
 		this.settings = settings;
@@ -40,7 +43,7 @@ class CheckpointWebhook {
 	void deliver(String line) throws IOException, InterruptedException {
 		byte[] body = line.getBytes(StandardCharsets.UTF_8);
 		long timestamp = clock.instant().getEpochSecond();
-		HttpResponse<Void> response = http.send(HttpRequest.newBuilder(settings.checkpointWebhook()).timeout(TIMEOUT)
+		HttpResponse<Void> response = http.get().send(HttpRequest.newBuilder(settings.checkpointWebhook()).timeout(TIMEOUT)
 				.header("Content-Type", "application/json")
 				.header(WebhookSignature.TIMESTAMP, String.valueOf(timestamp))
 				.header(WebhookSignature.SIGNATURE, WebhookSignature.sign(settings.checkpointWebhookSecret(), timestamp, body))

@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.charter.platform.JobRuns;
 import io.charter.shared.WebhookSignature;
@@ -39,7 +41,8 @@ class WebhookDispatcher {
 	private final NotifySettings notify;
 	private final JobRuns runs;
 	private final Clock clock;
-	private final HttpClient http;
+	// Built at the first delivery: the first HTTP client of a JVM loads its TLS set-up, a cost at every start otherwise.
+	private final Supplier<HttpClient> http;
 
 	WebhookDispatcher(WebhookDeliveries deliveries, List<WebhookEndpoint> endpoints, WebhookSettings settings,
 			NotifySettings notify, JobRuns runs, Clock clock) {
@@ -50,8 +53,8 @@ class WebhookDispatcher {
 		this.runs = runs;
 		this.clock = clock;
 		// Receivers are configured by administrators; a redirect could still carry a signed body elsewhere.
-		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
-				.build();
+		this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+				.followRedirects(HttpClient.Redirect.NEVER).build());
 	}
 
 	@Scheduled(fixedDelayString = "${charter.notify.webhooks.dispatch-interval:15s}", initialDelayString = "7s")
@@ -89,7 +92,7 @@ class WebhookDispatcher {
 		byte[] body = due.body().getBytes(StandardCharsets.UTF_8);
 		long timestamp = clock.instant().getEpochSecond();
 		try {
-			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint.url()))
+			HttpResponse<Void> response = http.get().send(HttpRequest.newBuilder(URI.create(endpoint.url()))
 					.timeout(settings.timeout()).header("Content-Type", "application/json")
 					.header(WebhookSignature.TIMESTAMP, String.valueOf(timestamp))
 					.header(WebhookSignature.SIGNATURE, WebhookSignature.sign(endpoint.secret(), timestamp, body))

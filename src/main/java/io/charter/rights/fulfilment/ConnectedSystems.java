@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.charter.platform.BaseUrl;
 import io.charter.rights.web.SystemTask;
@@ -53,7 +55,8 @@ public class ConnectedSystems {
 	private final JsonMapper json;
 	private final TransactionTemplate tx;
 	private final BaseUrl baseUrl;
-	private final HttpClient http;
+	/** Built at the first delivery: the first HTTP client of a JVM loads its TLS set-up (the trust store), a cost at every start otherwise. */
+	private final Supplier<HttpClient> http;
 
 	ConnectedSystems(SystemTasks tasks, SystemDatasets datasets, RequestChanges changes, FulfilmentRecords fulfilmentRecords,
 			WebhookSettings settings, JsonMapper json, PlatformTransactionManager transactions,
@@ -66,8 +69,8 @@ public class ConnectedSystems {
 		this.json = json;
 		this.tx = new TransactionTemplate(transactions);
 		this.baseUrl = baseUrl;
-		this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-				.followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(settings.timeout())
+				.followRedirects(HttpClient.Redirect.NEVER).build());
 	}
 
 	public List<String> systemsFor(RequestType type) {
@@ -143,7 +146,7 @@ public class ConnectedSystems {
 		String error;
 		try {
 			long timestamp = changes.now().getEpochSecond();
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(system.get().url())
+			HttpResponse<String> response = http.get().send(HttpRequest.newBuilder(system.get().url())
 					.timeout(settings.timeout())
 					.header("Content-Type", "application/json")
 					.header("X-Charter-Delivery", due.id().toString())
