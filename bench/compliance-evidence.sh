@@ -103,9 +103,10 @@ done
 
 cat >"$WORK/year.sql" <<SQL
 insert into compliance_snapshot (taken_on, control_id, clauses, status, met, of_items, exempted)
+with recursive d(x) as (select 1 union all select x + 1 from d where x < 365)
 select dateadd('DAY', -d.x, current_date), c.id, c.clause, case when mod(d.x, 11) = 0 then 'ATTENTION' else 'PASSING' end,
   $DEVICES - mod(d.x * 7, 500), $DEVICES, mod(d.x, 13)
-from system_range(1, 365) d,
+from d,
   (select 'device-' || id id, clause from device_check
    union all select 'training-12-months', 'S1' union all select 'training-sessions-scheduled', 'S1'
    union all select 'policy-acknowledged-work-behaviors', 'S6' union all select 'visits-with-host', 'S3'
