@@ -12,14 +12,17 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.audit.AuditTrail;
 import io.charter.compliance.web.PackageRow;
 import io.charter.audit.ChainVerification;
+import io.charter.shared.Actors;
 import io.charter.shared.RuleViolation;
 
 /**
@@ -40,16 +43,21 @@ class EvidencePackages {
 	private final Snapshots snapshots;
 	private final AuditTrail audit;
 	private final TaskExecutor executor;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate tx;
 	private final Clock clock;
 
 	EvidencePackages(JdbcClient jdbc, Clauses clauses, ControlReports reports, Snapshots snapshots, AuditTrail audit,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, ApplicationEventPublisher events,
+			TransactionTemplate tx, Clock clock) {
 		this.jdbc = jdbc;
 		this.clauses = clauses;
 		this.reports = reports;
 		this.snapshots = snapshots;
 		this.audit = audit;
 		this.executor = executor;
+		this.events = events;
+		this.tx = tx;
 		this.clock = clock;
 	}
 
@@ -81,11 +89,12 @@ class EvidencePackages {
 		catch (DuplicateKeyException busy) {
 			throw new RuleViolation(null, "compliance.evidence.error.busy", new Object[0]);
 		}
-		executor.execute(() -> build(id, from, to));
+		String by = Actors.current();
+		executor.execute(() -> build(id, from, to, by));
 		return id;
 	}
 
-	void build(UUID id, LocalDate from, LocalDate to) {
+	void build(UUID id, LocalDate from, LocalDate to, String actor) {
 		try {
 			var reading = reports.read(to);
 			var table = clauses.all(false).stream().map(c -> ClauseStanding.of(c, reading.controls())).toList();
@@ -97,11 +106,17 @@ class EvidencePackages {
 			EvidencePackage.Built built = EvidencePackage.build(input, done -> jdbc
 					.sql("update compliance_evidence set done_files = :done, total_files = :total where id = :id")
 					.param("done", done).param("total", total).param("id", id).update());
-			jdbc.sql("""
-					update compliance_evidence set state = 'DONE', running = null, content = :zip, sha256 = :sha,
-					  finished_at = :at where id = :id
-					""").param("zip", built.zip()).param("sha", EvidencePackage.sha256(built.zip()))
-					.param("at", Timestamp.from(clock.instant())).param("id", id).update();
+			String sha = EvidencePackage.sha256(built.zip());
+			Instant at = clock.instant();
+			// The trail keeps the package's period and hash once its ZIP is removed (EvidenceRetention).
+			tx.executeWithoutResult(status -> {
+				jdbc.sql("""
+						update compliance_evidence set state = 'DONE', running = null, content = :zip, sha256 = :sha,
+						  finished_at = :at where id = :id
+						""").param("zip", built.zip()).param("sha", sha).param("at", Timestamp.from(at)).param("id", id)
+						.update();
+				events.publishEvent(new EvidenceEvent.PackageBuilt(id, from, to, total, sha, actor, at));
+			});
 		}
 		catch (RuntimeException e) {
 			log.warn("The evidence package {} failed ({})", id, e.getClass().getName());

@@ -3,21 +3,27 @@ package io.charter.devices;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.charter.devices.web.ApprovalView;
 import io.charter.shared.control.Control;
+import io.charter.platform.Utc;
 import io.charter.shared.control.ControlReport;
+import io.charter.shared.control.EvidenceRows;
 import io.charter.shared.exemption.ExemptionsInForce;
 
 /**
@@ -43,10 +49,14 @@ class DeviceControls implements ControlReport {
 	private final DeviceExemptions exemptions;
 	private final DevicesSettings settings;
 	private final Clock clock;
+	private final JdbcClient jdbc;
+	private final ZoneId zone;
 
 	DeviceControls(Checks checks, Software software, DeviceExemptions exemptions, DevicesSettings settings,
-			Clock clock) {
+			Clock clock, JdbcClient jdbc, @Value("${charter.web.time-zone:Europe/Brussels}") ZoneId zone) {
 		this.clock = clock;
+		this.jdbc = jdbc;
+		this.zone = zone;
 		this.checks = checks;
 		this.software = software;
 		this.exemptions = exemptions;
@@ -92,6 +102,40 @@ class DeviceControls implements ControlReport {
 				Set.of(t.clause), t.met, t.of, t.exempted, settings.controlTarget(), "devices.control.figure", LINK)));
 		controls.addAll(softwareControls(devices, new SoftwareSteps.Rules(software.catalogue(), software.prohibitions(), inForce)));
 		return controls;
+	}
+
+	/**
+	 * A posture check's evidence: per device, its answers to the check within the period and when it
+	 * last passed. Devices by id and serial (the asset, not its user); one grouped query, so a fleet
+	 * answering daily for a year gives one row per device, not one per answer.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<EvidenceRows> evidence(String controlId, LocalDate from, LocalDate to) {
+		String check = controlId.startsWith("device-") ? controlId.substring("device-".length()) : "";
+		if (!checks.clauses().containsKey(check)) {
+			return Optional.empty();
+		}
+		List<List<String>> rows = jdbc.sql("""
+				select r.device_id, d.serial, count(*),
+				  sum(case when r.passed = true then 1 else 0 end), sum(case when r.passed = false then 1 else 0 end),
+				  sum(case when r.passed is null then 1 else 0 end), min(r.checked_at), max(r.checked_at),
+				  max(case when r.passed = true then r.checked_at end)
+				from check_result r join device d on d.id = r.device_id
+				where r.check_id = :check and r.checked_at >= :from and r.checked_at < :to
+				group by r.device_id, d.serial order by r.device_id""").param("check", check)
+				.param("from", Utc.odt(from.atStartOfDay(zone).toInstant()))
+				.param("to", Utc.odt(to.plusDays(1).atStartOfDay(zone).toInstant()))
+				.query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getString(4), rs.getString(5), rs.getString(6), text(Utc.instant(rs, 7)),
+						text(Utc.instant(rs, 8)), text(Utc.instant(rs, 9))))
+				.list();
+		return Optional.of(new EvidenceRows(List.of("device_id", "serial", "answers", "passed", "failed", "unknown",
+				"first_answer_at", "last_answer_at", "last_passed_at"), rows));
+	}
+
+	private static String text(Instant at) {
+		return at == null ? null : at.toString();
 	}
 
 	/**

@@ -37,6 +37,14 @@ class EvidenceIntegrationTests {
 	EvidencePackages packages;
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+	@Autowired
+	io.charter.platform.JobRuns runs;
+	@Autowired
+	ComplianceSettings settings;
 
 	@Test
 	void theAuditorDownloadsAPackageWhoseManifestVerifies() throws Exception {
@@ -100,5 +108,41 @@ class EvidenceIntegrationTests {
 				.query(String.class).single()).isEqualTo("FAILED");
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select state from compliance_evidence where id = :id")
 				.param("id", next).query(String.class).single(), state -> !state.equals("RUNNING"));
+	}
+
+	@Test
+	void aPackagePastItsRetentionLosesItsZipButTheTrailKeepsItsHash() throws Exception {
+		java.util.UUID id = packages.start(java.time.LocalDate.of(2024, 2, 1), java.time.LocalDate.of(2024, 2, 29),
+				"user:retention");
+		String sha = await().atMost(Duration.ofSeconds(30))
+				.until(() -> jdbc.sql("select sha256 from compliance_evidence where id = :id and state = 'DONE'")
+						.param("id", id).query(String.class).optional().orElse(null), v -> v != null);
+		java.time.Instant built = jdbc.sql("select finished_at from compliance_evidence where id = :id").param("id", id)
+				.query(java.time.OffsetDateTime.class).single().toInstant();
+		io.charter.MovableClock clock = new io.charter.MovableClock();
+		EvidenceRetention retention = new EvidenceRetention(jdbc, events, tx, runs, clock, settings);
+
+		clock.set(built.plus(settings.evidenceRetention()).minusSeconds(1));
+		retention.expire();
+		assertThat(packages.zip(id)).as("kept until the retention period is over").isPresent();
+
+		clock.set(built.plus(settings.evidenceRetention()).plusSeconds(1));
+		assertThat(retention.expire()).isPositive();
+		assertThat(packages.zip(id)).isEmpty();
+		assertThat(jdbc.sql("select state, sha256, content from compliance_evidence where id = :id").param("id", id)
+				.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getBytes(3)).single())
+				.isEqualTo("EXPIRED:" + sha + ":null");
+
+		var auditor = Fixtures.signIn(mvc, fixtures.user(Role.AUDITOR).email(), Fixtures.PASSWORD);
+		mvc.perform(get("/compliance/evidence/" + id + ".zip").session(auditor)).andExpect(status().isNotFound());
+		String page = mvc.perform(get("/compliance/evidence").session(auditor)).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains(sha).contains("Removed after the retention period").doesNotContain(id + ".zip");
+
+		var trail = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+				.sql("select action || ' ' || summary from audit_entry where entity_type = 'evidence' and entity_id = :id order by seq")
+				.param("id", id.toString()).query(String.class).list(), l -> l.size() == 2);
+		assertThat(trail.get(0)).startsWith("evidence.built ").contains("2024-02-01 to 2024-02-29").endsWith(sha);
+		assertThat(trail.get(1)).startsWith("evidence.expired ").endsWith(sha);
 	}
 }

@@ -11,4 +11,9 @@ public record PackageRow(UUID id, LocalDate from, LocalDate to, String requested
 	public boolean ready() {
 		return state.equals("DONE");
 	}
+
+	/** Its ZIP was removed after the retention period; the row and its SHA-256 stay. */
+	public boolean expired() {
+		return state.equals("EXPIRED");
+	}
 }

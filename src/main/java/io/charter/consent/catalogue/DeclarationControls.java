@@ -1,17 +1,22 @@
 package io.charter.consent.catalogue;
 
 import static io.charter.platform.Utc.instant;
+import static io.charter.platform.Utc.odt;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.charter.shared.control.Control;
 import io.charter.shared.control.ControlReport;
+import io.charter.shared.control.EvidenceRows;
 import io.charter.shared.control.ControlStatus;
 
 /**
@@ -27,9 +32,11 @@ class DeclarationControls implements ControlReport {
 	static final String CURRENT = "consent-declaration-current";
 
 	private final JdbcClient jdbc;
+	private final ZoneId zone;
 
-	DeclarationControls(JdbcClient jdbc) {
+	DeclarationControls(JdbcClient jdbc, @Value("${charter.web.time-zone:Europe/Brussels}") ZoneId zone) {
 		this.jdbc = jdbc;
+		this.zone = zone;
 	}
 
 	@Override
@@ -47,5 +54,27 @@ class DeclarationControls implements ControlReport {
 				.orElseGet(() -> Control.notMeasured(CURRENT, "catalogue.control.current", Set.of("C6"),
 						"catalogue.control.current.none", "/consent"));
 		return List.of(everySite, current);
+	}
+
+	/**
+	 * Both catalogue controls show the same record: every declaration version published in the period,
+	 * per site, with whether the change was material and the SHA-256 of the declaration as published.
+	 * Not who published it.
+	 */
+	@Override
+	public Optional<EvidenceRows> evidence(String controlId, LocalDate from, LocalDate to) {
+		if (!controlId.equals(PUBLISHED) && !controlId.equals(CURRENT)) {
+			return Optional.empty();
+		}
+		List<List<String>> rows = jdbc.sql("""
+				select published_at, site_id, version, material, snapshot_hash from declaration_version
+				where published_at >= :from and published_at < :to order by published_at, site_id, version""")
+				.param("from", odt(from.atStartOfDay(zone).toInstant()))
+				.param("to", odt(to.plusDays(1).atStartOfDay(zone).toInstant()))
+				.query((rs, n) -> List.of(instant(rs, 1).toString(), rs.getString(2), rs.getString(3),
+						String.valueOf(rs.getBoolean(4)), rs.getString(5)))
+				.list();
+		return Optional.of(new EvidenceRows(List.of("published_at", "site_id", "version", "material", "snapshot_sha256"),
+				rows));
 	}
 }

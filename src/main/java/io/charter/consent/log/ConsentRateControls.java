@@ -4,8 +4,12 @@ import static io.charter.platform.Utc.odt;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import io.charter.shared.control.Control;
 import io.charter.shared.control.ControlReport;
+import io.charter.shared.control.EvidenceRows;
 import io.charter.shared.control.ControlStatus;
 
 /**
@@ -51,5 +56,35 @@ class ConsentRateControls implements ControlReport {
 		}
 		return List.of(new Control(RATE, "consent-log.control.rate", Set.of("C1"), ControlStatus.PASSING, counts[1],
 				counts[0], 0, null, "consent-log.control.rate.figure", List.of(DAYS), "/consent"));
+	}
+
+	/**
+	 * The consent log's counts over the period per site, declaration version and how the choice was
+	 * made: records, and those accepting at least one optional category. Counts only: no visitor,
+	 * address or page.
+	 */
+	@Override
+	public Optional<EvidenceRows> evidence(String controlId, LocalDate from, LocalDate to) {
+		if (!controlId.equals(RATE)) {
+			return Optional.empty();
+		}
+		Map<List<String>, long[]> counts = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+		jdbc.sql("""
+				select site_id, version, method, choices, count(*) from consent_record
+				where recorded_at >= :from and recorded_at < :to group by site_id, version, method, choices""")
+				.param("from", odt(from.atStartOfDay(zone).toInstant()))
+				.param("to", odt(to.plusDays(1).atStartOfDay(zone).toInstant())).query(rs -> {
+					long[] c = counts.computeIfAbsent(List.of(rs.getString(1), String.format("%06d", rs.getInt(2)),
+							rs.getString(3)), k -> new long[2]);
+					c[0] += rs.getLong(5);
+					if (ConsentRateFigures.acceptsACategory(rs.getString(4))) {
+						c[1] += rs.getLong(5);
+					}
+				});
+		List<List<String>> rows = new ArrayList<>();
+		counts.forEach((k, c) -> rows.add(List.of(k.get(0), String.valueOf(Integer.parseInt(k.get(1))), k.get(2),
+				String.valueOf(c[0]), String.valueOf(c[1]))));
+		return Optional.of(new EvidenceRows(List.of("site_id", "version", "method", "records", "accepting_a_category"),
+				rows));
 	}
 }

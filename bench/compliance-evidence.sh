@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Compliance pages and the auditor's evidence package at volume (issue 17, "Speed"), on the embedded
+# H2 file database; figures in docs/compliance.md ("Benchmark"):
+#
+#   flock /tmp/charter-bench.lock bash bench/compliance-evidence.sh
+#
+# 1. Starts Charter (target/charter.jar, or target/classes with the Maven class path when there is no
+#    jar) with a first administrator, and gives it an administrator API token in the database.
+# 2. Seeds through Charter's own import APIs: PEOPLE people (POST /api/v1/people/import) and DEVICES
+#    devices of theirs (POST /api/v1/devices/import, an Intune-style export), imported IMPORTS times
+#    with check-ins spread over the last year, so each device has IMPORTS answers to each check.
+#    What has no API is written in SQL: a year of daily snapshots of every control (the nightly job
+#    only ever writes today's) and one acknowledgement of the work behaviors per person, dated over
+#    the year (an employee acknowledges on their own page, one at a time).
+# 3. Signs in as the administrator, takes today's snapshot's controls from the table, then times
+#    REQUESTS requests of each compliance page after WARMUP (curl's time_total): median and p95 in ms,
+#    and p95 as a ratio to the 200 ms target (below 1 meets it).
+# 4. Asks for the evidence package of the last year and times it until it is done (polling the page),
+#    then downloads it and checks its manifest with sha256sum -c. Target: 60 s (ratio below 1).
+#
+# Environment: PEOPLE=10000 DEVICES=10000 IMPORTS=2 WARMUP=20 REQUESTS=100 JAR=target/charter.jar
+# JAVA_OPTS="-Xms512m -Xmx512m" KEEP=1 (keeps the work directory)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+
+PEOPLE="${PEOPLE:-10000}"
+DEVICES="${DEVICES:-10000}"
+IMPORTS="${IMPORTS:-2}"
+WARMUP="${WARMUP:-20}"
+REQUESTS="${REQUESTS:-100}"
+JAR="${JAR:-target/charter.jar}"
+JAVA="${JAVA:-java}"
+JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+	if [[ ${KEEP:-0} == 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ -f $JAR ]]; then
+	RUN=(-jar "$PWD/$JAR")
+	H2=$(unzip -Z1 "$JAR" | grep -m1 'BOOT-INF/lib/h2-.*\.jar') && unzip -q -j -o "$JAR" "$H2" -d "$WORK/h2"
+	H2_JAR=$(ls "$WORK"/h2/h2-*.jar)
+else
+	[[ -d target/classes ]] || { echo "bench: build first (mvn -B -q -DskipTests package, or test-compile)" >&2; exit 2; }
+	mvn -B -ntp -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null
+	RUN=(-cp "$PWD/target/classes:$(cat "$WORK/cp.txt")" io.charter.CharterApplication)
+	H2_JAR=$(tr ':' '\n' <"$WORK/cp.txt" | grep -m1 '/h2-[0-9.]*\.jar$')
+fi
+
+PORT=$(free_port)
+CHARTER=http://127.0.0.1:$PORT
+DB="jdbc:h2:file:$WORK/data/charter;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+ADMIN=bench-admin@example.com
+PASSWORD=bench-password-0123456789
+(cd "$WORK" && CHARTER_ADMIN_EMAIL=$ADMIN CHARTER_ADMIN_PASSWORD=$PASSWORD \
+	exec "$JAVA" $JAVA_OPTS "${RUN[@]}" --server.port="$PORT" --spring.datasource.url="$DB" >charter.log 2>&1) &
+PIDS+=($!)
+await_ready "$CHARTER" "${PIDS[-1]}" "$WORK/charter.log" || exit 1
+sql() { "$JAVA" -cp "$H2_JAR" org.h2.tools.RunScript -url "$DB" -user sa -script "$1"; }
+query() { "$JAVA" -cp "$H2_JAR" org.h2.tools.Shell -url "$DB" -user sa -sql "$1" | sed -n 2p | awk '{ print $1 }'; }
+
+TOKEN=chr_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+cat >"$WORK/token.sql" <<SQL
+update app_user set roles = 'ADMIN,SECURITY' where email = '$ADMIN';
+insert into api_token (id, user_id, name, token_hash, prefix, roles, created_at, expires_at)
+select random_uuid(), id, 'bench', '$(printf '%s' "$TOKEN" | sha256sum | cut -d' ' -f1)', '${TOKEN:0:10}',
+  'ADMIN,SECURITY', current_timestamp, dateadd('DAY', 1, current_timestamp) from app_user where email = '$ADMIN';
+SQL
+sql "$WORK/token.sql"
+
+echo "== Compliance pages and evidence package"
+echo "date       $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "machine    $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java       $("$JAVA" -version 2>&1 | head -n 1)"
+echo "commit     $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "database   H2 file (embedded, AUTO_SERVER)"
+
+awk -v n="$PEOPLE" 'BEGIN {
+	print "name,email,employee_id,kind,department,manager,start_date,end_date,status,language"
+	for (i = 1; i <= n; i++) printf "Person %d,person-%d@bench.test,B%d,employee,Department %d,,2024-01-%02d,,active,en\n", i, i, i, i % 10 + 1, i % 28 + 1
+}' >"$WORK/people.csv"
+t=$(curl -fs -o "$WORK/people.json" -w '%{time_total}' -X POST -H "Authorization: Bearer $TOKEN" \
+	-H 'Content-Type: text/csv' --data-binary @"$WORK/people.csv" "$CHARTER/api/v1/people/import?dryRun=false")
+echo "seed       $PEOPLE people: $(grep -o '"imported":[0-9]*' "$WORK/people.json") in ${t} s"
+
+for ((k = IMPORTS - 1; k >= 0; k--)); do
+	seen=$(date -u -d "-$((k * 365 / IMPORTS)) days" +%Y-%m-%dT09:00:00Z)
+	awk -v n="$DEVICES" -v p="$PEOPLE" -v seen="$seen" -v k="$k" 'BEGIN {
+		print "Device name,Serial number,OS,OS version,Model,Primary user email address,Encrypted,Managed by,Screen lock minutes,Last check-in"
+		for (i = 1; i <= n; i++) printf "LAPTOP-%d,SN%07d,Windows,10.0.22631,Latitude 7440,person-%d@bench.test,%s,Intune,%d,%s\n", i, i, (i - 1) % p + 1, ((i + k) % 20 ? "Yes" : "No"), ((i + k) % 15 ? 10 : 0), seen
+	}' >"$WORK/devices.csv"
+	t=$(curl -s -o "$WORK/devices.json" -w '%{http_code} in %{time_total} s' -X POST -H "Authorization: Bearer $TOKEN" \
+		-H 'Content-Type: text/csv' --data-binary @"$WORK/devices.csv" "$CHARTER/api/v1/devices/import?validRowsOnly=true")
+	echo "seed       $DEVICES devices seen $seen: HTTP $t: $(head -c 160 "$WORK/devices.json")"
+done
+
+cat >"$WORK/year.sql" <<SQL
+insert into compliance_snapshot (taken_on, control_id, clauses, status, met, of_items, exempted)
+with recursive d(x) as (select 1 union all select x + 1 from d where x < 365)
+select dateadd('DAY', -d.x, current_date), c.id, c.clause, case when mod(d.x, 11) = 0 then 'ATTENTION' else 'PASSING' end,
+  $DEVICES - mod(d.x * 7, 500), $DEVICES, mod(d.x, 13)
+from d,
+  (select 'device-' || id id, clause from device_check
+   union all select 'training-12-months', 'S1' union all select 'training-sessions-scheduled', 'S1'
+   union all select 'policy-acknowledged-work-behaviors', 'S6' union all select 'visits-with-host', 'S3'
+   union all select 'consent-rate', 'C1' union all select 'rights-requests-on-time', 'C7') c;
+insert into policy_acknowledgement (id, document_id, version, person_id, text_sha256, acknowledged_at)
+select random_uuid(), 'work-behaviors', 1, p.id, v.sha256,
+  dateadd('MINUTE', -mod(rownum() * 53, 525600), current_timestamp)
+from person p cross join policy_version v where v.document_id = 'work-behaviors' and v.number = 1
+  and not exists (select 1 from policy_acknowledgement a where a.person_id = p.id and a.document_id = 'work-behaviors');
+SQL
+sql "$WORK/year.sql"
+echo "seed       $(query 'select count(*) from compliance_snapshot') daily snapshot rows, $(query 'select count(*) from check_result') check results, $(query 'select count(*) from policy_acknowledgement') acknowledgements"
+
+jar=$WORK/cookies
+csrf_of() { grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+csrf=$(curl -s -c "$jar" -b "$jar" "$CHARTER/login" | csrf_of)
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$ADMIN" --data-urlencode "password=$PASSWORD" \
+	--data-urlencode "_csrf=$csrf" "$CHARTER/login"
+[[ $(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$CHARTER/compliance") == 200 ]] ||
+	{ echo "bench: /compliance does not answer 200 after signing in" >&2; exit 1; }
+
+echo
+echo "page (target p95 <= 200 ms)                     median     p95   ratio"
+measure() { # $1 path
+	local i
+	for ((i = 0; i < WARMUP; i++)); do curl -s -o /dev/null -b "$jar" "$CHARTER$1"; done
+	for ((i = 0; i < REQUESTS; i++)); do curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$CHARTER$1"; done |
+		awk '{ printf "%.2f\n", $1 * 1000 }' | sort -n |
+		awk -v path="$1" '{ v[NR] = $1 } END { p = v[int(NR * 0.95 + 0.999)]
+			printf "%-45s %7.1f %7.1f %7.2f\n", path, v[int((NR + 1) / 2)], p, p / 200 }'
+}
+measure /compliance
+measure /compliance/clauses/S5
+measure /compliance/policy/work-behaviors
+measure /compliance/evidence
+
+to=$(date -u +%Y-%m-%d)
+from=$(date -u -d "$to -1 year +1 day" +%Y-%m-%d)
+csrf=$(curl -s -b "$jar" "$CHARTER/compliance/evidence" | csrf_of)
+start=$(date +%s.%N)
+curl -s -o /dev/null -b "$jar" --data-urlencode "from=$from" --data-urlencode "to=$to" --data-urlencode "_csrf=$csrf" \
+	"$CHARTER/compliance/evidence"
+while curl -s -b "$jar" "$CHARTER/compliance/evidence" | grep -q 'role="status"'; do sleep 0.2; done
+took=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+link=$(curl -s -b "$jar" "$CHARTER/compliance/evidence" | grep -o '/compliance/evidence/[0-9a-f-]*\.zip' | head -n 1)
+[[ -n $link ]] || { echo "bench: the package did not finish (see $WORK/charter.log with KEEP=1)" >&2; exit 1; }
+mkdir "$WORK/zip" && curl -s -b "$jar" -o "$WORK/zip/evidence.zip" "$CHARTER$link"
+(cd "$WORK/zip" && unzip -q evidence.zip && sha256sum -c --quiet MANIFEST.sha256) && verified=yes || verified=NO
+echo
+echo "evidence package $from to $to: $took s (ratio to the 60 s target $(awk -v t="$took" 'BEGIN { printf "%.3f", t / 60 }')), $(stat -c %s "$WORK/zip/evidence.zip") bytes, manifest verified: $verified"
+(cd "$WORK/zip" && for f in controls/*.csv; do printf '  %-45s %8d rows\n' "$f" $(($(wc -l <"$f") - 1)); done)
