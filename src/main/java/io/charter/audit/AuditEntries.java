@@ -36,6 +36,15 @@ class AuditEntries {
 				.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
 	}
 
+	/** The last entry recorded before this instant, as the head stood then; the genesis when none. */
+	Head lastBefore(java.time.Instant end) {
+		return jdbc.sql("""
+				select seq, hash from audit_entry
+				where seq = (select max(seq) from audit_entry where occurred_at < :end)""")
+				.param("end", end.atOffset(ZoneOffset.UTC)).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+				.optional().orElse(new Head(0, AuditChain.GENESIS));
+	}
+
 	void append(AuditEntry e) {
 		jdbc.sql("""
 				insert into audit_entry (seq, occurred_at, actor, action, entity_type, entity_id, summary, prev_hash, hash)

@@ -93,6 +93,24 @@ public class AuditTrail {
 				.orElseThrow(() -> new CheckpointRefused(CheckpointRefused.Reason.MALFORMED)));
 	}
 
+	/**
+	 * The chain as it stood at this instant: intact from the first entry to the last one recorded
+	 * before it, and that entry's hash. What evidence of a closed period quotes: later entries do not
+	 * change it, so the same period's package is the same every time it is built.
+	 */
+	@Transactional(readOnly = true)
+	public ChainAt verifyUntil(Instant end) {
+		AuditEntries.Head head = entries.lastBefore(end);
+		return new ChainAt(walk(null, head), head.lastHash());
+	}
+
+	/**
+	 * @param verification the walk of the entries up to the instant
+	 * @param hash the hash of the last of them (64 zeros when there were none)
+	 */
+	public record ChainAt(ChainVerification verification, String hash) {
+	}
+
 	/** The hash of the last entry recorded: what an evidence package quotes beside the verification. */
 	@Transactional(readOnly = true)
 	public String headHash() {
@@ -101,7 +119,10 @@ public class AuditTrail {
 
 	private ChainVerification walk(AuditCheckpoint anchor) {
 		// The head first: entries appended while the walk runs are after it and not part of this check.
-		AuditEntries.Head head = entries.head();
+		return walk(anchor, entries.head());
+	}
+
+	private ChainVerification walk(AuditCheckpoint anchor, AuditEntries.Head head) {
 		CheckpointMatch match = anchor == null ? CheckpointMatch.NOT_GIVEN : CheckpointMatch.MISMATCHED;
 		String prev = AuditChain.GENESIS;
 		long expected = 1;

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.audit.AuditTrail;
 import io.charter.compliance.web.PackageRow;
-import io.charter.audit.ChainVerification;
 import io.charter.shared.Actors;
 import io.charter.shared.RuleViolation;
 
@@ -46,10 +47,11 @@ class EvidencePackages {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate tx;
 	private final Clock clock;
+	private final ZoneId zone;
 
 	EvidencePackages(JdbcClient jdbc, Clauses clauses, ControlReports reports, Snapshots snapshots, AuditTrail audit,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, ApplicationEventPublisher events,
-			TransactionTemplate tx, Clock clock) {
+			TransactionTemplate tx, Clock clock, @Value(ComplianceSettings.ZONE) ZoneId zone) {
 		this.jdbc = jdbc;
 		this.clauses = clauses;
 		this.reports = reports;
@@ -59,6 +61,7 @@ class EvidencePackages {
 		this.events = events;
 		this.tx = tx;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	/**
@@ -98,10 +101,13 @@ class EvidencePackages {
 		try {
 			var reading = reports.read(to);
 			var table = clauses.all(false).stream().map(c -> ClauseStanding.of(c, reading.controls())).toList();
-			ChainVerification chain = audit.verify();
+			// The trail up to the period's end (or now, for a period not yet over): the package of a closed
+			// period is the same however often it is built, though each build adds an entry to the trail.
+			Instant end = earliest(to.plusDays(1).atStartOfDay(zone).toInstant(), clock.instant());
+			AuditTrail.ChainAt chain = audit.verifyUntil(end);
 			var input = new EvidencePackage.Input(from, to, table, snapshots.between(from, to),
 					reports.evidence(reading.controls(), from, to),
-					new EvidencePackage.AuditCheck(chain.valid(), chain.entries(), audit.headHash()));
+					new EvidencePackage.AuditCheck(chain.verification().valid(), chain.verification().entries(), chain.hash()));
 			int total = EvidencePackage.files(input);
 			EvidencePackage.Built built = EvidencePackage.build(input, done -> jdbc
 					.sql("update compliance_evidence set done_files = :done, total_files = :total where id = :id")
@@ -139,5 +145,9 @@ class EvidencePackages {
 	Optional<byte[]> zip(UUID id) {
 		return jdbc.sql("select content from compliance_evidence where id = :id and state = 'DONE'").param("id", id)
 				.query((rs, n) -> rs.getBytes(1)).optional();
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 }

@@ -92,6 +92,20 @@ class AuditIntegrationTests {
 		assertThat(trail.verify().valid()).isTrue();
 	}
 
+	/** The trail as it stood at an instant: the entries before it, checked, and the last one's hash. */
+	@Test
+	void theTrailAtAnInstantEndsWithTheLastEntryBeforeIt() {
+		Instant at = Instant.now();
+		AuditEntry before = trail.record(new Probe("system", "probe.before", "probe", "b", "before", at));
+		AuditEntry after = trail.record(new Probe("system", "probe.after", "probe", "a", "after", at.plusSeconds(1)));
+		AuditTrail.ChainAt then = trail.verifyUntil(at.plusMillis(500));
+		assertThat(then.hash()).isEqualTo(before.hash()).isNotEqualTo(after.hash());
+		assertThat(then.verification().valid()).isTrue();
+		assertThat(then.verification().entries()).isEqualTo(before.seq());
+		assertThat(trail.verifyUntil(Instant.EPOCH).hash()).isEqualTo("0".repeat(64));
+		assertThat(trail.verifyUntil(Instant.EPOCH).verification().entries()).isZero();
+	}
+
 	@Test
 	void verificationPointsAtAnEditedRow() throws Exception {
 		AuditEntry target = trail.record(new Probe("system", "probe.edit", "probe", "3", "original", Instant.now()));

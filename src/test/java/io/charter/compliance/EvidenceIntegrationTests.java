@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,26 @@ class EvidenceIntegrationTests {
 		assertThat(new String(files.get("controls/exemptions-in-force.csv"), StandardCharsets.UTF_8))
 				.startsWith("exemption_id,clause,check,subject_kind,subject_id,starts_on,ends_on,status,decision,decision_text");
 		assertThat(new String(files.get("audit-verification.txt"), StandardCharsets.UTF_8)).contains("head_hash=");
+	}
+
+	/** Each build adds to the trail, yet a closed period's package quotes the trail as it stood then. */
+	@Test
+	void aClosedPeriodBuiltTwiceGivesTheSameManifest() throws Exception {
+		var auditor = Fixtures.signIn(mvc, fixtures.user(Role.AUDITOR).email(), Fixtures.PASSWORD);
+		List<String> manifests = new java.util.ArrayList<>();
+		for (int build = 0; build < 2; build++) {
+			java.util.Set<UUID> before = packages.latest().stream().map(p -> p.id()).collect(java.util.stream.Collectors.toSet());
+			mvc.perform(post("/compliance/evidence").session(auditor).with(csrf()).param("from", "2025-01-01")
+					.param("to", "2025-12-31")).andExpect(status().is3xxRedirection());
+			var row = await().atMost(Duration.ofSeconds(30)).until(() -> packages.latest().stream()
+					.filter(p -> !before.contains(p.id()) && !p.state().equals("RUNNING")).findFirst().orElse(null),
+					p -> p != null);
+			assertThat(row.state()).isEqualTo("DONE");
+			byte[] zip = mvc.perform(get("/compliance/evidence/" + row.id() + ".zip").session(auditor))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+			manifests.add(new String(EvidencePackageUnitTests.unzip(zip).get(EvidencePackage.MANIFEST), StandardCharsets.UTF_8));
+		}
+		assertThat(manifests.get(1)).isEqualTo(manifests.get(0)).contains("audit-verification.txt");
 	}
 
 	@Test
