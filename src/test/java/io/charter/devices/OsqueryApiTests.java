@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -295,6 +296,39 @@ class OsqueryApiTests {
 		osquery("/osquery/distributed/write", loggedIn.formatted(nodeKey, local));
 		assertThat(owner(device)).isEqualTo(manual + " manual");
 		assertThat(Fixtures.page(mvc, security, "/devices/" + device)).contains(local);
+	}
+
+	@Test
+	void securityPutsANewVersionOfACheckThroughTheApiWithItsTitles() throws Exception {
+		JsonNode before = body(mvc.perform(get("/api/v1/devices/checks/no-local-backup")
+				.header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR))).andExpect(status().isOk())).get(0);
+		String put = """
+				{"clause": "S7", "enabled": true,
+				 "queries": {"darwin": %s, "windows": %s},
+				 "title": {"en": "No Time Machine nor File History", "fr": "Ni Time Machine ni historique des fichiers"},
+				 "fix": {"nl": "Zet Time Machine uit."}}""".formatted(json.writeValueAsString(before.path("queryDarwin").asString()),
+				json.writeValueAsString(before.path("queryWindows").asString()));
+		String security = "Bearer " + fixtures.tokenFor(Role.SECURITY);
+		mvc.perform(put("/api/v1/devices/checks/no-local-backup").header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR))
+				.contentType(MediaType.APPLICATION_JSON).content(put)).andExpect(status().isForbidden());
+		// Wrong fields: every one reported, nothing written.
+		mvc.perform(put("/api/v1/devices/checks/no-local-backup").header("Authorization", security)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"clause\": \"S9\", \"queries\": {\"beos\": \"SELECT 1\"}, \"title\": {\"de\": \"x\", \"en\": \"%s\"}}"
+						.formatted("t".repeat(201))))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("queries.beos", "queries",
+						"clause", "titleEn", "language.de")));
+		JsonNode now = body(mvc.perform(put("/api/v1/devices/checks/no-local-backup").header("Authorization", security)
+				.contentType(MediaType.APPLICATION_JSON).content(put)).andExpect(status().isOk()));
+		assertThat(now.path("version").asInt()).isEqualTo(before.path("version").asInt() + 1);
+		assertThat(now.path("titleFr").asString()).isEqualTo("Ni Time Machine ni historique des fichiers");
+		assertThat(now.path("queryLinux").isNull()).isTrue();
+		JsonNode versions = body(mvc.perform(get("/api/v1/devices/checks/no-local-backup").header("Authorization", security)));
+		assertThat(versions.get(1).path("version").asInt()).isEqualTo(before.path("version").asInt());
+		assertThat(versions.get(1).path("titleEn").isNull()).isTrue();
+		assertThat(Fixtures.page(mvc, signedIn(Role.SECURITY), "/devices/checks")).contains("No Time Machine nor File History");
 	}
 
 	private String owner(UUID device) {
