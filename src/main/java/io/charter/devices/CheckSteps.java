@@ -152,9 +152,9 @@ class CheckSteps {
 			return errors;
 		}
 		boolean enabled = r.enabled() == null || r.enabled();
-		write(new CheckVersionView(checkId, 0, r.clause(), fix(queries.get("darwin")), fix(queries.get("windows")),
-				fix(queries.get("linux")), enabled, fix(fix.get("en")), fix(fix.get("fr")), fix(fix.get("nl")),
-				fix(title.get("en")), fix(title.get("fr")), fix(title.get("nl")), null, null),
+		write(new CheckVersionView(checkId, 0, r.clause(), given(queries.get("darwin")), given(queries.get("windows")),
+				given(queries.get("linux")), enabled, given(fix.get("en")), given(fix.get("fr")), given(fix.get("nl")),
+				given(title.get("en")), given(title.get("fr")), given(title.get("nl")), null, null),
 				"all platforms, " + r.clause() + (enabled ? "" : ", disabled"));
 		return Map.of();
 	}
@@ -176,9 +176,9 @@ class CheckSteps {
 		CheckVersionView next = new CheckVersionView(checkId, 0, change.clause(),
 				change.platform().equals("darwin") ? query : now.queryDarwin(),
 				change.platform().equals("windows") ? query : now.queryWindows(),
-				change.platform().equals("linux") ? query : now.queryLinux(), change.enabled(), fix(change.fixEn()),
-				fix(change.fixFr()), fix(change.fixNl()), fix(change.titleEn()), fix(change.titleFr()),
-				fix(change.titleNl()), null, null);
+				change.platform().equals("linux") ? query : now.queryLinux(), change.enabled(), given(change.fixEn()),
+				given(change.fixFr()), given(change.fixNl()), given(change.titleEn()), given(change.titleFr()),
+				given(change.titleNl()), null, null);
 		write(next, change.platform() + ", " + change.clause() + (change.enabled() ? "" : ", disabled"));
 		return Map.of();
 	}
@@ -235,8 +235,8 @@ class CheckSteps {
 		return errors;
 	}
 
-	/** A blank text keeps the one shipped with Charter. */
-	private static String fix(String text) {
+	/** A text as stored: stripped, and null when blank (for a title or fix text: the one shipped with Charter stands). */
+	private static String given(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 
