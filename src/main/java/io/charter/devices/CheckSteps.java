@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,7 @@ class CheckSteps {
 
 	static final int MAX_QUERY = 4000;
 	static final int MAX_FIX = 2000;
+	static final int MAX_TITLE = 200;
 	private static final Pattern CLAUSE = Pattern.compile("S[1-8]");
 
 	private final Checks checks;
@@ -104,7 +106,57 @@ class CheckSteps {
 
 	/** A change as typed in the form: one platform's query, and the rest of the check. */
 	record Change(String platform, String query, String clause, boolean enabled, String fixEn, String fixFr,
-			String fixNl) {
+			String fixNl, String titleEn, String titleFr, String titleNl) {
+	}
+
+	/**
+	 * A whole new version as the API sends it: the query of each platform that has one (a platform
+	 * left out has none, so the check is unknown there), titles and fix texts per language (one left
+	 * out keeps the shipped text).
+	 */
+	record Replacement(Map<String, String> queries, String clause, Boolean enabled, Map<String, String> title,
+			Map<String, String> fix) {
+	}
+
+	/**
+	 * Puts the API's new version of the check in force; nothing is written when a field is wrong.
+	 *
+	 * @return the field errors (field name to message key), empty when the version was written
+	 */
+	@PreAuthorize("hasRole('SECURITY')")
+	@Transactional
+	public Map<String, String> replace(String checkId, Replacement r) {
+		versions(checkId);
+		Map<String, String> queries = r.queries() == null ? Map.of() : r.queries();
+		Map<String, String> title = r.title() == null ? Map.of() : r.title();
+		Map<String, String> fix = r.fix() == null ? Map.of() : r.fix();
+		Map<String, String> errors = new LinkedHashMap<>();
+		queries.forEach((platform, query) -> {
+			if (!SoftwareSteps.PLATFORMS.contains(platform)) {
+				errors.put("queries." + platform, "devices.checks.platform-invalid");
+			}
+			else if (query != null && query.strip().length() > MAX_QUERY) {
+				errors.put("queries." + platform, "devices.checks.query-long");
+			}
+		});
+		if (SoftwareSteps.PLATFORMS.stream().map(queries::get).allMatch(q -> q == null || q.isBlank())) {
+			errors.put("queries", "devices.checks.query-empty");
+		}
+		errors.putAll(errors(r.clause(), fix.get("en"), fix.get("fr"), fix.get("nl"), title.get("en"),
+				title.get("fr"), title.get("nl")));
+		Set<String> languages = new java.util.HashSet<>(title.keySet());
+		languages.addAll(fix.keySet());
+		languages.removeAll(Set.of("en", "fr", "nl"));
+		languages.forEach(l -> errors.put("language." + l, "devices.checks.language-invalid"));
+		if (!errors.isEmpty()) {
+			return errors;
+		}
+		boolean enabled = r.enabled() == null || r.enabled();
+		write(new CheckVersionView(checkId, 0, r.clause(), given(queries.get("darwin")), given(queries.get("windows")),
+				given(queries.get("linux")), enabled, given(fix.get("en")), given(fix.get("fr")), given(fix.get("nl")),
+				given(title.get("en")), given(title.get("fr")), given(title.get("nl")), null, null),
+				"all platforms, " + r.clause() + (enabled ? "" : ", disabled"));
+		return Map.of();
 	}
 
 	/**
@@ -124,14 +176,19 @@ class CheckSteps {
 		CheckVersionView next = new CheckVersionView(checkId, 0, change.clause(),
 				change.platform().equals("darwin") ? query : now.queryDarwin(),
 				change.platform().equals("windows") ? query : now.queryWindows(),
-				change.platform().equals("linux") ? query : now.queryLinux(), change.enabled(), fix(change.fixEn()),
-				fix(change.fixFr()), fix(change.fixNl()), null, null);
+				change.platform().equals("linux") ? query : now.queryLinux(), change.enabled(), given(change.fixEn()),
+				given(change.fixFr()), given(change.fixNl()), given(change.titleEn()), given(change.titleFr()),
+				given(change.titleNl()), null, null);
+		write(next, change.platform() + ", " + change.clause() + (change.enabled() ? "" : ", disabled"));
+		return Map.of();
+	}
+
+	/** A new version in force, the previous ones kept, and in the audit trail. */
+	private void write(CheckVersionView next, String what) {
 		Instant at = clock.instant();
 		int version = checks.change(next, at, Actors.current());
-		events.publishEvent(new CheckChanged(checkId, version, "check " + checkId + " version " + version + " ("
-				+ change.platform() + ", " + change.clause() + (change.enabled() ? "" : ", disabled") + ")",
-				Actors.current(), at));
-		return Map.of();
+		events.publishEvent(new CheckChanged(next.checkId(), version, "check " + next.checkId() + " version " + version
+				+ " (" + what + ")", Actors.current(), at));
 	}
 
 	static Map<String, String> errors(Change change) {
@@ -145,20 +202,41 @@ class CheckSteps {
 		else if (change.query().strip().length() > MAX_QUERY) {
 			errors.put("query", "devices.checks.query-long");
 		}
-		if (change.clause() == null || !CLAUSE.matcher(change.clause()).matches()) {
-			errors.put("clause", "devices.checks.clause-invalid");
-		}
-		for (var fix : Map.of("fixEn", text(change.fixEn()), "fixFr", text(change.fixFr()), "fixNl", text(change.fixNl()))
-				.entrySet()) {
-			if (fix.getValue().strip().length() > MAX_FIX) {
-				errors.put(fix.getKey(), "devices.checks.fix-long");
-			}
-		}
+		errors.putAll(errors(change.clause(), change.fixEn(), change.fixFr(), change.fixNl(), change.titleEn(),
+				change.titleFr(), change.titleNl()));
 		return errors;
 	}
 
-	/** A blank text keeps the one shipped with Charter. */
-	private static String fix(String text) {
+	/** The clause's, fix texts' and titles' errors, by form field name. */
+	private static Map<String, String> errors(String clause, String fixEn, String fixFr, String fixNl,
+			String titleEn, String titleFr, String titleNl) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (clause == null || !CLAUSE.matcher(clause).matches()) {
+			errors.put("clause", "devices.checks.clause-invalid");
+		}
+		Map<String, String> fixes = new LinkedHashMap<>();
+		fixes.put("fixEn", fixEn);
+		fixes.put("fixFr", fixFr);
+		fixes.put("fixNl", fixNl);
+		fixes.forEach((field, text) -> {
+			if (text(text).strip().length() > MAX_FIX) {
+				errors.put(field, "devices.checks.fix-long");
+			}
+		});
+		Map<String, String> titles = new LinkedHashMap<>();
+		titles.put("titleEn", titleEn);
+		titles.put("titleFr", titleFr);
+		titles.put("titleNl", titleNl);
+		titles.forEach((field, text) -> {
+			if (text(text).strip().length() > MAX_TITLE) {
+				errors.put(field, "devices.checks.title-long");
+			}
+		});
+		return errors;
+	}
+
+	/** A text as stored: stripped, and null when blank (for a title or fix text: the one shipped with Charter stands). */
+	private static String given(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 

@@ -54,7 +54,7 @@ class Checks {
 	}
 
 	private static final String VERSION_COLUMNS = """
-			clause, query_darwin, query_windows, query_linux, enabled, fix_en, fix_fr, fix_nl""";
+			clause, query_darwin, query_windows, query_linux, enabled, fix_en, fix_fr, fix_nl, title_en, title_fr, title_nl""";
 
 	/** Every check as in force now, in the checks' order. */
 	List<CheckVersionView> current() {
@@ -76,7 +76,7 @@ class Checks {
 		return new CheckVersionView(rs.getString("check_id"), rs.getInt("version"), rs.getString("clause"),
 				rs.getString("query_darwin"), rs.getString("query_windows"), rs.getString("query_linux"),
 				rs.getBoolean("enabled"), rs.getString("fix_en"), rs.getString("fix_fr"), rs.getString("fix_nl"),
-				Utc.instant(rs, "changed_at"), rs.getString("changed_by"));
+				rs.getString("title_en"), rs.getString("title_fr"), rs.getString("title_nl"), Utc.instant(rs, "changed_at"), rs.getString("changed_by"));
 	}
 
 	/** Puts a new version of the check in force, the previous ones kept; its number is the last plus one. */
@@ -86,10 +86,10 @@ class Checks {
 		jdbc.sql("""
 				update device_check set version = :version, clause = :clause, query_darwin = :darwin,
 				  query_windows = :windows, query_linux = :linux, enabled = :enabled, fix_en = :en, fix_fr = :fr,
-				  fix_nl = :nl where id = :id""").params(versionParams(next, version)).update();
+				  fix_nl = :nl, title_en = :titleEn, title_fr = :titleFr, title_nl = :titleNl where id = :id""").params(versionParams(next, version)).update();
 		jdbc.sql("insert into device_check_version (check_id, version, " + VERSION_COLUMNS + """
 				, changed_at, changed_by) values (:id, :version, :clause, :darwin, :windows, :linux, :enabled, :en, :fr,
-				  :nl, :at, :actor)""").params(versionParams(next, version)).param("at", Utc.odt(at))
+				  :nl, :titleEn, :titleFr, :titleNl, :at, :actor)""").params(versionParams(next, version)).param("at", Utc.odt(at))
 				.param("actor", actor).update();
 		return version;
 	}
@@ -106,6 +106,9 @@ class Checks {
 		p.put("en", v.fixEn());
 		p.put("fr", v.fixFr());
 		p.put("nl", v.fixNl());
+		p.put("titleEn", v.titleEn());
+		p.put("titleFr", v.titleFr());
+		p.put("titleNl", v.titleNl());
 		return p;
 	}
 

@@ -42,16 +42,18 @@ class ChecksController {
 		CheckVersionView now = versions.get(0);
 		String shown = SoftwareSteps.PLATFORMS.contains(platform) ? platform : "darwin";
 		return page(versions, typed(new CheckSteps.Change(shown, now.query(shown), now.clause(), now.enabled(),
-				now.fixEn(), now.fixFr(), now.fixNl())), Map.of(), model);
+				now.fixEn(), now.fixFr(), now.fixNl(), now.titleEn(), now.titleFr(), now.titleNl())), Map.of(), model);
 	}
 
 	@PostMapping(PATH + "/{id}")
 	String change(@PathVariable String id, @RequestParam(required = false) String platform,
 			@RequestParam(required = false) String query, @RequestParam(required = false) String clause,
 			@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String fixEn,
-			@RequestParam(required = false) String fixFr, @RequestParam(required = false) String fixNl, Model model,
-			RedirectAttributes redirect) {
-		var change = new CheckSteps.Change(platform, query, clause, enabled, fixEn, fixFr, fixNl);
+			@RequestParam(required = false) String fixFr, @RequestParam(required = false) String fixNl,
+			@RequestParam(required = false) String titleEn, @RequestParam(required = false) String titleFr,
+			@RequestParam(required = false) String titleNl, Model model, RedirectAttributes redirect) {
+		var change = new CheckSteps.Change(platform, query, clause, enabled, fixEn, fixFr, fixNl, titleEn, titleFr,
+				titleNl);
 		Map<String, String> errors = steps.change(id, change);
 		if (!errors.isEmpty()) {
 			return page(steps.versions(id), typed(change), errors, model);
@@ -78,6 +80,9 @@ class ChecksController {
 		typed.put("fixEn", text(change.fixEn()));
 		typed.put("fixFr", text(change.fixFr()));
 		typed.put("fixNl", text(change.fixNl()));
+		typed.put("titleEn", text(change.titleEn()));
+		typed.put("titleFr", text(change.titleFr()));
+		typed.put("titleNl", text(change.titleNl()));
 		return typed;
 	}
 

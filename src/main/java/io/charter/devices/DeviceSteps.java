@@ -15,6 +15,7 @@ import io.charter.devices.DeviceEvent.EnrollSecretCreated;
 import io.charter.devices.DeviceEvent.EnrollSecretRevoked;
 import io.charter.devices.web.CheckState;
 import io.charter.devices.web.DeviceView;
+import io.charter.devices.web.ReportedUserView;
 import io.charter.devices.web.SecretView;
 import io.charter.people.Directory;
 import io.charter.people.PersonSummary;
@@ -151,10 +152,21 @@ class DeviceSteps {
 			owner = directory.byEmail(ownerEmail.strip()).map(PersonSummary::id)
 					.orElseThrow(() -> new RuleViolation("owner", "Nobody in the directory has this e-mail address."));
 		}
-		devices.owner(id, owner);
+		devices.owner(id, owner, Devices.MANUAL);
 		events.publishEvent(new DeviceOwnerSet(id, owner, owner == null ? "owner removed" : "owner set",
 				Actors.current(), clock.instant()));
 		return device(id);
+	}
+
+	/** The user osquery last reported as logged in on the device, and the people it could be when several. */
+	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
+	@Transactional(readOnly = true)
+	public ReportedUserView reportedUser(UUID id) {
+		Devices.Ownership ownership = devices.ownership(id).orElseThrow(() -> new NotFound("No such device."));
+		List<String> candidates = directory.people(devices.candidates(id)).values().stream()
+				.map(p -> p.name() + " (" + p.email() + ")").sorted().toList();
+		return new ReportedUserView(ownership.reportedUser(), ownership.reportedAt(),
+				ownership.ownerId() == null ? null : ownership.source(), candidates);
 	}
 
 	private DeviceView named(DeviceView d) {

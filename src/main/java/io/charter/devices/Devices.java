@@ -3,6 +3,7 @@ package io.charter.devices;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +82,9 @@ class Devices {
 	void insertImported(UUID id, MdmFile.Facts facts, UUID ownerId, Instant seen, Instant now) {
 		jdbc.sql("""
 				insert into device (id, hostname, platform, os_name, os_version, serial, hardware_model, owner_id,
-				  enrolled_at, last_seen_at, source)
-				values (:id, :label, :platform, :osName, :osVersion, :serial, :model, :owner, :now, :seen, 'mdm')""")
-				.param("id", id).params(importParameters(facts)).param("label", facts.name() == null ? facts.serial() : facts.name())
+				  owner_source, enrolled_at, last_seen_at, source)
+				values (:id, :label, :platform, :osName, :osVersion, :serial, :model, :owner, :ownerSource, :now, :seen, 'mdm')""")
+				.param("id", id).param("ownerSource", ownerId == null ? null : FROM_MDM).params(importParameters(facts)).param("label", facts.name() == null ? facts.serial() : facts.name())
 				.param("owner", ownerId).param("now", Utc.odt(now))
 				.param("seen", Utc.odt(seen)).update();
 	}
@@ -130,8 +131,51 @@ class Devices {
 				.update();
 	}
 
-	void owner(UUID id, UUID ownerId) {
-		jdbc.sql("update device set owner_id = :owner where id = :id").param("id", id).param("owner", ownerId).update();
+	/** Where an owner came from: osquery may change only an owner it set itself. */
+	static final String MANUAL = "manual";
+	static final String FROM_MDM = "mdm";
+	static final String FROM_OSQUERY = "osquery";
+
+	void owner(UUID id, UUID ownerId, String source) {
+		jdbc.sql("update device set owner_id = :owner, owner_source = :source where id = :id").param("id", id)
+				.param("owner", ownerId).param("source", ownerId == null ? null : source).update();
+		candidates(id, List.of());
+	}
+
+	/** The owner as the logged-in user reported by osquery may change it. */
+	record Ownership(UUID ownerId, String source, String reportedUser, Instant reportedAt) {
+
+		/** Whether osquery may set the owner: nobody set it, or osquery did. */
+		boolean openToOsquery() {
+			return ownerId == null || FROM_OSQUERY.equals(source);
+		}
+	}
+
+	Optional<Ownership> ownership(UUID id) {
+		return jdbc.sql("select owner_id, owner_source, reported_user, reported_user_at from device where id = :id")
+				.param("id", id)
+				.query((rs, n) -> new Ownership(rs.getObject("owner_id", UUID.class), rs.getString("owner_source"),
+						rs.getString("reported_user"), Utc.instant(rs, "reported_user_at")))
+				.optional();
+	}
+
+	void reportedUser(UUID id, String user, Instant at) {
+		jdbc.sql("update device set reported_user = :user, reported_user_at = :at where id = :id").param("id", id)
+				.param("user", user).param("at", Utc.odt(at)).update();
+	}
+
+	/** Replaces the people the reported user could be (empty: none). */
+	void candidates(UUID id, Collection<UUID> people) {
+		jdbc.sql("delete from device_owner_candidate where device_id = :id").param("id", id).update();
+		for (UUID person : people) {
+			jdbc.sql("insert into device_owner_candidate (device_id, person_id) values (:id, :person)").param("id", id)
+					.param("person", person).update();
+		}
+	}
+
+	List<UUID> candidates(UUID id) {
+		return jdbc.sql("select person_id from device_owner_candidate where device_id = :id order by person_id")
+				.param("id", id).query(UUID.class).list();
 	}
 
 	/** Refuses its node key from now on: osquery enrolls again, with a secret that is still valid. */
@@ -153,7 +197,11 @@ class Devices {
 
 	/** Unlinks the owner from their devices (erasure): the devices stay, as company hardware. */
 	int unlinkOwner(UUID ownerId) {
-		return jdbc.sql("update device set owner_id = null where owner_id = :o").param("o", ownerId).update();
+		// The user name osquery reported is theirs too, and so is being one of a device's candidates.
+		int candidacies = jdbc.sql("delete from device_owner_candidate where person_id = :o").param("o", ownerId).update();
+		return candidacies + jdbc.sql("""
+				update device set owner_id = null, owner_source = null, reported_user = null, reported_user_at = null
+				where owner_id = :o""").param("o", ownerId).update();
 	}
 
 	/** Unrevoked devices not seen since the instant. */

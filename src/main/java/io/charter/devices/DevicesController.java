@@ -101,6 +101,7 @@ class DevicesController {
 		model.addAttribute("history", checkSteps.history(id));
 		model.addAttribute("software", software.ofDevice(id));
 		model.addAttribute("ownerTyped", ownerTyped);
+		model.addAttribute("reported", steps.reportedUser(id));
 		return "devices/device";
 	}
 

@@ -79,6 +79,12 @@ class DevicesShell {
 		return new PathAccess("/api/v1/devices/enroll-secrets/**", SECRET_READERS, Set.of(Role.SECURITY));
 	}
 
+	/** Like the checks' pages: everyone who reads the devices reads them, SECURITY changes them. */
+	@Bean
+	static PathAccess checksApiAccess() {
+		return new PathAccess(ChecksApi.PATH + "/**", READERS, Set.of(Role.SECURITY));
+	}
+
 	@Bean
 	static PathAccess mdmImportApiAccess() {
 		return new PathAccess(MdmImportApi.PATH, Set.of(Role.SECURITY), Set.of(Role.SECURITY));

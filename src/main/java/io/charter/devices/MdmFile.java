@@ -71,6 +71,8 @@ final class MdmFile {
 	static final String KEY = "devices.import.error.";
 
 	// Canonical field -> the names exports give it, normalized (lower case, letters and digits only).
+	// Google's device API (Cloud Identity) names encryptionState (ENCRYPTED, NOT_ENCRYPTED) and
+	// lastSyncTime; Jamf Pro's computer search may give "Computer Management Status" (Managed, Unmanaged).
 	private static final Map<String, Set<String>> NAMES = new LinkedHashMap<>();
 	static {
 		NAMES.put("serial", Set.of("serial", "serialnumber", "hardwareserial", "deviceserialnumber"));
@@ -83,12 +85,13 @@ final class MdmFile {
 		NAMES.put("screenLockMinutes", Set.of("screenlockminutes", "screenlock", "autolockminutes",
 				"inactivitytimeoutminutes"));
 		NAMES.put("diskEncrypted", Set.of("diskencrypted", "diskencryption", "encrypted", "isencrypted",
-				"filevault2status", "filevaultstatus", "encryptionstatus"));
-		NAMES.put("managed", Set.of("managed", "ismanaged", "managedby", "managementstate", "managementtype"));
+				"filevault2status", "filevaultstatus", "encryptionstatus", "encryptionstate"));
+		NAMES.put("managed", Set.of("managed", "ismanaged", "managedby", "managementstate", "managementtype",
+				"computermanagementstatus"));
 		NAMES.put("removableStorageBlocked", Set.of("removablestorageblocked", "usbstorageblocked",
 				"removablestoragedenywrite"));
 		NAMES.put("localBackup", Set.of("localbackup", "timemachine", "filehistory"));
-		NAMES.put("lastSeen", Set.of("lastseen", "lastsync", "lastsyncdatetime", "lastcheckin", "lastcheckintime",
+		NAMES.put("lastSeen", Set.of("lastseen", "lastsync", "lastsyncdatetime", "lastsynctime", "lastcheckin", "lastcheckintime",
 				"lastinventoryupdate", "lastcontacttime", "lastactivity"));
 	}
 

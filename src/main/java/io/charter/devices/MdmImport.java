@@ -97,7 +97,7 @@ class MdmImport {
 				id = known.get().id();
 				devices.updateImported(id, row, seen);
 				if (owner != null && !owner.equals(known.get().ownerId())) {
-					devices.owner(id, owner);
+					devices.owner(id, owner, Devices.FROM_MDM);
 					events.publishEvent(new DeviceOwnerSet(id, owner, "owner set from an MDM export", Actors.current(), now));
 				}
 			}

@@ -52,9 +52,11 @@ class OsqueryNodes {
 	private final DevicesSettings settings;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final LoggedInOwners owners;
 
 	OsqueryNodes(EnrollSecrets secrets, Devices devices, Checks checks, Software software,
-			DevicesSettings settings, ApplicationEventPublisher events, Clock clock) {
+			DevicesSettings settings, ApplicationEventPublisher events, Clock clock, LoggedInOwners owners) {
+		this.owners = owners;
 		this.software = software;
 		this.secrets = secrets;
 		this.devices = devices;
@@ -118,6 +120,8 @@ class OsqueryNodes {
 		if (due(node.checksSentAt(), settings.checkInterval(), now)) {
 			checks.queries(node.platform())
 					.forEach((id, query) -> queries.put(CHECK_PREFIX + id + VERSION_MARK + query.version(), query.sql()));
+			// Who is logged in, for the owner: as often as the checks, so a handed-over laptop follows its user.
+			queries.put(LoggedInOwners.QUERY_NAME, LoggedInOwners.QUERY);
 			if (!queries.isEmpty()) {
 				devices.checksSent(node.id(), now);
 			}
@@ -152,6 +156,9 @@ class OsqueryNodes {
 		Instant now = clock.instant();
 		int recorded = 0;
 		recordSoftware(node, queries, statuses, now);
+		if (queries.path(LoggedInOwners.QUERY_NAME).isArray() && ran(statuses.path(LoggedInOwners.QUERY_NAME))) {
+			owners.record(node.id(), queries.path(LoggedInOwners.QUERY_NAME), now);
+		}
 		for (Iterator<Map.Entry<String, JsonNode>> it = queries.properties().iterator(); it.hasNext();) {
 			Map.Entry<String, JsonNode> answer = it.next();
 			if (!answer.getKey().startsWith(CHECK_PREFIX)) {

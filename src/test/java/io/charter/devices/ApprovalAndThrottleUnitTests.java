@@ -32,7 +32,7 @@ class ApprovalAndThrottleUnitTests {
 		MovableClock clock = new MovableClock();
 		clock.set(Instant.parse("2026-12-07T10:00:00Z"));
 		EnrollThrottle throttle = new EnrollThrottle(new DevicesSettings(DataSize.ofMegabytes(2), DataSize.ofMegabytes(8),
-				Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(14), 2, Duration.ofMinutes(1), 0.95, DataSize.ofMegabytes(20)), clock);
+				Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(14), 2, Duration.ofMinutes(1), 0.95, DataSize.ofMegabytes(20), null), clock);
 		assertThat(throttle.tryAcquire("203.0.113.7")).isTrue();
 		assertThat(throttle.tryAcquire("203.0.113.7")).isTrue();
 		assertThat(throttle.tryAcquire("203.0.113.7")).isFalse();

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -86,7 +87,8 @@ class OsqueryApiTests {
 		// Each check's name carries the version sent (another test changes checks: any version here).
 		assertThat(queries.propertyNames().stream().map(n -> n.replaceFirst("@\\d+$", ""))).containsExactly(
 				"charter-check:screen-lock", "charter-check:disk-encryption", "charter-check:managed",
-				"charter-check:removable-storage-blocked", "charter-check:no-local-backup", "charter-software:apps");
+				"charter-check:removable-storage-blocked", "charter-check:no-local-backup",
+				"charter-user:logged_in_users", "charter-software:apps");
 		assertThat(queries.properties().stream().filter(q -> q.getKey().startsWith("charter-check:screen-lock@"))
 				.findFirst().orElseThrow().getValue().asString()).contains("managed_policies", "idleTime");
 		// Asked again within the check interval: nothing to run.
@@ -247,6 +249,91 @@ class OsqueryApiTests {
 				.andExpect(status().is3xxRedirection());
 		assertThat(Fixtures.page(mvc, session, "/devices")).contains("Olivia Owner");
 		assertThat(events.stream(DeviceEvent.DeviceOwnerSet.class)).anyMatch(e -> e.deviceId().equals(device));
+	}
+
+	@Test
+	void theOwnerIsThePersonLoggedInUnlessSeveralMatchOrSecuritySetItByHand() throws Exception {
+		String local = "lena" + UUID.randomUUID().toString().substring(0, 8);
+		UUID lena = person(local + "@example.test", "Lena Login");
+		String nodeKey = enroll(createSecret("logged in"), host, "darwin");
+		UUID device = deviceId(host);
+		assertThat(body(osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}")).path("queries")
+				.path("charter-user:logged_in_users").asString()).contains("FROM logged_in_users");
+		// As osqueryd sends it: a terminal session of root and the console's user.
+		String loggedIn = """
+				{"node_key": "%s",
+				 "queries": {"charter-user:logged_in_users": [
+				   {"user": "root", "type": "user", "tty": "ttys000"},
+				   {"user": "%s", "type": "user", "tty": "console"}]},
+				 "statuses": {"charter-user:logged_in_users": 0}, "messages": {}}""";
+		osquery("/osquery/distributed/write", loggedIn.formatted(nodeKey, local.toUpperCase()))
+				.andExpect(jsonPath("$.node_invalid").value(false));
+		assertThat(owner(device)).isEqualTo(lena + " osquery");
+		assertThat(events.stream(DeviceEvent.DeviceOwnerSet.class)).anyMatch(e -> e.deviceId().equals(device)
+				&& lena.equals(e.ownerId()));
+
+		// Two people have the user name before the @: nobody is guessed, SECURITY sees both.
+		String shared = "sam" + UUID.randomUUID().toString().substring(0, 8);
+		person(shared + "@example.test", "Sam First");
+		person(shared + "@other.test", "Sam Second");
+		String other = "host-" + UUID.randomUUID();
+		String otherKey = enroll(createSecret("shared"), other, "windows");
+		UUID otherDevice = deviceId(other);
+		osquery("/osquery/distributed/write", """
+				{"node_key": "%s",
+				 "queries": {"charter-user:logged_in_users": [{"user": "CORP\\\\%s", "type": "active", "tty": "console"}]},
+				 "statuses": {"charter-user:logged_in_users": 0}}""".formatted(otherKey, shared));
+		assertThat(owner(otherDevice)).isEqualTo("null null");
+		var security = signedIn(Role.SECURITY);
+		assertThat(Fixtures.page(mvc, security, "/devices/" + otherDevice)).contains("Sam First (" + shared
+				+ "@example.test)", "Sam Second (" + shared + "@other.test)");
+
+		// SECURITY sets the first device's owner by hand: osquery reporting Lena again changes nothing.
+		String email = Fixtures.uniqueEmail("manual");
+		UUID manual = person(email, "Manny Manual");
+		mvc.perform(post("/devices/" + device + "/owner").session(security).param("owner", email).with(csrf()))
+				.andExpect(status().is3xxRedirection());
+		osquery("/osquery/distributed/write", loggedIn.formatted(nodeKey, local));
+		assertThat(owner(device)).isEqualTo(manual + " manual");
+		assertThat(Fixtures.page(mvc, security, "/devices/" + device)).contains(local);
+	}
+
+	@Test
+	void securityPutsANewVersionOfACheckThroughTheApiWithItsTitles() throws Exception {
+		JsonNode before = body(mvc.perform(get("/api/v1/devices/checks/no-local-backup")
+				.header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR))).andExpect(status().isOk())).get(0);
+		String put = """
+				{"clause": "S7", "enabled": true,
+				 "queries": {"darwin": %s, "windows": %s},
+				 "title": {"en": "No Time Machine nor File History", "fr": "Ni Time Machine ni historique des fichiers"},
+				 "fix": {"nl": "Zet Time Machine uit."}}""".formatted(json.writeValueAsString(before.path("queryDarwin").asString()),
+				json.writeValueAsString(before.path("queryWindows").asString()));
+		String security = "Bearer " + fixtures.tokenFor(Role.SECURITY);
+		mvc.perform(put("/api/v1/devices/checks/no-local-backup").header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR))
+				.contentType(MediaType.APPLICATION_JSON).content(put)).andExpect(status().isForbidden());
+		// Wrong fields: every one reported, nothing written.
+		mvc.perform(put("/api/v1/devices/checks/no-local-backup").header("Authorization", security)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"clause\": \"S9\", \"queries\": {\"beos\": \"SELECT 1\"}, \"title\": {\"de\": \"x\", \"en\": \"%s\"}}"
+						.formatted("t".repeat(201))))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("queries.beos", "queries",
+						"clause", "titleEn", "language.de")));
+		JsonNode now = body(mvc.perform(put("/api/v1/devices/checks/no-local-backup").header("Authorization", security)
+				.contentType(MediaType.APPLICATION_JSON).content(put)).andExpect(status().isOk()));
+		assertThat(now.path("version").asInt()).isEqualTo(before.path("version").asInt() + 1);
+		assertThat(now.path("titleFr").asString()).isEqualTo("Ni Time Machine ni historique des fichiers");
+		assertThat(now.path("queryLinux").isNull()).isTrue();
+		JsonNode versions = body(mvc.perform(get("/api/v1/devices/checks/no-local-backup").header("Authorization", security)));
+		assertThat(versions.get(1).path("version").asInt()).isEqualTo(before.path("version").asInt());
+		assertThat(versions.get(1).path("titleEn").isNull()).isTrue();
+		assertThat(Fixtures.page(mvc, signedIn(Role.SECURITY), "/devices/checks")).contains("No Time Machine nor File History");
+	}
+
+	private String owner(UUID device) {
+		return jdbc.sql("select owner_id, owner_source from device where id = :d").param("d", device)
+				.query((rs, n) -> rs.getObject("owner_id") + " " + rs.getString("owner_source")).single();
 	}
 
 	@Test
