@@ -93,6 +93,12 @@ class CheckSteps {
 		return checks.current();
 	}
 
+	/** The titles SECURITY gave the checks, in the reader's language, by check (the shipped titles stand for the rest). */
+	@Transactional(readOnly = true)
+	public Map<String, String> titles(java.util.Locale locale) {
+		return checks.titles(locale.getLanguage());
+	}
+
 	/** Every version of the check, the one in force first. */
 	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
 	@Transactional(readOnly = true)

@@ -65,6 +65,17 @@ class Checks {
 				.list();
 	}
 
+	/** The titles SECURITY gave the checks in force, in a language (en, fr, nl), by check; shipped titles are not in it. */
+	Map<String, String> titles(String language) {
+		Map<String, String> titles = new java.util.HashMap<>();
+		for (CheckVersionView check : current()) {
+			if (check.title(language) != null) {
+				titles.put(check.checkId(), check.title(language));
+			}
+		}
+		return titles;
+	}
+
 	/** Every version of a check, the newest first; empty when there is no such check. */
 	List<CheckVersionView> versions(String checkId) {
 		return jdbc.sql("select check_id, version, " + VERSION_COLUMNS

@@ -99,6 +99,7 @@ class DevicesController {
 		model.addAttribute("device", steps.device(id));
 		model.addAttribute("checks", steps.checks(id));
 		model.addAttribute("history", checkSteps.history(id));
+		model.addAttribute("titles", checkSteps.titles(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		model.addAttribute("software", software.ofDevice(id));
 		model.addAttribute("ownerTyped", ownerTyped);
 		model.addAttribute("reported", steps.reportedUser(id));

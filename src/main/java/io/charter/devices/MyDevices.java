@@ -62,6 +62,12 @@ class MyDevices {
 		return fixes;
 	}
 
+	/** The titles SECURITY gave the checks, in the reader's language, by check (the shipped titles stand for the rest). */
+	@Transactional(readOnly = true)
+	public Map<String, String> titles(Locale locale) {
+		return checks.titles(locale.getLanguage());
+	}
+
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<SoftwareRequestView> requests(String email) {

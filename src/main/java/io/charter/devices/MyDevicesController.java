@@ -38,6 +38,7 @@ class MyDevicesController {
 	String page(Authentication auth, Locale locale, Model model) {
 		String email = email(auth);
 		model.addAttribute("fixes", mine.fixes(locale));
+		model.addAttribute("titles", mine.titles(locale));
 		model.addAttribute("devices", mine.devices(email));
 		model.addAttribute("requests", mine.requests(email));
 		return "devices/mine";

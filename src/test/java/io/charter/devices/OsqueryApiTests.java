@@ -329,6 +329,14 @@ class OsqueryApiTests {
 		assertThat(versions.get(1).path("version").asInt()).isEqualTo(before.path("version").asInt());
 		assertThat(versions.get(1).path("titleEn").isNull()).isTrue();
 		assertThat(Fixtures.page(mvc, signedIn(Role.SECURITY), "/devices/checks")).contains("No Time Machine nor File History");
+		// A device's page names the check by SECURITY's title.
+		String nodeKey = enroll(createSecret("titles"), host, "darwin");
+		osquery("/osquery/distributed/read", "{\"node_key\":\"" + nodeKey + "\"}");
+		osquery("/osquery/distributed/write", """
+				{"node_key": "%s", "queries": {"charter-check:no-local-backup": [{"ok": "1"}]},
+				 "statuses": {"charter-check:no-local-backup": 0}}""".formatted(nodeKey));
+		assertThat(Fixtures.page(mvc, signedIn(Role.AUDITOR), "/devices/" + deviceId(host)))
+				.contains("No Time Machine nor File History");
 	}
 
 	private String owner(UUID device) {
