@@ -4,10 +4,11 @@
  * Charter serves this file minified (closure compiler, SIMPLE) and wrapped in a function that binds
  * __CHARTER_BOOT__ to the site's boot data (BannerBoot.java): site key, current and material
  * version, languages, lifetimes, categories with their Consent Mode types and first-party cookie
- * names, the label of the settings control per language, the build id and the stylesheet. The
- * texts, services and cookies in one language come from the versioned, immutable config, fetched
- * only when something must be shown, as soon as this script runs. A returning visitor with a valid
- * choice costs one request: this script.
+ * names, the first layer's texts per language, the build id and the stylesheet: the first layer is
+ * drawn from it alone, with no second request to wait for. The second layer's texts, services and
+ * cookies in one language come from the versioned, immutable config, fetched once the first layer is
+ * drawn (so Customise opens at once), or when the settings or a placeholder need it. A returning
+ * visitor with a valid choice costs one request: this script.
  *
  * No dependency. What it draws lives in shadow roots (the page's CSS cannot reach it) styled by a
  * constructed stylesheet, so it works on a page whose Content-Security-Policy allows scripts and
@@ -208,7 +209,8 @@
 
   // ---- drawing ----------------------------------------------------------------------------------
 
-  let sheet;
+  // The first layer's rules come with this script; the whole stylesheet comes with the config.
+  let sheet, css = B.css;
   const shadow = el => {
     const r = el.attachShadow({mode: 'open'});
     try {
@@ -217,7 +219,7 @@
       }
       if (!sheet) {
         sheet = new CSSStyleSheet();
-        sheet.replaceSync(B.css);
+        sheet.replaceSync(css);
       }
       r.adoptedStyleSheets = [sheet];
     } catch (e) {
@@ -245,48 +247,50 @@
     return e;
   };
 
-  let cfg, loading;
-  const config = () => loading || (loading = fetch(base + 'v/' + B.version + '/config.' + lang + '.json?b=' + B.build,
-      {credentials: 'omit'}).then(r => {
+  // The config, and what settings.js draws from it (the second layer, placeholders).
+  let cfg, ui, loading;
+  const get = (path, as) => fetch(base + path + B.build, {credentials: 'omit'}).then(r => {
     if (!r.ok) {
-      throw Error('Charter: config ' + r.status);
+      throw Error('Charter: ' + path + ' ' + r.status);
     }
-    return r.json();
-  }).then(c => cfg = c, e => {
+    return r[as]();
+  });
+  // settings.js hands its drawing functions over here, given what they draw with.
+  const code = () => new Promise((ok, ko) => {
+    W.__charterSettings = f => {
+      delete W.__charterSettings;
+      ui = f({h, t, lang, base, gpc, optional, link, buttons, button, choose, grantedOf, shadow, gpcNote, close,
+        cfg: () => cfg, choice: () => choice, stored: () => stored, root: () => root});
+      ok();
+    };
+    (D.head || D.documentElement).append(h('script', {src: base + 'settings.js?b=' + B.build, nonce: me && me.nonce,
+      onerror: ko}));
+  });
+  // The second layer's texts, categories, services and cookies, its rules (the whole stylesheet) and code.
+  const config = () => loading || (loading = Promise.all([get('v/' + B.version + '/config.' + lang + '.json?b=', 'json'),
+    get('banner.css?h=', 'text'), code()]).then(([c, s]) => {
+    css = s;
+    if (sheet) {
+      sheet.replaceSync(s);
+    }
+    cfg = c;
+  }, e => {
     loading = null;
     throw e;
   }));
-  // A text with its {names} filled in.
-  const t = (k, v = {}) => (cfg.texts[k] || '').replace(/\{(\w+)\}/g, (_, n) => v[n] || '');
+  // A text with its {names} filled in: the config's once loaded, else the first layer's from the boot data.
+  const t = (k, v = {}) => ((cfg ? cfg.texts : B.texts[lang])[k] || '').replace(/\{(\w+)\}/g, (_, n) => v[n] || '');
 
-  // A blocked iframe shows, in its place, its service, its category and what that category is for,
-  // and a button that allows its service only (data-service), else its category.
+  // A blocked iframe shows, in its place, its service, its category and what that category is for
+  // (drawn by settings.js).
   const placeholders = () => {
     const blocked = [].filter.call(D.querySelectorAll('iframe[data-category][data-src]'),
         f => !f.charterPh && !allowed(f.dataset));
     if (blocked.length) {
       config().then(() => blocked.forEach(f => {
-        const c = cfg.categories.find(x => x.key == f.dataset.category);
-        if (!c || f.charterPh || allowed(f.dataset)) {
-          return;
+        if (!f.charterPh && !allowed(f.dataset)) {
+          ui.placeholder(f);
         }
-        const s = c.services.find(x => x.key == f.dataset.service);
-        const v = {category: c.name, service: s ? s.name : c.name};
-        const ph = D.createElement('charter-placeholder');
-        const box = h('div', {className: 'ph', lang}, s && h('b', null, s.name), h('p', null, t('placeholder', v)),
-            h('p', null, c.description),
-            h('button', {className: 'b', type: 'button',
-              onclick: () => choose(Object.assign({}, choice && choice.granted, {[s ? c.key + ':' + s.key : c.key]: true}), 'CUSTOM')},
-                t('placeholderButton', v)));
-        if (f.offsetWidth) {
-          box.style.width = f.offsetWidth + 'px';
-          box.style.minHeight = f.offsetHeight + 'px';
-        }
-        shadow(ph).append(box);
-        f.before(ph);
-        f.charterPh = ph;
-        f.charterDisplay = f.style.display;
-        f.style.display = 'none';
       }), () => {});
     }
   };
@@ -318,7 +322,7 @@
     mount();
     if (!settingsButton && !D.querySelector('[data-charter-settings]')) {
       settingsButton = root.appendChild(h('button', {className: 'sb', type: 'button', onclick: () => api.show()},
-          B.settingsLabel[lang]));
+          t('settings')));
     }
   };
   const done = () => {
@@ -349,16 +353,7 @@
   const buttons = last => h('div', {className: 'bs'}, button('acceptAll', () => choose(allOf(), 'ACCEPT_ALL')),
       button('refuseAll', () => choose({}, 'REFUSE_ALL')), last);
   const link = () => h('a', {href: base + 'declaration?lang=' + lang}, t('declarationLink'));
-  // Charter's request form, with the visitor id filled in: once there is one (after a choice).
-  const mine = (v = choice || stored) => v && [' \u00b7 ', h('a', {href: base.replace(/c\/[^/]*\/$/, '')
-      + 'privacy/requests?visitor=' + encodeURIComponent(v.visitorId) + '&lang=' + lang}, t('myCookieData'))];
   const gpcNote = () => notice && h('p', {className: 'n'}, t('gpcNotice'));
-  // The receipt of the choice in force: its consent id and date, and a link to read the record.
-  const receipt = (v = choice) => v && (v.consentId.length > 1
-      ? h('p', null, t('receipt', {id: v.consentId, date: new Date(v.time * 1e3).toLocaleString(lang)}), ' ',
-          h('a', {href: base + 'consents/' + v.consentId}, t('receiptLink')))
-      : !v.consentId && h('p', null, t('receiptPending')));
-
   // First layer: not a wall (aria-modal false, the page stays usable), three equal buttons.
   const first = () => h('div', {className: 'cb', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ct',
       'aria-describedby': 'cd', tabIndex: -1, lang},
@@ -368,65 +363,17 @@
       gpcNote(),
       buttons(button('customise', () => open(2))));
 
-  // Second layer: one switch per category, off unless granted; necessary on and locked.
-  const second = () => {
-    const g = choice ? choice.granted : {};
-    return h('div', {className: 'ov'}, h('div', {className: 'cs', role: 'dialog', 'aria-modal': 'true',
-        'aria-labelledby': 'st', tabIndex: -1, lang, onkeydown: keys},
-        h('div', {className: 'hd'}, h('h2', {id: 'st'}, t('settings')),
-            h('button', {className: 'x', type: 'button', 'aria-label': t('close'), onclick: close}, '\u00d7')),
-        h('p', null, t('settingsDescription'), ' ', link(), mine()),
-        receipt(),
-        gpcNote(),
-        cfg.categories.map(c => {
-          const id = 'k-' + c.key;
-          return h('div', {className: 'cat'},
-              h('div', {className: 'row'},
-                  h('label', {htmlFor: id}, c.name),
-                  c.necessary && h('span', null, t('alwaysOn')),
-                  h('input', {type: 'checkbox', role: 'switch', id, checked: c.necessary || !!g[c.key],
-                      disabled: c.necessary, 'aria-describedby': id + 'd'})),
-              h('p', {id: id + 'd'}, c.description, gpc && c.refuseOnGpc && !g[c.key] ? ' ' + t('gpcRefused') : ''),
-              c.services.length > 0 && h('details', null,
-                  h('summary', null, t('services') + ' (' + c.services.length + ')'),
-                  h('ul', null, c.services.map(s => h('li', null, h('b', null, s.name),
-                      s.provider && s.provider != s.name ? ' (' + s.provider + ')' : '', s.description ? ': ' + s.description : '',
-                      h('ul', null, s.cookies.map(k => h('li', null, h('code', null, k.name), k.purpose ? ' \u2013 ' + k.purpose : '',
-                          k.retention ? ' (' + k.retention + ')' : ''))))))));
-        }),
-        buttons(button('save', () => {
-          // The switches are the categories'; services allowed one by one from a placeholder stay allowed
-          // (refusing all withdraws them too).
-          const g = grantedOf(Object.keys(choice ? choice.granted : {}).filter(k => k.indexOf(':') > 0));
-          optional.forEach(c => { if (root.getElementById('k-' + c.key).checked) g[c.key] = true; });
-          choose(g, 'CUSTOM');
-        }))));
-  };
-
-  // The second layer is modal: Escape closes it and Tab stays inside.
-  const keys = ev => {
-    if (ev.key == 'Escape') {
-      ev.preventDefault();
-      close();
-    } else if (ev.key == 'Tab') {
-      const box = ev.currentTarget, a = root.activeElement;
-      const f = box.querySelectorAll('button,a,input:not(:disabled),summary');
-      if (ev.shiftKey ? a == f[0] || a == box : a == f[f.length - 1]) {
-        ev.preventDefault();
-        f[ev.shiftKey ? f.length - 1 : 0].focus();
-      }
-    }
-  };
   const close = () => from == 1 ? open(1, true) : done();
 
-  const open = (n, toCustomise) => config().then(() => {
+  // The first layer needs no config: it is drawn from the boot data, without waiting.
+  const open = (n, toCustomise) => (n > 1 ? config() : Promise.resolve()).then(() => {
     mount();
     if (!layer) {
       back = deepActive(); // focus goes back there when the banner closes
     }
     from = layer;
     layer = n;
-    const v = n > 1 ? second() : first();
+    const v = n > 1 ? ui.second() : first();
     wrap.replaceChildren(v);
     if (n > 1) {
       v.firstChild.focus();
@@ -463,9 +410,6 @@
     decide({}, 'GPC');
     notice = true;
   }
-  if (!choice || notice) {
-    config().catch(() => {}); // under way while the page is still parsing
-  }
   const start = () => {
     new MutationObserver(() => { activate(); placeholders(); }).observe(D.documentElement, {childList: true, subtree: true});
     D.addEventListener('click', e => {
@@ -481,7 +425,8 @@
       placeholders();
     }
     if (!choice || notice) {
-      open(1).catch(() => {});
+      // Then the second layer's config, so that Customise opens at once.
+      open(1).then(config).catch(() => {});
     } else {
       settings();
     }

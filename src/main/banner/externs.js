@@ -6,3 +6,9 @@
 
 /** @type {!Object} */
 var __CHARTER_BOOT__;
+
+/**
+ * Set by banner.js while it loads settings.js, which calls it with its drawing functions.
+ * @type {?function(function(!Object): !Object)}
+ */
+var __charterSettings;

@@ -13,8 +13,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The banner's code and stylesheet as built: {@code banner/banner.min.js} (src/main/banner/banner.js
- * minified by the closure compiler during the Maven build) and {@code banner/banner.css}, compacted
- * here. The build id changes with either, so URLs carrying it can be cached forever.
+ * minified by the closure compiler during the Maven build), {@code banner/settings.min.js} (the second
+ * layer and placeholders, from src/main/banner/settings.js, loaded after the first layer is drawn),
+ * {@code banner/banner.css} (what the first
+ * layer and the settings control need, carried in {@code banner.js}) and {@code banner/settings.css}
+ * (the second layer and placeholders, loaded with the config), compacted here. The build id changes
+ * with any of them, so URLs carrying it can be cached forever.
  */
 @Component
 class BannerAssets {
@@ -23,28 +27,44 @@ class BannerAssets {
 	static final String BOOT = "__CHARTER_BOOT__";
 
 	private final String code;
+	private final String settingsCode;
+	private final String firstCss;
 	private final String css;
 	private final String build;
 
 	BannerAssets() {
-		this(read("banner/banner.min.js"), read("banner/banner.css"));
+		this(read("banner/banner.min.js"), read("banner/settings.min.js"), read("banner/banner.css"),
+				read("banner/settings.css"));
 	}
 
-	BannerAssets(String code, String css) {
+	BannerAssets(String code, String settingsCode, String firstCss, String settingsCss) {
 		if (!code.contains(BOOT)) {
 			throw new IllegalStateException("banner/banner.min.js does not read " + BOOT);
 		}
 		this.code = code.strip();
-		this.css = compact(css);
-		this.build = hash(this.code + "\n" + this.css).substring(0, 12);
+		this.settingsCode = settingsCode.strip();
+		this.firstCss = compact(firstCss);
+		this.css = (this.firstCss + compact(settingsCss)).strip();
+		this.build = hash(this.code + "\n" + this.settingsCode + "\n" + this.css).substring(0, 12);
 	}
 
 	String code() {
 		return code;
 	}
 
+	/** {@code settings.js}: the second layer and the placeholders. */
+	String settingsCode() {
+		return settingsCode;
+	}
+
+	/** The whole stylesheet: {@code banner.css?h=}, which the script loads with the config. */
 	String css() {
 		return css;
+	}
+
+	/** What the first layer and the settings control need, carried in {@code banner.js}. */
+	String firstCss() {
+		return firstCss;
 	}
 
 	String build() {

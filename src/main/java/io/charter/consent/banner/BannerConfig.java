@@ -51,6 +51,12 @@ record BannerConfig(int version, String language, Map<String, String> texts, Lis
 										.toList()))
 						.toList()))
 				.toList();
+		return new BannerConfig(d.version(), language, texts(d, language, bannerTexts, controller), categories);
+	}
+
+	/** Every text of one language, with the line naming the controller and its partners once the profile was read. */
+	static Map<String, String> texts(Declaration d, String language, BannerTexts bannerTexts,
+			ControllerNames.Names controller) {
 		Map<String, String> texts = new LinkedHashMap<>(bannerTexts.of(d, language));
 		String legalName = controller.legalNames().get(CatalogueRules.LANGUAGES.contains(language) ? language : "en");
 		if (legalName != null) {
@@ -59,7 +65,7 @@ record BannerConfig(int version, String language, Map<String, String> texts, Lis
 					+ (partners.isEmpty() ? ""
 							: " " + bannerTexts.text(language, "partners").replace("{partners}", String.join(", ", partners))));
 		}
-		return new BannerConfig(d.version(), language, texts, categories);
+		return texts;
 	}
 
 	/**

@@ -105,6 +105,8 @@ final class BannerEdge implements Filter {
 					.map(r -> new Answer(r, BannerResource.SHORT));
 			case "banner.css" -> Optional.of(new Answer(banners.stylesheet(),
 					banners.build().equals(request.getParameter("h")) ? BannerResource.IMMUTABLE : BannerResource.REVALIDATE));
+			case "settings.js" -> Optional.of(new Answer(banners.settings(),
+					banners.build().equals(request.getParameter("b")) ? BannerResource.IMMUTABLE : BannerResource.REVALIDATE));
 			default -> versionConfig(site, rest);
 		};
 	}

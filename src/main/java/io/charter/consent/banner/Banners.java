@@ -35,6 +35,7 @@ class Banners {
 	private final ControllerNames controller;
 	private final JsonMapper json;
 	private final BannerResource stylesheet;
+	private final BannerResource settings;
 	private final Cache<String, BannerResource> rendered = Caffeine.newBuilder().maximumSize(2_000)
 			.expireAfterAccess(Duration.ofHours(12)).build();
 
@@ -63,6 +64,7 @@ class Banners {
 		this.controller = controller;
 		this.json = json;
 		this.stylesheet = BannerResource.of(CSS, assets.css());
+		this.settings = BannerResource.of(JAVASCRIPT, assets.settingsCode());
 	}
 
 	/** {@code banner.js} of a site's current version; empty for an unknown or unpublished site. */
@@ -100,6 +102,11 @@ class Banners {
 		return stylesheet;
 	}
 
+	/** {@code settings.js}, the same for every site, like the stylesheet. */
+	BannerResource settings() {
+		return settings;
+	}
+
 	/**
 	 * What the banner is built from: its code and stylesheet, and the controller's names its configs
 	 * carry. Its URLs ({@code ?b=}, {@code ?h=}) change with any of them, so browsers that keep an
@@ -124,7 +131,7 @@ class Banners {
 	}
 
 	private String script(Declaration d, String build) {
-		String boot = json.writeValueAsString(BannerBoot.of(d, texts, assets.css(), build))
+		String boot = json.writeValueAsString(BannerBoot.of(d, texts, controller.current(), assets.firstCss(), build))
 				// JSON is JavaScript, except for these two in older engines.
 				.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
 		return "/*! Charter consent banner, site " + d.siteKey().replaceAll("[^A-Za-z0-9_-]", "") + ", version " + d.version() + " */\n(function("

@@ -109,7 +109,7 @@ class BannerUnitTests {
 
 	@Test
 	void refusesCodeThatDoesNotReadItsBootData() {
-		assertThatThrownBy(() -> new BannerAssets("(function(){})()", "")).isExactlyInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> new BannerAssets("(function(){})()", "", "", "")).isExactlyInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
@@ -200,17 +200,27 @@ class BannerUnitTests {
 
 	@Test
 	void bootDataGuardsOnlyFirstPartyCookies() {
-		BannerAssets assets = new BannerAssets("x(__CHARTER_BOOT__)", "a { color: red; }");
-		BannerBoot boot = BannerBoot.of(declaration, texts, assets.css(), assets.build());
+		BannerAssets assets = new BannerAssets("x(__CHARTER_BOOT__)", "y()", "a { color: red; }", ".cs { color: blue; }");
+		BannerBoot boot = BannerBoot.of(declaration, texts, weGroup, assets.firstCss(), assets.build());
 		BannerBoot.Category tracking = boot.categories().get(2);
 		// Medium's sid and uid are set on medium.com: guarding them would block the site's own.
 		assertThat(tracking.cookies()).containsExactly("_tawkuuid", "TawkConnectionTime").doesNotContain("sid", "uid");
 		assertThat(boot.categories().get(1).cookies()).containsExactly("_ga", "_ga_*", "_gid",
 				"_gat_gtag_UA_123265168_1", "_lr_*");
 		assertThat(boot.categories().get(1).gcm()).containsExactly("analytics_storage");
-		assertThat(boot.settingsLabel()).containsEntry("fr", "Paramètres des cookies")
-				.containsEntry("nl", "Cookie-instellingen").containsEntry("en", "Cookie settings");
+		assertThat(boot.texts().get("fr")).containsEntry("settings", "Paramètres des cookies");
+		assertThat(boot.texts().get("nl")).containsEntry("settings", "Cookie-instellingen");
+		assertThat(boot.texts().get("en")).containsEntry("settings", "Cookie settings");
+		// The second layer's rules come with the config (banner.css?h=, the whole stylesheet).
 		assertThat(boot.css()).isEqualTo("a{color:red}");
+		assertThat(assets.css()).isEqualTo("a{color:red}.cs{color:blue}");
+		// The first layer is drawn from the boot data alone, in each language, controller line included:
+		// the config (second layer) is not waited for.
+		for (String language : List.of("fr", "nl", "en")) {
+			Map<String, String> all = BannerConfig.of(declaration, language, texts, weGroup).texts();
+			assertThat(boot.texts().get(language)).containsOnlyKeys(BannerBoot.FIRST);
+			BannerBoot.FIRST.forEach(k -> assertThat(boot.texts().get(language)).containsEntry(k, all.get(k)));
+		}
 		assertThat(boot.build()).hasSize(12);
 	}
 }
