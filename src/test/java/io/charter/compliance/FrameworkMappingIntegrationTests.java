@@ -100,8 +100,10 @@ class FrameworkMappingIntegrationTests {
 				List.of("GDPR Art. 32", "ePrivacy Art. 5(3)")));
 		assertThat(events.stream(ComplianceEvent.ClauseMapped.class).filter(e -> e.clauseId().equals(id)))
 				.singleElement().satisfies(e -> assertThat(e.previousAnnex()).isEmpty());
-		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'clause.mapped' and entity_id = :id")
-				.param("id", id).query(Integer.class).single()).isEqualTo(1);
+		// The trail records it after the commit, on its own thread.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc
+				.sql("select count(*) from audit_entry where action = 'clause.mapped' and entity_id = :id").param("id", id)
+				.query(Integer.class).single()).isEqualTo(1));
 
 		// The same mapping again changes nothing and records nothing.
 		mvc.perform(post("/compliance/clauses/" + id + "/mapping").session(security).with(csrf())
