@@ -55,3 +55,4 @@ measure() { # $1 label, $2 path
 measure "first page " "/people/compliance"
 measure "overdue    " "/people/compliance?duty=policy-work-behaviors&state=OVERDUE"
 measure "department " "/people/compliance?department=Dept%2007"
+measure "training overdue" "/people/compliance?duty=training&state=OVERDUE"

@@ -12,6 +12,10 @@
 #    CONNS connections for DURATION seconds (after WARMUP). Target: >= 1,000 requests/s.
 # 4. Baseline in the same run: the lookup's SQL alone over JDBC (bench/PeopleQuery.java) with the same
 #    number of threads, against the same database through H2's TCP server; the ratio is printed.
+# 5. The security team's overview, /people/compliance, on the same 10,000 people (target: p95 <= 300 ms):
+#    bench/compliance-overview.sh signed in as the first administrator, OVERVIEW_WARMUP requests first
+#    (the JVM has served the import and the lookups, not this page: a cold page), then
+#    OVERVIEW_REQUESTS timed. OVERVIEW=0 skips it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=bench/lib.sh
@@ -82,6 +86,7 @@ echo "date       $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine    $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo "java       $("$JAVA" -version 2>&1 | head -n 1)"
 echo "commit     $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "jar        $JAR ($(unzip -p "$JAR" META-INF/build-info.properties 2>/dev/null | grep -m1 '^build.time' || stat -c '%y' "$JAR" 2>/dev/null || echo 'classes'))"
 echo "database   H2 file (embedded, AUTO_SERVER)"
 
 import=$(curl -fs -o "$WORK/import.json" -w '%{time_total}' -X POST -H "Authorization: Bearer $TOKEN" \
@@ -118,3 +123,10 @@ sql=$("$JAVA" -cp "$H2_JAR" bench/PeopleQuery.java "$DB" sa "" "$CONNS" "$DURATI
 echo "SCIM GET /Users?filter=userName eq: $scim req/s, p99 $p99 ($CONNS connections, ${DURATION} s; error lines: $errors; target >= 1,000/s)"
 echo "baseline, the same SELECT over JDBC: $sql queries/s ($CONNS threads)"
 echo "ratio SCIM / SQL: $(awk -v a="$scim" -v b="$sql" 'BEGIN { printf "%.2f", a / b }')"
+
+if [[ ${OVERVIEW:-1} != 0 ]]; then
+	echo
+	echo "SECURITY overview /people/compliance, 10,000 active people (warm-up ${OVERVIEW_WARMUP:-50}, ${OVERVIEW_REQUESTS:-100} timed; target p95 <= 300 ms):"
+	BASE=$CHARTER ADMIN_EMAIL=$ADMIN ADMIN_PASSWORD=bench-password-0123456789 PEOPLE=0 \
+		WARMUP="${OVERVIEW_WARMUP:-50}" REQUESTS="${OVERVIEW_REQUESTS:-100}" bash bench/compliance-overview.sh | grep -v '^import'
+fi

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,28 +12,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import io.charter.people.Directory;
-import io.charter.people.PeopleFilter;
 import io.charter.people.PersonSummary;
 import io.charter.shared.Duty;
 
 /**
- * Every duty's standings, asked in bulk: one call per duty for a page of people, and one per duty (in
- * the duty's own chunks) for the totals, so the overview costs the same few queries for ten or ten
- * thousand people.
+ * Every duty's standings, asked in bulk: one call per duty (in the duty's own chunks) for all the
+ * overview's people, so the overview costs the same few queries for ten or ten thousand people.
  */
 @Service
 public class Compliance {
 
 	private final List<Duty> duties;
-	private final Directory directory;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	Compliance(List<Duty> duties, Directory directory, Clock clock,
+	Compliance(List<Duty> duties, Clock clock,
 			@Value("${charter.web.time-zone:Europe/Brussels}") ZoneId zone) {
 		this.duties = List.copyOf(duties);
-		this.directory = directory;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -54,35 +48,63 @@ public class Compliance {
 				.filter(r -> r.standing() != null).toList();
 	}
 
-	/** One page of the overview: the people and every duty's standing for them. */
+	/**
+	 * The overview's standings: every duty asked once for all these people (the department's active
+	 * people, by name), then narrowed to those standing in {@code state} on {@code dutyId} when both
+	 * are given. The totals, the page and the CSV export all read this one answer: a duty's standing
+	 * of a person does not depend on who else is asked, so asking again per page (or again for the
+	 * totals after filtering on a state) only repeated the same queries.
+	 */
 	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY', 'AUDITOR')")
-	public List<PersonDuties> page(List<PersonSummary> people) {
+	public Standings standings(List<UUID> people, String dutyId, Duty.State state) {
 		LocalDate today = today();
-		List<UUID> ids = people.stream().map(PersonSummary::id).toList();
-		List<Map<UUID, Duty.Standing>> standings = duties.stream().map(d -> d.standings(ids, today)).toList();
-		List<PersonDuties> rows = new ArrayList<>(people.size());
-		for (PersonSummary person : people) {
-			List<DutyRow> row = new ArrayList<>(duties.size());
-			for (int i = 0; i < duties.size(); i++) {
-				row.add(new DutyRow(duties.get(i), standings.get(i).get(person.id())));
-			}
-			rows.add(new PersonDuties(person, row));
+		List<Map<UUID, Duty.Standing>> byDuty = duties.stream().map(d -> d.standings(people, today)).toList();
+		List<UUID> matching = people;
+		int filtered = dutyId == null ? -1 : duties.stream().map(Duty::id).toList().indexOf(dutyId);
+		if (state != null && filtered >= 0) {
+			Map<UUID, Duty.Standing> on = byDuty.get(filtered);
+			matching = people.stream().filter(id -> on.get(id) != null && on.get(id).state() == state).toList();
 		}
-		return rows;
+		return new Standings(duties, byDuty, matching);
 	}
 
-	/** Per duty, how many of the filtered people stand where. */
-	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY', 'AUDITOR')")
-	public List<DutyTotal> totals(PeopleFilter filter) {
-		return totals(directory.ids(filter));
-	}
+	/**
+	 * Every duty's standings for the overview's people, and which of them the filter keeps.
+	 *
+	 * @param byDuty per duty, in the duties' order, the standing of each person it applies to
+	 * @param matching the people the filter keeps, by name
+	 */
+	public record Standings(List<Duty> duties, List<Map<UUID, Duty.Standing>> byDuty, List<UUID> matching) {
 
-	List<DutyTotal> totals(Collection<UUID> ids) {
-		LocalDate today = today();
-		return duties.stream().map(d -> {
-			int[] counts = new int[3];
-			d.standings(ids, today).values().forEach(s -> counts[s.state().ordinal()]++);
-			return new DutyTotal(d, counts[0], counts[1], counts[2]);
-		}).toList();
+		/** Per duty, how many of the matching people stand where. */
+		public List<DutyTotal> totals() {
+			List<DutyTotal> totals = new ArrayList<>(duties.size());
+			for (int i = 0; i < duties.size(); i++) {
+				int[] counts = new int[Duty.State.values().length];
+				Map<UUID, Duty.Standing> on = byDuty.get(i);
+				for (UUID id : matching) {
+					Duty.Standing standing = on.get(id);
+					if (standing != null) {
+						counts[standing.state().ordinal()]++;
+					}
+				}
+				totals.add(new DutyTotal(duties.get(i), counts[Duty.State.DONE.ordinal()], counts[Duty.State.DUE.ordinal()],
+						counts[Duty.State.OVERDUE.ordinal()], counts[Duty.State.EXEMPTED.ordinal()]));
+			}
+			return totals;
+		}
+
+		/** These people (of the matching ones) with their standing on every duty. */
+		public List<PersonDuties> rows(List<PersonSummary> people) {
+			List<PersonDuties> rows = new ArrayList<>(people.size());
+			for (PersonSummary person : people) {
+				List<DutyRow> row = new ArrayList<>(duties.size());
+				for (int i = 0; i < duties.size(); i++) {
+					row.add(new DutyRow(duties.get(i), byDuty.get(i).get(person.id())));
+				}
+				rows.add(new PersonDuties(person, row));
+			}
+			return rows;
+		}
 	}
 }

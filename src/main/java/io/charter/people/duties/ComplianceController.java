@@ -52,7 +52,8 @@ class ComplianceController {
 	@GetMapping("/people/compliance")
 	String overview(@RequestParam(required = false) String department, @RequestParam(required = false) String duty,
 			@RequestParam(required = false) Duty.State state, @RequestParam(defaultValue = "0") int from, Model model) {
-		List<UUID> ids = matching(department, duty, state);
+		Compliance.Standings standings = standings(department, duty, state);
+		List<UUID> ids = standings.matching();
 		int start = Math.min(Math.max(0, from), ids.size());
 		List<PersonSummary> people = inOrder(ids.subList(start, Math.min(ids.size(), start + PAGE)));
 		model.addAttribute("department", department == null ? "" : department);
@@ -60,8 +61,8 @@ class ComplianceController {
 		model.addAttribute("state", state);
 		model.addAttribute("departments", directory.departments());
 		model.addAttribute("duties", compliance.duties());
-		model.addAttribute("totals", compliance.totals(ids));
-		model.addAttribute("rows", compliance.page(people));
+		model.addAttribute("totals", standings.totals());
+		model.addAttribute("rows", standings.rows(people));
 		model.addAttribute("total", ids.size());
 		model.addAttribute("from", start);
 		model.addAttribute("pageSize", PAGE);
@@ -72,14 +73,15 @@ class ComplianceController {
 	ResponseEntity<String> export(@RequestParam(required = false) String department,
 			@RequestParam(required = false) String duty, @RequestParam(required = false) Duty.State state)
 			throws IOException {
-		List<UUID> ids = matching(department, duty, state);
+		Compliance.Standings standings = standings(department, duty, state);
+		List<UUID> ids = standings.matching();
 		StringWriter out = new StringWriter();
 		SpreadsheetCsv csv = new SpreadsheetCsv(out);
 		List<String> header = new ArrayList<>(List.of("name", "email", "employee_id", "department"));
 		compliance.duties().forEach(d -> header.addAll(List.of(d.id() + "_state", d.id() + "_done_on", d.id() + "_due_by")));
 		csv.row(header);
 		for (int at = 0; at < ids.size(); at += Directory.MAX_PAGE) {
-			for (PersonDuties row : compliance.page(inOrder(ids.subList(at, Math.min(ids.size(), at + Directory.MAX_PAGE))))) {
+			for (PersonDuties row : standings.rows(inOrder(ids.subList(at, Math.min(ids.size(), at + Directory.MAX_PAGE))))) {
 				PersonSummary p = row.person();
 				List<String> cells = new ArrayList<>(List.of(p.name(), p.email(), text(p.employeeId()), text(p.department())));
 				row.duties().forEach(d -> cells.addAll(d.standing() == null ? List.of("", "", "")
@@ -91,18 +93,10 @@ class ComplianceController {
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance.csv\"").body(out.toString());
 	}
 
-	/** The active people of the filter, by name; with a duty and a state, only those standing there. */
-	private List<UUID> matching(String department, String dutyId, Duty.State state) {
-		List<UUID> ids = directory.ids(new PeopleFilter(null, department, null, PersonStatus.ACTIVE));
-		if (state == null || dutyId == null || dutyId.isBlank()) {
-			return ids;
-		}
-		Duty duty = compliance.duties().stream().filter(d -> d.id().equals(dutyId)).findFirst().orElse(null);
-		if (duty == null) {
-			return ids;
-		}
-		Map<UUID, Duty.Standing> standings = duty.standings(ids, compliance.today());
-		return ids.stream().filter(id -> standings.containsKey(id) && standings.get(id).state() == state).toList();
+	/** The active people of the department, by name; with a duty and a state, only those standing there. */
+	private Compliance.Standings standings(String department, String dutyId, Duty.State state) {
+		return compliance.standings(directory.ids(new PeopleFilter(null, department, null, PersonStatus.ACTIVE)),
+				dutyId == null || dutyId.isBlank() ? null : dutyId, state);
 	}
 
 	private List<PersonSummary> inOrder(List<UUID> ids) {

@@ -21,5 +21,6 @@ class ScimErasure {
 	@EventListener
 	void on(PersonAnonymised anonymised) {
 		store.setExternalId(anonymised.personId(), null);
+		store.setUserName(anonymised.personId(), null);
 	}
 }

@@ -48,26 +48,27 @@ class ScimProvisioning {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<String> externalId(UUID id) {
-		return store.externalId(id);
+	ScimStore.Kept kept(UUID id) {
+		return store.kept(id);
 	}
 
 	@Transactional
 	PersonSummary create(JsonNode body) {
 		ScimUser user = ScimUser.blank();
 		user.applyAll(body);
-		if (user.email == null || user.email.isBlank()) {
-			throw ScimException.invalidValue("userName is required");
+		if (user.email() == null || user.email().isBlank()) {
+			throw ScimException.invalidValue("userName is required (an e-mail address), or emails with the work address");
 		}
 		PersonSummary person = changes.create(user.details());
 		store.setExternalId(person.id(), user.externalId);
+		keepUserName(person, user, ScimStore.Kept.NONE);
 		return user.active ? person : leave(person);
 	}
 
 	@Transactional
 	PersonSummary replace(UUID id, JsonNode body) {
 		PersonSummary before = existing(id);
-		ScimUser user = ScimUser.of(before, store.externalId(id).orElse(null)).cleared();
+		ScimUser user = ScimUser.of(before, store.kept(id)).cleared();
 		user.applyAll(body);
 		return write(before, user);
 	}
@@ -76,7 +77,7 @@ class ScimProvisioning {
 	@Transactional
 	PersonSummary patch(UUID id, JsonNode body) {
 		PersonSummary before = existing(id);
-		ScimUser user = ScimUser.of(before, store.externalId(id).orElse(null));
+		ScimUser user = ScimUser.of(before, store.kept(id));
 		for (Operation op : operations(body)) {
 			switch (op.op()) {
 				case "add", "replace" -> {
@@ -141,10 +142,23 @@ class ScimProvisioning {
 		if (!user.active && before.active()) {
 			after = leave(after);
 		}
-		if (!Objects.equals(user.externalId, store.externalId(before.id()).orElse(null))) {
+		ScimStore.Kept kept = store.kept(before.id());
+		if (!Objects.equals(user.externalId, kept.externalId())) {
 			store.setExternalId(before.id(), user.externalId);
 		}
+		keepUserName(after, user, kept);
 		return after;
+	}
+
+	/** Keeps (or drops) the provider's userName beside the person; no two people answer one userName. */
+	private void keepUserName(PersonSummary person, ScimUser user, ScimStore.Kept kept) {
+		String userName = user.keptUserName();
+		if (userName == null && store.userNameOfAnother(person.id(), person.email())) {
+			throw new ScimException(409, "uniqueness", "userName is already used");
+		}
+		if (!Objects.equals(userName, kept.userName())) {
+			store.setUserName(person.id(), userName);
+		}
 	}
 
 	/** A leaver from today, or from the start date when they were to start later (an offer withdrawn). */
@@ -158,8 +172,8 @@ class ScimProvisioning {
 		return person(id).orElseThrow(() -> ScimException.notFound("User " + id));
 	}
 
-	/** A person as a provider sees them: with the external id it gave, or null. */
-	record Provisioned(PersonSummary person, String externalId) {
+	/** A person as a provider sees them: with the external id and userName it gave, when kept. */
+	record Provisioned(PersonSummary person, ScimStore.Kept kept) {
 	}
 
 	/**
@@ -174,20 +188,21 @@ class ScimProvisioning {
 		List<Provisioned> found = new ArrayList<>();
 		if (indexed.isPresent()) {
 			for (PersonSummary p : indexed.get()) {
-				String ext = store.externalId(p.id()).orElse(null);
-				if (filter.test(path -> ScimUser.values(p, ext, path)) && !store.anonymised(p.id())) {
-					found.add(new Provisioned(p, ext));
+				Optional<ScimStore.Kept> kept = store.keptUnlessErased(p.id());
+				if (kept.isPresent() && filter.test(path -> ScimUser.values(p, kept.get(), path))) {
+					found.add(new Provisioned(p, kept.get()));
 				}
 			}
 			found.sort(Comparator.comparing(f -> f.person().name(), String.CASE_INSENSITIVE_ORDER));
 			return found;
 		}
-		Map<UUID, String> externalIds = store.externalIds();
+		Map<UUID, ScimStore.Kept> kept = store.kept();
 		for (int offset = 0;; offset += Directory.MAX_PAGE) {
 			Directory.Page page = directory.page(PeopleFilter.notErased(), offset, Directory.MAX_PAGE);
 			for (PersonSummary p : page.people()) {
-				if (filter.test(path -> ScimUser.values(p, externalIds.get(p.id()), path))) {
-					found.add(new Provisioned(p, externalIds.get(p.id())));
+				ScimStore.Kept k = kept.getOrDefault(p.id(), ScimStore.Kept.NONE);
+				if (filter.test(path -> ScimUser.values(p, k, path))) {
+					found.add(new Provisioned(p, k));
 				}
 			}
 			if (page.people().size() < Directory.MAX_PAGE) {
@@ -200,7 +215,7 @@ class ScimProvisioning {
 	@Transactional(readOnly = true)
 	Page page(int offset, int size) {
 		Directory.Page page = directory.page(PeopleFilter.notErased(), offset, size);
-		return new Page(page.people().stream().map(p -> new Provisioned(p, store.externalId(p.id()).orElse(null))).toList(),
+		return new Page(page.people().stream().map(p -> new Provisioned(p, store.kept(p.id()))).toList(),
 				page.total());
 	}
 
@@ -210,7 +225,10 @@ class ScimProvisioning {
 	private Optional<List<PersonSummary>> indexed(ScimFilter filter) {
 		if (filter instanceof ScimFilter.Compare c && c.op().equals("eq") && c.value() instanceof String v) {
 			return switch (c.path()) {
-				case "username", "emails.value", "emails" -> Optional.of(directory.byEmail(v).stream().toList());
+				// A userName kept beside the person, else the e-mail address; the filter then checks which.
+				case "username" -> Optional.of(store.personOfUserName(v).flatMap(directory::person)
+						.or(() -> directory.byEmail(v)).stream().toList());
+				case "emails.value", "emails" -> Optional.of(directory.byEmail(v).stream().toList());
 				case "employeenumber" -> Optional.of(directory.byEmployeeId(v).stream().toList());
 				case "externalid" -> Optional.of(store.personOfExternalId(v).flatMap(directory::person).stream().toList());
 				case "id" -> Optional.of(uuid(v).flatMap(directory::person).stream().toList());

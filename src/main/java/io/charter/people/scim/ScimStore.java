@@ -15,12 +15,26 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What SCIM keeps beside the directory: external ids, empty groups, and the providers' credentials. */
+/**
+ * What SCIM keeps beside the directory: external ids, userNames that are not the e-mail address,
+ * empty groups, and the providers' credentials.
+ */
 @Repository
 class ScimStore {
 
 	/** A provider's credential as listed: never its secret. */
 	record Credential(UUID id, String name, String prefix, Instant createdAt, Instant revokedAt, Instant lastUsedAt) {
+	}
+
+	/**
+	 * What a provider gave for a person beyond the directory's fields.
+	 *
+	 * @param externalId the provider's own id, or null
+	 * @param userName the provider's userName when it is not the person's e-mail address, or null
+	 */
+	record Kept(String externalId, String userName) {
+
+		static final Kept NONE = new Kept(null, null);
 	}
 
 	private final JdbcClient jdbc;
@@ -51,12 +65,66 @@ class ScimStore {
 		}
 	}
 
-	/** Every external id by person, for a filter that has to look at each person. */
-	Map<UUID, String> externalIds() {
-		Map<UUID, String> ids = new HashMap<>();
+	/** What is kept for one person, in one query. */
+	Kept kept(UUID personId) {
+		return keptFor(personId, "").orElse(Kept.NONE);
+	}
+
+	/** What is kept for a person the provider may see; empty when they were erased. One query for both. */
+	Optional<Kept> keptUnlessErased(UUID personId) {
+		return keptFor(personId, " and p.anonymised_at is null");
+	}
+
+	private Optional<Kept> keptFor(UUID personId, String condition) {
+		return jdbc.sql("""
+				select e.external_id, u.user_name from person p
+				left join scim_external_id e on e.person_id = p.id left join scim_user_name u on u.person_id = p.id
+				where p.id = :id""" + condition).param("id", personId)
+				.query((rs, row) -> new Kept(rs.getString(1), rs.getString(2))).optional();
+	}
+
+	/** What is kept for everyone who has something kept, for a filter that has to look at each person. */
+	Map<UUID, Kept> kept() {
+		Map<UUID, Kept> kept = new HashMap<>();
 		jdbc.sql("select person_id, external_id from scim_external_id")
-				.query((rs, row) -> ids.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
-		return ids;
+				.query((rs, row) -> kept.put(rs.getObject(1, UUID.class), new Kept(rs.getString(2), null))).list();
+		jdbc.sql("select person_id, user_name from scim_user_name").query((rs, row) -> kept.merge(
+				rs.getObject(1, UUID.class), new Kept(null, rs.getString(2)), (a, b) -> new Kept(a.externalId(), b.userName())))
+				.list();
+		return kept;
+	}
+
+	Optional<UUID> personOfUserName(String userName) {
+		return jdbc.sql("select person_id from scim_user_name where user_name_key = :key").param("key", key(userName))
+				.query(UUID.class).optional();
+	}
+
+	/**
+	 * Sets or (null) clears the userName kept for a person. It is unique, also against the e-mail
+	 * address of a person whose userName is that address, so a lookup by userName finds one person.
+	 */
+	void setUserName(UUID personId, String userName) {
+		jdbc.sql("delete from scim_user_name where person_id = :id").param("id", personId).update();
+		if (userName != null && !userName.isBlank()) {
+			boolean taken = personOfUserName(userName).isPresent() || jdbc.sql("""
+					select count(*) from person p where p.email = :key and p.id <> :id
+					and not exists (select 1 from scim_user_name u where u.person_id = p.id)""")
+					.param("key", key(userName)).param("id", personId).query(Integer.class).single() > 0;
+			if (taken) {
+				throw new ScimException(409, "uniqueness", "userName is already used");
+			}
+			jdbc.sql("insert into scim_user_name (person_id, user_name, user_name_key) values (:id, :name, :key)")
+					.param("id", personId).param("name", userName).param("key", key(userName)).update();
+		}
+	}
+
+	/** Whether another person keeps this address as their userName (so it cannot be one's own userName too). */
+	boolean userNameOfAnother(UUID personId, String email) {
+		return personOfUserName(email).filter(other -> !other.equals(personId)).isPresent();
+	}
+
+	private static String key(String userName) {
+		return userName.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** Whether the person was erased (a SCIM DELETE): to the provider they no longer exist. */

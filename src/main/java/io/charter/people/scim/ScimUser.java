@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <table>
  * <tr><th>SCIM</th><th>directory</th></tr>
- * <tr><td>userName, emails[type eq "work"].value</td><td>e-mail address</td></tr>
+ * <tr><td>emails[type eq "work"].value, else a userName that is an address</td><td>e-mail address</td></tr>
+ * <tr><td>userName not the address</td><td>kept beside the person for the provider</td></tr>
  * <tr><td>name.formatted (else givenName familyName, else displayName)</td><td>name</td></tr>
  * <tr><td>active</td><td>status (false: leaver, true: reinstated)</td></tr>
  * <tr><td>externalId</td><td>kept beside the person for the provider</td></tr>
@@ -40,6 +41,12 @@ final class ScimUser {
 	boolean partsSet;
 	boolean displaySet;
 	String email;
+	/** The provider's userName (null: none given); kept beside the person when it is not the e-mail address. */
+	String userName;
+	private boolean emailSet;
+	private boolean userNameSet;
+	/** Whether the e-mail address follows userName when only userName changes: it was the address. */
+	private boolean linked = true;
 	String employeeId;
 	PersonKind kind;
 	String department;
@@ -62,7 +69,7 @@ final class ScimUser {
 		return user;
 	}
 
-	static ScimUser of(PersonSummary person, String externalId) {
+	static ScimUser of(PersonSummary person, ScimStore.Kept kept) {
 		ScimUser user = new ScimUser(person);
 		user.name = person.name();
 		String[] parts = split(person.name());
@@ -75,7 +82,9 @@ final class ScimUser {
 		user.managerId = person.managerId();
 		user.language = person.language();
 		user.active = person.active();
-		user.externalId = externalId;
+		user.externalId = kept.externalId();
+		user.userName = kept.userName() != null ? kept.userName() : person.email();
+		user.linked = kept.userName() == null;
 		return user;
 	}
 
@@ -124,9 +133,18 @@ final class ScimUser {
 					throw new ScimException(400, "mutability", "id is read-only");
 				}
 			}
-			case "username" -> email = text(value);
-			case "emails" -> email = workEmail(value);
-			case "emails.value" -> email = text(value);
+			case "username" -> {
+				userName = text(value);
+				userNameSet = true;
+			}
+			case "emails" -> {
+				email = workEmail(value);
+				emailSet = true;
+			}
+			case "emails.value" -> {
+				email = text(value);
+				emailSet = true;
+			}
 			case "name.formatted" -> {
 				name = text(value);
 				formattedSet = true;
@@ -175,23 +193,42 @@ final class ScimUser {
 		}
 	}
 
+	/**
+	 * The e-mail address once every attribute is applied, whatever their order: the work address of
+	 * {@code emails} when given, else a userName that is an address (the userName of a new person,
+	 * or a new userName of a person whose userName was their address).
+	 */
+	String email() {
+		if (userNameSet && linked && userName != null && userName.indexOf('@') > 0 && (!emailSet || blank(email))) {
+			return userName;
+		}
+		return email;
+	}
+
+	/** The userName to keep beside the person: null when it is their e-mail address (or none was given). */
+	String keptUserName() {
+		String address = email();
+		return userName == null || userName.isBlank() || userName.strip().equalsIgnoreCase(address) ? null : userName.strip();
+	}
+
 	/** The details to write: the name from formatted, else given and family name, else displayName. */
 	PersonDetails details() {
 		String full = formattedSet && !blank(name) ? name
 				: partsSet && !blank(join(givenName, familyName)) ? join(givenName, familyName)
 				: displaySet && !blank(displayName) ? displayName : name;
-		return new PersonDetails(full, email, employeeId, kind, department, managerId,
+		return new PersonDetails(full, email(), employeeId, kind, department, managerId,
 				stored == null ? null : stored.startDate(), stored == null ? null : stored.endDate(), language);
 	}
 
-	static ObjectNode json(JsonMapper json, PersonSummary p, String externalId, String location) {
+	static ObjectNode json(JsonMapper json, PersonSummary p, ScimStore.Kept kept, String location) {
+		String externalId = kept.externalId();
 		ObjectNode user = json.createObjectNode();
 		user.putArray("schemas").add(ScimResources.USER).add(ScimResources.ENTERPRISE);
 		user.put("id", p.id().toString());
 		if (externalId != null) {
 			user.put("externalId", externalId);
 		}
-		user.put("userName", p.email());
+		user.put("userName", kept.userName() != null ? kept.userName() : p.email());
 		String[] parts = split(p.name());
 		ObjectNode name = user.putObject("name");
 		name.put("formatted", p.name());
@@ -226,14 +263,15 @@ final class ScimUser {
 	}
 
 	/** The values of a filter's attribute path for a person (see {@link ScimFilter}). */
-	static List<Object> values(PersonSummary p, String externalId, String path) {
+	static List<Object> values(PersonSummary p, ScimStore.Kept kept, String path) {
 		List<Object> values = new ArrayList<>();
 		switch (path) {
 			case "id" -> values.add(p.id().toString());
-			case "username", "emails", "emails.value" -> values.add(p.email());
+			case "username" -> values.add(kept.userName() != null ? kept.userName() : p.email());
+			case "emails", "emails.value" -> values.add(p.email());
 			case "emails.type" -> values.add("work");
 			case "emails.primary" -> values.add(Boolean.TRUE);
-			case "externalid" -> values.add(externalId);
+			case "externalid" -> values.add(kept.externalId());
 			case "displayname", "name.formatted" -> values.add(p.name());
 			case "name.givenname" -> values.add(split(p.name())[0]);
 			case "name.familyname" -> values.add(split(p.name())[1]);

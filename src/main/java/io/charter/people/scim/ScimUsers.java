@@ -57,7 +57,7 @@ class ScimUsers {
 			people = found.subList(Math.min(start - 1, total), Math.min(start - 1 + size, total));
 		}
 		return ok(ScimResources.list(json, total, start,
-				people.stream().map(p -> user(p.person(), p.externalId())).toList()));
+				people.stream().map(p -> user(p.person(), p.kept())).toList()));
 	}
 
 	@GetMapping("/{id}")
@@ -89,11 +89,11 @@ class ScimUsers {
 	}
 
 	private ObjectNode user(PersonSummary person) {
-		return user(person, provisioning.externalId(person.id()).orElse(null));
+		return user(person, provisioning.kept(person.id()));
 	}
 
-	private ObjectNode user(PersonSummary person, String externalId) {
-		return ScimUser.json(json, person, externalId, location("Users", person.id().toString()));
+	private ObjectNode user(PersonSummary person, ScimStore.Kept kept) {
+		return ScimUser.json(json, person, kept, location("Users", person.id().toString()));
 	}
 
 	static String location(String type, String id) {

@@ -21,7 +21,18 @@ class ScimFilterUnitTests {
 			null, PersonStatus.ACTIVE, "nl");
 
 	static boolean matches(String filter) {
-		return ScimFilter.parse(filter).test(path -> ScimUser.values(ANN, "00ujl29u0le5T6Aj10h7", path));
+		return ScimFilter.parse(filter).test(path -> ScimUser.values(ANN, new ScimStore.Kept("00ujl29u0le5T6Aj10h7", null), path));
+	}
+
+	@Test
+	void aKeptUserNameIsTheUserNameAndTheAddressStaysTheEmail() {
+		ScimStore.Kept kept = new ScimStore.Kept(null, "Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee");
+		ScimFilter byUserName = ScimFilter.parse("userName eq \"test_user_00aa00aa-bb11-cc22-dd33-44ee44ee44ee\"");
+		assertThat(byUserName.test(path -> ScimUser.values(ANN, kept, path))).isTrue();
+		assertThat(ScimFilter.parse("userName eq \"ann.peeters@example.be\"").test(path -> ScimUser.values(ANN, kept, path)))
+				.isFalse();
+		assertThat(ScimFilter.parse("emails[type eq \"work\"].value eq \"ann.peeters@example.be\"")
+				.test(path -> ScimUser.values(ANN, kept, path))).isTrue();
 	}
 
 	@Test

@@ -49,10 +49,23 @@ import io.charter.shared.Role;
 import com.jayway.jsonpath.JsonPath;
 
 /**
- * SCIM end to end with request bodies shaped as Okta and Microsoft Entra ID document them (their
- * SCIM 2.0 guides: Okta's "SCIM 2.0" reference, Microsoft's "Develop and plan provisioning for a
- * SCIM endpoint" and its protocol-compliance notes), Google's probe, the credential rules and the
- * error format.
+ * SCIM end to end with request bodies as Okta and Microsoft Entra ID document them, the credential
+ * rules and the error format. The bodies are quoted from (placeholders of ids Charter issues, and
+ * the test's own domain for example.com addresses, substituted):
+ * <ul>
+ * <li>Okta, "Okta and SCIM Version 2.0" (SCIM 2.0 protocol reference),
+ * https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20: create, the userName look-up,
+ * PUT, the path-less deactivation, group create and membership;</li>
+ * <li>Microsoft, "Tutorial: Develop and plan provisioning for a SCIM endpoint in Microsoft Entra ID",
+ * https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups,
+ * section "Request and response examples": {@link #entraRequestsAsItsTutorialDocumentsThem};</li>
+ * <li>Microsoft, "Known issues and resolutions with SCIM 2.0 protocol compliance of the Microsoft Entra
+ * user provisioning service",
+ * https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility:
+ * the requests with and without the aadOptscim062020 flag ("False" as a string, capitalised ops).</li>
+ * </ul>
+ * Google Workspace documents no request bodies for custom SCIM apps: its probe is as its setup help
+ * describes it ({@code GET /Users?count=1}, then look-ups by userName).
  */
 @Tag("database")
 @SpringBootTest
@@ -195,7 +208,7 @@ class ScimIntegrationTests {
 				 "emails":[{"primary":true,"type":"work","value":"boss@example.com"}],"name":{"formatted":"The Boss"}}""")
 				.andExpect(status().isCreated()));
 
-		// Entra: "Create User", with the enterprise extension.
+		// Entra's "Create User" with the enterprise extension and a userName that is an account's address.
 		String body = """
 				{
 				  "schemas": [
@@ -222,7 +235,7 @@ class ScimIntegrationTests {
 				    "employeeNumber": "E-701",
 				    "department": "Finance"
 				  }
-				}""".replace("USERNAME", account.email());
+				}""".replace("USERNAME", account.email()).replace("0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef", "ext-" + p);
 		String id = id(send(post("/scim/v2/Users"), scim, body).andExpect(status().isCreated())
 				.andExpect(jsonPath("$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].employeeNumber")
 						.value(p + "-701")));
@@ -259,22 +272,24 @@ class ScimIntegrationTests {
 						.value(manager))
 				.andExpect(jsonPath("$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].department")
 						.value("Treasury"));
-		send(get("/scim/v2/Users").param("filter", "externalId eq \"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef\" and "
+		send(get("/scim/v2/Users").param("filter", "externalId eq \"ext-" + p + "\" and "
 				+ "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"" + manager + "\""), scim, null)
 				.andExpect(jsonPath("$.totalResults").value(1));
 
-		// Entra before its SCIM compliance fix: "False" as a string.
+		// Entra's "Requests made to disable users", without the feature flag (known issues page): "False".
 		send(patch("/scim/v2/Users/" + id), scim, """
-				{
-				  "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-				  "Operations": [
-				    {
-				      "op": "Replace",
-				      "path": "active",
-				      "value": "False"
-				    }
-				  ]
-				}""").andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
+				  {
+				    "schemas": [
+				        "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+				    ],
+				    "Operations": [
+				        {
+				            "op": "Replace",
+				            "path": "active",
+				            "value": "False"
+				        }
+				    ]
+				  }""").andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
 		await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(identity.user(account.id()).orElseThrow().active()).isFalse());
 		mvc.perform(formLogin("/login").user(account.email()).password(Fixtures.PASSWORD))
@@ -285,8 +300,264 @@ class ScimIntegrationTests {
 		send(get("/scim/v2/Users/" + id), scim, null).andExpect(status().isNotFound())
 				.andExpect(jsonPath("$.schemas[0]").value(ScimErrors.ERROR)).andExpect(jsonPath("$.status").value("404"));
 		assertThat(directory.person(UUID.fromString(id)).orElseThrow().email()).doesNotContain(account.email());
-		send(get("/scim/v2/Users").param("filter", "externalId eq \"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef\""), scim, null)
+		send(get("/scim/v2/Users").param("filter", "externalId eq \"ext-" + p + "\""), scim, null)
 				.andExpect(jsonPath("$.totalResults").value(0));
+	}
+
+	/**
+	 * Microsoft's tutorial, "Request and response examples", each request body as printed there (the
+	 * member id is the User Charter created; the tutorial's is a placeholder). Its userName is not an
+	 * e-mail address: the person's address is the work e-mail, and the userName is kept so that the
+	 * look-up Entra sends before every change finds the person.
+	 */
+	@Test
+	void entraRequestsAsItsTutorialDocumentsThem() throws Exception {
+		String scim = token();
+		// "Create User"
+		ResultActions created = send(post("/scim/v2/Users"), scim, """
+				{
+				    "schemas": [
+				        "urn:ietf:params:scim:schemas:core:2.0:User",
+				        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+				    "externalId": "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef",
+				    "userName": "Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee",
+				    "active": true,
+				    "emails": [{
+				        "primary": true,
+				        "type": "work",
+				        "value": "Test_User_11bb11bb-cc22-dd33-ee44-55ff55ff55ff@testuser.com"
+				    }],
+				    "meta": {
+				        "resourceType": "User"
+				    },
+				    "name": {
+				        "formatted": "givenName familyName",
+				        "familyName": "familyName",
+				        "givenName": "givenName"
+				    },
+				    "roles": []
+				}""").andExpect(status().isCreated())
+				.andExpect(jsonPath("$.userName").value("Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee"))
+				.andExpect(jsonPath("$.emails[0].value").value("test_user_11bb11bb-cc22-dd33-ee44-55ff55ff55ff@testuser.com"))
+				.andExpect(jsonPath("$.name.formatted").value("givenName familyName"))
+				.andExpect(jsonPath("$.externalId").value("0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef"));
+		String id = id(created);
+		assertThat(directory.byEmail("Test_User_11bb11bb-cc22-dd33-ee44-55ff55ff55ff@testuser.com")).isPresent();
+
+		// "Get User by query" and "Get User by query - Zero results"
+		send(get("/scim/v2/Users").param("filter", "userName eq \"Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee\""), scim, null)
+				.andExpect(status().isOk()).andExpect(jsonPath("$.totalResults").value(1))
+				.andExpect(jsonPath("$.Resources[0].id").value(id));
+		send(get("/scim/v2/Users").param("filter", "userName eq \"non-existent user\""), scim, null)
+				.andExpect(status().isOk()).andExpect(jsonPath("$.totalResults").value(0))
+				.andExpect(jsonPath("$.Resources", empty()));
+		// The address is not the userName: a look-up by userName does not find the person by it.
+		send(get("/scim/v2/Users").param("filter", "userName eq \"Test_User_11bb11bb-cc22-dd33-ee44-55ff55ff55ff@testuser.com\""),
+				scim, null).andExpect(jsonPath("$.totalResults").value(0));
+
+		// "Update User [Multi-valued properties]"
+		send(patch("/scim/v2/Users/" + id), scim, """
+				{
+				    "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+				    "Operations": [
+				            {
+				            "op": "Replace",
+				            "path": "emails[type eq \\"work\\"].value",
+				            "value": "updatedEmail@microsoft.com"
+				            },
+				            {
+				            "op": "Replace",
+				            "path": "name.familyName",
+				            "value": "updatedFamilyName"
+				            }
+				    ]
+				}""").andExpect(status().isOk())
+				.andExpect(jsonPath("$.name.formatted").value("givenName updatedFamilyName"))
+				.andExpect(jsonPath("$.emails[0].value").value("updatedemail@microsoft.com"))
+				.andExpect(jsonPath("$.userName").value("Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee"));
+
+		// "Update User [Single-valued properties]": a new userName; the e-mail address stays.
+		send(patch("/scim/v2/Users/" + id), scim, """
+				{
+				    "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+				    "Operations": [{
+				        "op": "Replace",
+				        "path": "userName",
+				        "value": "5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com"
+				    }]
+				}""").andExpect(status().isOk())
+				.andExpect(jsonPath("$.userName").value("5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com"))
+				.andExpect(jsonPath("$.emails[0].value").value("updatedemail@microsoft.com"));
+		send(get("/scim/v2/Users").param("filter", "userName eq \"5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com\""), scim, null)
+				.andExpect(jsonPath("$.Resources[0].id").value(id));
+		send(get("/scim/v2/Users").param("filter", "userName eq \"Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee\""), scim, null)
+				.andExpect(jsonPath("$.totalResults").value(0));
+
+		// Known issues page, "Requests to replace multiple attributes", without and with the feature flag.
+		send(patch("/scim/v2/Users/" + id), scim, """
+				  {
+				    "schemas": [
+				        "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+				    ],
+				    "Operations": [
+				        {
+				            "op": "Replace",
+				            "path": "displayName",
+				            "value": "Pvlo"
+				        },
+				        {
+				            "op": "Replace",
+				            "path": "emails[type eq \\"work\\"].value",
+				            "value": "TestBcwqnm@test.microsoft.com"
+				        },
+				        {
+				            "op": "Replace",
+				            "path": "name.givenName",
+				            "value": "Gtfd"
+				        },
+				        {
+				            "op": "Replace",
+				            "path": "name.familyName",
+				            "value": "Pkqf"
+				        },
+				        {
+				            "op": "Replace",
+				            "path": "externalId",
+				            "value": "Eqpj"
+				        },
+				        {
+				            "op": "Replace",
+				            "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber",
+				            "value": "Eqpj"
+				        }
+				    ]
+				  }""").andExpect(status().isOk()).andExpect(jsonPath("$.name.formatted").value("Gtfd Pkqf"))
+				.andExpect(jsonPath("$.emails[0].value").value("testbcwqnm@test.microsoft.com"))
+				.andExpect(jsonPath("$.externalId").value("Eqpj"))
+				.andExpect(jsonPath("$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].employeeNumber").value("Eqpj"));
+		send(patch("/scim/v2/Users/" + id), scim, """
+				  {
+				    "schemas": [
+				        "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+				    ],
+				    "Operations": [
+				        {
+				            "op": "replace",
+				            "path": "emails[type eq \\"work\\"].value",
+				            "value": "TestMhvaes@test.microsoft.com"
+				        },
+				        {
+				            "op": "replace",
+				            "value": {
+				                "displayName": "Bjfe",
+				                "name.givenName": "Kkom",
+				                "name.familyName": "Unua",
+				                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber": "Aklq"
+				            }
+				        }
+				    ]
+				  }""").andExpect(status().isOk()).andExpect(jsonPath("$.name.formatted").value("Kkom Unua"))
+				.andExpect(jsonPath("$.emails[0].value").value("testmhvaes@test.microsoft.com"))
+				.andExpect(jsonPath("$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].employeeNumber").value("Aklq"));
+		// "Requests made to add a single-value string attribute": an attribute Charter does not keep.
+		send(patch("/scim/v2/Users/" + id), scim, """
+				  {
+				    "schemas": [
+				        "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+				    ],
+				    "Operations": [
+				      {
+				        "op": "Add",
+				        "path": "nickName",
+				        "value": "Babs"
+				      }
+				    ]
+				  }""").andExpect(status().isOk());
+
+		// "Create Group", "Get Group by displayName", "Update Group [Non-member attributes]"
+		String group = id(send(post("/scim/v2/Groups"), scim, """
+				{
+				    "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group", "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
+				    "externalId": "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159",
+				    "displayName": "displayName",
+				    "meta": {
+				        "resourceType": "Group"
+				    }
+				}""").andExpect(status().isCreated()).andExpect(jsonPath("$.displayName").value("displayName")));
+		send(get(URI.create("/scim/v2/Groups?excludedAttributes=members&filter=displayName%20eq%20%22displayName%22")), scim, null)
+				.andExpect(jsonPath("$.totalResults").value(1)).andExpect(jsonPath("$.Resources[0].id").value(group));
+		group = id(send(patch("/scim/v2/Groups/" + group), scim, """
+				{
+				    "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+				    "Operations": [{
+				        "op": "Replace",
+				        "path": "displayName",
+				        "value": "1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName"
+				    }]
+				}""").andExpect(status().isOk()));
+
+		// "Update Group [Add Members]" and "Update Group [Remove Members]"
+		String members = """
+				{
+				    "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+				    "Operations": [{
+				        "op": "OP",
+				        "path": "members",
+				        "value": [{
+				            "$ref": null,
+				            "value": "f648f8d5ea4e4cd38e9c"
+				        }]
+				    }]
+				}""".replace("f648f8d5ea4e4cd38e9c", id);
+		send(patch("/scim/v2/Groups/" + group), scim, members.replace("OP", "Add")).andExpect(status().isOk());
+		assertThat(directory.person(UUID.fromString(id)).orElseThrow().department())
+				.isEqualTo("1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName");
+		send(patch("/scim/v2/Groups/" + group), scim, members.replace("OP", "Remove")).andExpect(status().isOk());
+		assertThat(directory.person(UUID.fromString(id)).orElseThrow().department()).isNull();
+
+		// "Disable User": still answered, inactive; "Delete User", "Delete Group".
+		send(patch("/scim/v2/Users/" + id), scim, """
+				{
+				    "Operations": [
+				        {
+				            "op": "Replace",
+				            "path": "active",
+				            "value": false
+				        }
+				    ],
+				    "schemas": [
+				        "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+				    ]
+				}""").andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
+		send(get("/scim/v2/Users").param("filter", "userName eq \"5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com\""), scim, null)
+				.andExpect(jsonPath("$.Resources[0].active").value(false));
+		send(delete("/scim/v2/Users/" + id), scim, null).andExpect(status().isNoContent());
+		send(get("/scim/v2/Users").param("filter", "userName eq \"5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com\""), scim, null)
+				.andExpect(jsonPath("$.totalResults").value(0));
+		assertThat(store.kept(UUID.fromString(id))).isEqualTo(ScimStore.Kept.NONE);
+		send(delete("/scim/v2/Groups/" + group), scim, null).andExpect(status().isNoContent());
+	}
+
+	@Test
+	void aUserNameIsOneUsersWhetherKeptOrTheirAddress() throws Exception {
+		String scim = token();
+		send(post("/scim/v2/Users"), scim, user("uma")).andExpect(status().isCreated());
+		// No other user may take uma's address as their userName, nor a userName another keeps.
+		send(post("/scim/v2/Users"), scim, """
+				{"displayName":"Vic","userName":"uma@example.com","emails":[{"type":"work","value":"vic@example.com"}]}""")
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.scimType").value("uniqueness"));
+		send(post("/scim/v2/Users"), scim, """
+				{"displayName":"Vic","userName":"VIC-UPN","emails":[{"type":"work","value":"vic@example.com"}]}""").andExpect(status().isCreated());
+		send(post("/scim/v2/Users"), scim, """
+				{"displayName":"Wes","userName":"vic-upn","emails":[{"type":"work","value":"wes@example.com"}]}""")
+				.andExpect(status().isConflict());
+		assertThat(directory.byEmail("wes@" + p + ".test")).isEmpty();
+		// userName is not case-exact; the order of attributes does not matter.
+		send(get("/scim/v2/Users").param("filter", "userName eq \"vic-upn\""), scim, null)
+				.andExpect(jsonPath("$.totalResults").value(1)).andExpect(jsonPath("$.Resources[0].userName").value("VIC-UPN"));
+		send(post("/scim/v2/Users"), scim, """
+				{"emails":[{"type":"work","value":"xia@example.com"}],"userName":"xia@example.com","displayName":"Xia"}""")
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.userName").value("xia@" + p + ".test"));
 	}
 
 	@Test
