@@ -12,7 +12,7 @@
 # Customise opens at once: the versioned /c/<site>/v/<version>/config.<lang>.json (the second layer's
 # texts, categories, services and cookies in one language), settings.js (the second layer's and the
 # placeholders' code) and banner.css (the whole stylesheet). Headers are not counted, for any of them.
-# (Before 2026-12-08 the first layer waited for the config, and the total was banner.js + config.)
+# (Before 2026-12-07 the first layer waited for the config, and the total was banner.js + config.)
 #
 # The others, measured the way the issue did: each dist file compressed with `gzip -9 < file`,
 # summed: vanilla-cookieconsent 3.1.0 dist/cookieconsent.umd.js + dist/cookieconsent.css (without any
@@ -34,7 +34,7 @@ curl -fs "$CHARTER/c/$SITE/banner.js" >"$WORK/banner.js"
 build=$(grep -o '"build":"[^"]*"' "$WORK/banner.js" | cut -d'"' -f4)
 # The boot data is the argument of the script's last call: its languages are those of its texts.
 boot=$(sed -n 's/.*})(\(.*\));$/\1/p' "$WORK/banner.js" | tail -n 1)
-# A build older than 2026-12-08 (JAR=... of an earlier commit) draws nothing before its config: both count.
+# A build older than 2026-12-07 (JAR=... of an earlier commit) draws nothing before its config: both count.
 waits=0
 jq -e --arg l "$LANGUAGE" '.texts[$l].title' <<<"$boot" >/dev/null || waits=1
 declare -A configs
