@@ -3,7 +3,6 @@ package io.charter.policies;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +25,9 @@ class Acknowledgements {
 	record Acknowledgement(String documentId, int version, UUID personId, String textSha256, Instant at) {
 	}
 
+	private static final String SELECT = "select document_id, version, person_id, text_sha256, acknowledged_at"
+			+ " from policy_acknowledgement";
+
 	private final JdbcClient jdbc;
 
 	Acknowledgements(JdbcClient jdbc) {
@@ -44,16 +46,24 @@ class Acknowledgements {
 		}
 	}
 
-	/** Per person, their latest acknowledgement of any version of the document. */
+	/**
+	 * Per person, their latest acknowledgement of any version of the document. For more people than a
+	 * query names, the document's acknowledgements are read once and matched in memory: a list of a
+	 * thousand ids is matched row by row against every acknowledgement of the document (the index
+	 * leads with the document), so ten such queries cost far more than one read of them all.
+	 */
 	Map<UUID, Acknowledgement> latest(String documentId, Collection<UUID> people) {
 		Map<UUID, Acknowledgement> latest = new HashMap<>();
-		List<UUID> all = new ArrayList<>(people);
-		for (int from = 0; from < all.size(); from += CHUNK) {
-			jdbc.sql("select document_id, version, person_id, text_sha256, acknowledged_at from policy_acknowledgement where document_id = :d and person_id in (:people)")
-					.param("d", documentId).param("people", all.subList(from, Math.min(all.size(), from + CHUNK)))
-					.query(Acknowledgements::map).list()
-					.forEach(a -> latest.merge(a.personId(), a, (x, y) -> x.version() >= y.version() ? x : y));
+		if (people.isEmpty()) {
+			return latest;
 		}
+		java.util.Set<UUID> wanted = new java.util.HashSet<>(people);
+		var query = wanted.size() > CHUNK
+				? jdbc.sql(SELECT + " where document_id = :d").param("d", documentId)
+				: jdbc.sql(SELECT + " where document_id = :d and person_id in (:people)").param("d", documentId)
+						.param("people", wanted);
+		query.query(Acknowledgements::map).list().stream().filter(a -> wanted.contains(a.personId()))
+				.forEach(a -> latest.merge(a.personId(), a, (x, y) -> x.version() >= y.version() ? x : y));
 		return latest;
 	}
 

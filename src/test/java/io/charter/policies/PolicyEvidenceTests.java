@@ -56,4 +56,29 @@ class PolicyEvidenceTests {
 		assertThat(controls.evidence("training-12-months", LocalDate.of(2019, 6, 1), LocalDate.of(2019, 6, 30)))
 				.isEmpty();
 	}
+
+	@Autowired
+	Acknowledgements acknowledgements;
+
+	/** Asked for more people than one query names, the latest acknowledgements are the same as asked one by one. */
+	@Test
+	void theLatestAcknowledgementsOfManyPeopleAreThoseOfEachAlone() {
+		UUID person = UUID.randomUUID();
+		jdbc.sql("""
+				insert into person (id, name, email, kind, status, language, created_at, updated_at)
+				values (:id, 'Lars Latest', :email, 'EMPLOYEE', 'ACTIVE', 'en', current_timestamp, current_timestamp)""")
+				.param("id", person).param("email", io.charter.Fixtures.uniqueEmail("latest")).update();
+		String sha = jdbc.sql("select sha256 from policy_version where document_id = 'work-behaviors' and number = 1")
+				.query(String.class).single();
+		acknowledgements.record("work-behaviors", 1, person, sha, Instant.parse("2019-06-11T12:00:00Z"));
+
+		java.util.List<UUID> many = new java.util.ArrayList<>(java.util.stream.Stream.generate(UUID::randomUUID)
+				.limit(Acknowledgements.CHUNK + 5).toList());
+		many.add(person);
+		var alone = acknowledgements.latest("work-behaviors", java.util.List.of(person));
+		var together = acknowledgements.latest("work-behaviors", many);
+		assertThat(alone).containsOnlyKeys(person);
+		assertThat(together).containsOnlyKeys(person).isEqualTo(alone);
+		assertThat(together.get(person).version()).isEqualTo(1);
+	}
 }
