@@ -36,5 +36,22 @@ public final class DeviceRows {
 				insert into check_result (id, device_id, check_id, checked_at, passed)
 				values (:id, :device, :check, :at, :passed)""").param("id", UUID.randomUUID()).param("device", device)
 				.param("check", check).param("at", io.charter.platform.Utc.odt(at)).param("passed", passed).update();
+		latest(jdbc, device, check, passed, at);
+	}
+
+	/** Keeps the device's latest answer to the check, as the devices module does with every answer it records. */
+	public static void latest(JdbcClient jdbc, UUID device, String check, Boolean passed, java.time.Instant at) {
+		var when = io.charter.platform.Utc.odt(at);
+		int updated = jdbc.sql("""
+				update check_latest set checked_at = :at, passed = :passed
+				where device_id = :device and check_id = :check and checked_at <= :at""").param("device", device)
+				.param("check", check).param("at", when).param("passed", passed).update();
+		if (updated == 0) {
+			jdbc.sql("""
+					insert into check_latest (device_id, check_id, checked_at, passed)
+					select :device, :check, :at, :passed from device_check
+					where id = :check and not exists (select 1 from check_latest where device_id = :device and check_id = :check)""")
+					.param("device", device).param("check", check).param("at", when).param("passed", passed).update();
+		}
 	}
 }

@@ -146,8 +146,7 @@ class Checks {
 	/** The last answer of the device to the check: empty when never asked, else passed (null when unknown). */
 	Optional<Optional<Boolean>> last(UUID deviceId, String checkId) {
 		return jdbc.sql("""
-				select passed from check_result where device_id = :device and check_id = :check
-				order by checked_at desc fetch first 1 rows only""").param("device", deviceId).param("check", checkId)
+				select passed from check_latest where device_id = :device and check_id = :check""").param("device", deviceId).param("check", checkId)
 				.query((rs, n) -> Optional.ofNullable((Boolean) rs.getObject("passed"))).optional();
 	}
 
@@ -164,8 +163,25 @@ class Checks {
 				.param("id", UUID.randomUUID()).param("device", deviceId).param("check", checkId).param("version", version)
 				.param("at", Utc.odt(at))
 				.param("passed", passed).param("source", source).update();
+		keepLatest(deviceId, checkId, passed, at);
 		boolean failedBefore = before.isPresent() && before.get().filter(p -> !p).isPresent();
 		return Boolean.FALSE.equals(passed) && !failedBefore;
+	}
+
+	/** The answer becomes the device's latest to the check unless a later one is already known (an MDM export can be older). */
+	private void keepLatest(UUID deviceId, String checkId, Boolean passed, Instant at) {
+		int updated = jdbc.sql("""
+				update check_latest set checked_at = :at, passed = :passed
+				where device_id = :device and check_id = :check and checked_at <= :at""").param("device", deviceId)
+				.param("check", checkId).param("at", Utc.odt(at)).param("passed", passed).update();
+		if (updated == 0) {
+			jdbc.sql("""
+					insert into check_latest (device_id, check_id, checked_at, passed)
+					select :device, :check, :at, :passed from device_check
+					where id = :check and not exists (select 1 from check_latest where device_id = :device and check_id = :check)""")
+					.param("device", deviceId).param("check", checkId).param("at", Utc.odt(at)).param("passed", passed)
+					.update();
+		}
 	}
 
 	/** Whether this answer is already recorded: importing the same file twice adds nothing. */
@@ -180,10 +196,9 @@ class Checks {
 	/** How many unrevoked devices fail at least one asked check in their last answer to it. */
 	int failingDevices() {
 		return jdbc.sql("""
-				select count(distinct r.device_id) from check_result r join device d on d.id = r.device_id
+				select count(distinct r.device_id) from check_latest r join device d on d.id = r.device_id
 				join device_check c on c.id = r.check_id
-				where d.revoked_at is null and c.enabled and r.passed = false and r.checked_at =
-				  (select max(x.checked_at) from check_result x where x.device_id = r.device_id and x.check_id = r.check_id)""")
+				where d.revoked_at is null and c.enabled and r.passed = false""")
 				.query(Integer.class).single();
 	}
 
@@ -200,8 +215,7 @@ class Checks {
 		return jdbc.sql("""
 				select d.id, d.owner_id, d.last_seen_at, c.id check_id, c.clause, r.passed
 				from device d cross join device_check c
-				left join check_result r on r.device_id = d.id and r.check_id = c.id and r.checked_at =
-				  (select max(x.checked_at) from check_result x where x.device_id = d.id and x.check_id = c.id)
+				left join check_latest r on r.device_id = d.id and r.check_id = c.id
 				where d.revoked_at is null and c.enabled
 				order by c.position, c.id""").query((rs, n) -> new Latest(rs.getObject("id", UUID.class),
 						rs.getObject("owner_id", UUID.class), Utc.instant(rs, "last_seen_at"), rs.getString("check_id"), rs.getString("clause"),
@@ -213,8 +227,7 @@ class Checks {
 		return jdbc.sql("""
 				select c.id, c.clause, r.passed, r.checked_at
 				from device_check c
-				left join check_result r on r.check_id = c.id and r.device_id = :device and r.checked_at =
-				  (select max(x.checked_at) from check_result x where x.device_id = :device and x.check_id = c.id)
+				left join check_latest r on r.check_id = c.id and r.device_id = :device
 				where c.enabled
 				order by c.position, c.id""").param("device", deviceId).query((rs, n) -> {
 					Object passed = rs.getObject("passed");

@@ -52,4 +52,24 @@ class DeviceEvidenceTests {
 		assertThat(controls.evidence("device-unknown-check", LocalDate.of(2019, 3, 1), LocalDate.of(2019, 3, 31)))
 				.isEmpty();
 	}
+
+	@Autowired
+	Checks checks;
+
+	/** The latest answer is the one of the latest time, whatever order the answers arrive in (an MDM export can be older). */
+	@Test
+	void anOlderAnswerArrivingLaterDoesNotReplaceTheLatest() {
+		UUID device = io.charter.DeviceRows.enrolled(jdbc, null, "latest-" + UUID.randomUUID());
+		java.time.Instant now = java.time.Instant.now();
+		checks.answer(device, "disk-encryption", 1, true, now, "osquery");
+		checks.answer(device, "disk-encryption", 1, false, now.minusSeconds(3600), "mdm");
+		assertThat(checks.last(device, "disk-encryption")).contains(java.util.Optional.of(true));
+		assertThat(checks.states(device)).filteredOn(c -> c.checkId().equals("disk-encryption"))
+				.singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo("pass"));
+		assertThat(checks.latest()).filteredOn(l -> l.device().equals(device) && l.check().equals("disk-encryption"))
+				.singleElement().satisfies(l -> assertThat(l.passed()).isTrue());
+		// A later failure does replace it.
+		checks.answer(device, "disk-encryption", 1, false, now.plusSeconds(60), "osquery");
+		assertThat(checks.last(device, "disk-encryption")).contains(java.util.Optional.of(false));
+	}
 }

@@ -678,6 +678,8 @@ class OsqueryApiTests {
 				.param("device", device).param("at", day.atTime(hour, 0).atZone(java.time.ZoneId.of("Europe/Brussels"))
 						.toOffsetDateTime())
 				.param("passed", passed).update();
+		io.charter.DeviceRows.latest(jdbc, device, "disk-encryption", passed,
+				day.atTime(hour, 0).atZone(java.time.ZoneId.of("Europe/Brussels")).toInstant());
 	}
 
 	private int versions(String check) {

@@ -459,6 +459,7 @@ class BrowserTests {
 				insert into check_result (id, device_id, check_id, checked_at, passed)
 				values (:id, :device, 'screen-lock', current_timestamp, false)""")
 				.param("id", java.util.UUID.randomUUID()).param("device", device).update();
+		io.charter.DeviceRows.latest(jdbc, device, "screen-lock", false, java.time.Instant.now());
 		jdbc.sql("""
 				insert into device_software (device_id, name, version, publisher, first_seen_at, last_seen_at)
 				values (:device, 'Notepad++ (64-bit x64) with a rather long name of its own', '8.6.9.0-release-candidate',
