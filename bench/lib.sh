@@ -45,3 +45,29 @@ await_ready() {
 	tail -n 30 "$log" >&2
 	return 1
 }
+
+# A work directory ($WORK, removed at exit unless KEEP=1), the processes to stop at exit ($PIDS), and
+# how to start Charter on the embedded database: from $JAR when built (RUN, and H2_JAR taken out of
+# it for the script's own SQL), else from target/classes with the Maven class path.
+charter_workspace() {
+	WORK=$(mktemp -d)
+	PIDS=()
+	trap charter_cleanup EXIT
+	trap 'exit 130' INT TERM
+	if [[ -f $JAR ]]; then
+		RUN=(-jar "$PWD/$JAR")
+		local h2
+		h2=$(unzip -Z1 "$JAR" | grep -m1 'BOOT-INF/lib/h2-.*\.jar') && unzip -q -j -o "$JAR" "$h2" -d "$WORK/h2"
+		H2_JAR=$(ls "$WORK"/h2/h2-*.jar)
+	else
+		[[ -d target/classes ]] || { echo "bench: build first (mvn -B -q -DskipTests package, or test-compile)" >&2; exit 2; }
+		mvn -B -ntp -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null
+		RUN=(-cp "$PWD/target/classes:$(cat "$WORK/cp.txt")" io.charter.CharterApplication)
+		H2_JAR=$(tr ':' '\n' <"$WORK/cp.txt" | grep -m1 '/h2-[0-9.]*\.jar$')
+	fi
+}
+
+charter_cleanup() {
+	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+	if [[ ${KEEP:-0} == 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}

@@ -29,25 +29,7 @@ JAVA="${JAVA:-java}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
 command -v wrk >/dev/null || { echo "bench: wrk is needed" >&2; exit 2; }
 
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-	if [[ ${KEEP:-0} == 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if [[ -f $JAR ]]; then
-	RUN=(-jar "$PWD/$JAR")
-	H2=$(unzip -Z1 "$JAR" | grep -m1 'BOOT-INF/lib/h2-.*\.jar') && unzip -q -j -o "$JAR" "$H2" -d "$WORK/h2"
-	H2_JAR=$(ls "$WORK"/h2/h2-*.jar)
-else
-	[[ -d target/classes ]] || { echo "bench: build first (mvn -B -q -DskipTests package, or test-compile)" >&2; exit 2; }
-	mvn -B -ntp -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null
-	RUN=(-cp "$PWD/target/classes:$(cat "$WORK/cp.txt")" io.charter.CharterApplication)
-	H2_JAR=$(tr ':' '\n' <"$WORK/cp.txt" | grep -m1 '/h2-[0-9.]*\.jar$')
-fi
+charter_workspace
 
 PORT=$(free_port)
 CHARTER=http://127.0.0.1:$PORT
