@@ -43,8 +43,11 @@ if ! command -v wrk >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
     || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 fi
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-[ -x "$PG_BIN/initdb" ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"; }
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
+fi
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 H2="${H2:-1}"
 read -r -a JARS <<<"$JAR"
 if [ ! -f "${JARS[0]}" ] || [ "${BUILD:-0}" = 1 ]; then
@@ -52,18 +55,15 @@ if [ ! -f "${JARS[0]}" ] || [ "${BUILD:-0}" = 1 ]; then
 fi
 
 TMP="$(mktemp -d /var/tmp/charter-bench.XXXXXX)"
-chown postgres: "$TMP"
 APP_PID=""
-PG_UP=0
 cleanup() {
   set +e
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-  [ "$PG_UP" = 1 ] && (cd "$TMP" && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$TMP/pg" -m fast -w stop >/dev/null)
+  pg_stop
   rm -rf "$TMP"
 }
 trap cleanup EXIT
 
-psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d charter -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 start_app() { # start_app <datasource url> <log>
   # shellcheck disable=SC2086
@@ -101,13 +101,7 @@ FAILED=0
 echo "== nice ${NICE}; machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $("$PG_BIN/postgres" --version); $(java -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 
 # ---------------------------------------------------------------- PostgreSQL, fsync on
-(cd "$TMP" && runuser -u postgres -- "$PG_BIN/initdb" -D "$TMP/pg" --auth=trust -U postgres --encoding=UTF8 \
-  --locale=C.UTF-8 >"$TMP/initdb.log" 2>&1)
-(cd "$TMP" && "${N[@]}" runuser -u postgres -- "$PG_BIN/pg_ctl" -w -D "$TMP/pg" -l "$TMP/pg.log" \
-  -o "-c listen_addresses=127.0.0.1 -p ${PG_PORT} -c unix_socket_directories=${TMP} -c max_connections=200 -c shared_buffers=256MB" \
-  start >/dev/null)
-PG_UP=1
-"$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres charter
+pg_start "$TMP" "${N[@]}"
 echo "== PostgreSQL on 127.0.0.1:${PG_PORT}: fsync=$(psql_ -c 'show fsync'), synchronous_commit=$(psql_ -c 'show synchronous_commit'), wal_sync_method=$(psql_ -c 'show wal_sync_method'), data in $TMP (disk: $(df --output=fstype "$TMP" | tail -1))"
 
 for CURRENT_JAR in "${JARS[@]}"; do

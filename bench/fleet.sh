@@ -33,31 +33,23 @@ SECRET="bench-fleet-enroll-secret"
 BASE="http://127.0.0.1:${APP_PORT}"
 
 [ "$(id -u)" = 0 ] || { echo "run as root (PostgreSQL runs as user postgres)"; exit 1; }
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
 
 TMP="$(mktemp -d /var/tmp/charter-fleet.XXXXXX)"
-chown postgres: "$TMP"
 APP_PID=""
-PG_UP=0
 cleanup() {
   set +e
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-  [ "$PG_UP" = 1 ] && (cd "$TMP" && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$TMP/pg" -m fast -w stop >/dev/null)
+  pg_stop
   rm -rf "$TMP"
 }
 trap cleanup EXIT
-psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d charter -v ON_ERROR_STOP=1 -qAt "$@"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; load $(load); $("$PG_BIN/postgres" --version); $(java -version 2>&1 | head -1)"
-(cd "$TMP" && runuser -u postgres -- "$PG_BIN/initdb" -D "$TMP/pg" --auth=trust -U postgres --encoding=UTF8 \
-  --locale=C.UTF-8 >"$TMP/initdb.log" 2>&1)
-(cd "$TMP" && runuser -u postgres -- "$PG_BIN/pg_ctl" -w -D "$TMP/pg" -l "$TMP/pg.log" \
-  -o "-c listen_addresses=127.0.0.1 -p ${PG_PORT} -c unix_socket_directories=${TMP} -c max_connections=200 -c shared_buffers=256MB" \
-  start >/dev/null)
-PG_UP=1
-"$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres charter
+pg_start "$TMP"
 
 # shellcheck disable=SC2086
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${PG_PORT}/charter" SPRING_DATASOURCE_USERNAME=postgres \

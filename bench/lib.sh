@@ -71,3 +71,31 @@ charter_cleanup() {
 	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
 	if [[ ${KEEP:-0} == 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
+
+# A private PostgreSQL for one run: PG_BIN (the newest installed), pg_start <dir> [prefix...] with
+# its data in <dir>/pg on 127.0.0.1:$PG_PORT, fsync on as installed, and an empty database
+# "charter"; the prefix runs the server under a command (e.g. nice -n 5). pg_stop stops it (call it
+# from the script's clean-up); psql_ runs SQL in "charter".
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+PG_DIR=
+
+pg_start() {
+	local dir=$1
+	shift
+	chown postgres: "$dir"
+	(cd "$dir" && runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/pg" --auth=trust -U postgres --encoding=UTF8 \
+		--locale=C.UTF-8 >"$dir/initdb.log" 2>&1)
+	(cd "$dir" && "$@" runuser -u postgres -- "$PG_BIN/pg_ctl" -w -D "$dir/pg" -l "$dir/pg.log" \
+		-o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$dir -c max_connections=200 -c shared_buffers=256MB" \
+		start >/dev/null)
+	PG_DIR=$dir
+	"$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres charter
+}
+
+pg_stop() {
+	[[ -n $PG_DIR ]] || return 0
+	(cd "$PG_DIR" && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/pg" -m fast -w stop >/dev/null)
+	PG_DIR=
+}
+
+psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d charter -v ON_ERROR_STOP=1 -qAt "$@"; }
