@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -57,8 +56,11 @@ import io.charter.shared.exemption.ExemptionsInForce;
 @RecordApplicationEvents
 class DeviceExemptionsTests {
 
-	/** The exemptions module's part, played by a list of grants; the clock the test moves. */
-	@TestConfiguration
+	/**
+	 * The exemptions module's part, played by a list of grants (the clock the test moves is the shared
+	 * {@link io.charter.TestClock}). Imported, not a nested {@code @TestConfiguration}: one detected
+	 * here would make this class's context differ from {@link MdmImportTests}' and start a second one.
+	 */
 	static class Exemptions {
 
 		/** Primary: once the exemptions module contributes its own look-up, this one still answers here. */
@@ -66,12 +68,6 @@ class DeviceExemptionsTests {
 		@Primary
 		GrantList grantsForTests() {
 			return new GrantList();
-		}
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
 		}
 	}
 

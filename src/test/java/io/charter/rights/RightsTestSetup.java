@@ -1,26 +1,19 @@
 package io.charter.rights;
 
-import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import io.charter.MovableClock;
+import io.charter.TestClock;
 
 /**
- * Beans for the rights tests: a clock the tests move, and a module that holds personal data.
+ * Beans for the rights tests: a module that holds personal data. The clock the tests move is the
+ * shared {@link TestClock} of every test context.
  * Deliberately not a {@code @Configuration}: component scanning of other test contexts must not
  * find it; the rights tests import it.
  */
 public class RightsTestSetup {
 
-	public static final MovableClock CLOCK = new MovableClock();
-
-	@Bean
-	@Primary
-	Clock movableClock() {
-		return CLOCK;
-	}
+	public static final MovableClock CLOCK = TestClock.CLOCK;
 
 	@Bean
 	TestDataHolder testDataHolder() {

@@ -6,16 +6,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.charter.Fixtures;
@@ -30,7 +33,6 @@ import io.charter.shared.Role;
 @Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(DashboardAttentionTests.Failing.class)
 class DashboardAttentionTests {
 
 	static final String MAIL = "Mail is not configured: letters and invitations are held in the outbox.";
@@ -38,15 +40,32 @@ class DashboardAttentionTests {
 	static final String READ_ONLY = "questions about the organisation profile are open; an administrator answers them";
 	static final String COOKIES = "cookies of site WeGroup are to be confirmed";
 
-	@TestConfiguration
-	static class Failing {
+	/**
+	 * The failing contributor joins the shared context for this class's tests only (the dashboard asks
+	 * for its contributors on every visit), rather than by a configuration of its own, which would start a
+	 * context for this class alone.
+	 */
+	@BeforeEach
+	void addAFailingContributor() {
+		beans().registerSingleton(FAILING, (Attention) () -> {
+			failingAsked.incrementAndGet();
+			throw new IllegalStateException("broken contributor");
+		});
+	}
 
-		@Bean
-		Attention failingAttention() {
-			return () -> {
-				throw new IllegalStateException("broken contributor");
-			};
-		}
+	@AfterEach
+	void removeTheFailingContributor() {
+		beans().destroySingleton(FAILING);
+	}
+
+	static final String FAILING = "failingAttentionOfDashboardAttentionTests";
+	final AtomicInteger failingAsked = new AtomicInteger();
+
+	@Autowired
+	ApplicationContext context;
+
+	DefaultListableBeanFactory beans() {
+		return (DefaultListableBeanFactory) ((ConfigurableApplicationContext) context).getBeanFactory();
 	}
 
 	@Autowired
@@ -72,6 +91,7 @@ class DashboardAttentionTests {
 				.doesNotContain(MAIL, ANSWER, READ_ONLY, COOKIES);
 		// One notice per link: an administrator who also audits gets the wording of the one who acts.
 		assertThat(dashboard(Role.ADMIN, Role.AUDITOR)).contains(ANSWER).doesNotContain(READ_ONLY);
+		assertThat(failingAsked).as("the failing contributor was asked at each of the five visits").hasValueGreaterThanOrEqualTo(5);
 	}
 
 	@Test

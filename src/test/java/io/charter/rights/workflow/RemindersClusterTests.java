@@ -3,7 +3,6 @@ package io.charter.rights.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -39,6 +37,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import io.charter.CharterApplication;
 import io.charter.Fixtures;
 import io.charter.MovableClock;
+import io.charter.TestClock;
 import io.charter.identity.UserSummary;
 import io.charter.rights.Channel;
 import io.charter.rights.NewRequest;
@@ -56,7 +55,8 @@ import io.charter.shared.Role;
 class RemindersClusterTests {
 
 	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-	static final MovableClock CLOCK = new MovableClock();
+	/** Both instances find the shared test clock by component scanning, as every test context does. */
+	static final MovableClock CLOCK = TestClock.CLOCK;
 	static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 	static ConfigurableApplicationContext first;
 	static ConfigurableApplicationContext second;
@@ -70,8 +70,6 @@ class RemindersClusterTests {
 
 	static ConfigurableApplicationContext instance() {
 		return new SpringApplicationBuilder(CharterApplication.class)
-				.initializers(context -> ((GenericApplicationContext) context).registerBean("movableClock", Clock.class,
-						() -> CLOCK, definition -> definition.setPrimary(true)))
 				.run("--server.port=0", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort(),
 						"--charter.scheduling.enabled=false", "--spring.jmx.enabled=false",
 						"--charter.base-url=https://charter.example",
