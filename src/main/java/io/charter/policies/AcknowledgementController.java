@@ -47,7 +47,8 @@ class AcknowledgementController {
 		var document = documents.existing(documentId);
 		PolicyVersion current = documents.current(documentId).orElseThrow(() -> new NotFound("Unpublished policy " + documentId));
 		Optional<PersonSummary> person = directory.signedIn(authentication);
-		model.addAttribute("page", new PolicyPage(documentId, document.title(), current.number(),
+		model.addAttribute("page", new PolicyPage(documentId,
+				document.title(org.springframework.context.i18n.LocaleContextHolder.getLocale()), current.number(),
 				PolicyText.html(current.markdown()), current.sha256()));
 		model.addAttribute("inDirectory", person.isPresent());
 		model.addAttribute("acknowledgedOn", person
@@ -65,7 +66,7 @@ class AcknowledgementController {
 	String fromReminder(@PathVariable String documentId, @PathVariable String secret, Authentication authentication,
 			RedirectAttributes redirect) {
 		Optional<UUID> subject = links.usableSubject(PolicyReminders.ACKNOWLEDGE, secret);
-		Optional<UUID> me = directory.signedIn(authentication).map(PersonSummary::id);
+		Optional<UUID> me = directory.signedIn(authentication).map(p -> PolicyReminders.subject(documentId, p.id()));
 		if (subject.isPresent() && subject.equals(me)) {
 			links.consume(PolicyReminders.ACKNOWLEDGE, secret);
 		}

@@ -3,6 +3,7 @@ package io.charter.policies;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,18 +49,64 @@ class PoliciesController {
 
 	@GetMapping("/policies")
 	String list(Model model) {
-		model.addAttribute("documents", documents.documents().stream().map(d -> new DocumentRow(d.id(), d.title())).toList());
+		model.addAttribute("documents", documents.documents().stream()
+				.map(d -> new DocumentRow(d.id(), d.title(LocaleContextHolder.getLocale()), d.retired())).toList());
 		return "policies/policies";
+	}
+
+	@GetMapping("/policies/new")
+	String newDocument(Model model) {
+		return newDocumentPage(model, Map.of("required", "true"), Map.of());
+	}
+
+	/**
+	 * Creates the document with its first version as a draft, then shows it: publishing that draft
+	 * (the usual confirmation) asks it of people. Refused fields come back marked, as typed.
+	 */
+	@PostMapping("/policies/new")
+	String createDocument(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+		try {
+			int version = steps.createDocument(form.get("key"), form.get("titleEn"), form.get("titleFr"),
+					form.get("titleNl"), form.get("clauses"), form.containsKey("required"), form.get("markdown"));
+			redirect.addFlashAttribute("notice", "policies.new.created");
+			return "redirect:/policies/" + form.get("key").strip() + "?version=" + version;
+		}
+		catch (InvalidDocument refused) {
+			return newDocumentPage(model, form, refused.errors());
+		}
+	}
+
+	@PostMapping("/policies/{documentId}/retire")
+	String retire(@PathVariable String documentId,
+			@RequestParam(name = Confirmed.FIELD, required = false) String confirmed, Model model,
+			RedirectAttributes redirect) {
+		var document = documents.existing(documentId);
+		if (!Confirmed.by(confirmed)) {
+			model.addAttribute("title", text("policies.retire.title", document.title(LocaleContextHolder.getLocale())));
+			model.addAttribute("consequences", List.of(text("policies.retire.no-longer"), text("policies.retire.kept")));
+			model.addAttribute("action", "/policies/" + documentId + "/retire");
+			model.addAttribute("submit", text("policies.retire"));
+			model.addAttribute("cancelLabel", text("policies.cancel"));
+			model.addAttribute("cancel", "/policies/" + documentId);
+			model.addAttribute("carried", Map.of());
+			return "layout/confirm";
+		}
+		steps.retire(documentId);
+		redirect.addFlashAttribute("notice", "policies.retired");
+		return "redirect:/policies/" + documentId;
 	}
 
 	@GetMapping("/policies/{documentId}")
 	String document(@PathVariable String documentId, @RequestParam(required = false) Integer version, Model model) {
 		var document = documents.existing(documentId);
 		List<PolicyVersion> versions = documents.versions(documentId);
+		// A document created in the console shows its first draft until it is published.
 		PolicyVersion shown = versions.stream().filter(v -> version == null ? v.published() : v.number() == version)
-				.findFirst().orElseThrow(() -> new NotFound("Unknown version"));
-		model.addAttribute("title", document.title());
-		model.addAttribute("page", new PolicyPage(documentId, document.title(), shown.number(),
+				.findFirst().or(() -> version == null ? versions.stream().findFirst() : Optional.empty())
+				.orElseThrow(() -> new NotFound("Unknown version"));
+		model.addAttribute("title", document.title(LocaleContextHolder.getLocale()));
+		model.addAttribute("retired", document.retired());
+		model.addAttribute("page", new PolicyPage(documentId, document.title(LocaleContextHolder.getLocale()), shown.number(),
 				PolicyText.html(shown.markdown()), shown.sha256()));
 		model.addAttribute("versions", versions.stream().map(v -> new VersionRow(v.number(), v.published(),
 				v.createdAt(), v.publishedAt(), v.sha256(), acknowledgements.count(documentId, v.number()))).toList());
@@ -71,7 +118,7 @@ class PoliciesController {
 		var document = documents.existing(documentId);
 		String markdown = documents.draft(documentId).or(() -> documents.current(documentId)).map(PolicyVersion::markdown)
 				.orElse("");
-		return draftPage(model, document.id(), document.title(), markdown, null);
+		return draftPage(model, document.id(), document.title(LocaleContextHolder.getLocale()), markdown, null);
 	}
 
 	/** "Preview" shows the text as it will read; "Save" keeps it as the draft. */
@@ -79,8 +126,12 @@ class PoliciesController {
 	String saveDraft(@PathVariable String documentId, @RequestParam String markdown,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
 		var document = documents.existing(documentId);
+		if (document.retired()) {
+			redirect.addFlashAttribute("notice", "policies.retired.lead");
+			return "redirect:/policies/" + documentId;
+		}
 		if ("preview".equals(action)) {
-			return draftPage(model, document.id(), document.title(), markdown, null);
+			return draftPage(model, document.id(), document.title(LocaleContextHolder.getLocale()), markdown, null);
 		}
 		try {
 			int number = steps.saveDraft(documentId, markdown);
@@ -88,7 +139,7 @@ class PoliciesController {
 			return "redirect:/policies/" + documentId + "?version=" + number;
 		}
 		catch (RuleViolation refused) {
-			return draftPage(model, document.id(), document.title(), markdown, "policies.draft.empty");
+			return draftPage(model, document.id(), document.title(LocaleContextHolder.getLocale()), markdown, "policies.draft.empty");
 		}
 	}
 
@@ -121,7 +172,7 @@ class PoliciesController {
 		var document = documents.existing(documentId);
 		PolicyVersion older = documents.version(documentId, from).orElseThrow(() -> new NotFound("Unknown version"));
 		PolicyVersion newer = documents.version(documentId, to).orElseThrow(() -> new NotFound("Unknown version"));
-		model.addAttribute("title", document.title());
+		model.addAttribute("title", document.title(LocaleContextHolder.getLocale()));
 		model.addAttribute("documentId", documentId);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
@@ -152,6 +203,12 @@ class PoliciesController {
 
 	private String text(String key, Object... args) {
 		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+	private static String newDocumentPage(Model model, Map<String, String> values, Map<String, String> errors) {
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		return "policies/new";
 	}
 
 	private static String draftPage(Model model, String documentId, String title, String markdown, String error) {

@@ -20,6 +20,7 @@ import io.charter.shared.Duty;
  */
 final class PolicyDuty implements Duty {
 
+	private final PolicyDocuments.Document document;
 	private final String documentId;
 	private final PolicyDocuments documents;
 	private final Acknowledgements acknowledgements;
@@ -27,9 +28,10 @@ final class PolicyDuty implements Duty {
 	private final PolicySettings settings;
 	private final ZoneId zone;
 
-	PolicyDuty(String documentId, PolicyDocuments documents, Acknowledgements acknowledgements, Directory directory,
-			PolicySettings settings, ZoneId zone) {
-		this.documentId = documentId;
+	PolicyDuty(PolicyDocuments.Document document, PolicyDocuments documents, Acknowledgements acknowledgements,
+			Directory directory, PolicySettings settings, ZoneId zone) {
+		this.document = document;
+		this.documentId = document.id();
 		this.documents = documents;
 		this.acknowledgements = acknowledgements;
 		this.directory = directory;
@@ -42,13 +44,22 @@ final class PolicyDuty implements Duty {
 		return "policy-" + documentId;
 	}
 
+	/** A key of the bundle for the shipped document; for one written in the console, its title ({@link PolicyTitles}). */
 	@Override
 	public String titleKey() {
 		return "policies.duty." + documentId;
 	}
 
+	PolicyDocuments.Document document() {
+		return document;
+	}
+
+	/** The clauses written with the document in the console; for the shipped one, those its text marks. */
 	@Override
 	public Set<String> clauses() {
+		if (!document.clauses().isEmpty()) {
+			return document.clauses();
+		}
 		return documents.current(documentId).map(v -> PolicyText.clauses(v.markdown())).orElse(Set.of());
 	}
 

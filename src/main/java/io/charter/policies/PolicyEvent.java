@@ -1,6 +1,7 @@
 package io.charter.policies;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.charter.shared.AuditableEvent;
@@ -23,6 +24,36 @@ public sealed interface PolicyEvent extends AuditableEvent {
 	@Override
 	default String entityId() {
 		return documentId();
+	}
+
+	/** A document was created in the console; its first version follows as a draft. */
+	record DocumentCreated(String documentId, String title, List<String> clauses, boolean acknowledgementRequired,
+			String actor, Instant occurredAt) implements PolicyEvent {
+
+		@Override
+		public String action() {
+			return ENTITY + ".document-created";
+		}
+
+		@Override
+		public String summary() {
+			return "document created (" + title + "), serving " + String.join(", ", clauses)
+					+ (acknowledgementRequired ? ", acknowledgement required" : ", acknowledgement not required");
+		}
+	}
+
+	/** A document was retired: no longer asked of people; its versions and acknowledgements are kept. */
+	record DocumentRetired(String documentId, String actor, Instant occurredAt) implements PolicyEvent {
+
+		@Override
+		public String action() {
+			return ENTITY + ".document-retired";
+		}
+
+		@Override
+		public String summary() {
+			return "document retired, versions and acknowledgements kept";
+		}
 	}
 
 	/** A draft version was written or replaced. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +35,7 @@ class PolicyReminders implements OneTimeLinkIssuer {
 
 	static final OneTimeLinks.Purpose ACKNOWLEDGE = new OneTimeLinks.Purpose("policies.acknowledge");
 
-	private final List<Duty> duties;
+	private final PolicyDuties duties;
 	private final Directory directory;
 	private final OneTimeLinks links;
 	private final Notifications notifications;
@@ -43,10 +44,10 @@ class PolicyReminders implements OneTimeLinkIssuer {
 	private final Clock clock;
 	private final ZoneId zone;
 
-	PolicyReminders(List<Duty> duties, Directory directory, OneTimeLinks links, Notifications notifications,
+	PolicyReminders(PolicyDuties duties, Directory directory, OneTimeLinks links, Notifications notifications,
 			BaseUrl baseUrl, PolicySettings settings, Clock clock,
 			@Value("${charter.web.time-zone:Europe/Brussels}") ZoneId zone) {
-		this.duties = duties.stream().filter(PolicyDuty.class::isInstance).toList();
+		this.duties = duties;
 		this.directory = directory;
 		this.links = links;
 		this.notifications = notifications;
@@ -69,26 +70,41 @@ class PolicyReminders implements OneTimeLinkIssuer {
 		Map<UUID, PersonSummary> byId = new java.util.HashMap<>();
 		people.forEach(p -> byId.put(p.id(), p));
 		int sent = 0;
-		for (Duty duty : duties) {
+		for (PolicyDuty duty : duties.policyDuties()) {
+			String documentId = duty.document().id();
 			Map<UUID, Duty.Standing> standings = duty.standings(byId.keySet(), today);
 			List<UUID> waiting = standings.entrySet().stream().filter(e -> e.getValue().state() != Duty.State.DONE)
 					.map(Map.Entry::getKey).toList();
-			Set<UUID> reminded = links.withUsableLink(ACKNOWLEDGE, waiting);
+			Set<UUID> reminded = links.withUsableLink(ACKNOWLEDGE, waiting.stream().map(id -> subject(documentId, id)).toList());
 			for (UUID id : waiting) {
-				if (reminded.contains(id)) {
+				UUID subject = subject(documentId, id);
+				if (reminded.contains(subject)) {
 					continue;
 				}
 				PersonSummary person = byId.get(id);
-				String secret = links.issue(ACKNOWLEDGE, id, settings.remindEvery());
+				String secret = links.issue(ACKNOWLEDGE, subject, settings.remindEvery());
 				String lang = person.language() == null ? "en" : person.language();
 				OneTimeLink link = new OneTimeLink(baseUrl.to(duty.actionPath() + "/r/" + secret + "?lang=" + lang), secret);
 				Duty.Standing standing = standings.get(id);
 				notifications.send(new Mail(person.email(), "policy-reminder", lang,
-						Map.of("name", person.name(), "due", standing.dueBy().toString()), Map.of("link", link)));
+						Map.of("name", person.name(), "due", standing.dueBy().toString(), "policy",
+								duty.document().title(Locale.forLanguageTag(lang))),
+						Map.of("link", link)));
 				sent++;
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * The subject of a person's reminder link for a document: the person for the shipped document (as
+	 * its links always were), a name-based id of the document and person for any other, so that each
+	 * document is reminded on its own interval rather than one usable link holding back the others.
+	 */
+	static UUID subject(String documentId, UUID person) {
+		return PolicyDuties.WORK_BEHAVIORS.equals(documentId) ? person
+				: UUID.nameUUIDFromBytes((ACKNOWLEDGE.name() + ":" + documentId + ":" + person)
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	@Override

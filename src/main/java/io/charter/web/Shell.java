@@ -12,6 +12,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import io.charter.shared.MessageBundle;
 import io.charter.shared.NavigationEntry;
+import io.charter.shared.WrittenTexts;
 
 /**
  * What the shell assembles from the modules: one message source over the shell's own bundle and
@@ -28,7 +29,7 @@ class Shell {
 
 	/** Named so that the context uses it for every translation (Boot's own backs off). */
 	@Bean
-	static MessageSource messageSource(ObjectProvider<MessageBundle> bundles) {
+	static MessageSource messageSource(ObjectProvider<MessageBundle> bundles, ObjectProvider<WrittenTexts> written) {
 		// A day among a text's arguments (a refusal's deadline) reads as the pages write days.
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource() {
 			/**
@@ -53,12 +54,34 @@ class Shell {
 				}
 				return resolved;
 			}
+
+			/** A key no bundle has may be a text written in the console (a policy document's title). */
+			@Override
+			protected String resolveCodeWithoutArguments(String code, Locale locale) {
+				String text = super.resolveCodeWithoutArguments(code, locale);
+				return text != null ? text : writtenText(written, code, locale);
+			}
+
+			@Override
+			protected java.text.MessageFormat resolveCode(String code, Locale locale) {
+				java.text.MessageFormat format = super.resolveCode(code, locale);
+				if (format != null) {
+					return format;
+				}
+				String text = writtenText(written, code, locale);
+				return text == null ? null : createMessageFormat(text, locale);
+			}
 		};
 		source.setBasenames(Stream.concat(Stream.of(MESSAGES), bundles.orderedStream()).map(MessageBundle::basename)
 				.distinct().toArray(String[]::new));
 		source.setDefaultEncoding("UTF-8");
 		source.setFallbackToSystemLocale(false);
 		return source;
+	}
+
+	private static String writtenText(ObjectProvider<WrittenTexts> written, String code, Locale locale) {
+		return written.orderedStream().map(w -> w.text(code, locale)).flatMap(java.util.Optional::stream).findFirst()
+				.orElse(null);
 	}
 
 	@Bean

@@ -57,7 +57,7 @@ class PoliciesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 	@Autowired
-	List<Duty> duties;
+	PolicyDuties duties;
 	@Autowired
 	ApplicationEvents events;
 	@Autowired
@@ -73,7 +73,7 @@ class PoliciesIntegrationTests {
 		fixtures.user(email, "en", Role.EMPLOYEE);
 		MockHttpSession session = Fixtures.signIn(mvc, email, Fixtures.PASSWORD);
 		PolicyVersion v1 = documents.current(PolicyDuties.WORK_BEHAVIORS).orElseThrow();
-		Duty duty = duties.stream().filter(d -> d.id().equals("policy-work-behaviors")).findFirst().orElseThrow();
+		Duty duty = duties.duties().stream().filter(d -> d.id().equals("policy-work-behaviors")).findFirst().orElseThrow();
 		LocalDate today = LocalDate.of(2026, 12, 8);
 		assertThat(duty.standings(List.of(person.id()), today).get(person.id()).state()).isEqualTo(Duty.State.DUE);
 

@@ -19,15 +19,16 @@ import io.charter.shared.Role;
 @Order(100)
 class AskedOfYou implements DashboardFigures {
 
-	private final List<Duty> duties;
+	private final DutyList duties;
 
-	AskedOfYou(List<Duty> duties) {
-		this.duties = List.copyOf(duties);
+	AskedOfYou(DutyList duties) {
+		this.duties = duties;
 	}
 
 	@Override
 	public List<Figure> figures(Today today) {
-		return duties.isEmpty() ? List.of()
-				: List.of(new Figure("compliance.asked", List.of(duties.size()), "/me/compliance", Set.of(Role.EMPLOYEE)));
+		List<Duty> now = duties.now();
+		return now.isEmpty() ? List.of()
+				: List.of(new Figure("compliance.asked", List.of(now.size()), "/me/compliance", Set.of(Role.EMPLOYEE)));
 	}
 }

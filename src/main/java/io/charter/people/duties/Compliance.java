@@ -22,13 +22,13 @@ import io.charter.shared.Duty;
 @Service
 public class Compliance {
 
-	private final List<Duty> duties;
+	private final DutyList duties;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	Compliance(List<Duty> duties, Clock clock,
+	Compliance(DutyList duties, Clock clock,
 			@Value("${charter.web.time-zone:Europe/Brussels}") ZoneId zone) {
-		this.duties = List.copyOf(duties);
+		this.duties = duties;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -37,14 +37,15 @@ public class Compliance {
 		return LocalDate.now(clock.withZone(zone));
 	}
 
+	/** The duties in force now; a request reads them once (the overview takes them from its {@link Standings}). */
 	List<Duty> duties() {
-		return duties;
+		return duties.now();
 	}
 
 	/** The signed-in person's own duties; no method security: the caller passes only themselves. */
 	List<DutyRow> of(PersonSummary person) {
 		LocalDate today = today();
-		return duties.stream().map(d -> new DutyRow(d, d.standings(List.of(person.id()), today).get(person.id())))
+		return duties().stream().map(d -> new DutyRow(d, d.standings(List.of(person.id()), today).get(person.id())))
 				.filter(r -> r.standing() != null).toList();
 	}
 
@@ -58,6 +59,7 @@ public class Compliance {
 	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY', 'AUDITOR')")
 	public Standings standings(List<UUID> people, String dutyId, Duty.State state) {
 		LocalDate today = today();
+		List<Duty> duties = duties();
 		List<Map<UUID, Duty.Standing>> byDuty = duties.stream().map(d -> d.standings(people, today)).toList();
 		List<UUID> matching = people;
 		int filtered = dutyId == null ? -1 : duties.stream().map(Duty::id).toList().indexOf(dutyId);

@@ -60,7 +60,7 @@ class ComplianceController {
 		model.addAttribute("duty", duty == null ? "" : duty);
 		model.addAttribute("state", state);
 		model.addAttribute("departments", directory.departments());
-		model.addAttribute("duties", compliance.duties());
+		model.addAttribute("duties", standings.duties());
 		model.addAttribute("totals", standings.totals());
 		model.addAttribute("rows", standings.rows(people));
 		model.addAttribute("total", ids.size());
@@ -78,7 +78,7 @@ class ComplianceController {
 		StringWriter out = new StringWriter();
 		SpreadsheetCsv csv = new SpreadsheetCsv(out);
 		List<String> header = new ArrayList<>(List.of("name", "email", "employee_id", "department"));
-		compliance.duties().forEach(d -> header.addAll(List.of(d.id() + "_state", d.id() + "_done_on", d.id() + "_due_by")));
+		standings.duties().forEach(d -> header.addAll(List.of(d.id() + "_state", d.id() + "_done_on", d.id() + "_due_by")));
 		csv.row(header);
 		for (int at = 0; at < ids.size(); at += Directory.MAX_PAGE) {
 			for (PersonDuties row : standings.rows(inOrder(ids.subList(at, Math.min(ids.size(), at + Directory.MAX_PAGE))))) {

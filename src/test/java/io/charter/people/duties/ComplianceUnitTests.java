@@ -41,7 +41,7 @@ class ComplianceUnitTests {
 			dee, new Standing(State.EXEMPTED, null, TODAY.plusDays(30))));
 	// The policy does not apply to dee.
 	private final Asked policy = new Asked("policy-x", Map.of(ann, overdue(), bob, done(), cas, due()));
-	private final Compliance compliance = new Compliance(List.of(training, policy),
+	private final Compliance compliance = new Compliance(new DutyList(List.of(training, policy), List.of()),
 			Clock.fixed(Instant.parse("2026-12-08T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("Europe/Brussels"));
 
 	@Test
@@ -90,6 +90,21 @@ class ComplianceUnitTests {
 	private static PersonSummary person(UUID id) {
 		return new PersonSummary(id, "P " + id, id + "@example.test", null, PersonKind.EMPLOYEE, "IT", null, null,
 				null, PersonStatus.ACTIVE, "en");
+	}
+
+	/** A provider's duties are read on each request: one added since the last is asked at once, after the fixed ones. */
+	@Test
+	void aProvidersDutiesAreReadOnEachRequest() {
+		List<Duty> provided = new ArrayList<>();
+		Compliance live = new Compliance(new DutyList(List.of(training), List.of(() -> List.copyOf(provided))),
+				Clock.fixed(Instant.parse("2026-12-08T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("Europe/Brussels"));
+		assertThat(live.standings(List.of(ann, bob), null, null).duties()).containsExactly(training);
+
+		provided.add(policy);
+		Compliance.Standings standings = live.standings(List.of(ann, bob), null, null);
+		assertThat(standings.duties()).containsExactly(training, policy);
+		assertThat(standings.totals().get(1).done()).isOne();
+		assertThat(live.duties()).containsExactly(training, policy);
 	}
 
 	/** A duty with fixed standings that records who it was asked about. */
