@@ -1,7 +1,9 @@
 package io.charter.web;
 
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +41,7 @@ class Shell {
 			 * Quoted whole, its format prints it unchanged; formats are cached per text.
 			 */
 			@Override
-			protected java.text.MessageFormat createMessageFormat(String text, Locale locale) {
+			protected MessageFormat createMessageFormat(String text, Locale locale) {
 				return super.createMessageFormat(
 						PLACEHOLDER.matcher(text).find() ? text : "'" + text.replace("'", "''") + "'", locale);
 			}
@@ -63,13 +65,14 @@ class Shell {
 			}
 
 			@Override
-			protected java.text.MessageFormat resolveCode(String code, Locale locale) {
-				java.text.MessageFormat format = super.resolveCode(code, locale);
+			protected MessageFormat resolveCode(String code, Locale locale) {
+				MessageFormat format = super.resolveCode(code, locale);
 				if (format != null) {
 					return format;
 				}
 				String text = writtenText(written, code, locale);
-				return text == null ? null : createMessageFormat(text, locale);
+				// Written in the console, not in a bundle: quoted whole, so its braces and apostrophes read as typed.
+				return text == null ? null : new MessageFormat("'" + text.replace("'", "''") + "'", locale);
 			}
 		};
 		source.setBasenames(Stream.concat(Stream.of(MESSAGES), bundles.orderedStream()).map(MessageBundle::basename)
@@ -80,7 +83,7 @@ class Shell {
 	}
 
 	private static String writtenText(ObjectProvider<WrittenTexts> written, String code, Locale locale) {
-		return written.orderedStream().map(w -> w.text(code, locale)).flatMap(java.util.Optional::stream).findFirst()
+		return written.orderedStream().map(w -> w.text(code, locale)).flatMap(Optional::stream).findFirst()
 				.orElse(null);
 	}
 

@@ -19,7 +19,8 @@ class MessageArgumentsUnitTests {
 
 	StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("rights", new MessageBundle("i18n/rights"),
 			"written", (WrittenTexts) (key, locale) -> key.equals("written.title")
-					? Optional.of(locale.getLanguage().equals("fr") ? "Usage acceptable d'Internet" : "Acceptable use")
+					? Optional.of(locale.getLanguage().equals("fr") ? "Usage acceptable d'Internet"
+							: locale.getLanguage().equals("nl") ? "Beleid {0} '25" : "Acceptable use")
 					: Optional.empty()));
 
 	MessageSource messages = Shell.messageSource(beans.getBeanProvider(MessageBundle.class),
@@ -41,6 +42,9 @@ class MessageArgumentsUnitTests {
 		assertThat(messages.getMessage("written.title", new Object[] { 1 }, Locale.FRENCH))
 				.isEqualTo("Usage acceptable d'Internet");
 		assertThat(messages.getMessage("written.title", null, Locale.ENGLISH)).isEqualTo("Acceptable use");
+		// What an administrator typed is never read as a format, whatever braces and apostrophes it holds.
+		assertThat(messages.getMessage("written.title", new Object[] { 1 }, Locale.forLanguageTag("nl")))
+				.isEqualTo("Beleid {0} '25");
 		assertThat(messages.getMessage("rights.due-today", null, Locale.FRENCH)).isEqualTo("échéance aujourd'hui");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> messages.getMessage("written.other", null, Locale.ENGLISH))
 				.isInstanceOf(org.springframework.context.NoSuchMessageException.class);
