@@ -195,6 +195,8 @@ class DeclarationTruthTests {
 		String config = mvc.perform(get("/c/" + SEEDED + "/config.json")).andExpect(status().isOk()).andReturn()
 				.getResponse().getContentAsString();
 		assertThat(config).contains("\"name\":\"_ga_*\"");
+		// GDPR art. 7(3): the settings layer says withdrawing is as easy as giving.
+		assertThat(config).contains("modifier ou retirer votre consentement, aussi simplement que vous l’avez donné");
 		var services = catalogue.catalogue(SEEDED).services();
 		assertThat(services.stream().flatMap(s -> s.cookies().stream()).filter(c -> c.name().equals("_ga"))).hasSize(1);
 		assertThat(services.stream().flatMap(s -> s.cookies().stream()).filter(c -> c.name().equals("_gid"))).hasSize(1);
