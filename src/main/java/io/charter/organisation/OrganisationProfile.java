@@ -2,6 +2,8 @@ package io.charter.organisation;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What public texts, letters and e-mails may say about the organisation: only what the admin has
@@ -28,6 +30,27 @@ public record OrganisationProfile(String name, Localised legalForm, Optional<Str
 	/** The legal name in the locale's language: {@code WeGroup SA}, {@code WeGroup NV}, or the name alone without a form. */
 	public String legalName(Locale locale) {
 		return legalForm.in(locale).map(form -> name + " " + form).orElse(name);
+	}
+
+	/**
+	 * The supervisory authority in the locale's language as one line (name, address, website), if the
+	 * profile names it in that language; otherwise empty, and a public text states the right to
+	 * complain to a supervisory authority without naming one (the admin is asked to name it).
+	 */
+	public Optional<String> authorityLine(Locale locale) {
+		if (authority == null || authority.name(locale).isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(Stream.of(authority.name(locale), authority.address(locale), authority.url(locale))
+				.flatMap(Optional::stream).collect(Collectors.joining(", ")));
+	}
+
+	/**
+	 * Whether the profile says the organisation is established in Belgium: the enterprise number it
+	 * takes is the Belgian one (BCE/KBO). Texts that name Belgian courts or law say so only then.
+	 */
+	public boolean registeredInBelgium() {
+		return companyNumber.isPresent();
 	}
 
 	/** The registered address in the locale's language, if given. */

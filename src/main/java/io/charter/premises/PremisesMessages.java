@@ -27,16 +27,21 @@ class PremisesMessages {
 	private final Organisation organisation;
 	private final BaseUrl baseUrl;
 	private final ZoneId zone;
+	private final VisitorNotices notices;
 
 	PremisesMessages(Notifications notifications, Organisation organisation, BaseUrl baseUrl,
-			@Value(PremisesSettings.ZONE) ZoneId zone) {
+			@Value(PremisesSettings.ZONE) ZoneId zone, VisitorNotices notices) {
+		this.notices = notices;
 		this.baseUrl = baseUrl;
 		this.notifications = notifications;
 		this.organisation = organisation;
 		this.zone = zone;
 	}
 
-	/** The practical details to a pre-registered visitor who gave an address. */
+	/**
+	 * The practical details to a pre-registered visitor who gave an address, with what is done with
+	 * the data the host gave about them (GDPR art. 14(3)(b): at the first communication).
+	 */
 	void expected(Visit visit, PersonSummary host) {
 		Locale locale = Locale.forLanguageTag(visit.language());
 		Map<String, String> params = new LinkedHashMap<>();
@@ -44,6 +49,7 @@ class PremisesMessages {
 		params.put("when", when(visit.expectedAt(), visit.language()));
 		params.put("host", host.name());
 		params.put("organisation", organisation.profile().legalName(locale));
+		params.put("privacy", notices.forExpectedVisitor(locale));
 		notifications.send(new Mail(visit.email(), "premises-visitor-expected", visit.language(), params));
 	}
 

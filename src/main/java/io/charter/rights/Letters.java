@@ -28,7 +28,7 @@ import io.charter.rights.web.PrivacyNotice;
 /**
  * The letters of the workflow, in the requester's language, through the transactional outbox: a
  * letter goes out if and only if the step that caused it commits. Every letter to a requester says
- * how to lodge a complaint with the supervisory authority; while the request is open, it also
+ * how to lodge a complaint with a supervisory authority; while the request is open, it also
  * carries a single-use link to withdraw it. Letters are signed with the organisation's legal name.
  */
 @Component
@@ -61,29 +61,13 @@ public class Letters {
 		return lang != null && LANGUAGES.contains(lang) ? lang : "en";
 	}
 
-	/**
-	 * The supervisory authority as the organisation's profile names it (name, address, website), the
-	 * one source for the form, the letters and the declaration; the Belgian Data Protection Authority
-	 * (the bundle's {@code rights.authority}) only while the profile names none in that language, so
-	 * that a requester is never left without the authority to complain to.
-	 */
-	public String authority(String lang) {
-		Locale locale = Locale.forLanguageTag(language(lang));
-		var authority = organisation.profile().authority();
-		if (authority == null || authority.name(locale).isEmpty()) {
-			return text("rights.authority", language(lang));
-		}
-		return Stream.of(authority.name(locale), authority.address(locale), authority.url(locale))
-				.flatMap(Optional::stream).collect(Collectors.joining(", "));
-	}
-
 	/** What the public form must tell about the data it collects (GDPR art. 13), in a language. */
 	public PrivacyNotice notice(String lang) {
 		Locale in = Locale.forLanguageTag(language(lang));
 		var profile = organisation.profile();
 		String contact = Stream.of(profile.address(in), profile.contactEmail(), profile.dpoContact())
 				.flatMap(Optional::stream).collect(Collectors.joining(", "));
-		return new PrivacyNotice(profile.legalName(in), contact, retention(lang), authority(lang));
+		return new PrivacyNotice(profile.legalName(in), contact, retention(lang), complaint(lang));
 	}
 
 	/**
@@ -102,16 +86,30 @@ public class Letters {
 		return text("rights.period.days", l, days);
 	}
 
-	/** The sentence on complaints that closes every letter and the form. */
+	/**
+	 * The sentence on complaints (GDPR art. 77) that closes every letter and the form: the supervisory
+	 * authority as the organisation's profile names it in that language (name, address, website), the
+	 * one source for the form, the letters and the declaration; where the profile names none, the
+	 * right itself without naming an authority, never one the organisation did not give (the admin
+	 * sees the empty authority fields as open questions of the profile).
+	 */
 	public String complaint(String lang) {
-		return text("rights.complaint", language(lang), authority(lang));
+		String l = language(lang);
+		return organisation.profile().authorityLine(Locale.forLanguageTag(l))
+				.map(authority -> text("rights.complaint", l, authority)).orElseGet(() -> text("rights.complaint.unnamed", l));
 	}
 
-	/** Art. 12(4): the judicial remedy, for refusals. */
+	/**
+	 * Art. 12(4): the judicial remedy, for refusals: the configured text, else the Belgian courts
+	 * only where the profile says the organisation is registered in Belgium, else the right alone.
+	 */
 	public String remedy(String lang) {
 		String l = language(lang);
 		String configured = settings.remedy().get(l);
-		return configured != null && !configured.isBlank() ? configured.strip() : text("rights.remedy", l);
+		if (configured != null && !configured.isBlank()) {
+			return configured.strip();
+		}
+		return text(organisation.profile().registeredInBelgium() ? "rights.remedy" : "rights.remedy.unnamed", l);
 	}
 
 	String typeName(RequestType type, String lang) {

@@ -67,6 +67,24 @@ class OrganisationProfileUnitTests {
 	}
 
 	@Test
+	void givesTheAuthorityAsOneLineOnlyWhereTheProfileNamesItInThatLanguage() {
+		ProfileForm s = shipped();
+		OrganisationProfile profile = view(s);
+		assertThat(profile.authorityLine(Locale.ENGLISH))
+				.hasValue("Data Protection Authority, Rue de la Presse 35, 1000 Brussels, https://www.autoriteprotectiondonnees.be");
+		assertThat(profile.registeredInBelgium()).isTrue();
+		OrganisationProfile none = view(new ProfileForm(s.name(), s.legalFormFr(), s.legalFormNl(), s.legalFormEn(), null,
+				s.street(), s.box(), s.postcode(), s.cityFr(), s.cityNl(), s.cityEn(), s.contactEmail(), s.contactFormUrl(),
+				s.privacyPolicyUrl(), s.dpoContact(), s.senderName(), s.senderEmail(), null, s.authorityNameNl(), null,
+				s.authorityAddressFr(), s.authorityAddressNl(), s.authorityAddressEn(), s.authorityUrlFr(), s.authorityUrlNl(),
+				s.authorityUrlEn()));
+		assertThat(none.authorityLine(Locale.FRENCH)).as("an address without the authority's name is no authority").isEmpty();
+		assertThat(none.authorityLine(NL)).hasValue(
+				"Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel, https://www.gegevensbeschermingsautoriteit.be");
+		assertThat(none.registeredInBelgium()).isFalse();
+	}
+
+	@Test
 	void anAddressWithoutItsCityIsNoAddress() {
 		ProfileForm noCity = ProfileFields.normalised(shipped());
 		noCity = new ProfileForm(noCity.name(), null, null, null, null, noCity.street(), null, "9000", null, "Gent", null,

@@ -154,6 +154,24 @@ class VisitorsIntegrationTests {
 	}
 
 	@Test
+	void theKioskNoticeNamesTheControllerItsGroundTheRightsAndTheAuthorityInEachLanguage() throws Exception {
+		MockHttpSession reception = Fixtures.signIn(mvc, fixtures.user(Role.RECEPTION).email(), Fixtures.PASSWORD);
+		// GDPR art. 13(1)(a), (c), (d) and 13(2)(b), (d), with the authority the organisation profile ships.
+		assertThat(kiosk(reception, "en")).contains("WeGroup records your name", "It is the controller of these personal data.",
+				"legitimate interest", "GDPR art. 6(1)(f)", "to object to it", "write to hello@wegroup.be",
+				"lodge a complaint with the supervisory authority: Data Protection Authority, Rue de la Presse 35, 1000 Brussels");
+		assertThat(kiosk(reception, "fr")).contains("WeGroup SA enregistre", "responsable du traitement",
+				"données à caractère personnel", "RGPD, art. 6, §1, f)", "Autorité de protection des données");
+		assertThat(kiosk(reception, "nl")).contains("WeGroup NV registreert", "verwerkingsverantwoordelijke",
+				"persoonsgegevens", "gerechtvaardigd belang", "toezichthoudende autoriteit: Gegevensbeschermingsautoriteit");
+	}
+
+	private String kiosk(MockHttpSession session, String language) throws Exception {
+		return mvc.perform(get("/kiosk").param("lang", language).session(session)).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString();
+	}
+
+	@Test
 	void aHostAnnouncesAVisitorWhoIsFoundAtTheKioskAndNotShownToTheNext() throws Exception {
 		PersonSummary host = person("Henri", "en");
 		fixtures.user(host.email(), "en", Role.EMPLOYEE);
@@ -176,6 +194,11 @@ class VisitorsIntegrationTests {
 				.param("company", "Acme").param("expected", expected).param("host", host.email()).param("language", "nl"))
 				.andExpect(redirectedUrl("/visitors"));
 		assertThat(templatesSentTo(email)).containsExactly("premises-visitor-expected:nl");
+		// GDPR art. 14: the host gave the visitor's data, so the first e-mail says what is done with them.
+		assertThat(jdbc.sql("select body from outbox_message where recipient = :to").param("to", email).query(String.class)
+				.single()).contains("WeGroup NV kreeg uw naam en e-mailadres van uw gastheer", "verwerkingsverantwoordelijke",
+						"AVG, art. 6, lid 1, f)", "schrijf naar hello@wegroup.be",
+						"toezichthoudende autoriteit: Gegevensbeschermingsautoriteit");
 		mvc.perform(get("/visitors").session(employee)).andExpect(content().string(containsString(visitor)));
 		mvc.perform(get("/kiosk").session(employee)).andExpect(status().isForbidden());
 

@@ -112,12 +112,12 @@ class StaffAccountsRightsTests extends RightsTestBase {
 		UUID id = verifiedRequest(officer, "ACCESS", email);
 
 		act(officer, id, "package");
-		String letter = bodyOf(awaitMail(email, "vos données personnelles"));
+		String letter = bodyOf(awaitMail(email, "vos données à caractère personnel"));
 		String download = secretIn(letter, "/privacy/requests/download/");
 		assertThat(letter).as("the page opens in the letter's language")
 				.contains("/privacy/requests/download/" + download + "?lang=fr");
 		mvc.perform(get("/privacy/requests/download/" + download + "?lang=fr")).andExpect(status().isOk())
-				.andExpect(content().string(containsString("<h1>Vos données personnelles</h1>")));
+				.andExpect(content().string(containsString("<h1>Vos données à caractère personnel</h1>")));
 		byte[] zip = mvc.perform(get("/privacy/requests/download/" + download + "/file")).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsByteArray();
 		Map<String, String> files = unzip(zip);

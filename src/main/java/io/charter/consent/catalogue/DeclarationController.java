@@ -137,7 +137,8 @@ class DeclarationController {
 				site.publicWebsites(), controller.legalName(locale), controller.companyNumber().orElse(null),
 				controller.address(locale).orElse(null), controller.contactEmail().orElse(null),
 				controller.privacyPolicyUrl().orElse(null), changes, categories, firstParty,
-				thirdParty, analytics, settings, requestsUrl + "?lang=" + language, site.languages());
+				thirdParty, analytics, settings, requestsUrl + "?lang=" + language, site.languages(),
+				controller.authorityLine(locale).orElse(null));
 	}
 
 	/**

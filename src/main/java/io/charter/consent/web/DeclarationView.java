@@ -10,12 +10,15 @@ import java.util.List;
  * @param settingsLabel the label of the banner's persistent "Cookie settings" control
  * @param requestsUrl where a visitor files a data-subject request, in the page's language
  * @param websites the public websites the declaration is for (never the allowed origins)
+ * @param authority the supervisory authority as the organisation profile names it in the page's
+ *        language (name, address, website), or null where it names none: the page then states the
+ *        right to complain without naming an authority
  */
 public record DeclarationView(String siteKey, String lang, int version, String publishedOn, String siteName,
 		List<String> websites, String controllerName, String controllerNumber, String controllerAddress,
 		String controllerEmail, String privacyPolicyUrl, List<ChangeLine> changes, List<CategoryLine> categories,
 		List<ServiceGroup> firstParty, List<ServiceGroup> thirdParty, List<ServiceGroup> analytics,
-		String settingsLabel, String requestsUrl, List<String> languages) {
+		String settingsLabel, String requestsUrl, List<String> languages, String authority) {
 
 	public record ChangeLine(int version, String date, boolean material, String summary) {
 	}

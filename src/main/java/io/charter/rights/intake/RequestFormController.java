@@ -91,6 +91,7 @@ class RequestFormController {
 		if (!model.containsAttribute("reference")) {
 			model.addAttribute("reference", null);
 		}
+		model.addAttribute("days", intake.verificationDays());
 		model.addAttribute("complaint", intake.complaint(LocaleContextHolder.getLocale().getLanguage()));
 		return SENT;
 	}

@@ -104,7 +104,12 @@ public class RequestIntake {
 		return letters.notice(language);
 	}
 
-	/** How to lodge a complaint with the supervisory authority, in a language (en, fr, nl). */
+	/** How many days the e-mailed confirmation link works ({@code charter.rights.verification-validity}). */
+	public long verificationDays() {
+		return settings.verificationValidity().toDays();
+	}
+
+	/** How to lodge a complaint with a supervisory authority, in a language (en, fr, nl). */
 	public String complaint(String language) {
 		return letters.complaint(language);
 	}

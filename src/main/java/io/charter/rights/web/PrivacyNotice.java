@@ -7,7 +7,7 @@ package io.charter.rights.web;
  * @param controller the organisation's legal name
  * @param contact how to reach it (address, e-mail, data protection officer), may be empty
  * @param retention how long request data are kept after the request closes, in words
- * @param authority the supervisory authority with its address and website
+ * @param complaint the sentence on the right to lodge a complaint (GDPR art. 77)
  */
-public record PrivacyNotice(String controller, String contact, String retention, String authority) {
+public record PrivacyNotice(String controller, String contact, String retention, String complaint) {
 }

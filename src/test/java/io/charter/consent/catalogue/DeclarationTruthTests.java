@@ -79,7 +79,8 @@ class DeclarationTruthTests {
 	void theDeclarationNamesTheOrganisationNeverTheSoftware() throws Exception {
 		for (String language : List.of("fr", "nl", "en")) {
 			String page = page(SEEDED, language);
-			assertThat(page).as(language).contains("WeGroup");
+			// GDPR art. 13(1)(a): the controller by its legal name in the page's language.
+			assertThat(page).as(language).contains(Map.of("fr", "WeGroup SA", "nl", "WeGroup NV", "en", "WeGroup").get(language));
 			// The cookie's name charter_consent is a fact; the software's name in place of the controller is not.
 			assertThat(page).as(language).doesNotContainPattern("\\bCharter\\b");
 		}
@@ -185,7 +186,8 @@ class DeclarationTruthTests {
 		assertThat(page(key, "nl")).contains("het recht van inzage", "het recht op overdraagbaarheid van gegevens",
 				"Gegevensbeschermingsautoriteit", "Drukpersstraat 35", "/privacy/requests?lang=nl");
 		assertThat(page(key, "en")).containsPattern("published on \\d{1,2} [A-Z][a-z]+ \\d{4}\\.")
-				.contains("the right to restriction of processing", "/privacy/requests?lang=en");
+				.contains("the right to restriction of processing", "/privacy/requests?lang=en",
+						"The supervisory authority competent for us is Data Protection Authority, Rue de la Presse 35, 1000 Brussels");
 	}
 
 	@Test
@@ -193,6 +195,8 @@ class DeclarationTruthTests {
 		String config = mvc.perform(get("/c/" + SEEDED + "/config.json")).andExpect(status().isOk()).andReturn()
 				.getResponse().getContentAsString();
 		assertThat(config).contains("\"name\":\"_ga_*\"");
+		// GDPR art. 7(3): the settings layer says withdrawing is as easy as giving.
+		assertThat(config).contains("modifier ou retirer votre consentement, aussi simplement que vous l’avez donné");
 		var services = catalogue.catalogue(SEEDED).services();
 		assertThat(services.stream().flatMap(s -> s.cookies().stream()).filter(c -> c.name().equals("_ga"))).hasSize(1);
 		assertThat(services.stream().flatMap(s -> s.cookies().stream()).filter(c -> c.name().equals("_gid"))).hasSize(1);

@@ -53,6 +53,7 @@ class RequestFormControllerTests extends RightsTestBase {
 				"WeGroup keeps your name, e-mail address, the details you write and, if you give it, your cookie visitor identifier",
 				"GDPR art. 6(1)(c) and art. 12", "We keep them for 3 years after your request is closed",
 				"the restriction of their processing", "lodge a complaint with the supervisory authority",
+				"within the limits of GDPR art. 17(3)",
 				"without undue delay and in any event within one month of receipt of the request",
 				"extended by two further months where necessary, taking into account the complexity and number of the requests");
 		String fr = mvc.perform(get("/privacy/requests").param("lang", "fr").with(newSource())).andReturn().getResponse()
@@ -64,7 +65,7 @@ class RequestFormControllerTests extends RightsTestBase {
 				.getContentAsString();
 		assertThat(nl).contains("Wij bewaren ze 3 jaar nadat uw verzoek is afgesloten",
 				"onverwijld en in ieder geval binnen een maand na ontvangst van het verzoek",
-				"met twee maanden worden verlengd, afhankelijk van de complexiteit van de verzoeken en van het aantal verzoeken");
+				"met nog eens twee maanden worden verlengd, afhankelijk van de complexiteit van de verzoeken en van het aantal verzoeken");
 	}
 
 	@Test
@@ -100,6 +101,7 @@ class RequestFormControllerTests extends RightsTestBase {
 				.andExpect(content().string(not(containsString("Charter"))));
 		mvc.perform(get("/privacy/requests/sent").param("lang", "en").with(newSource()))
 				.andExpect(content().string(containsString(" · WeGroup</title>")))
+				.andExpect(content().string(containsString("The link works once, for 7 days.")))
 				.andExpect(content().string(not(containsString("Charter"))));
 	}
 

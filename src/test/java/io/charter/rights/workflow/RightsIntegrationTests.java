@@ -113,7 +113,7 @@ class RightsIntegrationTests extends RightsTestBase {
 				.andExpect(content().string(containsString("Measuring visits (consent)")));
 		act(officer, id, "package");
 		assertThat(statusOf(id)).isEqualTo("IN_PROGRESS");
-		String packageMail = bodyOf(awaitMail(email, "vos données personnelles"));
+		String packageMail = bodyOf(awaitMail(email, "vos données à caractère personnel"));
 		String download = secretIn(packageMail, "/privacy/requests/download/");
 
 		mvc.perform(get("/privacy/requests/download/" + download)).andExpect(status().isOk())
@@ -125,7 +125,7 @@ class RightsIntegrationTests extends RightsTestBase {
 		Map<String, String> files = unzip(zip);
 		assertThat(files).containsKeys("README.txt", "information.json", "test-visitors/visits.json",
 				"test-visitors/visits.csv", "rights/requests.json", "rights/requests.csv");
-		assertThat(files.get("README.txt")).contains("Vos données personnelles, demande DSR-", email,
+		assertThat(files.get("README.txt")).contains("Vos données à caractère personnel, demande DSR-", email,
 				"Finalités et base juridique: Measuring visits (consent)", "Durée de conservation: 13 months",
 				"Vos droits", "art. 22", "Autorité de protection des données");
 		assertThat(files.get("test-visitors/visits.json")).contains("/fr/produits", "\"analytics\" : false");

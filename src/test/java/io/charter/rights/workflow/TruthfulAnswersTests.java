@@ -39,6 +39,8 @@ class TruthfulAnswersTests extends RightsTestBase {
 	static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
 	MockHttpSession officer;
+	@org.springframework.beans.factory.annotation.Autowired
+	Letters letters;
 
 	UUID register(String json) throws Exception {
 		String body = mvc.perform(post("/api/v1/rights/requests").session(officer).with(csrf())
@@ -158,19 +160,8 @@ class TruthfulAnswersTests extends RightsTestBase {
 
 	@Test
 	void lettersNameTheSupervisoryAuthorityOfTheOrganisationProfile() throws Exception {
-		String admin = "Bearer " + fixtures.tokenFor(Role.ADMIN);
-		String shipped = mvc.perform(get("/api/v1/organisation").header("Authorization", admin))
-				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		java.util.Map<String, Object> profile = JsonPath.read(shipped, "$.profile");
-		var json = new tools.jackson.databind.json.JsonMapper();
-		var changed = new java.util.HashMap<>(profile);
-		changed.put("authorityNameFr", "Autorité de test du profil");
-		changed.put("authorityAddressFr", "Rue du Test 1, 1000 Bruxelles");
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/organisation")
-				.header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
-				.content(json.writeValueAsString(changed))).andExpect(status().isOk());
-		try {
-			officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+		withProfile(java.util.Map.of("authorityNameFr", "Autorité de test du profil", "authorityAddressFr",
+				"Rue du Test 1, 1000 Bruxelles"), () -> {
 			String email = Fixtures.uniqueEmail("truth-authority");
 			register("""
 					{"type": "ACCESS", "name": "Alix Autorité", "email": "%s", "channel": "EMAIL", "language": "fr"}"""
@@ -178,6 +169,92 @@ class TruthfulAnswersTests extends RightsTestBase {
 			assertThat(bodyOf(awaitMail(email, "Nous avons reçu votre demande"))).contains(
 					"auprès de l'autorité de contrôle : Autorité de test du profil, Rue du Test 1, 1000 Bruxelles")
 					.doesNotContain("Rue de la Presse");
+		});
+	}
+
+	/**
+	 * Where the profile names no supervisory authority and no Belgian registration, no public text
+	 * invents them: the letters, the form and the cookie declaration state the rights of art. 77 and
+	 * 79 without naming an authority or a court (the admin sees the empty fields as open questions).
+	 */
+	@Test
+	void withoutAnAuthorityOrABelgianRegistrationNoPublicTextNamesOne() throws Exception {
+		java.util.Map<String, Object> cleared = new java.util.HashMap<>();
+		for (String field : java.util.List.of("companyNumber", "authorityNameFr", "authorityNameNl", "authorityNameEn",
+				"authorityAddressFr", "authorityAddressNl", "authorityAddressEn", "authorityUrlFr", "authorityUrlNl",
+				"authorityUrlEn")) {
+			cleared.put(field, null);
+		}
+		withProfile(cleared, () -> {
+			String email = Fixtures.uniqueEmail("truth-no-authority");
+			register("""
+					{"type": "ACCESS", "name": "Nina Nobody", "email": "%s", "channel": "EMAIL", "language": "en"}"""
+					.formatted(email));
+			assertThat(bodyOf(awaitMail(email, "We received your request"))).contains(
+					"You have the right to lodge a complaint with a supervisory authority, in particular in the Member State"
+							+ " of your habitual residence, place of work or place of the alleged infringement (GDPR art. 77).")
+					.doesNotContain("Data Protection Authority", "Rue de la Presse");
+			assertThat(letters.remedy("nl")).contains("AVG, art. 79", "lidstaat").doesNotContain("België");
+			String form = mvc.perform(get("/privacy/requests").param("lang", "fr")).andExpect(status().isOk()).andReturn()
+					.getResponse().getContentAsString();
+			assertThat(form).contains("auprès d'une autorité de contrôle, en particulier dans l'État membre")
+					.doesNotContain("Autorité de protection des données", "Rue de la Presse");
+			String declaration = mvc.perform(get("/c/wegroup-be/declaration").param("lang", "nl"))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			assertThat(declaration).contains("U kunt een klacht indienen bij een toezichthoudende autoriteit, met name")
+					.doesNotContain("Gegevensbeschermingsautoriteit", "Drukpersstraat");
+		});
+		assertThat(letters.remedy("fr")).as("registered in Belgium again").contains("en Belgique");
+	}
+
+	/**
+	 * The acknowledgement (art. 12(3)) names the controller, the date by which we answer and that the
+	 * period may be extended by two further months with reasons, in the requester's language.
+	 */
+	@Test
+	void theAcknowledgementNamesTheControllerTheDeadlineAndTheExtensionInEachLanguage() throws Exception {
+		officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+		java.util.Map<String, java.util.List<String>> expected = java.util.Map.of(
+				"en", java.util.List.of("We received your request", "We will answer by %s at the latest",
+						"extend this period by two further months", "with the reasons", "Data Protection Authority", "\nWeGroup"),
+				"fr", java.util.List.of("Nous avons reçu votre demande", "au plus tard le %s",
+						"prolongé de deux mois", "avec les motifs", "Autorité de protection des données", "\nWeGroup SA"),
+				"nl", java.util.List.of("Wij ontvingen uw verzoek", "uiterlijk op %s",
+						"met nog eens twee maanden", "met de redenen", "Gegevensbeschermingsautoriteit", "\nWeGroup NV"));
+		for (var language : expected.entrySet()) {
+			String email = Fixtures.uniqueEmail("ack-" + language.getKey());
+			// Received today on the test clock, so the request is in time whatever other tests did to the clock.
+			UUID id = register("""
+					{"type": "ACCESS", "name": "Ada", "email": "%s", "channel": "EMAIL", "language": "%s"}"""
+					.formatted(email, language.getKey()));
+			LocalDate due = jdbc.sql("select due_on from rights_request where id = :id").param("id", id)
+					.query(LocalDate.class).single();
+			java.util.List<String> words = new java.util.ArrayList<>(language.getValue());
+			words.set(1, words.get(1).formatted(Letters.date(due, language.getKey())));
+			String body = bodyOf(awaitMail(email, words.get(0))).replace("\r\n", "\n");
+			assertThat(body).as(language.getKey()).contains(words.subList(1, words.size()));
+		}
+	}
+
+	interface ProfileWork {
+		void run() throws Exception;
+	}
+
+	/** Runs the work with the organisation profile changed as given, then puts the shipped profile back. */
+	void withProfile(java.util.Map<String, Object> changes, ProfileWork work) throws Exception {
+		String admin = "Bearer " + fixtures.tokenFor(Role.ADMIN);
+		String shipped = mvc.perform(get("/api/v1/organisation").header("Authorization", admin))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		java.util.Map<String, Object> profile = JsonPath.read(shipped, "$.profile");
+		var json = new tools.jackson.databind.json.JsonMapper();
+		var changed = new java.util.HashMap<>(profile);
+		changed.putAll(changes);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/organisation")
+				.header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+				.content(json.writeValueAsString(changed))).andExpect(status().isOk());
+		try {
+			officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+			work.run();
 		}
 		finally {
 			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/organisation")
