@@ -112,13 +112,13 @@ final class MdmFile {
 	 * retireFailed, wipePending, wipeFailed, unhealthy, deletePending, retireIssued, wipeIssued,
 	 * wipeCanceled, retireCanceled, discovered. Sources in docs/devices.md.
 	 */
-	static final Map<String, Boolean> MANAGEMENT_STATES = Map.ofEntries(Map.entry("approved", true),
+	private static final Map<String, Boolean> MANAGEMENT_STATES = Map.ofEntries(Map.entry("approved", true),
 			Map.entry("managed", true), Map.entry("blocked", false), Map.entry("pending", false),
 			Map.entry("pendingapproval", false), Map.entry("unprovisioned", false), Map.entry("unenrolled", false),
 			Map.entry("wiping", false), Map.entry("wiped", false), Map.entry("retirepending", false),
 			Map.entry("retireissued", false), Map.entry("wipepending", false), Map.entry("wipeissued", false),
 			Map.entry("deletepending", false), Map.entry("discovered", false));
-	static final Set<String> SILENT_STATES = Set.of("managementstateunspecified", "unhealthy", "retirefailed",
+	private static final Set<String> SILENT_STATES = Set.of("managementstateunspecified", "unhealthy", "retirefailed",
 			"wipefailed", "retirecanceled", "retirecancelled", "wipecanceled", "wipecancelled", "unknownfuturevalue",
 			"unknown");
 
