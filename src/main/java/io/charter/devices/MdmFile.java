@@ -86,8 +86,10 @@ final class MdmFile {
 				"inactivitytimeoutminutes"));
 		NAMES.put("diskEncrypted", Set.of("diskencrypted", "diskencryption", "encrypted", "isencrypted",
 				"filevault2status", "filevaultstatus", "encryptionstatus", "encryptionstate"));
-		NAMES.put("managed", Set.of("managed", "ismanaged", "managedby", "managementstate", "managementtype",
-				"computermanagementstatus"));
+		NAMES.put("managed", Set.of("managed", "ismanaged", "managedby", "managementtype", "computermanagementstatus"));
+		// Intune's "Device state" (ManagementState) and Google's managementState: a state, read by
+		// MANAGEMENT_STATES, that decides over "Managed by" when both are given.
+		NAMES.put("managementState", Set.of("managementstate", "devicestate"));
 		NAMES.put("removableStorageBlocked", Set.of("removablestorageblocked", "usbstorageblocked",
 				"removablestoragedenywrite"));
 		NAMES.put("localBackup", Set.of("localbackup", "timemachine", "filehistory"));
@@ -100,6 +102,25 @@ final class MdmFile {
 			"advanced", "blocked");
 	private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "off", "disabled", "notencrypted",
 			"nopartitionsencrypted", "unencrypted", "unmanaged", "notmanaged", "none", "basic", "allowed");
+
+	/**
+	 * Management states, normalized, and whether the device is under management in each; a state
+	 * that does not say (unspecified, unhealthy, a failed or cancelled retire or wipe) is no fact.
+	 * Google (Cloud Identity API, Device.managementState): APPROVED, BLOCKED, PENDING, UNPROVISIONED,
+	 * WIPING, WIPED; DeviceUser.managementState adds PENDING_APPROVAL and UNENROLLED. Intune
+	 * (Graph managedDevice.managementState, the export's "Device state"): managed, retirePending,
+	 * retireFailed, wipePending, wipeFailed, unhealthy, deletePending, retireIssued, wipeIssued,
+	 * wipeCanceled, retireCanceled, discovered. Sources in docs/devices.md.
+	 */
+	private static final Map<String, Boolean> MANAGEMENT_STATES = Map.ofEntries(Map.entry("approved", true),
+			Map.entry("managed", true), Map.entry("blocked", false), Map.entry("pending", false),
+			Map.entry("pendingapproval", false), Map.entry("unprovisioned", false), Map.entry("unenrolled", false),
+			Map.entry("wiping", false), Map.entry("wiped", false), Map.entry("retirepending", false),
+			Map.entry("retireissued", false), Map.entry("wipepending", false), Map.entry("wipeissued", false),
+			Map.entry("deletepending", false), Map.entry("discovered", false));
+	private static final Set<String> SILENT_STATES = Set.of("managementstateunspecified", "unhealthy", "retirefailed",
+			"wipefailed", "retirecanceled", "retirecancelled", "wipecanceled", "wipecancelled", "unknownfuturevalue",
+			"unknown");
 
 	private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/yyyy h:mm[:ss] a", Locale.US);
 	private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
@@ -199,7 +220,7 @@ final class MdmFile {
 			}
 			Facts facts = new Facts(row.line, serial, row.text("name", 255), row.text("model", 200), row.text("os", 200),
 					row.text("osVersion", 100), owner, row.minutes("screenLockMinutes"), row.flag("diskEncrypted"),
-					row.flag("managed"), row.flag("removableStorageBlocked"), row.flag("localBackup"),
+					row.managed(), row.flag("removableStorageBlocked"), row.flag("localBackup"),
 					row.instant("lastSeen"));
 			if (!row.failed) {
 				rows.add(facts);
@@ -271,6 +292,22 @@ final class MdmFile {
 				return false;
 			}
 			problem(field, "not-flag", v);
+			return null;
+		}
+
+		/** The management state when the file gives one it names, else the "managed" flag. */
+		Boolean managed() {
+			String v = text("managementState", 100);
+			if (v == null) {
+				return flag("managed");
+			}
+			String k = v.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+			if (MANAGEMENT_STATES.containsKey(k)) {
+				return MANAGEMENT_STATES.get(k);
+			}
+			if (!SILENT_STATES.contains(k)) {
+				problem("managed", "not-flag", v);
+			}
 			return null;
 		}
 

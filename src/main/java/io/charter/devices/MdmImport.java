@@ -82,6 +82,9 @@ class MdmImport {
 		}
 		Instant now = clock.instant();
 		int created = 0;
+		// Read once per file rather than once per fact: the same few check versions were asked again
+		// for every fact of every row.
+		Map<String, Optional<Integer>> versions = new HashMap<>();
 		for (MdmFile.Facts row : valid) {
 			// A device seen "in the future" by a skewed export is taken as seen now.
 			Instant seen = row.lastSeen() == null || row.lastSeen().isAfter(now) ? now : row.lastSeen();
@@ -104,8 +107,9 @@ class MdmImport {
 			events.publishEvent(new DeviceImported(id, known.isEmpty(),
 					(known.isEmpty() ? "created" : "updated") + " from an MDM export", Actors.current(), now));
 			answers(row).forEach((check, passed) -> {
-				Optional<Integer> version = checks.version(check);
-				if (version.isPresent() && !checks.recorded(id, check, seen, Checks.MDM)
+				Optional<Integer> version = versions.computeIfAbsent(check, checks::version);
+				// A device this file created has no earlier answer to find.
+				if (version.isPresent() && (known.isEmpty() || !checks.recorded(id, check, seen, Checks.MDM))
 						&& checks.answer(id, check, version.get(), passed, seen, Checks.MDM)) {
 					events.publishEvent(new CheckFailed(id, check, "check " + check + " failed (MDM export)", Actors.current(), now));
 				}

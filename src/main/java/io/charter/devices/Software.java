@@ -13,7 +13,10 @@ import org.springframework.stereotype.Repository;
 
 import io.charter.devices.web.ApprovalView;
 import io.charter.devices.web.ProhibitionView;
+import io.charter.devices.web.UnapprovedView;
 import io.charter.platform.Utc;
+import io.charter.shared.exemption.ExemptionGrant;
+import io.charter.shared.exemption.ExemptionsInForce;
 
 /**
  * The {@code device_software} table (each device's current list), {@code approved_software} (the
@@ -79,6 +82,106 @@ class Software {
 		return new Installed(rs.getObject("device_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("platform"), rs.getString("name"),
 				rs.getString("version"), rs.getString("publisher"), Utc.instant(rs, "first_seen_at"),
 				Utc.instant(rs, "last_seen_at"));
+	}
+
+	/**
+	 * The fleet's unapproved software as {@code SoftwareSteps.Rules} decides it, in SQL: one line per
+	 * name and platform of the devices not revoked whose item no catalogue entry approves or a
+	 * prohibited entry matches; prohibited first, then on most devices, then by name. Only the page
+	 * asked for leaves the database. The exemptions in force come from another module, so they enter
+	 * as a small list of values ({@link #grants}).
+	 */
+	List<UnapprovedView> unapproved(ExemptionsInForce inForce, int offset, int limit) {
+		Grants grants = grants(inForce);
+		return grants.params(jdbc.sql(FINDINGS.replace("GRANTS", grants.sql()) + """
+				select name, platform, max(prohibited) prohibited, count(distinct device_id) devices,
+				  count(distinct case when exempted = 1 then device_id end) exempted, min(first_seen_at) first_seen_at
+				from findings group by name, platform
+				order by max(prohibited) desc, count(distinct device_id) desc, lower(name), name, platform
+				offset :offset rows fetch next :limit rows only""")).param("offset", offset).param("limit", limit)
+				.query((rs, n) -> new UnapprovedView(rs.getString("name"), rs.getString("platform"),
+						rs.getInt("prohibited") == 1, rs.getInt("devices"), rs.getInt("exempted"),
+						Utc.instant(rs, "first_seen_at")))
+				.list();
+	}
+
+	/** How many lines {@link #unapproved} has in all. */
+	int unapprovedLines(ExemptionsInForce inForce) {
+		Grants grants = grants(inForce);
+		return grants.params(jdbc.sql(FINDINGS.replace("GRANTS", grants.sql())
+				+ "select count(*) from (select distinct name, platform from findings) lines")).query(Integer.class)
+				.single();
+	}
+
+	/**
+	 * A name matched against an entry's pattern as {@link ApprovalView#approves} does: exact, or a
+	 * glob where {@code *} is any characters, case ignored. LIKE's own wildcards in the pattern are
+	 * escaped so that only {@code *} is one.
+	 */
+	private static String glob(String value, String pattern) {
+		return "lower(" + value + ") like replace(replace(replace(replace(lower(" + pattern
+				+ "), '!', '!!'), '%', '!%'), '_', '!_'), '*', '%') escape '!'";
+	}
+
+	/**
+	 * The findings (an item not approved, or prohibited whatever the catalogue says), each with its
+	 * clause (S8 when prohibited, else S6) and whether an exemption in force covers it: for its clause,
+	 * for the whole clause or its item {@code software:<name>}, granted to the organisation, the
+	 * device or the person it is assigned to. {@code GRANTS} stands for the grants' select.
+	 */
+	private static final String FINDINGS = """
+			with granted (clause, item, kind, subject) as (GRANTS),
+			installed as (
+			  select s.device_id, d.owner_id, d.platform, s.name, s.publisher, s.first_seen_at,
+			    case when exists (select 1 from prohibited_software p where (p.platform is null or p.platform = d.platform)
+			      and GLOB_PROHIBITED) then 1 else 0 end prohibited
+			  from device_software s join device d on d.id = s.device_id
+			  where d.revoked_at is null),
+			findings as (
+			  select i.device_id, i.name, i.platform, i.prohibited, i.first_seen_at,
+			    case when exists (select 1 from granted g
+			      where g.clause = case when i.prohibited = 1 then 'PROHIBITED' else 'APPROVED' end
+			      and (g.item is null or g.item = concat('software:', lower(i.name)))
+			      and (g.kind = 'ORGANISATION' or (g.kind = 'DEVICE' and g.subject = i.device_id)
+			        or (g.kind = 'PERSON' and g.subject = i.owner_id))) then 1 else 0 end exempted
+			  from installed i
+			  where i.prohibited = 1 or not exists (select 1 from approved_software a
+			    where (a.platform is null or a.platform = i.platform) and GLOB_APPROVED
+			    and (a.publisher is null or GLOB_PUBLISHER)))
+			""".replace("GLOB_PROHIBITED", glob("s.name", "p.pattern")).replace("GLOB_APPROVED", glob("i.name", "a.pattern"))
+			.replace("GLOB_PUBLISHER", glob("i.publisher", "a.publisher"))
+			.replace("'PROHIBITED'", "'" + DeviceControls.PROHIBITED_CLAUSE + "'")
+			.replace("'APPROVED'", "'" + DeviceControls.APPROVED_CLAUSE + "'");
+
+	/** The grants in force on their day, of the software clauses, as a select of bound values. */
+	private record Grants(List<ExemptionGrant> list) {
+
+		String sql() {
+			if (list.isEmpty()) {
+				return "select cast(null as varchar(16)), cast(null as varchar(320)), cast(null as varchar(16)), "
+						+ "cast(null as uuid) where 1 = 0";
+			}
+			return "values " + java.util.stream.IntStream.range(0, list.size()).mapToObj(
+					n -> "(cast(:c%1$d as varchar(16)), cast(:i%1$d as varchar(320)), cast(:k%1$d as varchar(16)), cast(:s%1$d as uuid))"
+							.formatted(n))
+					.collect(java.util.stream.Collectors.joining(", "));
+		}
+
+		JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec) {
+			for (int n = 0; n < list.size(); n++) {
+				ExemptionGrant g = list.get(n);
+				spec = spec.param("c" + n, g.clause()).param("i" + n, g.check()).param("k" + n, g.subject().kind().name())
+						.param("s" + n, g.subject().id());
+			}
+			return spec;
+		}
+	}
+
+	private static Grants grants(ExemptionsInForce inForce) {
+		return new Grants(inForce.grants().stream()
+				.filter(g -> g.clause().equals(DeviceControls.APPROVED_CLAUSE) || g.clause().equals(DeviceControls.PROHIBITED_CLAUSE))
+				.filter(g -> !inForce.day().isBefore(g.from()) && !inForce.day().isAfter(g.until()))
+				.toList());
 	}
 
 	/** The catalogue, by pattern. */

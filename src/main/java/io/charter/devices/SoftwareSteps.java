@@ -2,12 +2,7 @@ package io.charter.devices;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,7 +20,6 @@ import io.charter.devices.web.ProhibitionView;
 import io.charter.devices.web.SoftwareRequestView;
 import io.charter.devices.web.SoftwareView;
 import io.charter.devices.web.UnapprovedPage;
-import io.charter.devices.web.UnapprovedView;
 import io.charter.people.Directory;
 import io.charter.people.PersonSummary;
 import io.charter.shared.Actors;
@@ -36,7 +30,8 @@ import io.charter.shared.exemption.ExemptionsInForce;
 /**
  * The software installed on devices against the approved-software catalogue (clause S6):
  * SECURITY manages the catalogue and decides employees' requests to add to it; staff who read
- * the devices read the findings. Matching is done here, in memory: the catalogue is small.
+ * the devices read the findings. A device's own list is matched here, in memory (the catalogue is
+ * small); the fleet's report is matched by the database ({@link Software#unapproved}), with the same rules.
  */
 @Service
 class SoftwareSteps {
@@ -86,49 +81,18 @@ class SoftwareSteps {
 
 	/**
 	 * One page of the fleet's unapproved software ({@link #UNAPPROVED_PAGE} lines), with the whole
-	 * report's count: a page past the last shows the last.
+	 * report's count: a page past the last shows the last. Matched and counted by the database, so
+	 * only the page is read whatever the fleet's size.
 	 */
 	@PreAuthorize("hasAnyRole('SECURITY', 'ADMIN', 'AUDITOR')")
 	@Transactional(readOnly = true)
 	public UnapprovedPage unapproved(int page) {
-		List<UnapprovedView> all = unapproved();
-		int last = Math.max(0, (all.size() - 1) / UNAPPROVED_PAGE);
+		ExemptionsInForce inForce = exemptions.inForce();
+		int total = software.unapprovedLines(inForce);
+		int last = Math.max(0, (total - 1) / UNAPPROVED_PAGE);
 		int shown = Math.min(Math.max(0, page), last);
-		int from = shown * UNAPPROVED_PAGE;
-		return new UnapprovedPage(all.subList(from, Math.min(all.size(), from + UNAPPROVED_PAGE)), all.size(), shown,
+		return new UnapprovedPage(software.unapproved(inForce, shown * UNAPPROVED_PAGE, UNAPPROVED_PAGE), total, shown,
 				UNAPPROVED_PAGE);
-	}
-
-	/** The fleet's unapproved software: per name and platform, on how many devices, most widespread first. */
-	List<UnapprovedView> unapproved() {
-		Rules rules = rules();
-		record Key(String name, String platform) {
-		}
-		Map<Key, Set<UUID>> on = new LinkedHashMap<>();
-		Map<Key, Set<UUID>> exempt = new HashMap<>();
-		Set<Key> prohibited = new HashSet<>();
-		Map<Key, Instant> first = new LinkedHashMap<>();
-		for (Software.Installed i : software.all()) {
-			if (!rules.finding(i)) {
-				continue;
-			}
-			Key key = new Key(i.name(), i.platform());
-			if (rules.prohibited(i)) {
-				prohibited.add(key);
-			}
-			on.computeIfAbsent(key, k -> new HashSet<>()).add(i.deviceId());
-			if (rules.exempted(i)) {
-				exempt.computeIfAbsent(key, k -> new HashSet<>()).add(i.deviceId());
-			}
-			first.merge(key, i.firstSeenAt(), (a, b) -> a.isBefore(b) ? a : b);
-		}
-		return on.entrySet().stream()
-				.map(e -> new UnapprovedView(e.getKey().name(), e.getKey().platform(), prohibited.contains(e.getKey()),
-						e.getValue().size(), exempt.getOrDefault(e.getKey(), Set.of()).size(), first.get(e.getKey())))
-				.sorted(Comparator.comparing(UnapprovedView::prohibited).reversed()
-						.thenComparing(Comparator.comparingInt(UnapprovedView::devices).reversed())
-						.thenComparing(u -> u.name().toLowerCase(java.util.Locale.ROOT)))
-				.toList();
 	}
 
 	/** The catalogue, the prohibited list and the exemptions in force, read once per page or report. */

@@ -33,6 +33,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.charter.Fixtures;
+import io.charter.devices.web.UnapprovedView;
 import io.charter.MovableClock;
 import io.charter.shared.Role;
 import io.charter.shared.control.Control;
@@ -97,6 +98,8 @@ class DeviceExemptionsTests {
 	List<ControlReport> reports;
 	@Autowired
 	ApplicationEvents audit;
+	@Autowired
+	Software software;
 
 	@BeforeEach
 	void fixTheClock() {
@@ -220,6 +223,99 @@ class DeviceExemptionsTests {
 				.andExpect(status().isForbidden());
 		assertThat(audit.stream(DeviceEvent.ProhibitionChanged.class).map(DeviceEvent::action))
 				.containsExactly("prohibited-software.added", "prohibited-software.removed");
+	}
+
+	/**
+	 * The fleet's unapproved-software report, matched and counted by SQL, against the rules a device's
+	 * own page applies in memory ({@link SoftwareSteps.Rules}), on items each of which a wrong join or
+	 * a wrong escape would misplace: a catalogue entry narrowed by publisher and platform, LIKE's own
+	 * wildcards in a name, an exemption of the person the device is assigned to, one of the wrong
+	 * clause, one that ended, a prohibited item from an approved publisher, a revoked (leaver's) device.
+	 */
+	@Test
+	void theUnapprovedReportIsTheRulesOfEachItemCountedBySql() {
+		String x = UUID.randomUUID().toString().substring(0, 8);
+		UUID owner = person("eve-" + x + "@example.com");
+		UUID mac = device("mac-" + x, owner, "darwin");
+		UUID other = device("other-" + x, null, "darwin");
+		UUID linux = device("linux-" + x, null, "linux");
+		UUID revoked = device("leaver-" + x, owner, "darwin");
+		jdbc.sql("update device set revoked_at = current_timestamp where id = :id").param("id", revoked).update();
+		jdbc.sql("""
+				insert into approved_software (id, pattern, publisher, platform, note, created_at, created_by)
+				values (:id, :pattern, 'Acme*', 'darwin', 'test', current_timestamp, 'test')""")
+				.param("id", UUID.randomUUID()).param("pattern", "Tool-" + x + "*").update();
+		jdbc.sql("""
+				insert into approved_software (id, pattern, publisher, platform, note, created_at, created_by)
+				values (:id, :pattern, null, null, 'test', current_timestamp, 'test')""")
+				.param("id", UUID.randomUUID()).param("pattern", "a_b%" + x).update();
+		try {
+			software(mac, "tool-" + x + "-pro", "ACME Corp"); // approved: pattern, publisher, platform
+			software(other, "tool-" + x + "-pro", "Other Inc"); // the publisher does not match
+			software(linux, "tool-" + x + "-pro", "ACME Corp"); // the platform does not match
+			software(mac, "a_b%" + x, "someone"); // approved, exactly
+			software(other, "axb%" + x, "someone"); // _ is no wildcard
+			software(other, "a_bz" + x, "someone"); // nor is %
+			software(mac, "Chat-" + x, "someone"); // exempted for the owner
+			software(other, "Chat-" + x, "someone"); // the same item, not exempted
+			software(mac, "Mail-" + x, "someone"); // an S8 exemption does not cover an S6 finding
+			software(other, "Mail-" + x, "someone"); // the exemption ended yesterday
+			software(linux, "wireshark-" + x, "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>");
+			software(revoked, "Leaver-" + x, "someone"); // a revoked device is out of the report
+			LocalDate today = exemptions.today();
+			grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S6", "software:chat-" + x, ExemptionSubject.person(owner),
+					today, today));
+			grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S8", "software:mail-" + x, ExemptionSubject.device(mac),
+					today, today));
+			grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S6", "software:mail-" + x, ExemptionSubject.device(other),
+					today.minusDays(3), today.minusDays(1)));
+			grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S8", null, ExemptionSubject.device(linux), today, today));
+
+			ExemptionsInForce inForce = exemptions.inForce();
+			List<UnapprovedView> all = software.unapproved(inForce, 0, Integer.MAX_VALUE);
+			// name, platform, prohibited, on how many devices, exempted on how many
+			assertThat(all.stream().filter(u -> u.name().contains(x))
+					.map(u -> u.name() + " " + u.platform() + " " + u.prohibited() + " " + u.devices() + " " + u.exempted()))
+					.containsExactly("wireshark-" + x + " linux true 1 1", "Chat-" + x + " darwin false 2 1",
+							"Mail-" + x + " darwin false 2 0", "a_bz" + x + " darwin false 1 0",
+							"axb%" + x + " darwin false 1 0", "tool-" + x + "-pro darwin false 1 0",
+							"tool-" + x + "-pro linux false 1 0");
+			assertThat(all).containsExactlyInAnyOrderElementsOf(inMemory(inForce));
+			assertThat(software.unapprovedLines(inForce)).isEqualTo(all.size());
+			// Pages follow one another without a gap or a repeat.
+			int split = all.size() / 2;
+			assertThat(java.util.stream.Stream.concat(software.unapproved(inForce, 0, split).stream(),
+					software.unapproved(inForce, split, all.size()).stream())).containsExactlyElementsOf(all);
+		}
+		finally {
+			jdbc.sql("delete from approved_software where note = 'test'").update();
+			jdbc.sql("delete from device_software where name like :x").param("x", "%" + x).update();
+		}
+	}
+
+	/** The report as it was computed before, item by item with the device page's rules. */
+	private List<UnapprovedView> inMemory(ExemptionsInForce inForce) {
+		var rules = new SoftwareSteps.Rules(software.catalogue(), software.prohibitions(), inForce);
+		record Key(String name, String platform) {
+		}
+		Map<Key, java.util.Set<UUID>> on = new java.util.HashMap<>();
+		Map<Key, java.util.Set<UUID>> exempt = new java.util.HashMap<>();
+		Map<Key, Instant> first = new java.util.HashMap<>();
+		Map<Key, Boolean> prohibited = new java.util.HashMap<>();
+		for (Software.Installed i : software.all()) {
+			if (rules.finding(i)) {
+				Key key = new Key(i.name(), i.platform());
+				on.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(i.deviceId());
+				exempt.computeIfAbsent(key, k -> new java.util.HashSet<>());
+				if (rules.exempted(i)) {
+					exempt.get(key).add(i.deviceId());
+				}
+				prohibited.put(key, rules.prohibited(i));
+				first.merge(key, i.firstSeenAt(), (a, b) -> a.isBefore(b) ? a : b);
+			}
+		}
+		return on.keySet().stream().map(k -> new UnapprovedView(k.name(), k.platform(), prohibited.get(k), on.get(k).size(),
+				exempt.get(k).size(), first.get(k))).toList();
 	}
 
 	private Map<String, Control> controls() {
