@@ -284,7 +284,8 @@ for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
 	[[ ${C_LAYOUT[c]} == jar ]] && continue
 	if [[ ${C_LAYOUT[c]} == bin ]]; then
 		# bin/charter extracts the jar and records its archive at its first start.
-		if [[ -n $LAUNCH_DIR ]] && compgen -G "$(launch_of "$c")/charter-*.jsa" >/dev/null; then
+		# .jsa: a class-data archive; .aot: an AOT cache (bin/charter on Java 24 or newer).
+		if [[ -n $LAUNCH_DIR ]] && { compgen -G "$(launch_of "$c")/charter-*.jsa" || compgen -G "$(launch_of "$c")/charter-*.aot"; } >/dev/null; then
 			echo "bin        ${C_LABEL[c]}: archive recorded before, in $(launch_of "$c")"
 			continue
 		fi
@@ -292,7 +293,7 @@ for ((c = 0; c < ${#C_LABEL[@]}; c++)); do
 		mkdir -p "$td"
 		t0=$(now_ns)
 		untimed_run "$c" "$td" "$(free_port)" app.log 0
-		echo "bin        ${C_LABEL[c]}: first start (extraction, archive, start) $(ms_since "$t0") ms, archive $(du -cm "$(launch_of "$c")"/charter-*.jsa 2>/dev/null | tail -n 1 | cut -f1) MB"
+		echo "bin        ${C_LABEL[c]}: first start (extraction, archive, start) $(ms_since "$t0") ms, archive $(du -cm "$(launch_of "$c")"/charter-*.jsa "$(launch_of "$c")"/charter-*.aot 2>/dev/null | tail -n 1 | cut -f1) MB"
 		rm -rf "$td"
 		continue
 	fi

@@ -33,14 +33,18 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 /**
  * README's run command ends in {@code bin/charter}: run against the packaged jar (this is an
  * integration test, after {@code package}). The first start records the class-data archive and
- * serves; the second maps it, with {@code -Xshare:on} so that the JVM refuses to start if the
- * archive cannot be used, and serves again on the same database. Both run the ahead-of-time
- * processed application context, where SMTP and OIDC, configured only when Charter starts, must
- * still work, and where a setting the build fixed is refused rather than ignored.
+ * serves; the second maps it, with {@code -Xshare:on} ({@code -XX:AOTMode=on} for the AOT cache of
+ * Java 24 and newer) so that the JVM refuses to start if the archive cannot be used, and serves
+ * again on the same database. Both run the ahead-of-time processed application context, where
+ * SMTP and OIDC, configured only when Charter starts, must still work, and where a setting the
+ * build fixed is refused rather than ignored.
  */
 class LauncherIT {
 
 	private static final String OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m";
+
+	/** Refuses to start without the archive: bin/charter records an AOT cache on Java 24 or newer, which takes its own flag. */
+	private static final String ARCHIVE_REQUIRED = Runtime.version().feature() >= 24 ? "-XX:AOTMode=on" : "-Xshare:on";
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -59,7 +63,7 @@ class LauncherIT {
 	void startsRecordsTheArchiveThenStartsFromItSendingMailAndOfferingOidcConfiguredOnlyAtStart() throws Exception {
 		String first = assertServes(start(OPTS, Map.of()));
 		try (Stream<Path> files = Files.list(launch)) {
-			assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("charter-aot-true-\\d+\\.jsa"));
+			assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("charter-aot-true-\\d+\\.(jsa|aot)"));
 		}
 		assertThat(launch.resolve("app/charter.jar")).exists();
 		assertThat(work.resolve("data/charter.mv.db")).as("the database is in the working directory").exists();
@@ -71,7 +75,7 @@ class LauncherIT {
 		idp.start(InetAddress.getByName("127.0.0.1"), 0);
 		try {
 			String issuer = idp.issuerUrl("corp").newBuilder().host("127.0.0.1").build().toString();
-			Started started = start(OPTS + " -Xshare:on", Map.of("SPRING_MAIL_HOST", "127.0.0.1",
+			Started started = start(OPTS + " " + ARCHIVE_REQUIRED, Map.of("SPRING_MAIL_HOST", "127.0.0.1",
 					"SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()),
 					"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CORP_CLIENT_ID", "charter",
 					"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CORP_CLIENT_SECRET", "secret",
