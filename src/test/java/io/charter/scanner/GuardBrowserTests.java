@@ -66,7 +66,8 @@ class GuardBrowserTests {
 		String origin = "http://127.0.0.1:" + site.getAddress().getPort();
 		ScannerSettings settings = new ScannerSettings(CrawlBrowserTests.CHROMIUM, CrawlBrowserTests.DRIVER, 10,
 				Duration.ofMinutes(2), Duration.ofSeconds(15), DataSize.ofMegabytes(5), DataSize.ofMegabytes(256),
-				DataSize.ofMegabytes(1), false, List.of("127.0.0.1:" + site.getAddress().getPort()));
+				DataSize.ofMegabytes(1), false, List.of("127.0.0.1:" + site.getAddress().getPort()), Duration.ofSeconds(30),
+				Duration.ofMinutes(3));
 		Observations seen;
 		try (Browser browser = Browser.start(settings)) {
 			seen = new Crawl(settings, List.of(origin), List.of(), Clock.systemUTC()).run(browser,
@@ -83,7 +84,7 @@ class GuardBrowserTests {
 	void theBrowserIsEndedAtTheScansTimeLimitWhateverItIsDoing() throws Exception {
 		ScannerSettings settings = new ScannerSettings(CrawlBrowserTests.CHROMIUM, CrawlBrowserTests.DRIVER, 10,
 				Duration.ofSeconds(2), Duration.ofSeconds(1), DataSize.ofMegabytes(5), DataSize.ofMegabytes(256),
-				DataSize.ofMegabytes(1), true, List.of());
+				DataSize.ofMegabytes(1), true, List.of(), Duration.ofSeconds(30), Duration.ofMinutes(3));
 		try (Browser browser = Browser.start(settings)) {
 			List<ProcessHandle> processes = browser.processes().toList();
 			assertThat(processes).isNotEmpty();
