@@ -47,18 +47,17 @@ PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 
 case "$STEP" in
   all) TMP="$(mktemp -d /var/tmp/charter-stats-bench.XXXXXX)" ;;
-  load) TMP="${DATA:-/var/tmp/charter-stats-bench}"; rm -rf "$TMP"; mkdir -p "$TMP" ;;
+  load) TMP="${DATA:-/var/tmp/charter-stats-bench}"; mkdir -p "$TMP" ;;
   measure) TMP="${DATA:-/var/tmp/charter-stats-bench}"; [ -d "$TMP/pg" ] || { echo "no cluster in $TMP: run STEP=load first"; exit 1; } ;;
   *) echo "STEP is all, load or measure"; exit 1 ;;
 esac
 chown postgres: "$TMP"
 PG_UP=0
-DONE=0
 cleanup() {
   set +e
   [ "$PG_UP" = 1 ] && (cd "$TMP" && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$TMP/pg" -m fast -w stop >/dev/null)
-  # A load that finished is kept for the measure step; anything else is removed.
-  if [ "$STEP" != load ] || [ "$DONE" = 0 ]; then [ "$STEP" = measure ] && [ "$KEEP" = 1 ] || rm -rf "$TMP"; fi
+  # A load is kept for the next load or the measure step, a measured cluster only with KEEP=1.
+  [ "$STEP" = load ] || { [ "$STEP" = measure ] && [ "$KEEP" = 1 ]; } || rm -rf "$TMP"
 }
 trap cleanup EXIT
 
@@ -72,10 +71,17 @@ start_pg() {
 }
 echo "== $("$PG_BIN/postgres" --version); $(nproc) cores; load $(cut -d' ' -f1 /proc/loadavg); step ${STEP}"
 if [ "$STEP" != measure ]; then
+FAST="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=20GB -c maintenance_work_mem=512MB"
+T0=$(date +%s)
+if [ "$STEP" = load ] && [ -f "$TMP/pg/PG_VERSION" ]; then
+  # A load cut off by its time limit goes on where it stopped.
+  # shellcheck disable=SC2086
+  start_pg $FAST
+else
 (cd "$TMP" && runuser -u postgres -- "$PG_BIN/initdb" -D "$TMP/pg" --auth=trust -U postgres --encoding=UTF8 \
   --locale=C.UTF-8 >"$TMP/initdb.log" 2>&1)
-start_pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 \
-  -c max_wal_size=20GB -c maintenance_work_mem=512MB
+# shellcheck disable=SC2086
+start_pg $FAST
 "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres charter
 echo "== ${RECORDS} records over ${DAYS} days"
 
@@ -83,7 +89,7 @@ psql_ <<'SQL'
 create table consent_site (id uuid primary key, site_key varchar(64) not null unique);
 create table consent_restriction (visitor_id varchar(64) primary key, restricted_at timestamp(6) with time zone not null);
 create table consent_record (
-  id uuid not null primary key, site_id uuid not null references consent_site (id),
+  id uuid not null, site_id uuid not null,
   visitor_id varchar(64) not null, version int not null, method varchar(20) not null,
   choices varchar(1000) not null, language varchar(5) not null, page_url varchar(500),
   source_hash varchar(64), browser varchar(60), recorded_at timestamp(6) with time zone not null,
@@ -91,9 +97,16 @@ create table consent_record (
 insert into consent_site values ('00000000-0000-0000-0000-0000000000b1', 'bench');
 SQL
 psql_ -f src/main/resources/db/migration/consent/V2026_12_07_2230__consent_statistics.sql
+fi
 
-T0=$(date +%s)
-psql_ -1 -v records="$RECORDS" -v days="$DAYS" <<'SQL'
+# In chunks of CHUNK records, each committed: a load cut off keeps what it wrote.
+CHUNK="${CHUNK:-1000000}"
+while :; do
+  DONE_ROWS=$(psql_ -c 'select count(*) from consent_record')
+  [ "$DONE_ROWS" -lt "$RECORDS" ] || break
+  LAST=$((DONE_ROWS + CHUNK < RECORDS ? DONE_ROWS + CHUNK : RECORDS))
+  echo "== records $((DONE_ROWS + 1)) to ${LAST} ($(( $(date +%s) - T0 )) s)"
+psql_ -v first="$((DONE_ROWS + 1))" -v records="$LAST" -v days="$DAYS" <<'SQL'
 insert into consent_record (id, site_id, visitor_id, version, method, choices, language, page_url, recorded_at)
 select gen_random_uuid(), '00000000-0000-0000-0000-0000000000b1', 'v' || g,
   case when g % 3 = 0 then 1 else 2 end, m.method,
@@ -105,16 +118,22 @@ select gen_random_uuid(), '00000000-0000-0000-0000-0000000000b1', 'v' || g,
   (array['fr', 'nl', 'en'])[1 + g % 3],
   'https://www.bench.test/' || (array['fr/', 'nl/', 'en/', 'fr/contact', 'nl/shop', 'en/blog'])[1 + g % 6],
   now() - (g % :days) * interval '1 day' - (g % 86400) * interval '1 second'
-from generate_series(1, :records) g
+from generate_series(:first, :records) g
 cross join lateral (select (array['ACCEPT_ALL', 'ACCEPT_ALL', 'REFUSE_ALL', 'CUSTOM', 'GPC', 'WITHDRAW'])[1 + (g / 7) % 6] as method) m;
+SQL
+done
+[ -f "$TMP/loaded" ] && { echo "== loaded already"; exit 0; }
+T1=$(date +%s)
+psql_ -1 <<'SQL'
+alter table consent_record add primary key (id);
+alter table consent_record add foreign key (site_id) references consent_site (id);
 create index consent_record_by_visitor on consent_record (site_id, visitor_id);
 create index consent_record_by_time on consent_record (site_id, recorded_at);
 analyze consent_record;
 SQL
-T1=$(date +%s)
 # The roll-up's figures in SQL: per day, version, language, method; per category; per page. One
 # grouped scan of the records (as ConsentTallies.tally groups them), the three tables from it.
-psql_ <<'SQL'
+psql_ -1 <<'SQL'
 set work_mem = '256MB';
 create temporary table tally as
 select site_id, cast(recorded_at at time zone 'UTC' as date) as d, version, language, method,
@@ -134,9 +153,9 @@ insert into consent_statistic_page select site_id, d, page, method, sum(n) from 
 analyze;
 SQL
 T2=$(date +%s)
-echo "== loaded in $((T1 - T0)) s, rolled up in $((T2 - T1)) s; aggregate rows: $(psql_ -c 'select count(*) from consent_statistic') + $(psql_ -c 'select count(*) from consent_statistic_choice') + $(psql_ -c 'select count(*) from consent_statistic_page')"
+echo "== records written in $((T1 - T0)) s (this run), indexed and rolled up in $((T2 - T1)) s; aggregate rows: $(psql_ -c 'select count(*) from consent_statistic') + $(psql_ -c 'select count(*) from consent_statistic_choice') + $(psql_ -c 'select count(*) from consent_statistic_page')"
 psql_ -c checkpoint
-if [ "$STEP" = load ]; then DONE=1; exit 0; fi
+if [ "$STEP" = load ]; then touch "$TMP/loaded"; exit 0; fi
 # Measured with the ordinary durability settings.
 (cd "$TMP" && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$TMP/pg" -m fast -w stop >/dev/null)
 PG_UP=0
