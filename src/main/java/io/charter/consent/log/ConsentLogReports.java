@@ -89,7 +89,6 @@ class ConsentLogReports {
 			throw new RuleViolation("from", "consent-log.error.period-length", new Object[] { MAX_DAYS },
 					"A period of at most " + MAX_DAYS + " days.");
 		}
-		siteId(siteKey);
 		return daily.of(siteKey, start, end);
 	}
 
