@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -17,6 +19,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.DevTools;
+import org.openqa.selenium.devtools.Event;
+import org.openqa.selenium.json.Json;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -41,6 +47,7 @@ final class Browser implements AutoCloseable {
 	private volatile boolean closed;
 	private volatile boolean expired;
 	private volatile Thread watchdog;
+	private final List<String> refusedNavigations = new CopyOnWriteArrayList<>();
 
 	private Browser(Path profile, int port, Egress egress) {
 		this.profile = profile;
@@ -111,6 +118,41 @@ final class Browser implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/**
+	 * Top-level navigations (a redirect, a script or a refresh sending the page away) to an address
+	 * {@code allowed} refuses are failed in the browser before their request is sent: the Egress
+	 * sees only a tunnel's host, not whether it carries a page or a third party's script, which the
+	 * scan must let through to observe it. Frames and everything else a page loads are not held.
+	 * Raw DevTools commands, so a newer Chromium than Selenium's DevTools classes still answers.
+	 */
+	@SuppressWarnings("unchecked")
+	void guardNavigations(Predicate<String> allowed) {
+		Map<String, Object> tree = (Map<String, Object>) cdp("Page.getFrameTree", Map.of()).get("frameTree");
+		Object mainFrame = ((Map<String, Object>) tree.get("frame")).get("id");
+		DevTools tools = driver().getDevTools();
+		tools.createSessionIfThereIsNotOne();
+		tools.addListener(new Event<Map<String, Object>>("Fetch.requestPaused", in -> in.read(Json.MAP_TYPE)), paused -> {
+			String url = String.valueOf(((Map<String, Object>) paused.get("request")).get("url"));
+			Object id = paused.get("requestId");
+			if (mainFrame.equals(paused.get("frameId")) && !url.startsWith("about:") && !allowed.test(url)) {
+				refusedNavigations.add(url);
+				tools.send(new Command<Void>("Fetch.failRequest", Map.of("requestId", id, "errorReason", "BlockedByClient")));
+			}
+			else {
+				tools.send(new Command<Void>("Fetch.continueRequest", Map.of("requestId", id)));
+			}
+		});
+		tools.send(new Command<Void>("Fetch.enable", Map.of("patterns",
+				List.of(Map.of("urlPattern", "*", "resourceType", "Document", "requestStage", "Request")))));
+	}
+
+	/** The navigations refused since the last call, their targets in order. */
+	List<String> refusedNavigations() {
+		List<String> refused = List.copyOf(refusedNavigations);
+		refusedNavigations.removeAll(refused);
+		return refused;
 	}
 
 	/** The scan's only way out, which checks every address its pages reach. */

@@ -93,6 +93,7 @@ final class Crawl {
 				throw new ScanRefused("the scan may not reach " + refused.getMessage());
 			}
 		}
+		browser.guardNavigations(this::allowed);
 		Observations seen = new Observations();
 		List<String> pages = fromSitemap(browser.egress());
 		boolean discover = pages.isEmpty();
@@ -196,6 +197,9 @@ final class Crawl {
 		try {
 			browser.egress().newPage();
 			browser.driver().get(page);
+			if (refusedNavigation(browser, page, seen)) {
+				return false;
+			}
 			if (browser.egress().overBudget()) {
 				seen.skipped("too-large " + page);
 				browser.events();
@@ -218,9 +222,24 @@ final class Crawl {
 			if (browser.driver() == null) {
 				throw new ScanStopped();
 			}
+			if (refusedNavigation(browser, page, seen)) {
+				return false;
+			}
 			seen.skipped("unreachable " + page);
 			return false;
 		}
+	}
+
+	/** The page tried to send the browser off the site, and was stopped before that request left. */
+	private static boolean refusedNavigation(Browser browser, String page, Observations seen) {
+		List<String> refused = browser.refusedNavigations();
+		if (refused.isEmpty()) {
+			return false;
+		}
+		seen.skipped("refused-navigation " + page + " -> " + refused.get(0));
+		browser.driver().get("about:blank");
+		browser.events();
+		return true;
 	}
 
 	/** Reads the DevTools network events: who sets cookies by header, and which other hosts were contacted. */

@@ -48,11 +48,6 @@ class ScanRuns implements DisposableBean {
 	private record Running(UUID scanId, AtomicBoolean cancelled, AtomicReference<Browser> browser) {
 	}
 
-	/** How often the instance running a scan says it is alive. */
-	static final Duration HEARTBEAT = Duration.ofSeconds(30);
-	/** A scan silent this long has lost its instance: six beats missed, well past a busy database's pause. */
-	static final Duration SILENT_AFTER = Duration.ofMinutes(3);
-
 	private final AtomicReference<Running> running = new AtomicReference<>();
 	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread t = new Thread(r, "cookie-scan-heartbeat");
@@ -86,7 +81,8 @@ class ScanRuns implements DisposableBean {
 		this.identity = identity;
 		this.baseUrl = baseUrl;
 		this.clock = clock;
-		heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+		long beat = settings.heartbeat().toMillis();
+		heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
 	}
 
 	/** The scan under way here says it is alive, so no other instance takes it for one a stop left behind. */
@@ -111,7 +107,7 @@ class ScanRuns implements DisposableBean {
 	 */
 	int interruptSilent() {
 		Instant now = clock.instant();
-		int interrupted = scans.interrupt(now, now.minus(SILENT_AFTER));
+		int interrupted = scans.interrupt(now, now.minus(settings.silentAfter()));
 		if (interrupted > 0) {
 			log.warn("{} scan(s) left running by a stopped instance marked interrupted", interrupted);
 		}

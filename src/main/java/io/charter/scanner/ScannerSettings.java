@@ -30,6 +30,10 @@ import org.springframework.util.unit.DataSize;
  *        server's own network; link-local addresses (metadata services) stay refused
  * @param allowedPrivateAddresses the private addresses a scan may reach anyway, each as
  *        {@code address:port} ({@code [::1]:8443} for IPv6): a staging site
+ * @param heartbeat how often the instance running a scan says it is alive
+ * @param silentAfter a running scan silent this long has lost its instance and is marked interrupted;
+ *        more than twice {@code heartbeat}, so one late beat (a busy database's pause) does not end a
+ *        scan that is still running
  */
 @ConfigurationProperties("charter.scanner")
 record ScannerSettings(@DefaultValue("/usr/bin/chromium") String chromium,
@@ -37,9 +41,17 @@ record ScannerSettings(@DefaultValue("/usr/bin/chromium") String chromium,
 		@DefaultValue("PT20M") Duration maxDuration, @DefaultValue("PT30S") Duration pageTimeout,
 		@DefaultValue("5MB") DataSize maxPageSize, @DefaultValue("512MB") DataSize browserMemory,
 		@DefaultValue("50MB") DataSize maxPageTransfer, @DefaultValue("false") boolean allowPrivateAddresses,
-		@DefaultValue("") List<String> allowedPrivateAddresses) {
+		@DefaultValue("") List<String> allowedPrivateAddresses, @DefaultValue("PT30S") Duration heartbeat,
+		@DefaultValue("PT3M") Duration silentAfter) {
 
 	ScannerSettings {
+		if (heartbeat == null || heartbeat.isNegative() || heartbeat.isZero()) {
+			throw new IllegalArgumentException("charter.scanner.heartbeat must be positive: " + heartbeat);
+		}
+		if (silentAfter == null || silentAfter.compareTo(heartbeat.multipliedBy(2)) <= 0) {
+			throw new IllegalArgumentException("charter.scanner.silent-after (" + silentAfter
+					+ ") must be more than twice charter.scanner.heartbeat (" + heartbeat + ")");
+		}
 		allowedPrivateAddresses = allowedPrivateAddresses == null ? List.of()
 				: allowedPrivateAddresses.stream().filter(a -> !a.isBlank()).toList();
 		allowedPrivateAddresses.forEach(ScannerSettings::socketAddress);
@@ -48,7 +60,7 @@ record ScannerSettings(@DefaultValue("/usr/bin/chromium") String chromium,
 	static ScannerSettings defaults() {
 		return new ScannerSettings("/usr/bin/chromium", "/usr/bin/chromedriver", 50, Duration.ofMinutes(20),
 				Duration.ofSeconds(30), DataSize.ofMegabytes(5), DataSize.ofMegabytes(512), DataSize.ofMegabytes(50),
-				false, List.of());
+				false, List.of(), Duration.ofSeconds(30), Duration.ofMinutes(3));
 	}
 
 	/** The private addresses this scan may reach: all (tests), those listed, or none. */

@@ -46,7 +46,7 @@ class CrawlBrowserTests {
 	static final ScannerSettings SETTINGS = new ScannerSettings(CHROMIUM, DRIVER, 10, Duration.ofMinutes(2),
 			Duration.ofSeconds(15), org.springframework.util.unit.DataSize.ofMegabytes(1),
 			org.springframework.util.unit.DataSize.ofMegabytes(256), org.springframework.util.unit.DataSize.ofMegabytes(20),
-			true, List.of());
+			true, List.of(), Duration.ofSeconds(30), Duration.ofMinutes(3));
 
 	@BeforeAll
 	static void serve() throws IOException {

@@ -138,7 +138,7 @@ class EgressUnitTests {
 		ScannerSettings settings = new ScannerSettings("c", "d", 1, java.time.Duration.ofMinutes(1),
 				java.time.Duration.ofSeconds(5), org.springframework.util.unit.DataSize.ofMegabytes(1),
 				org.springframework.util.unit.DataSize.ofMegabytes(1), org.springframework.util.unit.DataSize.ofMegabytes(1),
-				false, List.of("10.0.0.5:8443", "[::1]:9000"));
+				false, List.of("10.0.0.5:8443", "[::1]:9000"), java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(3));
 		Egress.Allowance allowance = settings.allowance();
 		assertThat(allowance.allows(new InetSocketAddress("10.0.0.5", 8443))).isTrue();
 		assertThat(allowance.allows(new InetSocketAddress("10.0.0.5", 8444))).isFalse();

@@ -66,7 +66,8 @@ class GuardBrowserTests {
 		String origin = "http://127.0.0.1:" + site.getAddress().getPort();
 		ScannerSettings settings = new ScannerSettings(CrawlBrowserTests.CHROMIUM, CrawlBrowserTests.DRIVER, 10,
 				Duration.ofMinutes(2), Duration.ofSeconds(15), DataSize.ofMegabytes(5), DataSize.ofMegabytes(256),
-				DataSize.ofMegabytes(1), false, List.of("127.0.0.1:" + site.getAddress().getPort()));
+				DataSize.ofMegabytes(1), false, List.of("127.0.0.1:" + site.getAddress().getPort()), Duration.ofSeconds(30),
+				Duration.ofMinutes(3));
 		Observations seen;
 		try (Browser browser = Browser.start(settings)) {
 			seen = new Crawl(settings, List.of(origin), List.of(), Clock.systemUTC()).run(browser,
@@ -75,7 +76,7 @@ class GuardBrowserTests {
 		}
 		assertThat(internalHits).hasValue(0);
 		assertThat(seen.pages()).containsExactly(origin + "/");
-		assertThat(seen.skipped()).anySatisfy(s -> assertThat(s).startsWith("left-site " + origin + "/leave"))
+		assertThat(seen.skipped()).anySatisfy(s -> assertThat(s).startsWith("refused-navigation " + origin + "/leave -> "))
 				.anySatisfy(s -> assertThat(s).isEqualTo("too-large " + origin + "/big"));
 	}
 
@@ -83,7 +84,7 @@ class GuardBrowserTests {
 	void theBrowserIsEndedAtTheScansTimeLimitWhateverItIsDoing() throws Exception {
 		ScannerSettings settings = new ScannerSettings(CrawlBrowserTests.CHROMIUM, CrawlBrowserTests.DRIVER, 10,
 				Duration.ofSeconds(2), Duration.ofSeconds(1), DataSize.ofMegabytes(5), DataSize.ofMegabytes(256),
-				DataSize.ofMegabytes(1), true, List.of());
+				DataSize.ofMegabytes(1), true, List.of(), Duration.ofSeconds(30), Duration.ofMinutes(3));
 		try (Browser browser = Browser.start(settings)) {
 			List<ProcessHandle> processes = browser.processes().toList();
 			assertThat(processes).isNotEmpty();
@@ -91,6 +92,54 @@ class GuardBrowserTests {
 			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
 					.until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
 			org.assertj.core.api.Assertions.assertThatExceptionOfType(ScanStopped.class).isThrownBy(browser::driver);
+		}
+	}
+
+	/**
+	 * A redirect and a script sending the page to another host: neither request reaches it, the pages
+	 * are reported refused; the same host's image on the page still loads, so third parties are observed.
+	 * The other host stands on loopback for a public one: private addresses are allowed here, so only
+	 * the navigation guard stops it.
+	 */
+	@Test
+	void aPageSendingTheBrowserToAnotherHostIsStoppedBeforeItsRequestLeaves() throws Exception {
+		java.util.Map<String, AtomicInteger> hits = new java.util.concurrent.ConcurrentHashMap<>();
+		HttpServer outside = CrawlBrowserTests.serve("127.0.0.1", e -> {
+			hits.computeIfAbsent(e.getRequestURI().getPath(), k -> new AtomicInteger()).incrementAndGet();
+			CrawlBrowserTests.answer(e, "text/html", "<p>elsewhere</p>", Map.of());
+		});
+		String away = "http://127.0.0.1:" + outside.getAddress().getPort();
+		HttpServer sending = CrawlBrowserTests.serve("127.0.0.1", e -> {
+			switch (e.getRequestURI().getPath()) {
+				case "/" -> CrawlBrowserTests.answer(e, "text/html", """
+						<!doctype html><html lang="en"><head><title>Home</title></head><body>
+						<img src="%s/pixel.png" alt=""><a href="/redirect">R</a> <a href="/script">S</a></body></html>"""
+						.formatted(away), Map.of());
+				case "/redirect" -> {
+					e.getResponseHeaders().add("Location", away + "/landing");
+					CrawlBrowserTests.answer(e, "text/plain", "", Map.of(), 302);
+				}
+				case "/script" -> CrawlBrowserTests.answer(e, "text/html", """
+						<!doctype html><title>S</title><script>location.href = '%s/scripted';</script>""".formatted(away),
+						Map.of());
+				default -> CrawlBrowserTests.answer(e, "text/plain", "", Map.of(), 404);
+			}
+		});
+		String origin = "http://127.0.0.1:" + sending.getAddress().getPort();
+		try {
+			Observations seen;
+			try (Browser browser = Browser.start(CrawlBrowserTests.SETTINGS)) {
+				seen = new Crawl(CrawlBrowserTests.SETTINGS, List.of(origin), List.of(), Clock.systemUTC()).run(browser,
+						CrawlBrowserTests.NEVER_CANCELLED);
+			}
+			assertThat(hits.get("/landing")).as("the redirect's target").isNull();
+			assertThat(hits.get("/pixel.png")).as("a third party's image still loads").isNotNull();
+			assertThat(seen.skipped()).contains("refused-navigation " + origin + "/redirect -> " + away + "/landing");
+			assertThat(seen.skipped()).anySatisfy(s -> assertThat(s).startsWith("refused-navigation " + origin + "/script"));
+			assertThat(hits.get("/scripted")).as("the script's target").isNull();
+		}
+		finally {
+			CrawlBrowserTests.stop(sending, outside);
 		}
 	}
 }

@@ -76,15 +76,21 @@ class ScanInterruptionTests {
 		String site = "stopped-" + UUID.randomUUID().toString().substring(0, 8);
 		UUID orphan = running(site, start);
 		UUID alive = running(site + "-live", start);
-		ScanRuns later = new ScanRuns(scans, declarations, settings, transactions, events, notifications, identity,
+		// Silence set to ten minutes (charter.scanner.silent-after), past the default three.
+		Duration silence = Duration.ofMinutes(10);
+		ScannerSettings slow = new ScannerSettings(settings.chromium(), settings.chromedriver(), settings.maxPages(),
+				settings.maxDuration(), settings.pageTimeout(), settings.maxPageSize(), settings.browserMemory(),
+				settings.maxPageTransfer(), settings.allowPrivateAddresses(), settings.allowedPrivateAddresses(),
+				Duration.ofMinutes(1), silence);
+		ScanRuns later = new ScanRuns(scans, declarations, slow, transactions, events, notifications, identity,
 				baseUrl, clock);
 		try {
-			clock.advance(Duration.ofMinutes(2));
+			clock.advance(Duration.ofMinutes(5));
 			scans.beat(alive, clock.instant());
 			later.interruptSilent();
-			assertThat(status(orphan)).as("a scan that beat two minutes ago may still run").isEqualTo(Scan.Status.RUNNING);
+			assertThat(status(orphan)).as("a scan that beat five minutes ago may still run").isEqualTo(Scan.Status.RUNNING);
 
-			clock.advance(ScanRuns.SILENT_AFTER.minusMinutes(1));
+			clock.advance(silence.minusMinutes(5));
 			scans.beat(alive, clock.instant());
 			clock.advance(Duration.ofMinutes(1));
 			later.interruptSilent();
@@ -107,6 +113,20 @@ class ScanInterruptionTests {
 	}
 
 	@Test
+	void theSilenceMustBeMoreThanTwoHeartbeats() {
+		var binder = new org.springframework.boot.context.properties.bind.Binder(
+				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(java.util.Map.of(
+						"charter.scanner.heartbeat", "1m", "charter.scanner.silent-after", "2m")));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> binder.bind("charter.scanner", ScannerSettings.class))
+				.hasRootCauseMessage("charter.scanner.silent-after (PT2M) must be more than twice charter.scanner.heartbeat (PT1M)");
+		var defaults = new org.springframework.boot.context.properties.bind.Binder(
+				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(java.util.Map.of(
+						"charter.scanner.max-pages", "5"))).bind("charter.scanner", ScannerSettings.class).get();
+		assertThat(defaults.heartbeat()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(defaults.silentAfter()).isEqualTo(Duration.ofMinutes(3));
+	}
+
+	@Test
 	void theInstanceRunningAScanSaysItIsAlive() {
 		MovableClock clock = new MovableClock();
 		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -115,7 +135,7 @@ class ScanInterruptionTests {
 		clock.advance(Duration.ofMinutes(10));
 		scans.beat(id, clock.instant());
 		try {
-			assertThat(scans.interrupt(clock.instant(), clock.instant().minus(ScanRuns.SILENT_AFTER))).isZero();
+			assertThat(scans.interrupt(clock.instant(), clock.instant().minus(settings.silentAfter()))).isZero();
 			assertThat(status(id)).isEqualTo(Scan.Status.RUNNING);
 		}
 		finally {

@@ -1,17 +1,14 @@
 package io.charter.consent.log;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -19,8 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.charter.consent.Declaration;
-import io.charter.consent.DeclarationVersions;
 import io.charter.consent.web.ConsentChart;
 import io.charter.consent.web.ConsentStatistics;
 import io.charter.shared.NotFound;
@@ -29,8 +24,8 @@ import io.charter.shared.RuleViolation;
 
 /**
  * Read side of the consent log for the privacy team and auditors: search, exports, daily
- * statistics and their charts. Categories come from the declaration versions the records were
- * given under, so a category added or removed by a publication is counted only where it was shown.
+ * statistics and their charts. The statistics are the statistics page's ({@link DailyConsentStatistics}):
+ * a category is counted in the records that showed it.
  */
 @Service
 class ConsentLogReports {
@@ -45,14 +40,14 @@ class ConsentLogReports {
 			"#319795");
 
 	private final ConsentRecords records;
-	private final DeclarationVersions versions;
+	private final DailyConsentStatistics daily;
 	private final Clock clock;
 	private final TransactionTemplate readOnly;
 
-	ConsentLogReports(ConsentRecords records, DeclarationVersions versions, Clock clock,
+	ConsentLogReports(ConsentRecords records, DailyConsentStatistics daily, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.records = records;
-		this.versions = versions;
+		this.daily = daily;
 		this.clock = clock;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
@@ -80,7 +75,10 @@ class ConsentLogReports {
 		return LocalDate.now(clock.withZone(ZoneOffset.UTC));
 	}
 
-	/** Statistics of a period (UTC days, inclusive); the last 30 days when no end is given. */
+	/**
+	 * Statistics of a period (UTC days, inclusive); the last 30 days when no end is given. Read as
+	 * the statistics page reads them, so the records page, the API and that page agree.
+	 */
 	ConsentStatistics statistics(String siteKey, LocalDate from, LocalDate to) {
 		LocalDate end = to != null ? to : today();
 		LocalDate start = from != null ? from : end.minusDays(29);
@@ -91,53 +89,7 @@ class ConsentLogReports {
 			throw new RuleViolation("from", "consent-log.error.period-length", new Object[] { MAX_DAYS },
 					"A period of at most " + MAX_DAYS + " days.");
 		}
-		UUID siteId = siteId(siteKey);
-		Instant fromInstant = start.atStartOfDay().toInstant(ZoneOffset.UTC);
-		Instant toInstant = end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-		Set<String> keys = new LinkedHashSet<>();
-		versions.current(siteKey).ifPresent(d -> categories(d, keys));
-		for (int version : records.versionsBetween(siteId, fromInstant, toInstant)) {
-			versions.version(siteKey, version).ifPresent(d -> categories(d, keys));
-		}
-		List<String> categories = List.copyOf(keys);
-		Map<LocalDate, ConsentRecords.DayCounts> byDay = new LinkedHashMap<>();
-		for (ConsentRecords.DayCounts day : records.daily(siteId, fromInstant, toInstant, categories)) {
-			byDay.put(day.day(), day);
-		}
-		List<ConsentStatistics.Counts> days = new ArrayList<>();
-		Map<ConsentMethod, Long> totalMethods = new LinkedHashMap<>();
-		Map<String, Long> totalGranted = new LinkedHashMap<>();
-		Map<String, Long> totalShown = new LinkedHashMap<>();
-		for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-			ConsentRecords.DayCounts counts = byDay.get(day);
-			if (counts == null) {
-				counts = new ConsentRecords.DayCounts(day, Map.of(), Map.of(), Map.of());
-			}
-			counts.methods().forEach((m, n) -> totalMethods.merge(m, n, Long::sum));
-			counts.granted().forEach((c, n) -> totalGranted.merge(c, n, Long::sum));
-			counts.shown().forEach((c, n) -> totalShown.merge(c, n, Long::sum));
-			days.add(counts(day, counts.methods(), counts.granted(), counts.shown(), categories));
-		}
-		return new ConsentStatistics(siteKey, start, end, categories,
-				counts(null, totalMethods, totalGranted, totalShown, categories), days);
-	}
-
-	private static void categories(Declaration declaration, Set<String> keys) {
-		declaration.categories().stream().filter(c -> !c.necessary()).forEach(c -> keys.add(c.key()));
-	}
-
-	private static ConsentStatistics.Counts counts(LocalDate day, Map<ConsentMethod, Long> methods,
-			Map<String, Long> granted, Map<String, Long> shown, List<String> categories) {
-		Map<String, ConsentStatistics.OptIn> optIn = new LinkedHashMap<>();
-		for (String category : categories) {
-			long g = granted.getOrDefault(category, 0L);
-			long s = shown.getOrDefault(category, 0L);
-			optIn.put(category, new ConsentStatistics.OptIn(g, s, s == 0 ? null : (double) g / s));
-		}
-		long total = methods.values().stream().mapToLong(Long::longValue).sum();
-		return new ConsentStatistics.Counts(day, total, methods.getOrDefault(ConsentMethod.ACCEPT_ALL, 0L),
-				methods.getOrDefault(ConsentMethod.REFUSE_ALL, 0L), methods.getOrDefault(ConsentMethod.CUSTOM, 0L),
-				methods.getOrDefault(ConsentMethod.GPC, 0L), methods.getOrDefault(ConsentMethod.WITHDRAW, 0L), optIn);
+		return daily.of(siteKey, start, end);
 	}
 
 	// Charts -------------------------------------------------------------------------------------

@@ -55,10 +55,6 @@ class ConsentRecords {
 	record Filter(String visitorId, UUID consentId, LocalDate from, LocalDate to) {
 	}
 
-	/** One day's counts: per method, and per category the records that granted it and that showed it. */
-	record DayCounts(LocalDate day, Map<ConsentMethod, Long> methods, Map<String, Long> granted, Map<String, Long> shown) {
-	}
-
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
 	private final Cache<String, Optional<UUID>> siteIds = Caffeine.newBuilder().maximumSize(10_000).build();
@@ -183,62 +179,12 @@ class ConsentRecords {
 				}, args.toArray());
 	}
 
-	/**
-	 * Counts per UTC day and method, and per category how many records granted and showed it (a
-	 * category is "shown" in a record when the record's version had it). {@code to} is exclusive.
-	 */
-	List<DayCounts> daily(UUID siteId, Instant from, Instant to, List<String> categories) {
-		StringBuilder sql = new StringBuilder("""
-				select cast(recorded_at at time zone 'UTC' as date), method, count(*)""");
-		for (int i = 0; i < categories.size(); i++) {
-			sql.append(", sum(case when (',' || choices || ',') like :g").append(i).append(" escape '!' then 1 else 0 end)")
-					.append(", sum(case when (',' || choices || ',') like :s").append(i).append(" escape '!' then 1 else 0 end)");
-		}
-		sql.append("""
-
-				from consent_record where site_id = :site and recorded_at >= :from and recorded_at < :to
-				  and visitor_id not in (select visitor_id from consent_restriction)
-				group by cast(recorded_at at time zone 'UTC' as date), method
-				order by 1""");
-		var spec = jdbc.sql(sql.toString()).param("site", siteId).param("from", odt(from))
-				.param("to", odt(to));
-		for (int i = 0; i < categories.size(); i++) {
-			String key = likeEscape(categories.get(i));
-			spec = spec.param("g" + i, "%," + key + "=1,%").param("s" + i, "%," + key + "=%");
-		}
-		Map<LocalDate, DayCounts> days = new LinkedHashMap<>();
-		spec.query(rs -> {
-			LocalDate day = rs.getObject(1, LocalDate.class);
-			DayCounts counts = days.computeIfAbsent(day,
-					d -> new DayCounts(d, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
-			counts.methods().merge(ConsentMethod.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
-			for (int i = 0; i < categories.size(); i++) {
-				counts.granted().merge(categories.get(i), rs.getLong(4 + 2 * i), Long::sum);
-				counts.shown().merge(categories.get(i), rs.getLong(5 + 2 * i), Long::sum);
-			}
-		});
-		return new ArrayList<>(days.values());
-	}
-
-	/** The declaration versions that records of a period were given under. */
-	List<Integer> versionsBetween(UUID siteId, Instant from, Instant to) {
-		return jdbc.sql("""
-				select distinct version from consent_record
-				where site_id = :site and recorded_at >= :from and recorded_at < :to order by version""")
-				.param("site", siteId).param("from", odt(from)).param("to", odt(to))
-				.query(Integer.class).list();
-	}
-
 	/** Deletes one site's records recorded before the cutoff, in chunks so no transaction grows huge. */
 	int deleteBefore(UUID siteId, Instant cutoff, int chunk) {
 		return jdbc.sql("""
 				delete from consent_record where id in (
 				  select id from consent_record where site_id = :site and recorded_at < :cutoff limit :chunk)""")
 				.param("site", siteId).param("cutoff", odt(cutoff)).param("chunk", chunk).update();
-	}
-
-	private static String likeEscape(String key) {
-		return key.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	private record Where(String sql, Map<String, Object> params) {

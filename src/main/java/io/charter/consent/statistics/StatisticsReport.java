@@ -18,12 +18,13 @@ import io.charter.consent.Declaration;
 import io.charter.consent.DeclarationVersions;
 import io.charter.consent.log.ConsentCharts;
 import io.charter.consent.log.ConsentTallies;
+import io.charter.consent.log.DailyConsentStatistics;
 import io.charter.consent.web.ConsentStatistics;
 import io.charter.shared.NotFound;
 
 /** Builds the statistics page of a site: headline figures, breakdowns, charts. */
 @Service
-class StatisticsReport {
+class StatisticsReport implements DailyConsentStatistics {
 
 	/** The longest period a page covers. */
 	static final int MAX_DAYS = 366;
@@ -115,7 +116,7 @@ class StatisticsReport {
 				.sorted(Comparator.comparingLong((StatisticsPage.Row r) -> -r.figures().records()).thenComparing(StatisticsPage.Row::label))
 				.toList();
 
-		ConsentStatistics daily = daily(siteKey, period, counts, categories);
+		ConsentStatistics daily = daily(siteKey, period, counts, categories, StatisticsPage.Category::name);
 		return new StatisticsPage(siteKey, period.from(), period.to(), previous.from(), previous.to(), categories,
 				total(counts), total(before), byVersion, byLanguage, byPage, ConsentCharts.methods(daily),
 				ConsentCharts.rates(daily), typedFrom, typedTo, error);
@@ -167,27 +168,39 @@ class StatisticsReport {
 		return name == null || name.isBlank() ? category.key() : name;
 	}
 
-	/** Per day, in the shape of the records page's charts; every day of the period, so one day of data draws. */
+	/** The period's figures from the same reads as the page; categories by key. */
+	@Override
+	public ConsentStatistics of(String siteKey, LocalDate from, LocalDate to) {
+		UUID siteId = tallies.siteId(siteKey).orElseThrow(() -> new NotFound("No such site."));
+		DayRows.Counts counts = statistics.read(siteId, from, to);
+		return daily(siteKey, new Period(from, to), counts, categories(siteKey, counts, ""), StatisticsPage.Category::key);
+	}
+
+	/**
+	 * Per day, in the shape of the records page's charts; every day of the period, so one day of data
+	 * draws. Categories are labelled by {@code label}: names on the page, keys in the API.
+	 */
 	private static ConsentStatistics daily(String siteKey, Period period, DayRows.Counts counts,
-			List<StatisticsPage.Category> categories) {
+			List<StatisticsPage.Category> categories, Function<StatisticsPage.Category, String> label) {
 		Map<LocalDate, Figures.Sum> days = new TreeMap<>();
 		for (LocalDate d = period.from(); !d.isAfter(period.to()); d = d.plusDays(1)) {
 			days.put(d, new Figures.Sum());
 		}
 		counts.records().forEach(r -> days.get(r.day()).records(r.method(), r.records()));
 		counts.choices().forEach(c -> days.get(c.day()).choice(c.category(), c.granted(), c.refused()));
-		List<String> names = categories.stream().map(StatisticsPage.Category::name).toList();
+		List<String> names = categories.stream().map(label).toList();
 		List<ConsentStatistics.Counts> perDay = new ArrayList<>();
-		days.forEach((day, sum) -> perDay.add(counts(day, sum.figures(), categories)));
-		return new ConsentStatistics(siteKey, period.from(), period.to(), names, counts(null, total(counts), categories),
-				perDay);
+		days.forEach((day, sum) -> perDay.add(counts(day, sum.figures(), categories, label)));
+		return new ConsentStatistics(siteKey, period.from(), period.to(), names,
+				counts(null, total(counts), categories, label), perDay);
 	}
 
-	private static ConsentStatistics.Counts counts(LocalDate day, Figures f, List<StatisticsPage.Category> categories) {
+	private static ConsentStatistics.Counts counts(LocalDate day, Figures f, List<StatisticsPage.Category> categories,
+			Function<StatisticsPage.Category, String> label) {
 		Map<String, ConsentStatistics.OptIn> optIn = new LinkedHashMap<>();
 		for (StatisticsPage.Category c : categories) {
 			Figures.Rate rate = f.rate(c.key());
-			optIn.put(c.name(), new ConsentStatistics.OptIn(rate.granted(), rate.shown(), rate.optIn()));
+			optIn.put(label.apply(c), new ConsentStatistics.OptIn(rate.granted(), rate.shown(), rate.optIn()));
 		}
 		return new ConsentStatistics.Counts(day, f.records(), f.method("ACCEPT_ALL"), f.method("REFUSE_ALL"),
 				f.method("CUSTOM"), f.method("GPC"), f.method("WITHDRAW"), optIn);

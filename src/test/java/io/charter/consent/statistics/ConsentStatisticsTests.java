@@ -245,6 +245,38 @@ class ConsentStatisticsTests {
 	}
 
 	@Test
+	void theApiGivesThePagesFiguresFromTheSameRollUp() throws Exception {
+		rollUpAt(clock.instant()).rollUp();
+		// Records of a rolled-up day gone from the log behind the statistics' back: the page keeps
+		// showing the day's aggregates, and an API that counted the log itself would no longer agree.
+		LocalDate gone = today.minusDays(3);
+		jdbc.sql("delete from consent_record where site_id = :s and cast(recorded_at at time zone 'UTC' as date) = :d")
+				.param("s", siteId).param("d", gone).update();
+		LocalDate from = today.minusDays(9);
+		Figures wanted = expected(between(from, today));
+		assertThat(written.stream().filter(w -> w.day().equals(gone)).count()).isPositive();
+
+		tools.jackson.databind.JsonNode api = json.readTree(mvc.perform(get("/api/v1/consent/sites/" + site
+				+ "/statistics?from=" + from + "&to=" + today).header("Authorization", "Bearer " + fixtures.tokenFor(Role.AUDITOR)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		tools.jackson.databind.JsonNode totals = api.get("totals");
+		assertThat(api.get("categories").toString()).isEqualTo("[\"analytics\",\"tracking\",\"video\"]");
+		assertThat(totals.get("records").longValue()).isEqualTo(wanted.records());
+		assertThat(totals.get("gpc").longValue()).isEqualTo(wanted.method("GPC"));
+		for (String category : List.of("analytics", "tracking", "video")) {
+			assertThat(totals.get("optIn").get(category).get("granted").longValue()).isEqualTo(wanted.rate(category).granted());
+			assertThat(totals.get("optIn").get(category).get("shown").longValue()).isEqualTo(wanted.rate(category).shown());
+		}
+		assertThat(api.get("days").get(9 - 3).get("records").longValue())
+				.isEqualTo(written.stream().filter(w -> w.day().equals(gone)).count());
+
+		MockHttpSession privacy = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
+		String page = Fixtures.page(mvc, privacy, "/consent/" + site + "/statistics?from=" + from + "&to=" + today);
+		assertThat(page).contains("<td>" + totals.get("records").longValue() + "</td><td>")
+				.contains("<td>" + Figures.percent(totals.get("optIn").get("analytics").get("rate").doubleValue()) + "</td><td>");
+	}
+
+	@Test
 	void aBadPeriodIsRefusedWithAClearMessage() throws Exception {
 		MockHttpSession privacy = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
 		String page = mvc.perform(get("/consent/" + site + "/statistics?from=yesterday&to=" + today).session(privacy))
