@@ -16,9 +16,9 @@ import io.charter.platform.Utc;
 
 /** The {@code device_check} table (the checks, as data) and {@code check_result} (every answer). */
 @Repository
-class Checks {
+public class Checks {
 
-	static final String OSQUERY = "osquery";
+	public static final String OSQUERY = "osquery";
 	static final String MDM = "mdm";
 
 	private final JdbcClient jdbc;
@@ -28,11 +28,11 @@ class Checks {
 	}
 
 	/** A check's query as sent to a device, with the version it belongs to. */
-	record Query(int version, String sql) {
+	public record Query(int version, String sql) {
 	}
 
 	/** The enabled checks that have a query for the platform, by check id, in their order. */
-	Map<String, Query> queries(String platform) {
+	public Map<String, Query> queries(String platform) {
 		String column = column(platform);
 		Map<String, Query> queries = new LinkedHashMap<>();
 		if (column != null) {
@@ -124,12 +124,12 @@ class Checks {
 	}
 
 	/** The version of the check in force now, absent when there is no such check. */
-	Optional<Integer> version(String checkId) {
+	public Optional<Integer> version(String checkId) {
 		return jdbc.sql("select version from device_check where id = :id").param("id", checkId).query(Integer.class)
 				.optional();
 	}
 
-	boolean exists(String checkId, int version) {
+	public boolean exists(String checkId, int version) {
 		return jdbc.sql("select count(*) from device_check_version where check_id = :id and version = :version")
 				.param("id", checkId).param("version", version).query(Integer.class).single() > 0;
 	}
@@ -155,7 +155,7 @@ class Checks {
 	 *
 	 * @return whether the check turned to fail (it passed, was unknown or never answered before)
 	 */
-	boolean answer(UUID deviceId, String checkId, int version, Boolean passed, Instant at, String source) {
+	public boolean answer(UUID deviceId, String checkId, int version, Boolean passed, Instant at, String source) {
 		Optional<Optional<Boolean>> before = last(deviceId, checkId);
 		jdbc.sql("""
 				insert into check_result (id, device_id, check_id, check_version, checked_at, passed, source)

@@ -18,7 +18,7 @@ import io.charter.platform.Utc;
 
 /** The {@code device} table. A node key is known by its SHA-256 only. */
 @Repository
-class Devices {
+public class Devices {
 
 	private static final String COLUMNS = "id, host_identifier, hostname, platform, os_name, os_version, serial, hardware_model, osquery_version, owner_id, enrolled_at, last_seen_at, revoked_at";
 
@@ -29,10 +29,10 @@ class Devices {
 	}
 
 	/** A device as osquery authenticates: its id, platform and when its checks were last sent. */
-	record Node(UUID id, String platform, Instant checksSentAt, Instant softwareSentAt) {
+	public record Node(UUID id, String platform, Instant checksSentAt, Instant softwareSentAt) {
 	}
 
-	Optional<Node> byNodeKey(String hash) {
+	public Optional<Node> byNodeKey(String hash) {
 		return jdbc.sql("select id, platform, checks_sent_at, software_sent_at from device where node_key_hash = :hash and revoked_at is null")
 				.param("hash", hash)
 				.query((rs, n) -> new Node(rs.getObject("id", UUID.class), rs.getString("platform"),
@@ -40,12 +40,12 @@ class Devices {
 				.optional();
 	}
 
-	Optional<UUID> byHostIdentifier(String hostIdentifier) {
+	public Optional<UUID> byHostIdentifier(String hostIdentifier) {
 		return jdbc.sql("select id from device where host_identifier = :host").param("host", hostIdentifier)
 				.query(UUID.class).optional();
 	}
 
-	void insert(UUID id, String hostIdentifier, String nodeKeyHash, UUID secretId, HostDetails host, Instant now) {
+	public void insert(UUID id, String hostIdentifier, String nodeKeyHash, UUID secretId, HostDetails host, Instant now) {
 		jdbc.sql("""
 				insert into device (id, host_identifier, node_key_hash, enroll_secret_id, hostname, platform, os_name,
 				  os_version, serial, hardware_model, osquery_version, enrolled_at, last_seen_at)
@@ -55,7 +55,7 @@ class Devices {
 	}
 
 	/** Enrolled again (a new node key after the old one was refused, or a reinstall): the details are refreshed. */
-	void reenroll(UUID id, String nodeKeyHash, UUID secretId, HostDetails host, Instant now) {
+	public void reenroll(UUID id, String nodeKeyHash, UUID secretId, HostDetails host, Instant now) {
 		jdbc.sql("""
 				update device set node_key_hash = :key, enroll_secret_id = :secret, hostname = :hostname,
 				  platform = :platform, os_name = :osName, os_version = :osVersion, serial = :serial,
@@ -117,16 +117,16 @@ class Devices {
 		return p;
 	}
 
-	void seen(UUID id, Instant now) {
+	public void seen(UUID id, Instant now) {
 		jdbc.sql("update device set last_seen_at = :now where id = :id").param("id", id).param("now", Utc.odt(now)).update();
 	}
 
-	void checksSent(UUID id, Instant now) {
+	public void checksSent(UUID id, Instant now) {
 		jdbc.sql("update device set checks_sent_at = :now, last_seen_at = :now where id = :id").param("id", id)
 				.param("now", Utc.odt(now)).update();
 	}
 
-	void softwareSent(UUID id, Instant now) {
+	public void softwareSent(UUID id, Instant now) {
 		jdbc.sql("update device set software_sent_at = :now where id = :id").param("id", id).param("now", Utc.odt(now))
 				.update();
 	}
@@ -134,24 +134,24 @@ class Devices {
 	/** Where an owner came from: osquery may change only an owner it set itself. */
 	static final String MANUAL = "manual";
 	static final String FROM_MDM = "mdm";
-	static final String FROM_OSQUERY = "osquery";
+	public static final String FROM_OSQUERY = "osquery";
 
-	void owner(UUID id, UUID ownerId, String source) {
+	public void owner(UUID id, UUID ownerId, String source) {
 		jdbc.sql("update device set owner_id = :owner, owner_source = :source where id = :id").param("id", id)
 				.param("owner", ownerId).param("source", ownerId == null ? null : source).update();
 		candidates(id, List.of());
 	}
 
 	/** The owner as the logged-in user reported by osquery may change it. */
-	record Ownership(UUID ownerId, String source, String reportedUser, Instant reportedAt) {
+	public record Ownership(UUID ownerId, String source, String reportedUser, Instant reportedAt) {
 
 		/** Whether osquery may set the owner: nobody set it, or osquery did. */
-		boolean openToOsquery() {
+		public boolean openToOsquery() {
 			return ownerId == null || FROM_OSQUERY.equals(source);
 		}
 	}
 
-	Optional<Ownership> ownership(UUID id) {
+	public Optional<Ownership> ownership(UUID id) {
 		return jdbc.sql("select owner_id, owner_source, reported_user, reported_user_at from device where id = :id")
 				.param("id", id)
 				.query((rs, n) -> new Ownership(rs.getObject("owner_id", UUID.class), rs.getString("owner_source"),
@@ -159,13 +159,13 @@ class Devices {
 				.optional();
 	}
 
-	void reportedUser(UUID id, String user, Instant at) {
+	public void reportedUser(UUID id, String user, Instant at) {
 		jdbc.sql("update device set reported_user = :user, reported_user_at = :at where id = :id").param("id", id)
 				.param("user", user).param("at", Utc.odt(at)).update();
 	}
 
 	/** Replaces the people the reported user could be (empty: none). */
-	void candidates(UUID id, Collection<UUID> people) {
+	public void candidates(UUID id, Collection<UUID> people) {
 		jdbc.sql("delete from device_owner_candidate where device_id = :id").param("id", id).update();
 		for (UUID person : people) {
 			jdbc.sql("insert into device_owner_candidate (device_id, person_id) values (:id, :person)").param("id", id)

@@ -24,13 +24,13 @@ import org.springframework.util.unit.DataSize;
  *        address has the user name before the {@code @}
  */
 @ConfigurationProperties("charter.devices")
-record DevicesSettings(@DefaultValue("2MB") DataSize maxBody, @DefaultValue("8MB") DataSize maxInflated,
+public record DevicesSettings(@DefaultValue("2MB") DataSize maxBody, @DefaultValue("8MB") DataSize maxInflated,
 		@DefaultValue("1h") Duration checkInterval, @DefaultValue("1d") Duration softwareInterval,
 		@DefaultValue("P14D") Duration staleAfter, @DefaultValue("120") int enrollAttempts,
 		@DefaultValue("1m") Duration enrollWindow, @DefaultValue("0.95") double controlTarget,
 		@DefaultValue("20MB") DataSize maxImport, List<String> userDomains) {
 
-	DevicesSettings {
+	public DevicesSettings {
 		userDomains = userDomains == null ? List.of() : userDomains.stream().map(String::strip).filter(d -> !d.isEmpty()).toList();
 	}
 }

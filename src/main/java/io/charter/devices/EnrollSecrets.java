@@ -13,7 +13,7 @@ import io.charter.platform.Utc;
 
 /** The {@code enroll_secret} table: only the SHA-256 of each secret. */
 @Repository
-class EnrollSecrets {
+public class EnrollSecrets {
 
 	private final JdbcClient jdbc;
 
@@ -28,7 +28,7 @@ class EnrollSecrets {
 	}
 
 	/** The id of the unrevoked secret with this hash. */
-	Optional<UUID> active(String hash) {
+	public Optional<UUID> active(String hash) {
 		return jdbc.sql("select id from enroll_secret where secret_hash = :hash and revoked_at is null")
 				.param("hash", hash).query(UUID.class).optional();
 	}

@@ -11,10 +11,10 @@ import tools.jackson.databind.JsonNode;
  *
  * @param platform darwin, windows or linux: which of a check's queries the device runs
  */
-record HostDetails(String hostname, String platform, String osName, String osVersion, String serial,
+public record HostDetails(String hostname, String platform, String osName, String osVersion, String serial,
 		String hardwareModel, String osqueryVersion) {
 
-	static HostDetails of(JsonNode details) {
+	public static HostDetails of(JsonNode details) {
 		JsonNode os = details.path("os_version");
 		JsonNode system = details.path("system_info");
 		return new HostDetails(text(system, "hostname", 255), family(os.path("platform").asString("")), text(os, "name", 200), text(os, "version", 100),

@@ -23,10 +23,10 @@ import io.charter.shared.exemption.ExemptionsInForce;
  * catalogue) and {@code prohibited_software} (clause S8's list).
  */
 @Repository
-class Software {
+public class Software {
 
 	/** An installed item as osquery reports it. */
-	record Item(String name, String version, String publisher) {
+	public record Item(String name, String version, String publisher) {
 
 		/** The key of a device's list: one row per name and version. */
 		String key() {
@@ -46,7 +46,7 @@ class Software {
 	}
 
 	/** Replaces the device's list; an item already listed keeps when it was first seen. */
-	void replace(UUID deviceId, List<Item> items, Instant now) {
+	public void replace(UUID deviceId, List<Item> items, Instant now) {
 		Map<String, Instant> firstSeen = new HashMap<>();
 		jdbc.sql("select name, version, first_seen_at from device_software where device_id = :d").param("d", deviceId)
 				.query(rs -> {

@@ -1,4 +1,4 @@
-package io.charter.devices;
+package io.charter.devices.osquery;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +17,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.devices.Checks;
 import io.charter.devices.DeviceEvent.CheckFailed;
 import io.charter.devices.DeviceEvent.DeviceEnrolled;
+import io.charter.devices.Devices;
+import io.charter.devices.DevicesSettings;
+import io.charter.devices.EnrollSecrets;
+import io.charter.devices.HostDetails;
+import io.charter.devices.Software;
 import io.charter.platform.Secrets;
 import io.charter.shared.Actors;
 import tools.jackson.databind.JsonNode;

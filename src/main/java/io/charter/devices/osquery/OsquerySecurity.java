@@ -1,4 +1,4 @@
-package io.charter.devices;
+package io.charter.devices.osquery;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package io.charter.devices;
+package io.charter.devices.osquery;
 
 import java.time.Clock;
 
@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.charter.devices.DevicesSettings;
 import io.charter.shared.Allowance;
 import io.charter.shared.ClientKey;
 

@@ -1,4 +1,4 @@
-package io.charter.devices;
+package io.charter.devices.osquery;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.charter.devices.Devices;
+import io.charter.devices.DevicesSettings;
 import io.charter.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

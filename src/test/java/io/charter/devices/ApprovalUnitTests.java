@@ -2,18 +2,15 @@ package io.charter.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
-import io.charter.MovableClock;
 import io.charter.devices.web.ApprovalView;
 
-/** Catalogue entries matching installed software, and the per-client limit on enrolment attempts. */
-class ApprovalAndThrottleUnitTests {
+/** Catalogue entries matching installed software. */
+class ApprovalUnitTests {
 
 	@Test
 	void anEntryMatchesByExactNameOrGlobPublisherAndPlatform() {
@@ -25,20 +22,6 @@ class ApprovalAndThrottleUnitTests {
 		assertThat(entry("*", "com.apple.*", "darwin").approves("Evil.app", "comXapple.evil", "darwin")).isFalse();
 		assertThat(entry("*", "com.apple.*", "darwin").approves("Safari.app", "com.apple.Safari", "windows")).isFalse();
 		assertThat(entry("*", "*ubuntu*", "linux").approves("bash", null, "linux")).isFalse();
-	}
-
-	@Test
-	void enrolmentAttemptsAreLimitedPerClientAndRefill() {
-		MovableClock clock = new MovableClock();
-		clock.set(Instant.parse("2026-12-07T10:00:00Z"));
-		EnrollThrottle throttle = new EnrollThrottle(new DevicesSettings(DataSize.ofMegabytes(2), DataSize.ofMegabytes(8),
-				Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(14), 2, Duration.ofMinutes(1), 0.95, DataSize.ofMegabytes(20), null), clock);
-		assertThat(throttle.tryAcquire("203.0.113.7")).isTrue();
-		assertThat(throttle.tryAcquire("203.0.113.7")).isTrue();
-		assertThat(throttle.tryAcquire("203.0.113.7")).isFalse();
-		assertThat(throttle.tryAcquire("198.51.100.1")).isTrue();
-		clock.advance(Duration.ofSeconds(30));
-		assertThat(throttle.tryAcquire("203.0.113.7")).isTrue();
 	}
 
 	private static ApprovalView entry(String pattern, String publisher, String platform) {

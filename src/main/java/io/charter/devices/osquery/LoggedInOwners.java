@@ -1,4 +1,4 @@
-package io.charter.devices;
+package io.charter.devices.osquery;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.charter.devices.DeviceEvent.DeviceOwnerSet;
+import io.charter.devices.Devices;
+import io.charter.devices.DevicesSettings;
 import io.charter.people.Directory;
 import io.charter.people.PeopleFilter;
 import io.charter.people.PersonStatus;

@@ -1,4 +1,4 @@
-package io.charter.devices;
+package io.charter.devices.osquery;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
