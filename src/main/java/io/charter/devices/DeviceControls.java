@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,44 +62,68 @@ class DeviceControls implements ControlReport {
 	}
 
 	/** Count of one control's items. */
-	private static final class Tally {
-		final String clause;
-		long met;
-		long of;
-		long exempted;
-
-		Tally(String clause) {
-			this.clause = clause;
-		}
+	private record Tally(String check, String clause, long met, long of) {
 	}
 
+	/** A device that does not meet a check: a failed, unknown or stale answer, or none. */
+	private record Unmet(UUID device, UUID owner) {
+	}
+
+	/**
+	 * The posture checks are counted in the database, one row per check whatever the fleet's size; the
+	 * devices that do not meet a check are read only when an exemption in force could cover that check,
+	 * and then asked one by one exactly as the device's own page asks.
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public List<Control> controls(LocalDate today) {
 		ExemptionsInForce inForce = exemptions.inForce(today);
-		Map<String, Tally> byCheck = new LinkedHashMap<>();
-		checks.clauses().forEach((check, clause) -> byCheck.put(check, new Tally(clause)));
-		Set<UUID> devices = new HashSet<>();
-		Map<UUID, UUID> owners = new HashMap<>();
 		Instant staleBefore = clock.instant().minus(settings.staleAfter());
-		for (Checks.Latest l : checks.latest()) {
-			devices.add(l.device());
-			owners.put(l.device(), l.owner());
-			Tally tally = byCheck.computeIfAbsent(l.check(), c -> new Tally(l.clause()));
-			tally.of++;
-			boolean stale = l.check().equals(MANAGED) && l.lastSeen().isBefore(staleBefore);
-			if (Boolean.TRUE.equals(l.passed()) && !stale) {
-				tally.met++;
-			}
-			else if (DeviceExemptions.covers(inForce, l.clause(), l.check(), l.device(), l.owner())) {
-				tally.exempted++;
-			}
-		}
 		List<Control> controls = new ArrayList<>();
-		byCheck.forEach((check, t) -> controls.add(Control.share("device-" + check, "devices.check." + check,
-				Set.of(t.clause), t.met, t.of, t.exempted, settings.controlTarget(), "devices.control.figure", LINK)));
+		for (Tally t : tallies(staleBefore)) {
+			long exempted = t.met() == t.of() || !couldCover(inForce, t.clause(), t.check()) ? 0
+					: unmet(t.check(), staleBefore).stream()
+							.filter(u -> DeviceExemptions.covers(inForce, t.clause(), t.check(), u.device(), u.owner())).count();
+			controls.add(Control.share("device-" + t.check(), "devices.check." + t.check(), Set.of(t.clause()), t.met(),
+					t.of(), exempted, settings.controlTarget(), "devices.control.figure", LINK));
+		}
+		Set<UUID> devices = new HashSet<>(jdbc.sql("select id from device where revoked_at is null").query(UUID.class).list());
 		controls.addAll(softwareControls(devices, new SoftwareSteps.Rules(software.catalogue(), software.prohibitions(), inForce)));
 		return controls;
+	}
+
+	/**
+	 * Per enabled check, in the checks' order: the unrevoked devices and those whose latest answer
+	 * passed; a device out of sight since {@code staleBefore} never meets {@link #MANAGED}.
+	 */
+	private List<Tally> tallies(Instant staleBefore) {
+		return jdbc.sql("""
+				select c.id, c.clause, count(d.id) items,
+				  coalesce(sum(case when r.passed = true and (c.id <> :managed or d.last_seen_at >= :stale) then 1 else 0 end), 0) met
+				from device_check c
+				left join device d on d.revoked_at is null
+				left join check_latest r on r.device_id = d.id and r.check_id = c.id
+				where c.enabled
+				group by c.id, c.clause, c.position
+				order by c.position, c.id""").param("managed", MANAGED).param("stale", Utc.odt(staleBefore))
+				.query((rs, n) -> new Tally(rs.getString("id"), rs.getString("clause"), rs.getLong("met"), rs.getLong("items")))
+				.list();
+	}
+
+	/** Whether any exemption in force names this check of the clause (or the whole clause). */
+	private static boolean couldCover(ExemptionsInForce inForce, String clause, String check) {
+		return inForce.grants().stream().anyMatch(g -> g.clause().equals(clause) && (g.check() == null || g.check().equals(check)));
+	}
+
+	/** The unrevoked devices that do not meet the check, with the person each is assigned to. */
+	private List<Unmet> unmet(String check, Instant staleBefore) {
+		return jdbc.sql("""
+				select d.id, d.owner_id from device d
+				left join check_latest r on r.device_id = d.id and r.check_id = :check
+				where d.revoked_at is null and (r.passed is null or r.passed = false""" + (check.equals(MANAGED)
+				? " or d.last_seen_at < :stale)" : ")")).param("check", check)
+				.params(check.equals(MANAGED) ? Map.of("stale", Utc.odt(staleBefore)) : Map.of())
+				.query((rs, n) -> new Unmet(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class))).list();
 	}
 
 	/**
