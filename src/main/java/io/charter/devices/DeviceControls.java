@@ -28,7 +28,8 @@ import io.charter.shared.exemption.ExemptionsInForce;
  * The devices' controls for the compliance table: one per posture check (S5 screen lock, S6 managed
  * and encrypted, S7 removable storage and local backup), items being the devices not revoked, one
  * for S6's approved software and one for S8's prohibited software. A device whose check does not pass (fails or is unknown) counts as
- * exempted when an exemption covers it, never as met. Three queries for the fleet, plus the catalogue,
+ * exempted when an exemption covers it, never as met. The posture checks are counted by one grouped
+ * query; the fleet's ids and its software are read for the software controls, plus the catalogue,
  * the prohibited list and the exemptions in force, read once.
  */
 @Component
