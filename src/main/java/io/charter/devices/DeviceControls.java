@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ import io.charter.shared.exemption.ExemptionsInForce;
  * The devices' controls for the compliance table: one per posture check (S5 screen lock, S6 managed
  * and encrypted, S7 removable storage and local backup), items being the devices not revoked, one
  * for S6's approved software and one for S8's prohibited software. A device whose check does not pass (fails or is unknown) counts as
- * exempted when an exemption covers it, never as met. The posture checks are counted by one grouped
- * query; the fleet's ids and its software are read for the software controls, plus the catalogue,
+ * exempted when an exemption covers it, never as met. The posture checks' passing devices are counted by
+ * one grouped query; the fleet's ids and its software are read for the software controls, plus the catalogue,
  * the prohibited list and the exemptions in force, read once.
  */
 @Component
@@ -62,10 +63,6 @@ class DeviceControls implements ControlReport {
 		this.settings = settings;
 	}
 
-	/** Count of one control's items. */
-	private record Tally(String check, String clause, long met, long of) {
-	}
-
 	/** A device that does not meet a check: a failed, unknown or stale answer, or none. */
 	private record Unmet(UUID device, UUID owner) {
 	}
@@ -80,35 +77,35 @@ class DeviceControls implements ControlReport {
 	public List<Control> controls(LocalDate today) {
 		ExemptionsInForce inForce = exemptions.inForce(today);
 		Instant staleBefore = clock.instant().minus(settings.staleAfter());
-		List<Control> controls = new ArrayList<>();
-		for (Tally t : tallies(staleBefore)) {
-			long exempted = t.met() == t.of() || !couldCover(inForce, t.clause(), t.check()) ? 0
-					: unmet(t.check(), staleBefore).stream()
-							.filter(u -> DeviceExemptions.covers(inForce, t.clause(), t.check(), u.device(), u.owner())).count();
-			controls.add(Control.share("device-" + t.check(), "devices.check." + t.check(), Set.of(t.clause()), t.met(),
-					t.of(), exempted, settings.controlTarget(), "devices.control.figure", LINK));
-		}
 		Set<UUID> devices = new HashSet<>(jdbc.sql("select id from device where revoked_at is null").query(UUID.class).list());
+		Map<String, Long> passing = passing(staleBefore);
+		List<Control> controls = new ArrayList<>();
+		checks.clauses().forEach((check, clause) -> {
+			long met = passing.getOrDefault(check, 0L);
+			long exempted = met == devices.size() || !couldCover(inForce, clause, check) ? 0
+					: unmet(check, staleBefore).stream()
+							.filter(u -> DeviceExemptions.covers(inForce, clause, check, u.device(), u.owner())).count();
+			controls.add(Control.share("device-" + check, "devices.check." + check, Set.of(clause), met,
+					devices.size(), exempted, settings.controlTarget(), "devices.control.figure", LINK));
+		});
 		controls.addAll(softwareControls(devices, new SoftwareSteps.Rules(software.catalogue(), software.prohibitions(), inForce)));
 		return controls;
 	}
 
 	/**
-	 * Per enabled check, in the checks' order: the unrevoked devices and those whose latest answer
-	 * passed; a device out of sight since {@code staleBefore} never meets {@link #MANAGED}.
+	 * Per check, the unrevoked devices whose latest answer passed (every unrevoked device is an item of
+	 * every enabled check); a device out of sight since {@code staleBefore} never meets {@link #MANAGED}.
 	 */
-	private List<Tally> tallies(Instant staleBefore) {
-		return jdbc.sql("""
-				select c.id, c.clause, count(d.id) items,
-				  coalesce(sum(case when r.passed = true and (c.id <> :managed or d.last_seen_at >= :stale) then 1 else 0 end), 0) met
-				from device_check c
-				left join device d on d.revoked_at is null
-				left join check_latest r on r.device_id = d.id and r.check_id = c.id
-				where c.enabled
-				group by c.id, c.clause, c.position
-				order by c.position, c.id""").param("managed", MANAGED).param("stale", Utc.odt(staleBefore))
-				.query((rs, n) -> new Tally(rs.getString("id"), rs.getString("clause"), rs.getLong("met"), rs.getLong("items")))
-				.list();
+	private Map<String, Long> passing(Instant staleBefore) {
+		Map<String, Long> passing = new HashMap<>();
+		jdbc.sql("""
+				select r.check_id, count(*) met from check_latest r join device d on d.id = r.device_id
+				where d.revoked_at is null and r.passed = true and (r.check_id <> :managed or d.last_seen_at >= :stale)
+				group by r.check_id""").param("managed", MANAGED).param("stale", Utc.odt(staleBefore))
+				.query(rs -> {
+					passing.put(rs.getString("check_id"), rs.getLong("met"));
+				});
+		return passing;
 	}
 
 	/** Whether any exemption in force names this check of the clause (or the whole clause). */
