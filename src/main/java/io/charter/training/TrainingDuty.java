@@ -89,7 +89,7 @@ class TrainingDuty implements Duty {
 
 	/**
 	 * The standings of these active people, as read from the directory by the caller (the control
-	 * report reads it once for the whole fleet); a leaver whose end date has passed is left out.
+	 * report reads it once for everyone); a leaver whose end date has passed is left out.
 	 */
 	Map<UUID, Standing> standingsOf(List<PersonSummary> active, LocalDate today) {
 		List<PersonSummary> inScope = active.stream()
