@@ -57,7 +57,7 @@ charter_workspace() {
 	if [[ -f $JAR ]]; then
 		RUN=(-jar "$PWD/$JAR")
 		local h2
-		h2=$(unzip -Z1 "$JAR" | grep -m1 'BOOT-INF/lib/h2-.*\.jar') && unzip -q -j -o "$JAR" "$h2" -d "$WORK/h2"
+		h2=$(unzip -Z1 "$JAR" | grep 'BOOT-INF/lib/h2-.*\.jar' | sed -n 1p) && unzip -q -j -o "$JAR" "$h2" -d "$WORK/h2"
 		H2_JAR=$(ls "$WORK"/h2/h2-*.jar)
 	else
 		[[ -d target/classes ]] || { echo "bench: build first (mvn -B -q -DskipTests package, or test-compile)" >&2; exit 2; }

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,8 @@ import io.charter.shared.exemption.ExemptionsInForce;
  * The devices' controls for the compliance table: one per posture check (S5 screen lock, S6 managed
  * and encrypted, S7 removable storage and local backup), items being the devices not revoked, one
  * for S6's approved software and one for S8's prohibited software. A device whose check does not pass (fails or is unknown) counts as
- * exempted when an exemption covers it, never as met. Three queries for the fleet, plus the catalogue,
+ * exempted when an exemption covers it, never as met. The posture checks' passing devices are counted by
+ * one grouped query; the fleet's ids and its software are read for the software controls, plus the catalogue,
  * the prohibited list and the exemptions in force, read once.
  */
 @Component
@@ -63,45 +63,65 @@ class DeviceControls implements ControlReport {
 		this.settings = settings;
 	}
 
-	/** Count of one control's items. */
-	private static final class Tally {
-		final String clause;
-		long met;
-		long of;
-		long exempted;
-
-		Tally(String clause) {
-			this.clause = clause;
-		}
+	/** A device that does not meet a check: a failed, unknown or stale answer, or none. */
+	private record Unmet(UUID device, UUID owner) {
 	}
 
+	/**
+	 * The posture checks are counted in the database, one row per check whatever the fleet's size; the
+	 * devices that do not meet a check are read only when an exemption in force could cover that check,
+	 * and then asked one by one exactly as the device's own page asks.
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public List<Control> controls(LocalDate today) {
 		ExemptionsInForce inForce = exemptions.inForce(today);
-		Map<String, Tally> byCheck = new LinkedHashMap<>();
-		checks.clauses().forEach((check, clause) -> byCheck.put(check, new Tally(clause)));
-		Set<UUID> devices = new HashSet<>();
-		Map<UUID, UUID> owners = new HashMap<>();
 		Instant staleBefore = clock.instant().minus(settings.staleAfter());
-		for (Checks.Latest l : checks.latest()) {
-			devices.add(l.device());
-			owners.put(l.device(), l.owner());
-			Tally tally = byCheck.computeIfAbsent(l.check(), c -> new Tally(l.clause()));
-			tally.of++;
-			boolean stale = l.check().equals(MANAGED) && l.lastSeen().isBefore(staleBefore);
-			if (Boolean.TRUE.equals(l.passed()) && !stale) {
-				tally.met++;
-			}
-			else if (DeviceExemptions.covers(inForce, l.clause(), l.check(), l.device(), l.owner())) {
-				tally.exempted++;
-			}
-		}
+		Set<UUID> devices = new HashSet<>(jdbc.sql("select id from device where revoked_at is null").query(UUID.class).list());
+		Map<String, Long> passing = passing(staleBefore);
 		List<Control> controls = new ArrayList<>();
-		byCheck.forEach((check, t) -> controls.add(Control.share("device-" + check, "devices.check." + check,
-				Set.of(t.clause), t.met, t.of, t.exempted, settings.controlTarget(), "devices.control.figure", LINK)));
+		checks.clauses().forEach((check, clause) -> {
+			long met = passing.getOrDefault(check, 0L);
+			long exempted = met == devices.size() || !couldCover(inForce, clause, check) ? 0
+					: unmet(check, staleBefore).stream()
+							.filter(u -> DeviceExemptions.covers(inForce, clause, check, u.device(), u.owner())).count();
+			controls.add(Control.share("device-" + check, "devices.check." + check, Set.of(clause), met,
+					devices.size(), exempted, settings.controlTarget(), "devices.control.figure", LINK));
+		});
 		controls.addAll(softwareControls(devices, new SoftwareSteps.Rules(software.catalogue(), software.prohibitions(), inForce)));
 		return controls;
+	}
+
+	/**
+	 * Per check, the unrevoked devices whose latest answer passed (every unrevoked device is an item of
+	 * every enabled check); a device out of sight since {@code staleBefore} never meets {@link #MANAGED}.
+	 */
+	private Map<String, Long> passing(Instant staleBefore) {
+		Map<String, Long> passing = new HashMap<>();
+		jdbc.sql("""
+				select r.check_id, count(*) met from check_latest r join device d on d.id = r.device_id
+				where d.revoked_at is null and r.passed = true and (r.check_id <> :managed or d.last_seen_at >= :stale)
+				group by r.check_id""").param("managed", MANAGED).param("stale", Utc.odt(staleBefore))
+				.query(rs -> {
+					passing.put(rs.getString("check_id"), rs.getLong("met"));
+				});
+		return passing;
+	}
+
+	/** Whether any exemption in force names this check of the clause (or the whole clause). */
+	private static boolean couldCover(ExemptionsInForce inForce, String clause, String check) {
+		return inForce.grants().stream().anyMatch(g -> g.clause().equals(clause) && (g.check() == null || g.check().equals(check)));
+	}
+
+	/** The unrevoked devices that do not meet the check, with the person each is assigned to. */
+	private List<Unmet> unmet(String check, Instant staleBefore) {
+		return jdbc.sql("""
+				select d.id, d.owner_id from device d
+				left join check_latest r on r.device_id = d.id and r.check_id = :check
+				where d.revoked_at is null and (r.passed is null or r.passed = false""" + (check.equals(MANAGED)
+				? " or d.last_seen_at < :stale)" : ")")).param("check", check)
+				.params(check.equals(MANAGED) ? Map.of("stale", Utc.odt(staleBefore)) : Map.of())
+				.query((rs, n) -> new Unmet(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class))).list();
 	}
 
 	/**

@@ -84,7 +84,15 @@ class TrainingDuty implements Duty {
 	@Transactional(readOnly = true)
 	public Map<UUID, Standing> standings(Collection<UUID> people, LocalDate today) {
 		Set<UUID> asked = new HashSet<>(people);
-		List<PersonSummary> inScope = directory.active(null).stream().filter(p -> asked.contains(p.id()))
+		return standingsOf(directory.active(null).stream().filter(p -> asked.contains(p.id())).toList(), today);
+	}
+
+	/**
+	 * The standings of these active people, as read from the directory by the caller (the control
+	 * report reads it once for everyone); a leaver whose end date has passed is left out.
+	 */
+	Map<UUID, Standing> standingsOf(List<PersonSummary> active, LocalDate today) {
+		List<PersonSummary> inScope = active.stream()
 				.filter(p -> p.endDate() == null || !p.endDate().isBefore(today)).toList();
 		Map<UUID, LocalDate> last = enrolments.lastAttended(inScope.stream().map(PersonSummary::id).toList(),
 				zone);

@@ -318,6 +318,98 @@ class DeviceExemptionsTests {
 				exempt.get(k).size(), first.get(k))).toList();
 	}
 
+	/**
+	 * The posture checks are counted in the database: the figures equal those counted device by
+	 * device from every device's latest answers (a revoked device left out, a stale device never
+	 * managed, a check never answered not met, exemptions by device, owner and organisation).
+	 */
+	@Test
+	void theFleetCountedInTheDatabaseMatchesTheCountDeviceByDevice() {
+		Map<String, Control> before = controls();
+		UUID owner = person("owner-" + UUID.randomUUID() + "@example.com");
+		UUID lockedOut = device("locked-out", owner);
+		UUID unencrypted = device("unencrypted", null);
+		UUID stale = device("stale", null);
+		UUID silent = device("silent", null);
+		UUID revoked = device("revoked", owner);
+		result(lockedOut, "screen-lock", false);
+		result(lockedOut, "managed", true);
+		result(unencrypted, "disk-encryption", false);
+		result(unencrypted, "screen-lock", false);
+		result(stale, "managed", true);
+		result(stale, "screen-lock", true);
+		result(revoked, "screen-lock", false);
+		jdbc.sql("update device set last_seen_at = :at where id = :id").param("at", java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z"))
+				.param("id", stale).update();
+		jdbc.sql("update device set revoked_at = current_timestamp where id = :id").param("id", revoked).update();
+		LocalDate today = exemptions.today();
+		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S5", "screen-lock", ExemptionSubject.person(owner),
+				today, today));
+		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S6", "disk-encryption", ExemptionSubject.device(unencrypted),
+				today, today));
+		// Another check of the clause: covers nothing here.
+		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S5", "no-such-check", ExemptionSubject.device(unencrypted),
+				today, today));
+
+		Map<String, Control> now = controls();
+		assertThat(now.get("device-screen-lock").of() - before.get("device-screen-lock").of()).isEqualTo(4);
+		assertThat(now.get("device-screen-lock").met() - before.get("device-screen-lock").met()).isEqualTo(1);
+		assertThat(now.get("device-screen-lock").exempted() - before.get("device-screen-lock").exempted()).isEqualTo(1);
+		assertThat(now.get("device-managed").met() - before.get("device-managed").met()).isEqualTo(1);
+		assertThat(now.get("device-disk-encryption").exempted() - before.get("device-disk-encryption").exempted())
+				.isEqualTo(1);
+		assertThat(now.values().stream().filter(c -> !c.id().contains("software")).toList())
+				.containsExactlyInAnyOrderElementsOf(deviceByDevice(today));
+
+		// An exemption for the whole organisation from a clause covers every device not meeting its checks.
+		grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S7", null, ExemptionSubject.organisation(), today, today));
+		Map<String, Control> covered = controls();
+		covered.values().stream().filter(c -> c.clauses().contains("S7") && !c.id().contains("software"))
+				.forEach(c -> assertThat(c.met() + c.exempted()).isEqualTo(c.of()));
+		assertThat(covered.values().stream().filter(c -> !c.id().contains("software")).toList())
+				.containsExactlyInAnyOrderElementsOf(deviceByDevice(today));
+		remove(List.of(lockedOut, unencrypted, stale, silent, revoked));
+	}
+
+	/** Other tests count the fleet too: the raw rows go. */
+	private void remove(List<UUID> devices) {
+		for (String table : List.of("check_latest", "check_result")) {
+			jdbc.sql("delete from " + table + " where device_id in (:ids)").param("ids", devices).update();
+		}
+		List<UUID> secrets = jdbc.sql("select enroll_secret_id from device where id in (:ids)").param("ids", devices)
+				.query(UUID.class).list();
+		jdbc.sql("delete from device where id in (:ids)").param("ids", devices).update();
+		jdbc.sql("delete from enroll_secret where id in (:ids)").param("ids", secrets).update();
+	}
+
+	@Autowired
+	Checks checks;
+	@Autowired
+	DevicesSettings settings;
+
+	/** The figures as counted before the database counted them: device by device, in memory. */
+	private List<Control> deviceByDevice(LocalDate today) {
+		ExemptionsInForce inForce = exemptions.inForce(today);
+		Map<String, long[]> tallies = new java.util.LinkedHashMap<>();
+		Map<String, String> clauses = checks.clauses();
+		clauses.keySet().forEach(c -> tallies.put(c, new long[3]));
+		Instant staleBefore = clock.instant().minus(settings.staleAfter());
+		for (Checks.Latest l : checks.latest()) {
+			long[] t = tallies.get(l.check());
+			t[1]++;
+			boolean isStale = l.check().equals(DeviceControls.MANAGED) && l.lastSeen().isBefore(staleBefore);
+			if (Boolean.TRUE.equals(l.passed()) && !isStale) {
+				t[0]++;
+			}
+			else if (DeviceExemptions.covers(inForce, l.clause(), l.check(), l.device(), l.owner())) {
+				t[2]++;
+			}
+		}
+		return tallies.entrySet().stream().map(e -> Control.share("device-" + e.getKey(), "devices.check." + e.getKey(),
+				java.util.Set.of(clauses.get(e.getKey())), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+				settings.controlTarget(), "devices.control.figure", DeviceControls.LINK)).toList();
+	}
+
 	private Map<String, Control> controls() {
 		return deviceControls(reports, exemptions.today());
 	}
