@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -315,7 +316,12 @@ class AccessMatrixTests {
 
 	/** Every method and pattern the handler mappings serve, sorted; a mapping without methods counts as GET and POST. */
 	List<Endpoint> endpoints() {
-		Set<Endpoint> endpoints = new TreeSet<>((a, b) -> a.key().compareTo(b.key()));
+		return List.copyOf(handlers(context).keySet());
+	}
+
+	/** {@link #endpoints()} with the controller method answering each. */
+	static Map<Endpoint, HandlerMethod> handlers(ApplicationContext context) {
+		Map<Endpoint, HandlerMethod> endpoints = new TreeMap<>((a, b) -> a.key().compareTo(b.key()));
 		for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
 				.values()) {
 			for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
@@ -331,13 +337,13 @@ class AccessMatrixTests {
 				for (String pattern : info.getPatternValues()) {
 					for (RequestMethod method : methods) {
 						if (method != RequestMethod.HEAD && method != RequestMethod.OPTIONS) {
-							endpoints.add(new Endpoint(method.name(), pattern, json));
+							endpoints.put(new Endpoint(method.name(), pattern, json), entry.getValue());
 						}
 					}
 				}
 			}
 		}
-		return List.copyOf(endpoints);
+		return endpoints;
 	}
 
 	static Map<String, Access> matrix() throws Exception {
