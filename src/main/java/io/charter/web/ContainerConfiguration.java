@@ -43,6 +43,15 @@ class ContainerConfiguration {
 		return registration;
 	}
 
+	/** Right after the screening of unreadable requests, before anything reads a body. */
+	@Bean
+	FilterRegistrationBean<JsonBodyLimit> jsonBodyLimit(ErrorReplies replies, WebSettings settings) {
+		FilterRegistrationBean<JsonBodyLimit> registration = new FilterRegistrationBean<>(
+				new JsonBodyLimit(replies, settings.maxJsonBody().toBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+		return registration;
+	}
+
 	/**
 	 * Forwarded headers ({@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, {@code -Port}) are
 	 * believed only from {@code charter.web.trusted-proxies}, none by default; the container's

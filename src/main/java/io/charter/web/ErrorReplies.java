@@ -76,6 +76,12 @@ class ErrorReplies {
 			templates.render(VIEW, Map.of("ui", ui != null ? ui : visitor(request), "status", status.value()), html);
 			return html.toString();
 		}
+		if (path != null && path.startsWith("/scim/")) {
+			// Identity providers read SCIM's error format (RFC 7644 section 3.12) there, also for the container's refusals.
+			response.setContentType("application/scim+json;charset=UTF-8");
+			return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"" + status.value()
+					+ "\",\"detail\":\"" + detail(status) + "\"}";
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
 		if (path != null) {
 			problem.setInstance(ProblemWriter.instance(path));
@@ -91,6 +97,7 @@ class ErrorReplies {
 			case UNAUTHORIZED -> "Authentication is required.";
 			case FORBIDDEN -> "Your roles do not allow this.";
 			case BAD_REQUEST -> "The request could not be read.";
+			case CONTENT_TOO_LARGE -> "The request body is too large.";
 			default -> status.is5xxServerError() ? "Charter could not complete the request." : status.getReasonPhrase();
 		};
 	}

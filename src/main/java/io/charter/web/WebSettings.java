@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import io.charter.shared.ClientKey;
 
@@ -17,9 +18,12 @@ import io.charter.shared.ClientKey;
  *        a client cannot choose the address every per-address limit counts. Read at start, also by
  *        the ahead-of-time processed build.
  * @param timeZone the organisation's time zone: pages show every date and time in it
+ * @param maxJsonBody the largest JSON request body Charter reads (osquery and the consent log have
+ *        their own); a larger one is answered 413
  */
 @ConfigurationProperties("charter.web")
-record WebSettings(List<String> trustedProxies, @DefaultValue("Europe/Brussels") ZoneId timeZone) {
+record WebSettings(List<String> trustedProxies, @DefaultValue("Europe/Brussels") ZoneId timeZone,
+		@DefaultValue("2MB") DataSize maxJsonBody) {
 
 	WebSettings {
 		trustedProxies = trustedProxies == null ? List.of() : trustedProxies.stream()
