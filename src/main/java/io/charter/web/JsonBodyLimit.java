@@ -34,7 +34,7 @@ class JsonBodyLimit extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
 		String path = request.getRequestURI();
-		return type == null || !type.toLowerCase().matches("[^;]*[/+]json\\b.*") || path.startsWith("/osquery/")
+		return type == null || !type.toLowerCase(java.util.Locale.ROOT).matches("[^;]*[/+]json\\b.*") || path.startsWith("/osquery/")
 				|| path.startsWith("/c/");
 	}
 

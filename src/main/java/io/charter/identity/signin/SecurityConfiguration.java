@@ -103,7 +103,7 @@ class SecurityConfiguration {
 		List<PathAccess> rules = contributed.orderedStream().filter(rule -> !rule.api()).toList();
 		http.authorizeHttpRequests(a -> {
 			a.requestMatchers("/login", "/setup", "/invitation/**", "/password/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-					"/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+					"/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 					.permitAll();
 			apply(rules, a);
 			a.anyRequest().authenticated();
