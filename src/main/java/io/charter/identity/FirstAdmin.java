@@ -1,12 +1,18 @@
 package io.charter.identity;
 
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.charter.platform.BaseUrl;
@@ -17,8 +23,14 @@ import io.charter.platform.Secrets;
  * {@code CHARTER_ADMIN_PASSWORD}, or prints a one-time setup link that works once, while no
  * administrator exists. The log is the link's only copy: the database keeps its hash, so the link
  * works on every instance of a cluster, and only the one printed last.
+ *
+ * <p>The password's hash is slow on purpose (bcrypt), so on a first start it runs on a thread of its
+ * own, started before the other start-up runners (the consent catalogue's seed), which run meanwhile
+ * on the main thread. The application is ready only once it is done: readiness waits for it, and
+ * whatever it threw fails the start, as when it ran on the main thread.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class FirstAdmin implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
@@ -27,6 +39,7 @@ class FirstAdmin implements ApplicationRunner {
 	private final IdentitySettings settings;
 	private final BaseUrl baseUrl;
 	private final MessageSource messages;
+	private volatile CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
 
 	FirstAdmin(IdentityManagement identity, IdentitySettings settings, BaseUrl baseUrl, MessageSource messages) {
 		this.messages = messages;
@@ -37,6 +50,40 @@ class FirstAdmin implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		CompletableFuture<Void> started = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				createOrOpenSetup();
+				started.complete(null);
+			}
+			catch (Throwable failed) {
+				started.completeExceptionally(failed);
+			}
+		}, "first-admin");
+		thread.setDaemon(true);
+		done = started;
+		thread.start();
+	}
+
+	/** Before readiness (published after every ready listener): waits for the administrator; throws what it threw. */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void awaitFirstAdmin() {
+		try {
+			done.join();
+		}
+		catch (CompletionException failed) {
+			if (failed.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (failed.getCause() instanceof Error cause) {
+				throw cause;
+			}
+			throw failed;
+		}
+	}
+
+	void createOrOpenSetup() {
 		if (identity.hasAdministrator()) {
 			return;
 		}
