@@ -1,8 +1,6 @@
 package io.charter.identity;
 
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.charter.platform.BaseUrl;
 import io.charter.platform.Secrets;
+import io.charter.platform.StartupWork;
 
 /**
  * First start: creates the administrator from {@code CHARTER_ADMIN_EMAIL} and
@@ -39,7 +38,7 @@ class FirstAdmin implements ApplicationRunner {
 	private final IdentitySettings settings;
 	private final BaseUrl baseUrl;
 	private final MessageSource messages;
-	private volatile CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+	private volatile StartupWork done = StartupWork.NONE;
 
 	FirstAdmin(IdentityManagement identity, IdentitySettings settings, BaseUrl baseUrl, MessageSource messages) {
 		this.messages = messages;
@@ -50,37 +49,14 @@ class FirstAdmin implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		CompletableFuture<Void> started = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
-			try {
-				createOrOpenSetup();
-				started.complete(null);
-			}
-			catch (Throwable failed) {
-				started.completeExceptionally(failed);
-			}
-		}, "first-admin");
-		thread.setDaemon(true);
-		done = started;
-		thread.start();
+		done = StartupWork.begin("first-admin", this::createOrOpenSetup);
 	}
 
 	/** Before readiness (published after every ready listener): waits for the administrator; throws what it threw. */
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void awaitFirstAdmin() {
-		try {
-			done.join();
-		}
-		catch (CompletionException failed) {
-			if (failed.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			if (failed.getCause() instanceof Error cause) {
-				throw cause;
-			}
-			throw failed;
-		}
+		done.await();
 	}
 
 	void createOrOpenSetup() {
