@@ -1,8 +1,5 @@
 package io.charter.platform;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -24,23 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BackgroundMigration implements FlywayMigrationStrategy, SmartInitializingSingleton {
 
-	private volatile CompletableFuture<Void> migration = CompletableFuture.completedFuture(null);
+	private volatile StartupWork migration = StartupWork.NONE;
 
 	@Override
 	public void migrate(Flyway flyway) {
-		CompletableFuture<Void> started = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
-			try {
-				flyway.migrate();
-				started.complete(null);
-			}
-			catch (Throwable failed) {
-				started.completeExceptionally(failed);
-			}
-		}, "flyway-migration");
-		thread.setDaemon(true);
-		migration = started;
-		thread.start();
+		migration = StartupWork.begin("flyway-migration", flyway::migrate);
 	}
 
 	@Override
@@ -50,17 +35,6 @@ class BackgroundMigration implements FlywayMigrationStrategy, SmartInitializingS
 
 	/** Waits for the migrations started last; throws what they threw. */
 	void awaitMigration() {
-		try {
-			migration.join();
-		}
-		catch (CompletionException failed) {
-			if (failed.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			if (failed.getCause() instanceof Error cause) {
-				throw cause;
-			}
-			throw failed;
-		}
+		migration.await();
 	}
 }
