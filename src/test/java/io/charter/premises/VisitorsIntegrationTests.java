@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,11 @@ class VisitorsIntegrationTests {
 
 	@Test
 	void aHostAnnouncesAVisitorWhoIsFoundAtTheKioskAndNotShownToTheNext() throws Exception {
+		// A morning (never ahead of real time): run just before midnight, a visit 30 minutes ahead would be
+		// tomorrow's, and the kiosk finds today's visits only. Set first: the e-mails are ordered by the clock.
+		ZonedDateTime now = ZonedDateTime.now(clock.withZone(BRUSSELS));
+		ZonedDateTime morning = now.toLocalDate().atTime(10, 0).atZone(BRUSSELS);
+		((MovableClock) clock).set((morning.isAfter(now) ? morning.minusDays(1) : morning).toInstant());
 		PersonSummary host = person("Henri", "en");
 		fixtures.user(host.email(), "en", Role.EMPLOYEE);
 		String receptionist = fixtures.user(Role.RECEPTION).email();
