@@ -114,6 +114,28 @@ public class Software {
 	}
 
 	/**
+	 * The software controls' figures (S6 approved only, S8 nothing prohibited) over the devices not
+	 * revoked, counted by the database as {@link #unapproved} matches: the devices that reported their
+	 * software, those with a finding of each clause, and of those the ones with a finding no exemption
+	 * covers. A prohibited item is a finding of both clauses.
+	 */
+	record Counts(long reported, long unapproved, long unapprovedUncovered, long prohibited, long prohibitedUncovered) {
+	}
+
+	Counts counts(ExemptionsInForce inForce) {
+		Grants grants = grants(inForce);
+		return grants.params(jdbc.sql(FINDINGS.replace("GRANTS", grants.sql()) + """
+				select (select count(distinct s.device_id) from device_software s join device d on d.id = s.device_id
+				    where d.revoked_at is null) reported,
+				  count(distinct device_id) unapproved, count(distinct case when exempted = 0 then device_id end) unapproved_uncovered,
+				  count(distinct case when prohibited = 1 then device_id end) prohibited,
+				  count(distinct case when prohibited = 1 and exempted = 0 then device_id end) prohibited_uncovered
+				from findings""")).query((rs, n) -> new Counts(rs.getLong("reported"), rs.getLong("unapproved"),
+						rs.getLong("unapproved_uncovered"), rs.getLong("prohibited"), rs.getLong("prohibited_uncovered")))
+				.single();
+	}
+
+	/**
 	 * A name matched against an entry's pattern as {@link ApprovalView#approves} does: exact, or a
 	 * glob where {@code *} is any characters, case ignored. LIKE's own wildcards in the pattern are
 	 * escaped so that only {@code *} is one.
