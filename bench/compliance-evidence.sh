@@ -9,10 +9,11 @@
 # 2. Seeds PEOPLE people through Charter's import API (POST /api/v1/people/import). The rest is written
 #    in SQL, the way the application writes it: DEVICES devices of theirs as an Intune export creates
 #    them, with IMPORTS answers each to the export's three checks spread over the last year
-#    (check_result), the latest per device and check (check_latest) and their software -- the device import API took
-#    minutes per 10,000 rows on the shared machine, longer than a locked run may last; a year of daily
-#    snapshots of every control (the nightly job only ever writes today's); one acknowledgement of the
-#    work behaviors per person, dated over the year (an employee acknowledges one at a time).
+#    (check_result), the latest per device and check (check_latest) and their software (some not
+#    approved, some prohibited) -- the device import API took minutes per 10,000 rows on the shared
+#    machine, longer than a locked run may last; a year of daily snapshots of every control (the
+#    nightly job only ever writes today's); one acknowledgement of the work behaviors per person, dated
+#    over the year (an employee acknowledges one at a time). The whole seed takes seconds.
 # 3. Signs in as the administrator, takes today's snapshot's controls from the table, then times
 #    REQUESTS requests of each compliance page after WARMUP (curl's time_total): median and p95 in ms,
 #    and p95 as a ratio to the 200 ms target (below 1 meets it).
