@@ -69,7 +69,7 @@ public class Software {
 				.query(Software::installed).list();
 	}
 
-	/** Every installed item of the fleet's devices that are not revoked. */
+	/** Every installed item of the fleet's devices that are not revoked: what the SQL counts are tested against, item by item. */
 	List<Installed> all() {
 		return jdbc.sql(INSTALLED + " where d.revoked_at is null").query(Software::installed).list();
 	}
