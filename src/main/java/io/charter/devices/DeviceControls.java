@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +29,7 @@ import io.charter.shared.exemption.ExemptionsInForce;
  * and encrypted, S7 removable storage and local backup), items being the devices not revoked, one
  * for S6's approved software and one for S8's prohibited software. A device whose check does not pass (fails or is unknown) counts as
  * exempted when an exemption covers it, never as met. The posture checks' passing devices are counted by
- * one grouped query; the fleet's ids and its software are read for the software controls, plus the catalogue,
- * the prohibited list and the exemptions in force, read once.
+ * one grouped query, the software controls by another; the exemptions in force are read once.
  */
 @Component
 class DeviceControls implements ControlReport {
@@ -77,18 +75,18 @@ class DeviceControls implements ControlReport {
 	public List<Control> controls(LocalDate today) {
 		ExemptionsInForce inForce = exemptions.inForce(today);
 		Instant staleBefore = clock.instant().minus(settings.staleAfter());
-		Set<UUID> devices = new HashSet<>(jdbc.sql("select id from device where revoked_at is null").query(UUID.class).list());
+		long devices = jdbc.sql("select count(*) from device where revoked_at is null").query(Long.class).single();
 		Map<String, Long> passing = passing(staleBefore);
 		List<Control> controls = new ArrayList<>();
 		checks.clauses().forEach((check, clause) -> {
 			long met = passing.getOrDefault(check, 0L);
-			long exempted = met == devices.size() || !couldCover(inForce, clause, check) ? 0
+			long exempted = met == devices || !couldCover(inForce, clause, check) ? 0
 					: unmet(check, staleBefore).stream()
 							.filter(u -> DeviceExemptions.covers(inForce, clause, check, u.device(), u.owner())).count();
 			controls.add(Control.share("device-" + check, "devices.check." + check, Set.of(clause), met,
-					devices.size(), exempted, settings.controlTarget(), "devices.control.figure", LINK));
+					devices, exempted, settings.controlTarget(), "devices.control.figure", LINK));
 		});
-		controls.addAll(softwareControls(devices, new SoftwareSteps.Rules(software.catalogue(), software.prohibitions(), inForce)));
+		controls.addAll(softwareControls(devices, inForce));
 		return controls;
 	}
 
@@ -161,36 +159,21 @@ class DeviceControls implements ControlReport {
 	/**
 	 * S6, approved software only, and S8, no prohibited software: a device meets one when it reported
 	 * its software and has no such finding; it is exempted when every such finding is covered. A device
-	 * that never reported its software meets neither: nothing is known of it.
+	 * that never reported its software meets neither: nothing is known of it. Counted by the database
+	 * ({@link Software#counts}), so the fleet's installed items never leave it.
 	 */
-	private List<Control> softwareControls(Set<UUID> devices, SoftwareSteps.Rules rules) {
-		Set<UUID> reported = new HashSet<>();
-		Map<Boolean, Set<UUID>> findings = Map.of(false, new HashSet<>(), true, new HashSet<>());
-		Map<Boolean, Set<UUID>> uncovered = Map.of(false, new HashSet<>(), true, new HashSet<>());
-		for (Software.Installed item : software.all()) {
-			reported.add(item.deviceId());
-			if (rules.finding(item)) {
-				// An unapproved item counts against S6; a prohibited one against S8 as well.
-				for (boolean prohibited : rules.prohibited(item) ? List.of(false, true) : List.of(false)) {
-					findings.get(prohibited).add(item.deviceId());
-					if (!rules.exempted(item)) {
-						uncovered.get(prohibited).add(item.deviceId());
-					}
-				}
-			}
-		}
-		reported.retainAll(devices);
+	private List<Control> softwareControls(long devices, ExemptionsInForce inForce) {
+		Software.Counts counts = software.counts(inForce);
 		return List.of(
-				share(APPROVED_SOFTWARE, APPROVED_CLAUSE, devices, reported, findings.get(false), uncovered.get(false)),
-				share(PROHIBITED_SOFTWARE, PROHIBITED_CLAUSE, devices, reported, findings.get(true), uncovered.get(true)));
+				share(APPROVED_SOFTWARE, APPROVED_CLAUSE, devices, counts.reported() - counts.unapproved(),
+						counts.unapproved() - counts.unapprovedUncovered()),
+				share(PROHIBITED_SOFTWARE, PROHIBITED_CLAUSE, devices, counts.reported() - counts.prohibited(),
+						counts.prohibited() - counts.prohibitedUncovered()));
 	}
 
-	private Control share(String id, String clause, Set<UUID> devices, Set<UUID> reported, Set<UUID> findings,
-			Set<UUID> uncovered) {
-		long met = reported.stream().filter(d -> !findings.contains(d)).count();
-		long exempted = findings.stream().filter(d -> devices.contains(d) && !uncovered.contains(d)).count();
+	private Control share(String id, String clause, long devices, long met, long exempted) {
 		String key = "devices.control." + id.substring("device-".length());
-		return Control.share(id, key, Set.of(clause), met, devices.size(), exempted, settings.controlTarget(),
+		return Control.share(id, key, Set.of(clause), met, devices, exempted, settings.controlTarget(),
 				key + ".figure", SoftwareController.PATH);
 	}
 }

@@ -69,7 +69,7 @@ public class Software {
 				.query(Software::installed).list();
 	}
 
-	/** Every installed item of the fleet's devices that are not revoked. */
+	/** Every installed item of the fleet's devices that are not revoked: what the SQL counts are tested against, item by item. */
 	List<Installed> all() {
 		return jdbc.sql(INSTALLED + " where d.revoked_at is null").query(Software::installed).list();
 	}
@@ -110,6 +110,28 @@ public class Software {
 		Grants grants = grants(inForce);
 		return grants.params(jdbc.sql(FINDINGS.replace("GRANTS", grants.sql())
 				+ "select count(*) from (select distinct name, platform from findings) lines")).query(Integer.class)
+				.single();
+	}
+
+	/**
+	 * The software controls' figures (S6 approved only, S8 nothing prohibited) over the devices not
+	 * revoked, counted by the database as {@link #unapproved} matches: the devices that reported their
+	 * software, those with a finding of each clause, and of those the ones with a finding no exemption
+	 * covers. A prohibited item is a finding of both clauses.
+	 */
+	record Counts(long reported, long unapproved, long unapprovedUncovered, long prohibited, long prohibitedUncovered) {
+	}
+
+	Counts counts(ExemptionsInForce inForce) {
+		Grants grants = grants(inForce);
+		return grants.params(jdbc.sql(FINDINGS.replace("GRANTS", grants.sql()) + """
+				select (select count(distinct s.device_id) from device_software s join device d on d.id = s.device_id
+				    where d.revoked_at is null) reported,
+				  count(distinct device_id) unapproved, count(distinct case when exempted = 0 then device_id end) unapproved_uncovered,
+				  count(distinct case when prohibited = 1 then device_id end) prohibited,
+				  count(distinct case when prohibited = 1 and exempted = 0 then device_id end) prohibited_uncovered
+				from findings""")).query((rs, n) -> new Counts(rs.getLong("reported"), rs.getLong("unapproved"),
+						rs.getLong("unapproved_uncovered"), rs.getLong("prohibited"), rs.getLong("prohibited_uncovered")))
 				.single();
 	}
 

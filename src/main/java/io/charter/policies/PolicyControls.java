@@ -70,8 +70,8 @@ class PolicyControls implements ControlReport {
 			if (clauses.isEmpty()) {
 				continue;
 			}
-			int met = jdbc.sql("select count(*) from policy_acknowledgement where document_id = :d and version = :v and person_id in ("
-					+ Directory.ACTIVE_IDS + ")").param("d", documentId).param("v", version).query(Integer.class).single();
+			int met = jdbc.sql("select count(*) from policy_acknowledgement a where a.document_id = :d and a.version = :v and "
+					+ Directory.activeCondition("a.person_id")).param("d", documentId).param("v", version).query(Integer.class).single();
 			controls.add(Control.share(PREFIX + documentId, duty.titleKey(), clauses, met, active, 0, target,
 					"policies.control.acknowledged", "/policies/" + documentId));
 		}

@@ -282,6 +282,11 @@ class DeviceExemptionsTests {
 							"tool-" + x + "-pro linux false 1 0");
 			assertThat(all).containsExactlyInAnyOrderElementsOf(inMemory(inForce));
 			assertThat(software.unapprovedLines(inForce)).isEqualTo(all.size());
+			// The software controls, counted by SQL, as they were counted item by item with the same rules.
+			Map<String, Control> now = controls();
+			assertThat(java.util.stream.Stream.of(DeviceControls.APPROVED_SOFTWARE, DeviceControls.PROHIBITED_SOFTWARE)
+					.map(id -> id + " " + now.get(id).met() + " " + now.get(id).of() + " " + now.get(id).exempted()))
+					.containsExactlyElementsOf(softwareItemByItem(inForce));
 			// Pages follow one another without a gap or a repeat.
 			int split = all.size() / 2;
 			assertThat(java.util.stream.Stream.concat(software.unapproved(inForce, 0, split).stream(),
@@ -291,6 +296,34 @@ class DeviceExemptionsTests {
 			jdbc.sql("delete from approved_software where note = 'test'").update();
 			jdbc.sql("delete from device_software where name like :x").param("x", "%" + x).update();
 		}
+	}
+
+	/** The software controls as they were computed before, item by item: "id met of exempted". */
+	private List<String> softwareItemByItem(ExemptionsInForce inForce) {
+		var rules = new SoftwareSteps.Rules(software.catalogue(), software.prohibitions(), inForce);
+		java.util.Set<UUID> devices = new java.util.HashSet<>(
+				jdbc.sql("select id from device where revoked_at is null").query(UUID.class).list());
+		java.util.Set<UUID> reported = new java.util.HashSet<>();
+		Map<Boolean, java.util.Set<UUID>> findings = Map.of(false, new java.util.HashSet<>(), true, new java.util.HashSet<>());
+		Map<Boolean, java.util.Set<UUID>> uncovered = Map.of(false, new java.util.HashSet<>(), true, new java.util.HashSet<>());
+		for (Software.Installed item : software.all()) {
+			reported.add(item.deviceId());
+			if (rules.finding(item)) {
+				for (boolean prohibited : rules.prohibited(item) ? List.of(false, true) : List.of(false)) {
+					findings.get(prohibited).add(item.deviceId());
+					if (!rules.exempted(item)) {
+						uncovered.get(prohibited).add(item.deviceId());
+					}
+				}
+			}
+		}
+		reported.retainAll(devices);
+		return java.util.stream.Stream.of(false, true).map(prohibited -> (prohibited ? DeviceControls.PROHIBITED_SOFTWARE
+				: DeviceControls.APPROVED_SOFTWARE) + " "
+				+ reported.stream().filter(d -> !findings.get(prohibited).contains(d)).count() + " " + devices.size() + " "
+				+ findings.get(prohibited).stream().filter(d -> devices.contains(d) && !uncovered.get(prohibited).contains(d))
+						.count())
+				.toList();
 	}
 
 	/** The report as it was computed before, item by item with the device page's rules. */
