@@ -54,15 +54,7 @@ if [ ! -f "${JARS[0]}" ] || [ "${BUILD:-0}" = 1 ]; then
   mvn -B -q -DskipTests package
 fi
 
-TMP="$(mktemp -d /var/tmp/charter-bench.XXXXXX)"
-APP_PID=""
-cleanup() {
-  set +e
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-  pg_stop
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
+pg_workspace charter-bench
 
 
 start_app() { # start_app <datasource url> <log>

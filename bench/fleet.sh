@@ -37,15 +37,7 @@ BASE="http://127.0.0.1:${APP_PORT}"
 source bench/lib.sh
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
 
-TMP="$(mktemp -d /var/tmp/charter-fleet.XXXXXX)"
-APP_PID=""
-cleanup() {
-  set +e
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-  pg_stop
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
+pg_workspace charter-fleet
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; load $(load); $("$PG_BIN/postgres" --version); $(java -version 2>&1 | head -1)"

@@ -99,3 +99,18 @@ pg_stop() {
 }
 
 psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d charter -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+# A work directory $TMP under /var/tmp named after $1 (PostgreSQL's data goes in it) and, at exit,
+# Charter ($APP_PID, when a script set it) and PostgreSQL stopped and the directory removed.
+pg_workspace() {
+	TMP=$(mktemp -d "/var/tmp/$1.XXXXXX")
+	APP_PID=
+	trap pg_cleanup EXIT
+}
+
+pg_cleanup() {
+	set +e
+	[[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+	pg_stop
+	rm -rf "$TMP"
+}
