@@ -55,7 +55,7 @@ charter_workspace() {
 	trap charter_cleanup EXIT
 	trap 'exit 130' INT TERM
 	if [[ -f $JAR ]]; then
-		RUN=(-jar "$PWD/$JAR")
+		RUN=(-jar "$(realpath "$JAR")")
 		local h2
 		h2=$(unzip -Z1 "$JAR" | grep 'BOOT-INF/lib/h2-.*\.jar' | sed -n 1p) && unzip -q -j -o "$JAR" "$h2" -d "$WORK/h2"
 		H2_JAR=$(ls "$WORK"/h2/h2-*.jar)
