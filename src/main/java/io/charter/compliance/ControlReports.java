@@ -3,22 +3,25 @@ package io.charter.compliance;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import io.charter.shared.control.Control;
 import io.charter.shared.control.ControlReport;
+import io.charter.shared.control.EvidenceRows;
 
 /**
  * Every module's controls of the day, asked so that one report failing costs only its own controls:
@@ -41,10 +44,17 @@ class ControlReports implements DisposableBean {
 
 	private final ObjectProvider<ControlReport> reports;
 	private final Set<String> failing = ConcurrentHashMap.newKeySet();
-	private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, new ThreadFactory());
+	private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, daemonThreads());
 
 	ControlReports(ObjectProvider<ControlReport> reports) {
 		this.reports = reports;
+	}
+
+	/** Daemon threads named for a thread dump. */
+	private static CustomizableThreadFactory daemonThreads() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("control-reports-");
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	@Override
@@ -102,26 +112,13 @@ class ControlReports implements DisposableBean {
 		}
 	}
 
-	/** Daemon threads named for a thread dump. */
-	private static final class ThreadFactory implements java.util.concurrent.ThreadFactory {
-
-		private final AtomicInteger count = new AtomicInteger();
-
-		@Override
-		public Thread newThread(Runnable task) {
-			Thread thread = new Thread(task, "control-reports-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		}
-	}
-
 	/**
 	 * Each control's evidence rows over a period, from the report that runs it; a report that fails
 	 * or offers none leaves its controls out (the package's clause table still lists them).
 	 */
-	java.util.Map<String, io.charter.shared.control.EvidenceRows> evidence(List<Control> controls, LocalDate from,
+	Map<String, EvidenceRows> evidence(List<Control> controls, LocalDate from,
 			LocalDate to) {
-		java.util.Map<String, io.charter.shared.control.EvidenceRows> rows = new java.util.TreeMap<>();
+		Map<String, EvidenceRows> rows = new TreeMap<>();
 		for (ControlReport report : reports.orderedStream().toList()) {
 			for (Control c : controls) {
 				if (rows.containsKey(c.id())) {
