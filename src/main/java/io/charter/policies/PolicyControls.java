@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.charter.people.Directory;
+import io.charter.people.PeopleFilter;
 import io.charter.platform.Utc;
 import io.charter.shared.control.Control;
 import io.charter.shared.control.ControlReport;
@@ -41,14 +42,16 @@ class PolicyControls implements ControlReport {
 	private final PolicyDuties duties;
 	private final double target;
 	private final JdbcClient jdbc;
+	private final Directory directory;
 	private final ZoneId zone;
 
 	PolicyControls(PolicyDocuments documents, PolicyDuties duties,
-			@Value("${charter.policies.target:0.95}") double target, JdbcClient jdbc,
+			@Value("${charter.policies.target:0.95}") double target, JdbcClient jdbc, Directory directory,
 			@Value("${charter.web.time-zone:Europe/Brussels}") ZoneId zone) {
 		this.documents = documents;
 		this.duties = duties;
 		this.jdbc = jdbc;
+		this.directory = directory;
 		this.zone = zone;
 		this.target = target;
 	}
@@ -60,7 +63,7 @@ class PolicyControls implements ControlReport {
 		if (current.isEmpty()) {
 			return List.of();
 		}
-		int active = jdbc.sql("select count(*) from (" + Directory.ACTIVE_IDS + ") active").query(Integer.class).single();
+		int active = directory.count(PeopleFilter.active(null));
 		List<Control> controls = new ArrayList<>();
 		for (Map.Entry<PolicyDocuments.Document, Integer> document : current.entrySet()) {
 			PolicyDuty duty = duties.duty(document.getKey());
