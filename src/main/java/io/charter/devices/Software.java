@@ -92,13 +92,12 @@ public class Software {
 	 * as a small list of values ({@link #grants}).
 	 */
 	List<UnapprovedView> unapproved(ExemptionsInForce inForce, int offset, int limit) {
-		Grants grants = grants(inForce);
-		return grants.params(jdbc.sql(FINDINGS.replace("GRANTS", grants.sql()) + """
+		return overFindings(inForce, """
 				select name, platform, max(prohibited) prohibited, count(distinct device_id) devices,
 				  count(distinct case when exempted = 1 then device_id end) exempted, min(first_seen_at) first_seen_at
 				from findings group by name, platform
 				order by max(prohibited) desc, count(distinct device_id) desc, lower(name), name, platform
-				offset :offset rows fetch next :limit rows only""")).param("offset", offset).param("limit", limit)
+				offset :offset rows fetch next :limit rows only""").param("offset", offset).param("limit", limit)
 				.query((rs, n) -> new UnapprovedView(rs.getString("name"), rs.getString("platform"),
 						rs.getInt("prohibited") == 1, rs.getInt("devices"), rs.getInt("exempted"),
 						Utc.instant(rs, "first_seen_at")))
@@ -107,10 +106,8 @@ public class Software {
 
 	/** How many lines {@link #unapproved} has in all. */
 	int unapprovedLines(ExemptionsInForce inForce) {
-		Grants grants = grants(inForce);
-		return grants.params(jdbc.sql(FINDINGS.replace("GRANTS", grants.sql())
-				+ "select count(*) from (select distinct name, platform from findings) lines")).query(Integer.class)
-				.single();
+		return overFindings(inForce, "select count(*) from (select distinct name, platform from findings) lines")
+				.query(Integer.class).single();
 	}
 
 	/**
@@ -123,14 +120,13 @@ public class Software {
 	}
 
 	Counts counts(ExemptionsInForce inForce) {
-		Grants grants = grants(inForce);
-		return grants.params(jdbc.sql(FINDINGS.replace("GRANTS", grants.sql()) + """
+		return overFindings(inForce, """
 				select (select count(distinct s.device_id) from device_software s join device d on d.id = s.device_id
 				    where d.revoked_at is null) reported,
 				  count(distinct device_id) unapproved, count(distinct case when exempted = 0 then device_id end) unapproved_uncovered,
 				  count(distinct case when prohibited = 1 then device_id end) prohibited,
 				  count(distinct case when prohibited = 1 and exempted = 0 then device_id end) prohibited_uncovered
-				from findings""")).query((rs, n) -> new Counts(rs.getLong("reported"), rs.getLong("unapproved"),
+				from findings""").query((rs, n) -> new Counts(rs.getLong("reported"), rs.getLong("unapproved"),
 						rs.getLong("unapproved_uncovered"), rs.getLong("prohibited"), rs.getLong("prohibited_uncovered")))
 				.single();
 	}
@@ -175,6 +171,12 @@ public class Software {
 			.replace("'PROHIBITED'", "'" + DeviceControls.PROHIBITED_CLAUSE + "'")
 			.replace("'APPROVED'", "'" + DeviceControls.APPROVED_CLAUSE + "'");
 
+	/** A select over {@link #FINDINGS} with the grants in force bound. */
+	private JdbcClient.StatementSpec overFindings(ExemptionsInForce inForce, String select) {
+		Grants grants = grants(inForce);
+		return grants.params(jdbc.sql(FINDINGS.replace("GRANTS", grants.sql()) + select));
+	}
+
 	/** The grants in force on their day, of the software clauses, as a select of bound values. */
 	private record Grants(List<ExemptionGrant> list) {
 
@@ -202,7 +204,7 @@ public class Software {
 	private static Grants grants(ExemptionsInForce inForce) {
 		return new Grants(inForce.grants().stream()
 				.filter(g -> g.clause().equals(DeviceControls.APPROVED_CLAUSE) || g.clause().equals(DeviceControls.PROHIBITED_CLAUSE))
-				.filter(g -> !inForce.day().isBefore(g.from()) && !inForce.day().isAfter(g.until()))
+				.filter(g -> g.inForceOn(inForce.day()))
 				.toList());
 	}
 

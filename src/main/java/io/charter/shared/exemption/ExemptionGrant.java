@@ -34,6 +34,11 @@ public record ExemptionGrant(UUID exemption, String clause, String check, Exempt
 	public boolean covers(String clause, String check, ExemptionSubject subject, LocalDate day) {
 		return this.clause.equals(clause) && (this.check == null || this.check.equals(check))
 				&& (this.subject.kind() == ExemptionSubject.Kind.ORGANISATION || this.subject.equals(subject))
-				&& !day.isBefore(from) && !day.isAfter(until);
+				&& inForceOn(day);
+	}
+
+	/** Whether the day is within its period, both ends included. */
+	public boolean inForceOn(LocalDate day) {
+		return !day.isBefore(from) && !day.isAfter(until);
 	}
 }
