@@ -202,26 +202,6 @@ public class Checks {
 				.query(Integer.class).single();
 	}
 
-	/**
-	 * The last answer of an unrevoked device to a check.
-	 *
-	 * @param passed null when unknown: never answered, no query for the platform, or the query failed
-	 */
-	record Latest(UUID device, UUID owner, Instant lastSeen, String check, String clause, Boolean passed) {
-	}
-
-	/** Every unrevoked device with its last answer to every check, in the checks' order: one query for the fleet. */
-	List<Latest> latest() {
-		return jdbc.sql("""
-				select d.id, d.owner_id, d.last_seen_at, c.id check_id, c.clause, r.passed
-				from device d cross join device_check c
-				left join check_latest r on r.device_id = d.id and r.check_id = c.id
-				where d.revoked_at is null and c.enabled
-				order by c.position, c.id""").query((rs, n) -> new Latest(rs.getObject("id", UUID.class),
-						rs.getObject("owner_id", UUID.class), Utc.instant(rs, "last_seen_at"), rs.getString("check_id"), rs.getString("clause"),
-						(Boolean) rs.getObject("passed"))).list();
-	}
-
 	/** Every check with the device's last answer to it, in the checks' order. */
 	List<CheckState> states(UUID deviceId) {
 		return jdbc.sql("""

@@ -66,7 +66,7 @@ class DeviceEvidenceTests {
 		assertThat(checks.last(device, "disk-encryption")).contains(java.util.Optional.of(true));
 		assertThat(checks.states(device)).filteredOn(c -> c.checkId().equals("disk-encryption"))
 				.singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo("pass"));
-		assertThat(checks.latest()).filteredOn(l -> l.device().equals(device) && l.check().equals("disk-encryption"))
+		assertThat(LatestAnswer.all(jdbc)).filteredOn(l -> l.device().equals(device) && l.check().equals("disk-encryption"))
 				.singleElement().satisfies(l -> assertThat(l.passed()).isTrue());
 		// A later failure does replace it.
 		checks.answer(device, "disk-encryption", 1, false, now.plusSeconds(60), "osquery");

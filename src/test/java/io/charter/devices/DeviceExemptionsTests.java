@@ -427,7 +427,7 @@ class DeviceExemptionsTests {
 		Map<String, String> clauses = checks.clauses();
 		clauses.keySet().forEach(c -> tallies.put(c, new long[3]));
 		Instant staleBefore = clock.instant().minus(settings.staleAfter());
-		for (Checks.Latest l : checks.latest()) {
+		for (LatestAnswer l : LatestAnswer.all(jdbc)) {
 			long[] t = tallies.get(l.check());
 			t[1]++;
 			boolean isStale = l.check().equals(DeviceControls.MANAGED) && l.lastSeen().isBefore(staleBefore);
