@@ -34,7 +34,7 @@ import org.springframework.stereotype.Repository;
  * statement exists for this table.
  */
 @Repository
-class ConsentRecords {
+public class ConsentRecords {
 
 	private static final String INSERT = """
 			insert into consent_record (id, site_id, visitor_id, version, method, choices, language, page_url,
@@ -77,7 +77,7 @@ class ConsentRecords {
 	}
 
 	/** Sites that have records: key and id, for the purge. */
-	Map<String, UUID> sites() {
+	public Map<String, UUID> sites() {
 		Map<String, UUID> sites = new LinkedHashMap<>();
 		jdbc.sql("select site_key, id from consent_site order by site_key")
 				.query(rs -> {
@@ -180,7 +180,7 @@ class ConsentRecords {
 	}
 
 	/** Deletes one site's records recorded before the cutoff, in chunks so no transaction grows huge. */
-	int deleteBefore(UUID siteId, Instant cutoff, int chunk) {
+	public int deleteBefore(UUID siteId, Instant cutoff, int chunk) {
 		return jdbc.sql("""
 				delete from consent_record where id in (
 				  select id from consent_record where site_id = :site and recorded_at < :cutoff limit :chunk)""")

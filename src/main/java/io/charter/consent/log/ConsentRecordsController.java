@@ -34,6 +34,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.charter.consent.ConsentLogSettings;
+import io.charter.consent.log.retention.ConsentRetention;
 import io.charter.consent.web.ConsentRecordsPage;
 import io.charter.consent.web.ConsentStatistics;
 import io.charter.platform.SpreadsheetCsv;
