@@ -42,7 +42,7 @@ public record ConsentRecord(UUID id, UUID siteId, String siteKey, String visitor
 		return out.toString();
 	}
 
-	static Map<String, Boolean> parseChoices(String text) {
+	public static Map<String, Boolean> parseChoices(String text) {
 		Map<String, Boolean> choices = new LinkedHashMap<>();
 		if (text != null && !text.isEmpty()) {
 			for (String pair : text.split(",")) {

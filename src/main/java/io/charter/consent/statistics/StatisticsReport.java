@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 import io.charter.consent.Declaration;
 import io.charter.consent.DeclarationVersions;
-import io.charter.consent.log.ConsentTallies;
+import io.charter.consent.log.counts.ConsentTallies;
 import io.charter.consent.log.records.ConsentCharts;
 import io.charter.consent.log.records.DailyConsentStatistics;
 import io.charter.consent.web.ConsentStatistics;
