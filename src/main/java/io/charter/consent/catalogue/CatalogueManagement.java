@@ -42,6 +42,8 @@ import io.charter.consent.ConsentEvent.SiteCreated;
 import io.charter.consent.ConsentEvent;
 import io.charter.consent.Declaration;
 import io.charter.consent.DeclarationVersions;
+import io.charter.consent.catalogue.changes.MaterialChanges;
+import io.charter.consent.catalogue.changes.VersionDifferences;
 import io.charter.consent.web.Catalogue;
 import io.charter.consent.web.CategoryForm;
 import io.charter.consent.web.CookieForm;

@@ -14,7 +14,7 @@ import io.charter.consent.CatalogueRules;
  * new site, the wording of retention periods, the English messages of refusals for the API.
  */
 @Component
-class CatalogueTexts {
+public class CatalogueTexts {
 
 	private final MessageSource messages;
 
@@ -22,7 +22,7 @@ class CatalogueTexts {
 		this.messages = messages;
 	}
 
-	String text(String language, String key, Object... args) {
+	public String text(String language, String key, Object... args) {
 		return messages.getMessage(key, args, Locale.forLanguageTag(language));
 	}
 
@@ -39,7 +39,7 @@ class CatalogueTexts {
 	 * "Session", "1 day", "180 days", "2 years" (730 days), or "less than a day" for 0. Months are not
 	 * guessed from days: a cookie kept "13 months" says so in its retention text.
 	 */
-	String retention(String language, Integer days) {
+	public String retention(String language, Integer days) {
 		if (days == null) {
 			return text(language, "catalogue.retention.session");
 		}

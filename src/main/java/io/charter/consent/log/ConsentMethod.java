@@ -4,7 +4,7 @@ package io.charter.consent.log;
  * How the visitor made the choice recorded. The choices must agree with it (see
  * {@link ConsentSubmission}): a method is a claim about the choices, checked before anything is stored.
  */
-enum ConsentMethod {
+public enum ConsentMethod {
 	/** "Accept all": every non-necessary category granted. */
 	ACCEPT_ALL,
 	/** "Refuse all": every non-necessary category refused. */

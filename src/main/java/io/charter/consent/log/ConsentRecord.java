@@ -19,7 +19,7 @@ import java.util.UUID;
  * @param chosenAt when the visitor chose: earlier than {@code recordedAt} when the banner sent the
  *        record again after a failure (the banner says how long ago, bounded by {@link ConsentSubmission#MAX_AGE})
  */
-record ConsentRecord(UUID id, UUID siteId, String siteKey, String visitorId, int version, ConsentMethod method,
+public record ConsentRecord(UUID id, UUID siteId, String siteKey, String visitorId, int version, ConsentMethod method,
 		Map<String, Boolean> choices, String language, String pageUrl, String sourceHash, String browser,
 		Instant recordedAt, Instant chosenAt) {
 
@@ -35,14 +35,14 @@ record ConsentRecord(UUID id, UUID siteId, String siteKey, String visitorId, int
 	static final int MAX_CHOICES = 1000;
 
 	/** The stored form of the choices: {@code analytics=1,tracking=0}. */
-	String choicesText() {
+	public String choicesText() {
 		StringBuilder out = new StringBuilder();
 		choices.forEach((key, granted) -> out.append(out.isEmpty() ? "" : ",").append(key).append('=')
 				.append(granted ? '1' : '0'));
 		return out.toString();
 	}
 
-	static Map<String, Boolean> parseChoices(String text) {
+	public static Map<String, Boolean> parseChoices(String text) {
 		Map<String, Boolean> choices = new LinkedHashMap<>();
 		if (text != null && !text.isEmpty()) {
 			for (String pair : text.split(",")) {

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Repository;
  * statement exists for this table.
  */
 @Repository
-class ConsentRecords {
+public class ConsentRecords {
 
 	private static final String INSERT = """
 			insert into consent_record (id, site_id, visitor_id, version, method, choices, language, page_url,
@@ -52,7 +52,7 @@ class ConsentRecords {
 			.collect(Collectors.toUnmodifiableMap(n -> n, n -> INSERT + String.join(", ", Collections.nCopies(n, ROW))));
 
 	/** Search criteria of the records page and its exports; every field optional, dates in UTC, inclusive. */
-	record Filter(String visitorId, UUID consentId, LocalDate from, LocalDate to) {
+	public record Filter(String visitorId, UUID consentId, LocalDate from, LocalDate to) {
 	}
 
 	private final JdbcClient jdbc;
@@ -65,7 +65,7 @@ class ConsentRecords {
 	}
 
 	/** Site ids never change once a site exists, so they are cached for good. */
-	Optional<UUID> siteId(String siteKey) {
+	public Optional<UUID> siteId(String siteKey) {
 		Optional<UUID> cached = siteIds.getIfPresent(siteKey);
 		if (cached != null) {
 			return cached;
@@ -77,7 +77,7 @@ class ConsentRecords {
 	}
 
 	/** Sites that have records: key and id, for the purge. */
-	Map<String, UUID> sites() {
+	public Map<String, UUID> sites() {
 		Map<String, UUID> sites = new LinkedHashMap<>();
 		jdbc.sql("select site_key, id from consent_site order by site_key")
 				.query(rs -> {
@@ -152,7 +152,7 @@ class ConsentRecords {
 				.param("site", siteId).query((rs, n) -> map(rs, siteKey)).optional();
 	}
 
-	List<ConsentRecord> search(String siteKey, UUID siteId, Filter filter, int page, int size) {
+	public List<ConsentRecord> search(String siteKey, UUID siteId, Filter filter, int page, int size) {
 		Where where = where(siteId, filter);
 		return where.apply(jdbc.sql("select * from consent_record " + where.sql
 				+ " order by recorded_at desc, id limit :limit offset :offset"))
@@ -160,13 +160,13 @@ class ConsentRecords {
 				.query((rs, n) -> map(rs, siteKey)).list();
 	}
 
-	long count(UUID siteId, Filter filter) {
+	public long count(UUID siteId, Filter filter) {
 		Where where = where(siteId, filter);
 		return where.apply(jdbc.sql("select count(*) from consent_record " + where.sql)).query(Long.class).single();
 	}
 
 	/** Every matching record, oldest first, handed over one at a time (exports of any size). */
-	void each(String siteKey, UUID siteId, Filter filter, Consumer<ConsentRecord> sink) {
+	public void each(String siteKey, UUID siteId, Filter filter, Consumer<ConsentRecord> sink) {
 		Where where = where(siteId, filter);
 		// JdbcTemplate with a fetch size streams rows from PostgreSQL instead of loading them all.
 		List<Object> args = new ArrayList<>();
@@ -180,7 +180,7 @@ class ConsentRecords {
 	}
 
 	/** Deletes one site's records recorded before the cutoff, in chunks so no transaction grows huge. */
-	int deleteBefore(UUID siteId, Instant cutoff, int chunk) {
+	public int deleteBefore(UUID siteId, Instant cutoff, int chunk) {
 		return jdbc.sql("""
 				delete from consent_record where id in (
 				  select id from consent_record where site_id = :site and recorded_at < :cutoff limit :chunk)""")

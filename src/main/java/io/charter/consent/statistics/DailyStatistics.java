@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.charter.consent.log.ConsentTallies;
+import io.charter.consent.log.counts.ConsentTallies;
 
 /**
  * The aggregate tables and the days they hold ({@code consent_statistic_day}). A day is read from

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.charter.consent.log.ConsentTallies;
+import io.charter.consent.log.counts.ConsentTallies;
 
 /**
  * Counts as the aggregate tables hold them. Made from tallies of the log by {@link #add}, the same

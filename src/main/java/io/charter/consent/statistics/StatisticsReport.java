@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 
 import io.charter.consent.Declaration;
 import io.charter.consent.DeclarationVersions;
-import io.charter.consent.log.ConsentCharts;
-import io.charter.consent.log.ConsentTallies;
-import io.charter.consent.log.DailyConsentStatistics;
+import io.charter.consent.log.counts.ConsentTallies;
+import io.charter.consent.log.records.ConsentCharts;
+import io.charter.consent.log.records.DailyConsentStatistics;
 import io.charter.consent.web.ConsentStatistics;
 import io.charter.shared.NotFound;
 

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.charter.consent.log.ConsentTallies;
 import io.charter.consent.log.RecordsChanging;
+import io.charter.consent.log.counts.ConsentTallies;
 
 /**
  * Rolls complete UTC days of the consent log up into the aggregate tables, once per cluster

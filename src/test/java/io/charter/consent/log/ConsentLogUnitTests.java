@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Browser reduction, address truncation, chart scale and the message bundles of the consent log. */
+/** Browser reduction, address truncation and the message bundles of the consent log. */
 class ConsentLogUnitTests {
 
 	@ParameterizedTest
@@ -56,14 +56,6 @@ class ConsentLogUnitTests {
 			"''|unknown" })
 	void truncatesAddressesToTheirNetwork(String address, String network) {
 		assertThat(SourceHashes.network(address)).isEqualTo(network);
-	}
-
-	@Test
-	void chartScalesToRoundNumbers() {
-		assertThat(ConsentLogReports.niceCeiling(1)).isEqualTo(2);
-		assertThat(ConsentLogReports.niceCeiling(7)).isEqualTo(10);
-		assertThat(ConsentLogReports.niceCeiling(11)).isEqualTo(20);
-		assertThat(ConsentLogReports.niceCeiling(4999)).isEqualTo(5000);
 	}
 
 	@Test

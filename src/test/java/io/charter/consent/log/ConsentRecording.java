@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.ApplicationContext;
 
+import io.charter.consent.log.retention.ConsentRetention;
+
 /**
  * The consent log's write and purge as tests of other packages of the module reach them: a record
  * goes through {@link ConsentLog} (checks, group commit) exactly as a banner's request does.

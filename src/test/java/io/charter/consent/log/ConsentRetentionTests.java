@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.charter.MovableClock;
+import io.charter.consent.log.retention.ConsentRetention;
 
 /** Records past retention (5 years by default) are purged, by moving the clock, and the purge is audited. */
 @Tag("database")

@@ -34,7 +34,7 @@ import io.charter.MovableClock;
 import io.charter.consent.Declaration;
 import io.charter.consent.log.ConsentLogSites;
 import io.charter.consent.log.ConsentRecording;
-import io.charter.consent.log.ConsentTallies;
+import io.charter.consent.log.counts.ConsentTallies;
 import io.charter.shared.Role;
 import io.charter.shared.personaldata.DataSubject;
 import io.charter.shared.personaldata.PersonalDataHolder;

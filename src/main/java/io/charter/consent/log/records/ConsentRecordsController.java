@@ -1,4 +1,4 @@
-package io.charter.consent.log;
+package io.charter.consent.log.records;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,6 +34,9 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.charter.consent.ConsentLogSettings;
+import io.charter.consent.log.ConsentRecord;
+import io.charter.consent.log.ConsentRecords;
+import io.charter.consent.log.retention.ConsentRetention;
 import io.charter.consent.web.ConsentRecordsPage;
 import io.charter.consent.web.ConsentStatistics;
 import io.charter.platform.SpreadsheetCsv;

@@ -1,4 +1,4 @@
-package io.charter.consent.log;
+package io.charter.consent.log.counts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.charter.Fixtures;
+import io.charter.consent.log.ConsentLogSites;
 import io.charter.shared.DashboardFigures.Figure;
 import io.charter.shared.DashboardFigures.Today;
 import io.charter.shared.Role;

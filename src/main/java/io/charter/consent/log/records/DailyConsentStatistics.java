@@ -1,4 +1,4 @@
-package io.charter.consent.log;
+package io.charter.consent.log.records;
 
 import java.time.LocalDate;
 

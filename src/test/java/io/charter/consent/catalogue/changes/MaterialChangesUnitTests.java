@@ -1,4 +1,4 @@
-package io.charter.consent.catalogue;
+package io.charter.consent.catalogue.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.charter.consent.catalogue;
+package io.charter.consent.catalogue.changes;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -21,12 +21,12 @@ import io.charter.consent.web.VersionChange;
  * declaration's records, compared generically, so a field added to them later shows up here without
  * a change; texts are compared per language.
  */
-final class VersionDifferences {
+public final class VersionDifferences {
 
 	private VersionDifferences() {
 	}
 
-	static List<VersionChange> between(Declaration before, Declaration after) {
+	public static List<VersionChange> between(Declaration before, Declaration after) {
 		List<VersionChange> changes = new ArrayList<>();
 		fields(changes, "site", after.site().name(), before.site(), after.site(), Set.of());
 		items(changes, "category", before.categories(), after.categories(), Declaration.Category::key,

@@ -1,4 +1,4 @@
-package io.charter.consent.catalogue;
+package io.charter.consent.catalogue.changes;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,19 +22,19 @@ import io.charter.consent.web.Finding;
  * kept longer, or a service or cookie handed to another party. Everything else (removals, names,
  * notes, banner wording, site settings, necessary cookies) is not material.
  */
-final class MaterialChanges {
+public final class MaterialChanges {
 
 	private MaterialChanges() {
 	}
 
 	/** True when nothing a visitor can see changed between the two versions. */
-	static boolean sameContent(Declaration a, Declaration b) {
+	public static boolean sameContent(Declaration a, Declaration b) {
 		return a.site().equals(b.site()) && a.categories().equals(b.categories()) && a.services().equals(b.services())
 				&& a.bannerTexts().equals(b.bannerTexts());
 	}
 
 	/** What makes {@code next} material against {@code previous}; empty when it is not material. */
-	static List<Finding> between(Declaration previous, Declaration next) {
+	public static List<Finding> between(Declaration previous, Declaration next) {
 		List<Finding> findings = new ArrayList<>();
 		Map<String, Declaration.Category> before = byKey(previous.categories(), Declaration.Category::key);
 		for (Declaration.Category category : next.categories()) {

@@ -1,4 +1,4 @@
-package io.charter.consent.catalogue;
+package io.charter.consent.catalogue.declaration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

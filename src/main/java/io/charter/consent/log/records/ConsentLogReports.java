@@ -1,4 +1,4 @@
-package io.charter.consent.log;
+package io.charter.consent.log.records;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,6 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.charter.consent.log.ConsentMethod;
+import io.charter.consent.log.ConsentRecord;
+import io.charter.consent.log.ConsentRecords;
 import io.charter.consent.web.ConsentChart;
 import io.charter.consent.web.ConsentStatistics;
 import io.charter.shared.NotFound;

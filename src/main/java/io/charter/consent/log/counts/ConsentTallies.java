@@ -1,4 +1,4 @@
-package io.charter.consent.log;
+package io.charter.consent.log.counts;
 
 import static io.charter.platform.Utc.odt;
 
@@ -13,6 +13,9 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import io.charter.consent.log.ConsentRecord;
+import io.charter.consent.log.ConsentRecords;
 
 /**
  * The consent log as the statistics read it: records counted per UTC day and what the statistics

@@ -1,4 +1,4 @@
-package io.charter.consent.log;
+package io.charter.consent.log.counts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.charter.consent.log;
+package io.charter.consent.log.retention;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.charter.consent.ConsentEvent;
 import io.charter.consent.ConsentLogSettings;
+import io.charter.consent.log.ConsentRecords;
+import io.charter.consent.log.RecordsChanging;
 import io.charter.shared.Actors;
 
 
@@ -28,7 +30,7 @@ import io.charter.shared.Actors;
  * site's purge goes into the audit trail with its count; the records themselves do not.
  */
 @Component
-class ConsentRetention {
+public class ConsentRetention {
 
 	static final String JOB = "consent.record-purge";
 	static final int CHUNK = 5_000;
@@ -52,7 +54,7 @@ class ConsentRetention {
 	}
 
 	/** Records recorded before this instant are past retention. */
-	Instant cutoff() {
+	public Instant cutoff() {
 		return clock.instant().atZone(ZoneOffset.UTC).minus(settings.recordRetention()).toInstant();
 	}
 
@@ -72,7 +74,7 @@ class ConsentRetention {
 		return total;
 	}
 
-	int purge(String siteKey, UUID siteId, Instant cutoff) {
+	public int purge(String siteKey, UUID siteId, Instant cutoff) {
 		int purged = 0;
 		int chunk;
 		do {

@@ -1,4 +1,4 @@
-package io.charter.consent.log;
+package io.charter.consent.log.retention;
 
 import static io.charter.platform.Utc.instant;
 import static io.charter.platform.Utc.odt;
@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.charter.consent.ConsentEvent;
 import io.charter.consent.Declaration;
 import io.charter.consent.DeclarationVersions;
+import io.charter.consent.log.RecordsChanging;
 import io.charter.shared.Actors;
 import io.charter.shared.personaldata.DataSubject;
 import io.charter.shared.personaldata.Dataset;

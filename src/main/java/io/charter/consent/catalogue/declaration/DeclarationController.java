@@ -1,4 +1,4 @@
-package io.charter.consent.catalogue;
+package io.charter.consent.catalogue.declaration;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
 import io.charter.consent.CatalogueRules;
 import io.charter.consent.Declaration;
 import io.charter.consent.DeclarationVersions;
+import io.charter.consent.catalogue.CatalogueTexts;
 import io.charter.consent.web.Catalogue;
 import io.charter.consent.web.DeclarationView;
 import io.charter.organisation.Organisation;
