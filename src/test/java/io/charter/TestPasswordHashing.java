@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Passwords hashed in the tests' contexts with bcrypt at cost 4 instead of the production's 10: the
  * tests make a user (one hash) or sign in (one more) about a thousand times, and each hash at cost 10
- * takes 60 to 200 ms in a test JVM, which together was about a tenth of the test run. Still bcrypt
+ * takes 60 to 200 ms in a test JVM: a third of the time of the classes that sign in most. Still bcrypt
  * in the same {@code {bcrypt}} format, so a hash made here is checked by the same code; any other
  * stored hash (the production cost, another algorithm) is checked by the production encoder.
  * {@code PasswordHashingUnitTests} checks the production encoder and its cost.

@@ -3,6 +3,7 @@ package io.charter.identity.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -24,7 +25,7 @@ class PasswordHashingUnitTests {
 
 	@Test
 	void checksAHashOfALowerCost() {
-		String cheaper = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode("pw-of-tests");
+		String cheaper = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("pw-of-tests");
 		assertThat(production.matches("pw-of-tests", cheaper)).isTrue();
 		assertThat(production.matches("pw-of-test", cheaper)).isFalse();
 	}
