@@ -29,6 +29,20 @@ class GuardBrowserTests {
 	static HttpServer site;
 	static HttpServer internal;
 	static final AtomicInteger internalHits = new AtomicInteger();
+	/**
+	 * A page's time-out for these scans. Their sites have no banner, so after the visit without a choice
+	 * the scan looks for one for a whole page time-out, once for "accept all" and once for "refuse all",
+	 * before it reports the banner missing: 15 s made each test wait 30 s. The pages are a few bytes
+	 * (the large one is cut off at 1 MB) served on loopback.
+	 */
+	static final Duration PAGE_TIMEOUT = Duration.ofSeconds(5);
+	/** {@link CrawlBrowserTests#SETTINGS} with {@link #PAGE_TIMEOUT}. */
+	static final ScannerSettings SETTINGS = new ScannerSettings(CrawlBrowserTests.CHROMIUM, CrawlBrowserTests.DRIVER,
+			CrawlBrowserTests.SETTINGS.maxPages(), CrawlBrowserTests.SETTINGS.maxDuration(), PAGE_TIMEOUT,
+			CrawlBrowserTests.SETTINGS.maxPageSize(), CrawlBrowserTests.SETTINGS.browserMemory(),
+			CrawlBrowserTests.SETTINGS.maxPageTransfer(), CrawlBrowserTests.SETTINGS.allowPrivateAddresses(),
+			CrawlBrowserTests.SETTINGS.allowedPrivateAddresses(), CrawlBrowserTests.SETTINGS.heartbeat(),
+			CrawlBrowserTests.SETTINGS.silentAfter());
 
 	@BeforeAll
 	static void serve() throws IOException {
@@ -65,7 +79,7 @@ class GuardBrowserTests {
 	void aPageCannotSteerTheScanToAnotherAddressNorLoadMoreThanItsBudget() {
 		String origin = "http://127.0.0.1:" + site.getAddress().getPort();
 		ScannerSettings settings = new ScannerSettings(CrawlBrowserTests.CHROMIUM, CrawlBrowserTests.DRIVER, 10,
-				Duration.ofMinutes(2), Duration.ofSeconds(15), DataSize.ofMegabytes(5), DataSize.ofMegabytes(256),
+				Duration.ofMinutes(2), PAGE_TIMEOUT, DataSize.ofMegabytes(5), DataSize.ofMegabytes(256),
 				DataSize.ofMegabytes(1), false, List.of("127.0.0.1:" + site.getAddress().getPort()), Duration.ofSeconds(30),
 				Duration.ofMinutes(3));
 		Observations seen;
@@ -128,8 +142,8 @@ class GuardBrowserTests {
 		String origin = "http://127.0.0.1:" + sending.getAddress().getPort();
 		try {
 			Observations seen;
-			try (Browser browser = Browser.start(CrawlBrowserTests.SETTINGS)) {
-				seen = new Crawl(CrawlBrowserTests.SETTINGS, List.of(origin), List.of(), Clock.systemUTC()).run(browser,
+			try (Browser browser = Browser.start(SETTINGS)) {
+				seen = new Crawl(SETTINGS, List.of(origin), List.of(), Clock.systemUTC()).run(browser,
 						CrawlBrowserTests.NEVER_CANCELLED);
 			}
 			assertThat(hits.get("/landing")).as("the redirect's target").isNull();
