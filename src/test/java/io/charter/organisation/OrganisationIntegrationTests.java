@@ -72,8 +72,10 @@ class OrganisationIntegrationTests {
 		for (Role reader : new Role[] { Role.ADMIN, Role.PRIVACY, Role.AUDITOR }) {
 			mvc.perform(get("/organisation").session(as(reader))).andExpect(status().isOk())
 					.andExpect(content().string(containsString("value=\"0680957816\"")))
-					.andExpect(content().string(containsString("Bomastraat 12a, 9000 Gand")));
+					.andExpect(content().string(containsString("Bomastraat 12a, 9000 Gand")))
+					.andExpect(content().string(containsString("this is usually APD/GBA")));
 		}
+		assertThat(organisation.profile().authorityLine(Locale.FRENCH)).as("the policy names no authority").isEmpty();
 		mvc.perform(get("/organisation").session(as(Role.EMPLOYEE))).andExpect(status().isForbidden());
 		mvc.perform(get("/organisation")).andExpect(status().is3xxRedirection())
 				.andExpect(redirectedUrl("/login"));
