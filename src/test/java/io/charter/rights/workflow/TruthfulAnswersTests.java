@@ -167,7 +167,9 @@ class TruthfulAnswersTests extends RightsTestBase {
 					{"type": "ACCESS", "name": "Alix Autorité", "email": "%s", "channel": "EMAIL", "language": "fr"}"""
 					.formatted(email));
 			assertThat(bodyOf(awaitMail(email, "Nous avons reçu votre demande"))).contains(
-					"auprès de l'autorité de contrôle : Autorité de test du profil, Rue du Test 1, 1000 Bruxelles")
+					"auprès d'une autorité de contrôle, en particulier dans l'État membre de votre résidence habituelle, de"
+							+ " votre lieu de travail ou du lieu où la violation aurait été commise (RGPD, art. 77) ; en Belgique :"
+							+ " Autorité de test du profil, Rue du Test 1, 1000 Bruxelles")
 					.doesNotContain("Rue de la Presse");
 		});
 	}
