@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -44,5 +45,43 @@ class PublicTextsUnitTests {
 				+ " autoriteit, met name in de lidstaat waar u gewoonlijk verblijft, waar u werkt of waar de beweerde inbreuk"
 				+ " is begaan (AVG, art. 77); in België: X.");
 		assertThat(text(key + ".unnamed", "en")).contains("a supervisory authority, in particular in the Member State");
+	}
+
+	/**
+	 * Art. 15(1)(c): the recipients are those inside the organisation and its processors; nobody told
+	 * us there is no transfer outside the EEA or no one outside the organisation, so no text says so.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "training.holding.recipients, en", "training.holding.recipients, fr", "training.holding.recipients, nl",
+			"policies.holding.recipients, en", "policies.holding.recipients, fr", "policies.holding.recipients, nl",
+			"exemptions.holding.recipients, en", "exemptions.holding.recipients, fr", "exemptions.holding.recipients, nl",
+			"people.holding.recipients, en", "people.holding.recipients, fr", "people.holding.recipients, nl",
+			"rights.holder.recipients, en", "rights.holder.recipients, fr", "rights.holder.recipients, nl",
+			"identity.staff-data.recipients, en", "identity.staff-data.recipients, fr", "identity.staff-data.recipients, nl" })
+	void recipientsStateNoTransferOrExclusionNobodyGave(String key, String language) {
+		assertThat(text(key, language)).doesNotContain("EEA", "EEE", "EER", "no one outside", "personne en dehors",
+				"niemand buiten").containsAnyOf("processing activities", "activités de traitement", "verwerkingsactiviteiten");
+	}
+
+	/** One basis per purpose, with its article (art. 13(1)(c), 15(1)(a)); not two bases side by side. */
+	@ParameterizedTest
+	@CsvSource({ "training, en, 6(1)(f)", "training, fr, art. 6, §1, f)", "training, nl, art. 6, lid 1, f)",
+			"policies, en, 6(1)(f)", "policies, fr, art. 6, §1, f)", "policies, nl, art. 6, lid 1, f)",
+			"exemptions, en, 6(1)(f)", "exemptions, fr, art. 6, §1, f)", "exemptions, nl, art. 6, lid 1, f)",
+			"people, en, 6(1)(f)", "people, fr, art. 6, §1, f)", "people, nl, art. 6, lid 1, f)" })
+	void purposesNameOneBasisWithItsArticle(String module, String language, String article) {
+		assertThat(text(module + ".holding.purposes", language)).contains(article).doesNotContain("legal obligation",
+				"obligation légale", "wettelijke verplichting");
+	}
+
+	/** Art. 15(1)(d): the period or the criteria; the visitors' period is the setting that enforces it. */
+	@ParameterizedTest
+	@CsvSource({ "en, 12 days", "fr, 12 jours", "nl, 12 dagen" })
+	void retentionStatesTheRuleAndTheVisitorsPeriodComesFromTheSetting(String language, String period) {
+		assertThat(text("premises.holding.retention", language, 12L)).contains(period).doesNotContain("30");
+		for (String key : new String[] { "policies.holding.retention", "exemptions.holding.retention",
+				"premises.holding.retention" }) {
+			assertThat(text(key, language, 12L)).containsAnyOf("erasure", "effacement", "wissing");
+		}
 	}
 }
