@@ -275,12 +275,16 @@ class VisitorsIntegrationTests {
 		String guard = fixtures.user(Role.SECURITY).email();
 		SecurityContextHolder.clearContext();
 		MockHttpSession reception = Fixtures.signIn(mvc, receptionist, Fixtures.PASSWORD);
-		mvc.perform(get("/kiosk/walk-in").session(reception)).andExpect(status().isOk());
+		// The walk-in form collects name, company, host and badge: it carries the notice of art. 13.
+		mvc.perform(get("/kiosk/walk-in").session(reception)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"k-privacy\"")))
+				.andExpect(content().string(containsString("It is the controller of these personal data.")));
 		mvc.perform(post("/kiosk/walk-in").session(reception).with(csrf()).param("name", "Walt " + p)
 				.param("language", "xx").param("badge", ""))
 				.andExpect(status().isOk()).andExpect(content().string(containsString("value=\"Walt " + p + "\"")))
 				.andExpect(content().string(containsString("A visitor needs a host employee.")))
-				.andExpect(content().string(containsString("Choose French, Dutch or English.")));
+				.andExpect(content().string(containsString("Choose French, Dutch or English.")))
+				.andExpect(content().string(containsString("id=\"k-privacy\"")));
 		mvc.perform(post("/kiosk/check-out").session(reception).with(csrf()).param("badge", "none-" + p))
 				.andExpect(redirectedUrl("/kiosk"));
 		MockHttpSession security = Fixtures.signIn(mvc, guard, Fixtures.PASSWORD);
