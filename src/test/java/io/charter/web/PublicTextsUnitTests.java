@@ -84,4 +84,16 @@ class PublicTextsUnitTests {
 			assertThat(text(key, language, 12L)).containsAnyOf("erasure", "effacement", "wissing");
 		}
 	}
+
+	/** Art. 21 applies to processing on art. 6(1)(e) or (f) only; the package says so, not "object" for all. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "en|(art. 6(1)(f))|(art. 6(1)(c))|neither objection nor portability applies",
+			"fr|(art. 6, §1, f))|(art. 6, §1, c))|ni l'opposition ni la portabilité ne s'appliquent",
+			"nl|(art. 6, lid 1, f))|(art. 6, lid 1, c))|gelden bezwaar noch overdraagbaarheid" })
+	void thePackageOffersObjectionOnlyWhereTheBasisAllowsIt(String language, String interest, String obligation,
+			String none) {
+		String rights = text("rights.package.rights", language);
+		assertThat(rights.indexOf(interest)).isPositive().isLessThan(rights.indexOf("(art. 21)"));
+		assertThat(rights.substring(rights.indexOf(obligation))).contains(none).doesNotContain("(art. 21)");
+	}
 }
