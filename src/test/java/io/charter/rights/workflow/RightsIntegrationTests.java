@@ -144,7 +144,7 @@ class RightsIntegrationTests extends RightsTestBase {
 		act(officer, id, "complete", "text", "Vous trouverez vos données dans le dossier envoyé.");
 		assertThat(statusOf(id)).isEqualTo("COMPLETED");
 		assertThat(bodyOf(awaitMail(email, "notre réponse"))).contains("Vous trouverez vos données",
-				"introduire une réclamation auprès de l'autorité de contrôle");
+				"introduire une réclamation auprès d'une autorité de contrôle");
 
 		// Every step is in the audit trail, by request id, without the requester's name or address.
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
