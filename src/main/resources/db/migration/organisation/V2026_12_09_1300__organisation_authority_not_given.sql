@@ -17,3 +17,9 @@ insert into organisation_question (question, note)
 select 'supervisory-authority', 'APD/GBA (Autorité de protection des données / Gegevensbeschermingsautoriteit)'
 from organisation_profile
 where id = 1 and authority_name_fr is null and authority_name_nl is null and authority_name_en is null;
+
+-- The policy staff acknowledge ("2.1 Work Behaviors") was given in English only; Charter translates
+-- its title, never the customer's text. Staff in Flanders or Brussels may need it in Dutch or French
+-- (language legislation on labour relations): the admin decides, with the organisation's own text.
+insert into organisation_question (question, note)
+values ('policy-language', 'Information security policy - Work behaviors');
