@@ -29,6 +29,13 @@ class OrganisationManagement {
 	/** The seeded question about the two addresses of the customer's cookie policy. */
 	static final String REGISTERED_ADDRESS = "registered-address";
 
+	/** The seeded question about the supervisory authority, which the customer's policy does not name. */
+	static final String SUPERVISORY_AUTHORITY = "supervisory-authority";
+
+	/** The form field each seeded question points at; any other question is about the field of its name. */
+	private static final Map<String, String> FIELD_OF = Map.of(REGISTERED_ADDRESS, "street", SUPERVISORY_AUTHORITY,
+			"authorityNameFr");
+
 	private final Profiles profiles;
 	private final Questions questions;
 	private final ApplicationEventPublisher events;
@@ -90,8 +97,7 @@ class OrganisationManagement {
 		List<OpenQuestion> open = new ArrayList<>();
 		for (Questions.Row row : rows) {
 			if (!row.answered() && row.note() != null) {
-				open.add(new OpenQuestion(row.question(), REGISTERED_ADDRESS.equals(row.question()) ? "street" : row.question(),
-						row.note()));
+				open.add(new OpenQuestion(row.question(), FIELD_OF.getOrDefault(row.question(), row.question()), row.note()));
 			}
 		}
 		Set<String> answered = rows.stream().filter(Questions.Row::answered).map(Questions.Row::question)

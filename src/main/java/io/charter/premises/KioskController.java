@@ -63,11 +63,11 @@ class KioskController {
 
 	@GetMapping(PATH + "/walk-in")
 	String walkInForm(Model model, Locale locale) {
-		return walkIn(model, Map.of("language", locale.getLanguage()), Map.of());
+		return walkIn(model, Map.of("language", locale.getLanguage()), Map.of(), locale);
 	}
 
 	@PostMapping(PATH + "/walk-in")
-	String walkIn(@RequestParam Map<String, String> values, Model model, RedirectAttributes redirect) {
+	String walkIn(@RequestParam Map<String, String> values, Model model, RedirectAttributes redirect, Locale locale) {
 		try {
 			steps.walkIn(values);
 			redirect.addFlashAttribute("notice", "premises.checked-in");
@@ -75,15 +75,17 @@ class KioskController {
 			return "redirect:" + PATH;
 		}
 		catch (VisitSteps.InvalidForm e) {
-			return walkIn(model, values, e.problems);
+			return walkIn(model, values, e.problems, locale);
 		}
 	}
 
-	private String walkIn(Model model, Map<String, String> values, Map<String, String> problems) {
+	/** The walk-in form collects the visitor's data, so it carries the notice of art. 13 as the kiosk does. */
+	private String walkIn(Model model, Map<String, String> values, Map<String, String> problems, Locale locale) {
 		Map<String, String> kept = new HashMap<>(values);
 		kept.remove("_csrf");
 		model.addAttribute("values", kept);
 		model.addAttribute("errors", problems);
+		model.addAttribute("privacy", notices.in(locale));
 		return "premises/walk-in";
 	}
 

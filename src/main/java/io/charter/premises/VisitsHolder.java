@@ -33,9 +33,11 @@ class VisitsHolder implements PersonalDataHolder {
 	private final Directory directory;
 	private final VisitSteps steps;
 	private final MessageSource messages;
+	private final PremisesSettings settings;
 
 	VisitsHolder(Visits visits, Incidents incidents, DeskChecks deskChecks, Directory directory, VisitSteps steps,
-			MessageSource messages) {
+			MessageSource messages, PremisesSettings settings) {
+		this.settings = settings;
 		this.visits = visits;
 		this.incidents = incidents;
 		this.deskChecks = deskChecks;
@@ -59,7 +61,7 @@ class VisitsHolder implements PersonalDataHolder {
 		}
 		Locale locale = subject.locale();
 		return new Holding(records, text("premises.holding.purposes", locale), text("premises.holding.categories", locale),
-				text("premises.holding.recipients", locale), text("premises.holding.retention", locale),
+				text("premises.holding.recipients", locale), text("premises.holding.retention", locale, settings.visitorRetention().toDays()),
 				text("premises.holding.source", locale));
 	}
 
@@ -146,7 +148,7 @@ class VisitsHolder implements PersonalDataHolder {
 		return directory.byEmail(subject.email()).map(p -> deskChecks.ofPerson(p.id())).orElse(List.of());
 	}
 
-	private String text(String key, Locale locale) {
-		return messages.getMessage(key, null, key, locale);
+	private String text(String key, Locale locale, Object... args) {
+		return messages.getMessage(key, args, key, locale);
 	}
 }

@@ -65,6 +65,9 @@ class ComplianceIntegrationTests {
 				+ "security training program, offered at least twice annually, to inform all users of the requirements of this Policy.");
 		assertThat(shipped.get(0).controls()).containsExactlyInAnyOrder("training-sessions-scheduled", "training-12-months");
 		assertThat(clauses.find("C7").orElseThrow().wording()).endsWith("le droit de retirer votre consentement.");
+		// S8 in full (V2026_12_09_1310): "not exhaustive" and the list, as a second version of the clause.
+		assertThat(clauses.find("S8").orElseThrow().wording()).contains("The list below is by no means exhaustive",
+				"- Revealing your account password to others").endsWith("(e.g. mobile Work Profiles).");
 		assertThat(clauses.find("C6").orElseThrow().wording())
 				.startsWith("Nous pouvons modifier cette Déclaration relative aux cookies à tout moment.");
 	}

@@ -72,8 +72,11 @@ class OrganisationIntegrationTests {
 		for (Role reader : new Role[] { Role.ADMIN, Role.PRIVACY, Role.AUDITOR }) {
 			mvc.perform(get("/organisation").session(as(reader))).andExpect(status().isOk())
 					.andExpect(content().string(containsString("value=\"0680957816\"")))
-					.andExpect(content().string(containsString("Bomastraat 12a, 9000 Gand")));
+					.andExpect(content().string(containsString("Bomastraat 12a, 9000 Gand")))
+					.andExpect(content().string(containsString("this is usually APD/GBA")))
+					.andExpect(content().string(containsString("exists only in English")));
 		}
+		assertThat(organisation.profile().authorityLine(Locale.FRENCH)).as("the policy names no authority").isEmpty();
 		mvc.perform(get("/organisation").session(as(Role.EMPLOYEE))).andExpect(status().isForbidden());
 		mvc.perform(get("/organisation")).andExpect(status().is3xxRedirection())
 				.andExpect(redirectedUrl("/login"));
@@ -135,7 +138,8 @@ class OrganisationIntegrationTests {
 		for (Role reader : new Role[] { Role.ADMIN, Role.PRIVACY, Role.AUDITOR }) {
 			mvc.perform(get("/api/v1/organisation").header("Authorization", "Bearer " + fixtures.tokenFor(reader)))
 					.andExpect(status().isOk()).andExpect(jsonPath("$.profile.name").value("WeGroup"))
-					.andExpect(jsonPath("$.openQuestions[0].key").value("registered-address"));
+					.andExpect(jsonPath("$.openQuestions[*].key", org.hamcrest.Matchers.hasItems("registered-address",
+							"supervisory-authority", "policy-language")));
 		}
 		mvc.perform(get("/api/v1/organisation").header("Authorization", "Bearer " + fixtures.tokenFor(Role.EMPLOYEE)))
 				.andExpect(status().isForbidden());

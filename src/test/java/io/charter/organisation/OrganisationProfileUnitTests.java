@@ -16,8 +16,18 @@ class OrganisationProfileUnitTests {
 	static final Map<String, String> BOX = Map.of("fr", "boîte", "nl", "bus", "en", "box");
 	static final Locale NL = Locale.forLanguageTag("nl-BE");
 
-	/** What the migration ships for WeGroup. */
+	/**
+	 * What the migrations ship for WeGroup: no supervisory authority, since the customer's policy names
+	 * none (V2026_12_09_1300 cleared the one shipped before and asks the admin instead).
+	 */
 	static ProfileForm shipped() {
+		return new ProfileForm("WeGroup", "SA", "NV", null, "0680957816", "Ottergemsesteenweg-Zuid 808", "372", null,
+				"Gand", "Gent", "Ghent", "hello@wegroup.be", null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null);
+	}
+
+	/** The shipped profile with the Belgian authority filled in, as an admin would. */
+	static ProfileForm withAuthority() {
 		return new ProfileForm("WeGroup", "SA", "NV", null, "0680957816", "Ottergemsesteenweg-Zuid 808", "372", null,
 				"Gand", "Gent", "Ghent", "hello@wegroup.be", null, null, null, null, null,
 				"Autorité de protection des données", "Gegevensbeschermingsautoriteit", "Data Protection Authority",
@@ -49,7 +59,7 @@ class OrganisationProfileUnitTests {
 
 	@Test
 	void leavesOutEveryFieldNotGivenInsteadOfAPlaceholder() {
-		ProfileForm s = shipped();
+		ProfileForm s = withAuthority();
 		OrganisationProfile profile = view(new ProfileForm(s.name(), s.legalFormFr(), s.legalFormNl(), s.legalFormEn(),
 				s.companyNumber(), s.street(), s.box(), s.postcode(), s.cityFr(), s.cityNl(), s.cityEn(), s.contactEmail(),
 				s.contactFormUrl(), " ", s.dpoContact(), s.senderName(), s.senderEmail(), s.authorityNameFr(),
@@ -68,7 +78,8 @@ class OrganisationProfileUnitTests {
 
 	@Test
 	void givesTheAuthorityAsOneLineOnlyWhereTheProfileNamesItInThatLanguage() {
-		ProfileForm s = shipped();
+		assertThat(view(shipped()).authorityLine(Locale.FRENCH)).as("the policy names none").isEmpty();
+		ProfileForm s = withAuthority();
 		OrganisationProfile profile = view(s);
 		assertThat(profile.authorityLine(Locale.ENGLISH))
 				.hasValue("Data Protection Authority, Rue de la Presse 35, 1000 Brussels, https://www.autoriteprotectiondonnees.be");
@@ -102,8 +113,12 @@ class OrganisationProfileUnitTests {
 				new Questions.Row("dpoContact", null, true));
 		List<OpenQuestion> open = OrganisationManagement.open(shipped(), rows);
 		assertThat(open).first().isEqualTo(new OpenQuestion("registered-address", "street", "Bomastraat 12a, 9000 Gand"));
-		assertThat(open).extracting(OpenQuestion::key).containsExactly("registered-address", "legalFormEn", "postcode",
-				"contactFormUrl", "privacyPolicyUrl", "senderName", "senderEmail");
+		assertThat(OrganisationManagement.open(withAuthority(), rows)).extracting(OpenQuestion::key).containsExactly(
+				"registered-address", "legalFormEn", "postcode", "contactFormUrl", "privacyPolicyUrl", "senderName",
+				"senderEmail");
+		assertThat(open).extracting(OpenQuestion::key).contains("authorityNameFr", "authorityUrlEn");
+		assertThat(OrganisationManagement.open(shipped(), List.of(new Questions.Row("supervisory-authority", "APD/GBA", false))))
+				.first().isEqualTo(new OpenQuestion("supervisory-authority", "authorityNameFr", "APD/GBA"));
 		assertThat(OrganisationManagement.open(shipped(),
 				List.of(new Questions.Row("registered-address", "Bomastraat 12a, 9000 Gand", true))))
 				.extracting(OpenQuestion::key).doesNotContain("registered-address").contains("dpoContact");

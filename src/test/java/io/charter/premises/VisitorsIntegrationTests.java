@@ -157,14 +157,15 @@ class VisitorsIntegrationTests {
 	@Test
 	void theKioskNoticeNamesTheControllerItsGroundTheRightsAndTheAuthorityInEachLanguage() throws Exception {
 		MockHttpSession reception = Fixtures.signIn(mvc, fixtures.user(Role.RECEPTION).email(), Fixtures.PASSWORD);
-		// GDPR art. 13(1)(a), (c), (d) and 13(2)(b), (d), with the authority the organisation profile ships.
+		// GDPR art. 13(1)(a), (c), (d) and 13(2)(b), (d); the profile names no authority (the policy names none),
+		// so the right of art. 77 as such, naming none.
 		assertThat(kiosk(reception, "en")).contains("WeGroup records your name", "It is the controller of these personal data.",
 				"legitimate interest", "GDPR art. 6(1)(f)", "to object to it", "write to hello@wegroup.be",
-				"lodge a complaint with the supervisory authority: Data Protection Authority, Rue de la Presse 35, 1000 Brussels");
+				"lodge a complaint with a supervisory authority, in particular in the Member State of your habitual residence");
 		assertThat(kiosk(reception, "fr")).contains("WeGroup SA enregistre", "responsable du traitement",
-				"données à caractère personnel", "RGPD, art. 6, §1, f)", "Autorité de protection des données");
+				"données à caractère personnel", "RGPD, art. 6, §1, f)", "auprès d’une autorité de contrôle, en particulier");
 		assertThat(kiosk(reception, "nl")).contains("WeGroup NV registreert", "verwerkingsverantwoordelijke",
-				"persoonsgegevens", "gerechtvaardigd belang", "toezichthoudende autoriteit: Gegevensbeschermingsautoriteit");
+				"persoonsgegevens", "gerechtvaardigd belang", "bij een toezichthoudende autoriteit, met name in de lidstaat");
 	}
 
 	private String kiosk(MockHttpSession session, String language) throws Exception {
@@ -204,7 +205,7 @@ class VisitorsIntegrationTests {
 		assertThat(jdbc.sql("select body from outbox_message where recipient = :to").param("to", email).query(String.class)
 				.single()).contains("WeGroup NV kreeg uw naam en e-mailadres van uw gastheer", "verwerkingsverantwoordelijke",
 						"AVG, art. 6, lid 1, f)", "schrijf naar hello@wegroup.be",
-						"toezichthoudende autoriteit: Gegevensbeschermingsautoriteit");
+						"bij een toezichthoudende autoriteit, met name in de lidstaat");
 		mvc.perform(get("/visitors").session(employee)).andExpect(content().string(containsString(visitor)));
 		mvc.perform(get("/kiosk").session(employee)).andExpect(status().isForbidden());
 
@@ -274,12 +275,16 @@ class VisitorsIntegrationTests {
 		String guard = fixtures.user(Role.SECURITY).email();
 		SecurityContextHolder.clearContext();
 		MockHttpSession reception = Fixtures.signIn(mvc, receptionist, Fixtures.PASSWORD);
-		mvc.perform(get("/kiosk/walk-in").session(reception)).andExpect(status().isOk());
+		// The walk-in form collects name, company, host and badge: it carries the notice of art. 13.
+		mvc.perform(get("/kiosk/walk-in").session(reception)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"k-privacy\"")))
+				.andExpect(content().string(containsString("It is the controller of these personal data.")));
 		mvc.perform(post("/kiosk/walk-in").session(reception).with(csrf()).param("name", "Walt " + p)
 				.param("language", "xx").param("badge", ""))
 				.andExpect(status().isOk()).andExpect(content().string(containsString("value=\"Walt " + p + "\"")))
 				.andExpect(content().string(containsString("A visitor needs a host employee.")))
-				.andExpect(content().string(containsString("Choose French, Dutch or English.")));
+				.andExpect(content().string(containsString("Choose French, Dutch or English.")))
+				.andExpect(content().string(containsString("id=\"k-privacy\"")));
 		mvc.perform(post("/kiosk/check-out").session(reception).with(csrf()).param("badge", "none-" + p))
 				.andExpect(redirectedUrl("/kiosk"));
 		MockHttpSession security = Fixtures.signIn(mvc, guard, Fixtures.PASSWORD);

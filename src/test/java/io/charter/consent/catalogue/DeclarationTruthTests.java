@@ -181,13 +181,13 @@ class DeclarationTruthTests {
 	void rightsAuthorityRequestLinkAndDatesAreWrittenForTheReadersLanguage() throws Exception {
 		String key = publishedSite();
 		assertThat(page(key, "fr")).contains("le droit d’accès", "le droit à la limitation du traitement",
-				"Autorité de protection des données", "Rue de la Presse 35", "/privacy/requests?lang=fr",
+				"auprès d’une autorité de contrôle, en particulier", "/privacy/requests?lang=fr",
 				"article 10/2 de la loi du 30 juillet 2018");
 		assertThat(page(key, "nl")).contains("het recht van inzage", "het recht op overdraagbaarheid van gegevens",
-				"Gegevensbeschermingsautoriteit", "Drukpersstraat 35", "/privacy/requests?lang=nl");
+				"bij een toezichthoudende autoriteit, met name", "/privacy/requests?lang=nl");
 		assertThat(page(key, "en")).containsPattern("published on \\d{1,2} [A-Z][a-z]+ \\d{4}\\.")
 				.contains("the right to restriction of processing", "/privacy/requests?lang=en",
-						"The supervisory authority competent for us is Data Protection Authority, Rue de la Presse 35, 1000 Brussels");
+						"You may lodge a complaint with a supervisory authority, in particular in the Member State");
 	}
 
 	@Test

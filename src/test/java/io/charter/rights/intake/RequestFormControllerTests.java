@@ -52,7 +52,7 @@ class RequestFormControllerTests extends RightsTestBase {
 		assertThat(en).contains("How we use what you give in this form",
 				"WeGroup keeps your name, e-mail address, the details you write and, if you give it, your cookie visitor identifier",
 				"GDPR art. 6(1)(c) and art. 12", "We keep them for 3 years after your request is closed",
-				"the restriction of their processing", "lodge a complaint with the supervisory authority",
+				"the restriction of their processing", "lodge a complaint with a supervisory authority, in particular in the Member State",
 				"within the limits of GDPR art. 17(3)",
 				"without undue delay and in any event within one month of receipt of the request",
 				"extended by two further months where necessary, taking into account the complexity and number of the requests");
@@ -73,13 +73,13 @@ class RequestFormControllerTests extends RightsTestBase {
 		mvc.perform(get("/privacy/requests").header("Accept-Language", "nl-BE").with(newSource()))
 				.andExpect(status().isOk()).andExpect(content().string(containsString("<html lang=\"nl\"")))
 				.andExpect(content().string(containsString("Uw rechten inzake gegevensbescherming uitoefenen")))
-				.andExpect(content().string(containsString("Gegevensbeschermingsautoriteit, Drukpersstraat 35")))
+				.andExpect(content().string(containsString("klacht in te dienen bij een toezichthoudende autoriteit, met name in de lidstaat")))
 				.andExpect(content().string(not(containsString("action=\"/logout\""))));
 		mvc.perform(get("/privacy/requests").header("Accept-Language", "fr-BE").with(newSource()))
 				.andExpect(content().string(containsString("Retrait du consentement")));
 		mvc.perform(get("/privacy/requests").param("lang", "en").with(newSource()))
 				.andExpect(content().string(containsString("Withdrawal of consent")))
-				.andExpect(content().string(containsString("Data Protection Authority")))
+				.andExpect(content().string(containsString("lodge a complaint with a supervisory authority, in particular in the Member State")))
 				.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
 				.andExpect(header().string("X-Frame-Options", "DENY"));
 		// Every right of the policy, no complaint workflow: the complaint is information.

@@ -76,7 +76,9 @@ class RightsIntegrationTests extends RightsTestBase {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Exercer vos droits")))
 				.andExpect(content().string(containsString("value=\"" + visitor + "\"")))
-				.andExpect(content().string(containsString("Autorité de protection des données, Rue de la Presse 35")))
+				// The policy names no supervisory authority: the right of art. 77 as such (V2026_12_09_1300).
+				.andExpect(content().string(containsString("auprès d'une autorité de contrôle, en particulier dans l'État membre")))
+				.andExpect(content().string(not(containsString("Rue de la Presse"))))
 				.andExpect(content().string(not(containsString("style="))))
 				.andExpect(content().string(not(containsString("<script"))));
 		MockHttpSession requester = fileOnForm("fr", "ACCESS", "Françoise Dubois", email, visitor, "Toutes mes données");
@@ -85,7 +87,7 @@ class RightsIntegrationTests extends RightsTestBase {
 
 		String verification = bodyOf(awaitMail(email, "Confirmez votre demande DSR-"));
 		assertThat(verification).contains("Bonjour Françoise Dubois", "Accès à mes données", "pendant 7 jours",
-				"Autorité de protection des données");
+				"auprès d'une autorité de contrôle, en particulier dans l'État membre");
 		String secret = secretIn(verification, "/privacy/requests/verify/");
 		assertThat(jdbc.sql("select count(*) from one_time_link where token_hash = :s").param("s", secret)
 				.query(Long.class).single()).as("the secret itself is never stored").isZero();
@@ -127,7 +129,7 @@ class RightsIntegrationTests extends RightsTestBase {
 				"test-visitors/visits.csv", "rights/requests.json", "rights/requests.csv");
 		assertThat(files.get("README.txt")).contains("Vos données à caractère personnel, demande DSR-", email,
 				"Finalités et base juridique: Measuring visits (consent)", "Durée de conservation: 13 months",
-				"Vos droits", "art. 22", "Autorité de protection des données");
+				"Vos droits", "art. 22", "auprès d'une autorité de contrôle, en particulier dans l'État membre");
 		assertThat(files.get("test-visitors/visits.json")).contains("/fr/produits", "\"analytics\" : false");
 		assertThat(files.get("test-visitors/visits.csv")).startsWith("visitorId,page,choices\r\n")
 				.contains("'=HYPERLINK", "/fr/produits");
@@ -142,7 +144,7 @@ class RightsIntegrationTests extends RightsTestBase {
 		act(officer, id, "complete", "text", "Vous trouverez vos données dans le dossier envoyé.");
 		assertThat(statusOf(id)).isEqualTo("COMPLETED");
 		assertThat(bodyOf(awaitMail(email, "notre réponse"))).contains("Vous trouverez vos données",
-				"introduire une réclamation auprès de l'autorité de contrôle");
+				"introduire une réclamation auprès d'une autorité de contrôle");
 
 		// Every step is in the audit trail, by request id, without the requester's name or address.
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
@@ -252,8 +254,8 @@ class RightsIntegrationTests extends RightsTestBase {
 
 				Dit is het twaalfde identieke verzoek deze maand (art. 12, lid 5).
 
-				U hebt het recht een klacht in te dienen bij de toezichthoudende autoriteit: Gegevensbeschermingsautoriteit, \
-				Drukpersstraat 35, 1000 Brussel, https://www.gegevensbeschermingsautoriteit.be.
+				U hebt het recht een klacht in te dienen bij een toezichthoudende autoriteit, met name in de lidstaat waar u \
+				gewoonlijk verblijft, waar u werkt of waar de beweerde inbreuk is begaan (AVG, art. 77).
 
 				U hebt ook recht op een doeltreffende voorziening in rechte (AVG art. 79): in België kunt u de zaak \
 				voorleggen aan de voorzitter van de rechtbank van eerste aanleg.
@@ -285,7 +287,7 @@ class RightsIntegrationTests extends RightsTestBase {
 				.single()).isEqualTo(LocalDate.of(2025, 6, 5));
 		assertThat(bodyOf(awaitMail(email, "extension of the period"))).contains("Hello Ann Smith",
 				"article 12(3) of the GDPR", "Your data are spread over several archived systems.",
-				"by Thursday 5 June 2025 at the latest", "Data Protection Authority");
+				"by Thursday 5 June 2025 at the latest", "lodge a complaint with a supervisory authority, in particular in the Member State");
 		assertThat(jdbc.sql("select text from rights_step where request_id = :id and kind = 'letter-sent'").param("id", id)
 				.query(String.class).single()).isEqualTo("Your data are spread over several archived systems.");
 

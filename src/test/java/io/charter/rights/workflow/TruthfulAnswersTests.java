@@ -167,7 +167,9 @@ class TruthfulAnswersTests extends RightsTestBase {
 					{"type": "ACCESS", "name": "Alix Autorité", "email": "%s", "channel": "EMAIL", "language": "fr"}"""
 					.formatted(email));
 			assertThat(bodyOf(awaitMail(email, "Nous avons reçu votre demande"))).contains(
-					"auprès de l'autorité de contrôle : Autorité de test du profil, Rue du Test 1, 1000 Bruxelles")
+					"auprès d'une autorité de contrôle, en particulier dans l'État membre de votre résidence habituelle, de"
+							+ " votre lieu de travail ou du lieu où la violation aurait été commise (RGPD, art. 77) ; en Belgique :"
+							+ " Autorité de test du profil, Rue du Test 1, 1000 Bruxelles")
 					.doesNotContain("Rue de la Presse");
 		});
 	}
@@ -216,11 +218,11 @@ class TruthfulAnswersTests extends RightsTestBase {
 		officer = Fixtures.signIn(mvc, fixtures.user(Role.PRIVACY).email(), Fixtures.PASSWORD);
 		java.util.Map<String, java.util.List<String>> expected = java.util.Map.of(
 				"en", java.util.List.of("We received your request", "We will answer by %s at the latest",
-						"extend this period by two further months", "with the reasons", "Data Protection Authority", "\nWeGroup"),
+						"extend this period by two further months", "with the reasons", "lodge a complaint with a supervisory authority, in particular in the Member State", "\nWeGroup"),
 				"fr", java.util.List.of("Nous avons reçu votre demande", "au plus tard le %s",
-						"prolongé de deux mois", "avec les motifs", "Autorité de protection des données", "\nWeGroup SA"),
+						"prolongé de deux mois", "avec les motifs", "auprès d'une autorité de contrôle, en particulier dans l'État membre", "\nWeGroup SA"),
 				"nl", java.util.List.of("Wij ontvingen uw verzoek", "uiterlijk op %s",
-						"met nog eens twee maanden", "met de redenen", "Gegevensbeschermingsautoriteit", "\nWeGroup NV"));
+						"met nog eens twee maanden", "met de redenen", "klacht in te dienen bij een toezichthoudende autoriteit, met name in de lidstaat", "\nWeGroup NV"));
 		for (var language : expected.entrySet()) {
 			String email = Fixtures.uniqueEmail("ack-" + language.getKey());
 			// Received today on the test clock, so the request is in time whatever other tests did to the clock.
