@@ -192,7 +192,8 @@ class ShippedCheckQueriesUnitTests {
 		assertThat(shipped.sql("""
 				select c.id || ' ' || c.version || ' ' || v.changed_by from device_check c
 				join device_check_version v on v.check_id = c.id and v.version = c.version
-				where v.query_linux is not distinct from c.query_linux and v.query_windows is not distinct from c.query_windows
+				where v.query_linux is not distinct from c.query_linux
+				  and v.query_windows is not distinct from c.query_windows
 				  and v.query_darwin is not distinct from c.query_darwin order by c.position""")
 			.query(String.class).list()).containsExactly("screen-lock 3 system", "disk-encryption 1 system",
 					"managed 2 system", "removable-storage-blocked 2 system", "no-local-backup 3 system");
@@ -224,7 +225,8 @@ class ShippedCheckQueriesUnitTests {
 	void aPlatformSecurityAlreadyChangedKeepsItsQueryAndTheOthersTakeTheNewOne() {
 		DriverManagerDataSource data = migrated("2026.12.09.2314");
 		JdbcClient db = JdbcClient.create(data);
-		changedBySecurity(db, "managed", "query_darwin", "SELECT 1 FROM mdm WHERE enrolled = 'true' AND server_url LIKE 'https://mdm.example.test/%';");
+		String oneMdm = "SELECT 1 FROM mdm WHERE enrolled = 'true' AND server_url LIKE 'https://mdm.example.test/%';";
+		changedBySecurity(db, "managed", "query_darwin", oneMdm);
 		changedBySecurity(db, "removable-storage-blocked", "query_darwin", "SELECT 1 FROM santa;");
 		changedBySecurity(db, "removable-storage-blocked", "query_linux", "SELECT 1 FROM usbguard;");
 		changedBySecurity(db, "screen-lock", "query_darwin", "SELECT 1 FROM managed_policies;");
@@ -233,11 +235,12 @@ class ShippedCheckQueriesUnitTests {
 		Flyway.configure().dataSource(data).locations("classpath:db/migration/devices").load().migrate();
 
 		assertThat(db.sql("select version || ' ' || query_darwin from device_check where id = 'managed'")
-			.query(String.class).single()).isEqualTo("3 SELECT 1 FROM mdm WHERE enrolled = 'true' AND server_url LIKE 'https://mdm.example.test/%';");
+			.query(String.class).single()).isEqualTo("3 " + oneMdm);
 		assertThat(db.sql("select query_windows from device_check where id = 'managed'").query(String.class).single())
 			.isNotEqualTo(windowsBefore).contains("Enrollments");
-		assertThat(db.sql("select version || ' ' || query_darwin || ' ' || query_linux from device_check where id = 'removable-storage-blocked'")
-			.query(String.class).single()).isEqualTo("3 SELECT 1 FROM santa; SELECT 1 FROM usbguard;");
+		assertThat(db.sql("select version || ' ' || query_darwin || ' ' || query_linux from device_check "
+				+ "where id = 'removable-storage-blocked'").query(String.class).single())
+			.isEqualTo("3 SELECT 1 FROM santa; SELECT 1 FROM usbguard;");
 		assertThat(db.sql("select count(*) from device_check_version where check_id = 'removable-storage-blocked'")
 			.query(Integer.class).single()).as("both platforms changed by SECURITY: no version added").isEqualTo(3);
 		assertThat(db.sql("select version || ' ' || query_darwin from device_check where id = 'screen-lock'")
@@ -266,7 +269,8 @@ class ShippedCheckQueriesUnitTests {
 		assertThat(new OsqueryStandIn().row("mdm", "enrolled", "true", "installed_from_dep", "false",
 				"user_approved", "true").passes(q)).as("personally owned, enrolled by its user").isTrue();
 		assertThat(new OsqueryStandIn().row("mdm", "enrolled", "true", "installed_from_dep", "true").passes(q)).isTrue();
-		assertThat(new OsqueryStandIn().row("mdm", "enrolled", "false", "installed_from_dep", "false").passes(q)).isFalse();
+		assertThat(new OsqueryStandIn().row("mdm", "enrolled", "false", "installed_from_dep", "false").passes(q))
+			.isFalse();
 		assertThat(new OsqueryStandIn().passes(q)).isFalse();
 	}
 
@@ -340,13 +344,16 @@ class ShippedCheckQueriesUnitTests {
 
 	@Test
 	void linuxRemovableStoragePassesWhenUsbStorageIsBlacklistedOrNeverLoadedAndNotLoaded() {
-		assertThat(linuxRemovableStorage(new OsqueryStandIn().file(USB_CONF, "install usb-storage /bin/false\n", WRITTEN)))
-			.isTrue();
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file(USB_CONF, "install usb-storage /bin/false\n",
+				WRITTEN))).isTrue();
 		assertThat(linuxRemovableStorage(new OsqueryStandIn().file(USB_CONF, "install usb-storage /bin/true", WRITTEN)))
 			.isTrue();
-		assertThat(linuxRemovableStorage(new OsqueryStandIn().file("/etc/modprobe.d/blacklist.conf",
-				"# Set by IT: S7\nblacklist firewire-core\n  blacklist\tusb_storage\ninstall usb-storage /usr/bin/false\n",
-				WRITTEN))).isTrue();
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file("/etc/modprobe.d/blacklist.conf", """
+				# Set by IT: S7
+				blacklist firewire-core
+				  blacklist\tusb_storage
+				install usb-storage /usr/bin/false
+				""", WRITTEN))).isTrue();
 	}
 
 	@Test
@@ -370,20 +377,22 @@ class ShippedCheckQueriesUnitTests {
 
 	private static final String TIME_MACHINE = "/Library/Preferences/com.apple.TimeMachine.plist";
 
+	/** Time Machine's preferences with AutoBackup as osquery's plist table reads a boolean (1 or 0). */
+	private static OsqueryStandIn timeMachine(String autoBackup) {
+		return new OsqueryStandIn().row("plist", "path", TIME_MACHINE, "key", "AutoBackup", "subkey", "", "value",
+				autoBackup);
+	}
+
 	@Test
 	void macNoLocalBackupPassesWhenTimeMachineIsOffWithoutDestination() {
 		String q = query("no-local-backup", "darwin");
-		assertThat(new OsqueryStandIn().row("plist", "path", TIME_MACHINE, "key", "AutoBackup", "subkey", "", "value", "0")
-			.passes(q)).isTrue();
-		assertThat(new OsqueryStandIn().row("plist", "path", TIME_MACHINE, "key", "AutoBackup", "subkey", "", "value", "0")
-			.row("plist", "path", TIME_MACHINE, "key", "Destinations", "subkey", "", "value", "").passes(q))
-			.as("an empty list of destinations").isTrue();
-		assertThat(new OsqueryStandIn().row("plist", "path", TIME_MACHINE, "key", "AutoBackup", "subkey", "", "value", "1")
-			.passes(q)).isFalse();
-		assertThat(new OsqueryStandIn().row("plist", "path", TIME_MACHINE, "key", "AutoBackup", "subkey", "", "value", "0")
-			.row("plist", "path", TIME_MACHINE, "key", "Destinations", "subkey", "DestinationID", "value",
-					"0F2A7C3E-5B1D-4E8A-9C6F-3D2B1A0E9F87")
-			.passes(q)).as("a destination left for manual backups").isFalse();
+		assertThat(timeMachine("0").passes(q)).isTrue();
+		assertThat(timeMachine("0").row("plist", "path", TIME_MACHINE, "key", "Destinations", "subkey", "", "value", "")
+			.passes(q)).as("an empty list of destinations").isTrue();
+		assertThat(timeMachine("1").passes(q)).isFalse();
+		assertThat(timeMachine("0").row("plist", "path", TIME_MACHINE, "key", "Destinations", "subkey", "DestinationID",
+				"value", "0F2A7C3E-5B1D-4E8A-9C6F-3D2B1A0E9F87").passes(q)).as("a destination left for manual backups")
+			.isFalse();
 		assertThat(new OsqueryStandIn().passes(q)).as("Time Machine's preferences unreadable or absent").isFalse();
 	}
 
