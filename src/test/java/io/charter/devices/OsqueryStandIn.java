@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * A device as osquery would answer a check's query: osquery's SQL is SQLite, so the query runs in
  * SQLite over plain tables declared with the columns and types of osquery's schema (osquery.io/schema;
  * {@code mdm_bridge} is Fleet's fleetd table, {@code mdm} the macadmins extension's). The tables are
- * filled from a made-up machine: its files and its registry values.
+ * filled from a made-up machine: its files, its registry values and rows of any other table as that
+ * table would report them (a plist's values as osquery's {@code plist} table flattens them: the
+ * top-level key, the path below it in {@code subkey}, list items by index).
  *
  * <p>{@code yara} is generated the way osquery's table does it (osquery/tables/yara/yara.cpp): for each
  * scan of the query (a {@code path} = or LIKE constraint with a {@code sigrule}), every regular file
@@ -46,7 +48,7 @@ final class OsqueryStandIn {
 			create table mounts (device text, device_alias text, path text, type text, blocks_size bigint, blocks bigint,
 			  blocks_free bigint, blocks_available bigint, inodes bigint, inodes_free bigint, flags text);
 			create table kernel_modules (name text, size text, used_by text, status text, address text);
-			create table plist (key text, value text, parent text, path text);
+			create table plist (key text, subkey text, value text, path text);
 			create table mdm (enrolled text, server_url text, checkin_url text, access_rights text, install_date text,
 			  payload_identifier text, topic text, sign_message text, identity_certificate_uuid text,
 			  has_scep_payload text, installed_from_dep text, user_approved text, dep_capable text);
@@ -66,8 +68,12 @@ final class OsqueryStandIn {
 	private record Value(String path, String type, String data) {
 	}
 
+	private record Row(String table, Map<String, String> values) {
+	}
+
 	private final Map<String, File> files = new LinkedHashMap<>();
 	private final List<Value> registry = new ArrayList<>();
+	private final List<Row> rows = new ArrayList<>();
 
 	/** A regular file (its folders exist with it). */
 	OsqueryStandIn file(String path, String content, long mtime) {
@@ -86,6 +92,16 @@ final class OsqueryStandIn {
 		return this;
 	}
 
+	/** A row of a table the machine reports, by column name and value: {@code row("mdm", "enrolled", "true")}. */
+	OsqueryStandIn row(String table, String... columnsAndValues) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (int i = 0; i < columnsAndValues.length; i += 2) {
+			values.put(columnsAndValues[i], columnsAndValues[i + 1]);
+		}
+		rows.add(new Row(table, values));
+		return this;
+	}
+
 	/** Whether the check passes on this machine: its query returns at least one row. */
 	boolean passes(String query) {
 		try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:")) {
@@ -96,6 +112,7 @@ final class OsqueryStandIn {
 			}
 			fileRows(db);
 			registryRows(db);
+			otherRows(db);
 			yaraRows(db, query);
 			try (PreparedStatement s = db.prepareStatement(query); ResultSet rows = s.executeQuery()) {
 				return rows.next();
@@ -146,6 +163,20 @@ final class OsqueryStandIn {
 				s.setString(3, v.path().substring(slash + 1));
 				s.setString(4, v.type());
 				s.setString(5, v.data());
+				s.executeUpdate();
+			}
+		}
+	}
+
+	private void otherRows(Connection db) throws SQLException {
+		for (Row row : rows) {
+			String sql = "insert into " + row.table() + " (" + String.join(", ", row.values().keySet()) + ") values ("
+					+ String.join(", ", row.values().keySet().stream().map(c -> "?").toList()) + ")";
+			try (PreparedStatement s = db.prepareStatement(sql)) {
+				int i = 1;
+				for (String value : row.values().values()) {
+					s.setString(i++, value);
+				}
 				s.executeUpdate();
 			}
 		}

@@ -93,10 +93,8 @@ class ShippedCheckQueriesUnitTests {
 		assertThat(queries).containsKeys("screen-lock linux", "no-local-backup windows");
 		List<String> passed = queries.entrySet().stream().filter(q -> new OsqueryStandIn().passes(q.getValue()))
 			.map(Map.Entry::getKey).toList();
-		// An empty machine proves nothing, except the two checks that ask for an absence (no external
-		// volume mounted, usb-storage not loaded) and Linux's "enrolled in Charter counts".
-		assertThat(passed).containsExactlyInAnyOrder("managed linux",
-				"removable-storage-blocked darwin", "removable-storage-blocked linux", "no-local-backup darwin");
+		// An empty machine proves nothing: only Linux's "enrolled in Charter counts" passes, by design.
+		assertThat(passed).containsExactly("managed linux");
 	}
 
 	@Test
@@ -190,36 +188,248 @@ class ShippedCheckQueriesUnitTests {
 	}
 
 	@Test
-	void theNewQueriesAreVersionTwoOfTheirChecksWithTheVersionInForceKeptInTheHistory() {
+	void theNewQueriesAreNewVersionsOfTheirChecksWithTheVersionInForceKeptInTheHistory() {
 		assertThat(shipped.sql("""
 				select c.id || ' ' || c.version || ' ' || v.changed_by from device_check c
 				join device_check_version v on v.check_id = c.id and v.version = c.version
-				where c.id in ('screen-lock', 'no-local-backup') and v.query_linux is not distinct from c.query_linux
-				  and v.query_windows = c.query_windows and v.query_darwin = c.query_darwin order by c.id""")
-			.query(String.class).list()).containsExactly("no-local-backup 2 system", "screen-lock 2 system");
+				where v.query_linux is not distinct from c.query_linux
+				  and v.query_windows is not distinct from c.query_windows
+				  and v.query_darwin is not distinct from c.query_darwin order by c.position""")
+			.query(String.class).list()).containsExactly("screen-lock 3 system", "disk-encryption 1 system",
+					"managed 2 system", "removable-storage-blocked 2 system", "no-local-backup 3 system");
 		assertThat(shipped.sql("select count(*) from device_check_version where check_id = 'screen-lock'")
-			.query(Integer.class).single()).isEqualTo(2);
+			.query(Integer.class).single()).isEqualTo(3);
+		// The platforms a version does not touch keep the query of the version before.
+		assertThat(shipped.sql("""
+				select count(*) from device_check_version a join device_check_version b
+				  on b.check_id = a.check_id and b.version = a.version + 1
+				where a.check_id = 'managed' and a.query_linux = b.query_linux and a.query_darwin <> b.query_darwin
+				  and a.query_windows <> b.query_windows""").query(Integer.class).single()).isEqualTo(1);
 	}
 
 	@Test
 	void aQuerySecurityAlreadyChangedIsKept() {
 		DriverManagerDataSource data = migrated("2026.12.08.0162");
 		JdbcClient db = JdbcClient.create(data);
-		// As CheckSteps writes a version: SECURITY's own Linux screen lock and Windows backup queries.
-		for (String[] change : new String[][] { { "screen-lock", "query_linux", "SELECT 1 FROM dconf_read;" },
-				{ "no-local-backup", "query_windows", "SELECT 1 FROM registry WHERE 0;" } }) {
-			db.sql("update device_check set version = 2, " + change[1] + " = :q where id = :id").param("q", change[2])
-				.param("id", change[0]).update();
-			db.sql("""
-					insert into device_check_version (check_id, version, clause, query_darwin, query_windows, query_linux,
-					  enabled, changed_at, changed_by)
-					select id, 2, clause, query_darwin, query_windows, query_linux, true, current_timestamp, 'security@example.test'
-					from device_check where id = :id""").param("id", change[0]).update();
-		}
-		Flyway.configure().dataSource(data).locations("classpath:db/migration/devices").load().migrate();
+		changedBySecurity(db, "screen-lock", "query_linux", "SELECT 1 FROM dconf_read;");
+		changedBySecurity(db, "no-local-backup", "query_windows", "SELECT 1 FROM registry WHERE 0;");
+		Flyway.configure().dataSource(data).locations("classpath:db/migration/devices").target("2026.12.09.2314").load()
+			.migrate();
 		assertThat(db.sql("select id || ' ' || version || ' ' || coalesce(query_linux, query_windows) from device_check "
 				+ "where id in ('screen-lock', 'no-local-backup') order by id").query(String.class).list())
 			.containsExactly("no-local-backup 2 SELECT 1 FROM registry WHERE 0;",
 					"screen-lock 2 SELECT 1 FROM dconf_read;");
+	}
+
+	@Test
+	void aPlatformSecurityAlreadyChangedKeepsItsQueryAndTheOthersTakeTheNewOne() {
+		DriverManagerDataSource data = migrated("2026.12.09.2314");
+		JdbcClient db = JdbcClient.create(data);
+		String oneMdm = "SELECT 1 FROM mdm WHERE enrolled = 'true' AND server_url LIKE 'https://mdm.example.test/%';";
+		changedBySecurity(db, "managed", "query_darwin", oneMdm);
+		changedBySecurity(db, "removable-storage-blocked", "query_darwin", "SELECT 1 FROM santa;");
+		changedBySecurity(db, "removable-storage-blocked", "query_linux", "SELECT 1 FROM usbguard;");
+		changedBySecurity(db, "screen-lock", "query_darwin", "SELECT 1 FROM managed_policies;");
+		String windowsBefore = db.sql("select query_windows from device_check where id = 'managed'").query(String.class)
+			.single();
+		Flyway.configure().dataSource(data).locations("classpath:db/migration/devices").load().migrate();
+
+		assertThat(db.sql("select version || ' ' || query_darwin from device_check where id = 'managed'")
+			.query(String.class).single()).isEqualTo("3 " + oneMdm);
+		assertThat(db.sql("select query_windows from device_check where id = 'managed'").query(String.class).single())
+			.isNotEqualTo(windowsBefore).contains("Enrollments");
+		assertThat(db.sql("select version || ' ' || query_darwin || ' ' || query_linux from device_check "
+				+ "where id = 'removable-storage-blocked'").query(String.class).single())
+			.isEqualTo("3 SELECT 1 FROM santa; SELECT 1 FROM usbguard;");
+		assertThat(db.sql("select count(*) from device_check_version where check_id = 'removable-storage-blocked'")
+			.query(Integer.class).single()).as("both platforms changed by SECURITY: no version added").isEqualTo(3);
+		assertThat(db.sql("select version || ' ' || query_darwin from device_check where id = 'screen-lock'")
+			.query(String.class).single()).isEqualTo("3 SELECT 1 FROM managed_policies;");
+		assertThat(db.sql("select version from device_check where id = 'no-local-backup'").query(Integer.class).single())
+			.isEqualTo(3);
+	}
+
+	/** A new version of the check with one platform's query changed, as CheckSteps writes it. */
+	private static void changedBySecurity(JdbcClient db, String check, String column, String query) {
+		db.sql("update device_check set version = version + 1, " + column + " = :q where id = :id").param("q", query)
+			.param("id", check).update();
+		db.sql("""
+				insert into device_check_version (check_id, version, clause, query_darwin, query_windows, query_linux,
+				  enabled, changed_at, changed_by)
+				select id, version, clause, query_darwin, query_windows, query_linux, true, current_timestamp,
+				  'security@example.test'
+				from device_check where id = :id""").param("id", check).update();
+	}
+
+	// Managed (S6)
+
+	@Test
+	void macManagedPassesOnAnyMdmEnrolmentAutomatedOrNot() {
+		String q = query("managed", "darwin");
+		assertThat(new OsqueryStandIn().row("mdm", "enrolled", "true", "installed_from_dep", "false",
+				"user_approved", "true").passes(q)).as("personally owned, enrolled by its user").isTrue();
+		assertThat(new OsqueryStandIn().row("mdm", "enrolled", "true", "installed_from_dep", "true").passes(q)).isTrue();
+		assertThat(new OsqueryStandIn().row("mdm", "enrolled", "false", "installed_from_dep", "false").passes(q))
+			.isFalse();
+		assertThat(new OsqueryStandIn().passes(q)).isFalse();
+	}
+
+	private static final String ENROLMENT = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Enrollments\\";
+
+	private static OsqueryStandIn windowsEnrolment(String key, String state, String discovery) {
+		OsqueryStandIn machine = new OsqueryStandIn();
+		return enrolment(machine, key, state, discovery);
+	}
+
+	private static OsqueryStandIn enrolment(OsqueryStandIn machine, String key, String state, String discovery) {
+		if (state != null) {
+			machine.registry(ENROLMENT + key + "\\EnrollmentState", "REG_DWORD", state);
+		}
+		if (discovery != null) {
+			machine.registry(ENROLMENT + key + "\\DiscoveryServiceFullURL", "REG_SZ", discovery);
+		}
+		return machine.registry(ENROLMENT + key + "\\ProviderID", "REG_SZ", "MS DM Server");
+	}
+
+	@Test
+	void windowsManagedPassesOnAnEnrolledMdmEnrolmentInTheRegistry() {
+		String q = query("managed", "windows");
+		String intune = "https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc";
+		String guid = "6F8B2D1E-0C3A-4E59-9B7D-2A1C5E8F4D30";
+		assertThat(windowsEnrolment(guid, "1", intune).passes(q)).isTrue();
+		assertThat(enrolment(windowsEnrolment("AAAA0000-0000-0000-0000-000000000000", "1", null), guid, "1", intune)
+			.passes(q)).as("beside a local enrolment without discovery service").isTrue();
+		assertThat(windowsEnrolment(guid, "3", intune).passes(q)).as("enrolment failed").isFalse();
+		assertThat(windowsEnrolment(guid, "0", intune).passes(q)).as("state unknown").isFalse();
+		assertThat(windowsEnrolment(guid, null, intune).passes(q)).as("no state").isFalse();
+		assertThat(windowsEnrolment(guid, "1", null).passes(q)).as("no MDM discovery service").isFalse();
+		assertThat(windowsEnrolment(guid, "1", "").passes(q)).isFalse();
+		assertThat(enrolment(windowsEnrolment(guid, "1", null), "BBBB0000-0000-0000-0000-000000000000", "4", intune)
+			.passes(q)).as("state and service of two different enrolments").isFalse();
+		assertThat(new OsqueryStandIn().row("mdm_bridge", "enrollment_status", "enrolled").passes(q))
+			.as("Fleet's table is not read").isFalse();
+		assertThat(new OsqueryStandIn().passes(q)).isFalse();
+	}
+
+	// Removable storage (S7)
+
+	private static final String MAC_RESTRICTIONS = "/Library/Managed Preferences/com.apple.systemuiserver.plist";
+
+	/** The managed Restrictions as osquery's plist table flattens mount-controls: one row per media action. */
+	private static OsqueryStandIn macMountControls(String path, String media, String... actions) {
+		OsqueryStandIn machine = new OsqueryStandIn();
+		for (int i = 0; i < actions.length; i++) {
+			machine.row("plist", "path", path, "key", "mount-controls", "subkey", media + "/" + i, "value", actions[i]);
+		}
+		return machine;
+	}
+
+	@Test
+	void macRemovableStoragePassesOnlyWhenTheManagedRestrictionsDenyExternalDisks() {
+		String q = query("removable-storage-blocked", "darwin");
+		assertThat(macMountControls(MAC_RESTRICTIONS, "harddisk-external", "deny", "eject").passes(q)).isTrue();
+		assertThat(macMountControls(MAC_RESTRICTIONS, "harddisk-external", "read-only").passes(q)).isFalse();
+		assertThat(macMountControls(MAC_RESTRICTIONS, "harddisk-external", "authenticate").passes(q)).isFalse();
+		assertThat(macMountControls(MAC_RESTRICTIONS, "dvd", "deny").passes(q)).as("another medium").isFalse();
+		assertThat(macMountControls("/Library/Preferences/com.apple.systemuiserver.plist", "harddisk-external", "deny")
+			.passes(q)).as("not a managed preference").isFalse();
+		assertThat(new OsqueryStandIn().passes(q)).as("no profile, no volume mounted").isFalse();
+	}
+
+	private static final String USB_CONF = "/etc/modprobe.d/usb-storage.conf";
+
+	private static boolean linuxRemovableStorage(OsqueryStandIn machine) {
+		return machine.passes(query("removable-storage-blocked", "linux"));
+	}
+
+	@Test
+	void linuxRemovableStoragePassesWhenUsbStorageIsBlacklistedOrNeverLoadedAndNotLoaded() {
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file(USB_CONF, "install usb-storage /bin/false\n",
+				WRITTEN))).isTrue();
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file(USB_CONF, "install usb-storage /bin/true", WRITTEN)))
+			.isTrue();
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file("/etc/modprobe.d/blacklist.conf", """
+				# Set by IT: S7
+				blacklist firewire-core
+				  blacklist\tusb_storage
+				install usb-storage /usr/bin/false
+				""", WRITTEN))).isTrue();
+	}
+
+	@Test
+	void linuxRemovableStorageFailsWhenTheModuleIsLoadedOrNothingBlocksIt() {
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file(USB_CONF, "blacklist usb-storage\n", WRITTEN)
+			.row("kernel_modules", "name", "usb_storage", "status", "Live"))).as("loaded already").isFalse();
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file(USB_CONF, "#blacklist usb-storage\n", WRITTEN)))
+			.as("commented out").isFalse();
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file(USB_CONF, "install usb-storage /bin/sh -c true\n",
+				WRITTEN))).isFalse();
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file(USB_CONF, "blacklist usb-storage-extra\n", WRITTEN)))
+			.as("another module").isFalse();
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file(USB_CONF + ".disabled", "blacklist usb-storage\n",
+				WRITTEN))).as("a file modprobe does not read").isFalse();
+		assertThat(linuxRemovableStorage(new OsqueryStandIn().file("/etc/modprobe.d/old/usb.conf",
+				"blacklist usb-storage\n", WRITTEN))).as("a sub-folder modprobe does not read").isFalse();
+		assertThat(linuxRemovableStorage(new OsqueryStandIn())).as("not loaded, nothing blocks it").isFalse();
+	}
+
+	// No local backup (S7)
+
+	private static final String TIME_MACHINE = "/Library/Preferences/com.apple.TimeMachine.plist";
+
+	/** Time Machine's preferences with AutoBackup as osquery's plist table reads a boolean (1 or 0). */
+	private static OsqueryStandIn timeMachine(String autoBackup) {
+		return new OsqueryStandIn().row("plist", "path", TIME_MACHINE, "key", "AutoBackup", "subkey", "", "value",
+				autoBackup);
+	}
+
+	@Test
+	void macNoLocalBackupPassesWhenTimeMachineIsOffWithoutDestination() {
+		String q = query("no-local-backup", "darwin");
+		assertThat(timeMachine("0").passes(q)).isTrue();
+		assertThat(timeMachine("0").row("plist", "path", TIME_MACHINE, "key", "Destinations", "subkey", "", "value", "")
+			.passes(q)).as("an empty list of destinations").isTrue();
+		assertThat(timeMachine("1").passes(q)).isFalse();
+		assertThat(timeMachine("0").row("plist", "path", TIME_MACHINE, "key", "Destinations", "subkey", "DestinationID",
+				"value", "0F2A7C3E-5B1D-4E8A-9C6F-3D2B1A0E9F87").passes(q)).as("a destination left for manual backups")
+			.isFalse();
+		assertThat(new OsqueryStandIn().passes(q)).as("Time Machine's preferences unreadable or absent").isFalse();
+	}
+
+	// Screen lock (S5)
+
+	private static OsqueryStandIn macScreenSaver(String username, String idleTime, String askForPassword,
+			String delay) {
+		OsqueryStandIn machine = new OsqueryStandIn();
+		String[][] values = { { "idleTime", idleTime }, { "askForPassword", askForPassword },
+				{ "askForPasswordDelay", delay } };
+		for (String[] v : values) {
+			if (v[1] != null) {
+				machine.row("managed_policies", "domain", "com.apple.screensaver", "name", v[0], "value", v[1],
+						"username", username, "manual", "0");
+			}
+		}
+		return machine;
+	}
+
+	@Test
+	void macScreenLockCountsThePasswordDelayIntoTheFifteenMinutes() {
+		String q = query("screen-lock", "darwin");
+		assertThat(macScreenSaver("", "600", "1", "0").passes(q)).isTrue();
+		assertThat(macScreenSaver("", "900", "1", "0").passes(q)).isTrue();
+		assertThat(macScreenSaver("", "840", "1", "60").passes(q)).isTrue();
+		assertThat(macScreenSaver("jdoe", "300", "1", "5").passes(q)).as("one user's managed preferences").isTrue();
+		assertThat(macScreenSaver("", "900", "1", "5").passes(q)).as("locked after 905 s").isFalse();
+		assertThat(macScreenSaver("", "600", "1", "3600").passes(q)).isFalse();
+		assertThat(macScreenSaver("", "600", "1", null).passes(q)).as("the delay left to the user").isFalse();
+		assertThat(macScreenSaver("", "600", "0", "0").passes(q)).as("no password asked").isFalse();
+		assertThat(macScreenSaver("", "0", "1", "0").passes(q)).as("never idle").isFalse();
+		assertThat(macScreenSaver("", "600", "1", "-5").passes(q)).isFalse();
+		assertThat(macScreenSaver("", "600", null, "0").passes(q)).isFalse();
+		assertThat(macScreenSaver("", "600", "1", null)
+			.row("managed_policies", "domain", "com.apple.screensaver", "name", "askForPasswordDelay", "value", "0",
+					"username", "other", "manual", "0")
+			.passes(q)).as("the delay set for another user only").isFalse();
+		assertThat(new OsqueryStandIn().passes(q)).isFalse();
 	}
 }
