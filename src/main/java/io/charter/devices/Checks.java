@@ -19,7 +19,7 @@ import io.charter.platform.Utc;
 public class Checks {
 
 	public static final String OSQUERY = "osquery";
-	static final String MDM = "mdm";
+	public static final String MDM = "mdm";
 
 	private final JdbcClient jdbc;
 
@@ -185,7 +185,7 @@ public class Checks {
 	}
 
 	/** Whether this answer is already recorded: importing the same file twice adds nothing. */
-	boolean recorded(UUID deviceId, String checkId, Instant at, String source) {
+	public boolean recorded(UUID deviceId, String checkId, Instant at, String source) {
 		return jdbc.sql("""
 				select count(*) from check_result
 				where device_id = :device and check_id = :check and checked_at = :at and source = :source""")

@@ -1,4 +1,4 @@
-package io.charter.devices;
+package io.charter.devices.mdm;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,9 +16,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.charter.devices.Checks;
 import io.charter.devices.DeviceEvent.CheckFailed;
 import io.charter.devices.DeviceEvent.DeviceImported;
 import io.charter.devices.DeviceEvent.DeviceOwnerSet;
+import io.charter.devices.Devices;
 import io.charter.devices.web.ImportProblem;
 import io.charter.people.Directory;
 import io.charter.people.PersonSummary;
@@ -42,15 +44,17 @@ class MdmImport {
 	}
 
 	private final Devices devices;
+	private final ImportedDevices imported;
 	private final Checks checks;
 	private final Directory directory;
 	private final ApplicationEventPublisher events;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	MdmImport(Devices devices, Checks checks, Directory directory, ApplicationEventPublisher events, JsonMapper json,
+	MdmImport(Devices devices, ImportedDevices imported, Checks checks, Directory directory, ApplicationEventPublisher events, JsonMapper json,
 			Clock clock) {
 		this.devices = devices;
+		this.imported = imported;
 		this.checks = checks;
 		this.directory = directory;
 		this.events = events;
@@ -89,16 +93,16 @@ class MdmImport {
 			// A device seen "in the future" by a skewed export is taken as seen now.
 			Instant seen = row.lastSeen() == null || row.lastSeen().isAfter(now) ? now : row.lastSeen();
 			UUID owner = owners.get(row.line());
-			Optional<Devices.BySerial> known = devices.bySerial(row.serial());
+			Optional<ImportedDevices.BySerial> known = imported.bySerial(row.serial());
 			UUID id;
 			if (known.isEmpty()) {
 				id = UUID.randomUUID();
-				devices.insertImported(id, row, owner, seen, now);
+				imported.insertImported(id, row, owner, seen, now);
 				created++;
 			}
 			else {
 				id = known.get().id();
-				devices.updateImported(id, row, seen);
+				imported.updateImported(id, row, seen);
 				if (owner != null && !owner.equals(known.get().ownerId())) {
 					devices.owner(id, owner, Devices.FROM_MDM);
 					events.publishEvent(new DeviceOwnerSet(id, owner, "owner set from an MDM export", Actors.current(), now));
