@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,12 +22,14 @@ import io.charter.platform.Utc;
 public class Checks {
 
 	public static final String OSQUERY = "osquery";
-	static final String MDM = "mdm";
+	public static final String MDM = "mdm";
 
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcOperations batches;
 
-	Checks(JdbcClient jdbc) {
+	Checks(JdbcClient jdbc, NamedParameterJdbcOperations batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/** A check's query as sent to a device, with the version it belongs to. */
@@ -184,13 +189,64 @@ public class Checks {
 		}
 	}
 
-	/** Whether this answer is already recorded: importing the same file twice adds nothing. */
-	boolean recorded(UUID deviceId, String checkId, Instant at, String source) {
-		return jdbc.sql("""
-				select count(*) from check_result
-				where device_id = :device and check_id = :check and checked_at = :at and source = :source""")
-				.param("device", deviceId).param("check", checkId).param("at", Utc.odt(at)).param("source", source)
-				.query(Integer.class).single() > 0;
+	/** An answer to record: at most one per device and check in one call of {@link #answerAll}. */
+	public record NewAnswer(UUID deviceId, String checkId, int version, boolean passed, Instant at) {
+	}
+
+	/**
+	 * Records many answers from a source as {@link #answer} records one, in a few statements instead of
+	 * four per answer: an answer already recorded (same device, check, instant and source) is left out,
+	 * so importing the same file twice adds nothing; each other becomes the latest unless a later one
+	 * is known.
+	 *
+	 * @return the answers recorded that turned their check to fail
+	 */
+	public List<NewAnswer> answerAll(List<NewAnswer> answers, String source) {
+		Map<List<Object>, Boolean> before = new java.util.HashMap<>();
+		List<UUID> devices = answers.stream().map(NewAnswer::deviceId).distinct().toList();
+		for (int from = 0; from < devices.size(); from += 1000) {
+			jdbc.sql("select device_id, check_id, passed from check_latest where device_id in (:devices)")
+					.param("devices", devices.subList(from, Math.min(devices.size(), from + 1000)))
+					.query(rs -> {
+						before.put(List.of(rs.getObject("device_id", UUID.class), rs.getString("check_id")),
+								(Boolean) rs.getObject("passed"));
+					});
+		}
+		int[] inserted = batches.batchUpdate("""
+				insert into check_result (id, device_id, check_id, check_version, checked_at, passed, source)
+				select :id, :device, :check, :version, :at, :passed, :source from device_check where id = :check
+				and not exists (select 1 from check_result where device_id = :device and check_id = :check
+				  and checked_at = :at and source = :source)""", answers.stream().map(a -> parameters(a)
+						.addValue("id", UUID.randomUUID()).addValue("version", a.version()).addValue("source", source))
+						.toArray(SqlParameterSource[]::new));
+		List<NewAnswer> recorded = new java.util.ArrayList<>();
+		for (int i = 0; i < inserted.length; i++) {
+			if (inserted[i] == 1) {
+				recorded.add(answers.get(i));
+			}
+		}
+		int[] updated = batches.batchUpdate("""
+				update check_latest set checked_at = :at, passed = :passed
+				where device_id = :device and check_id = :check and checked_at <= :at""",
+				recorded.stream().map(Checks::parameters).toArray(SqlParameterSource[]::new));
+		List<SqlParameterSource> first = new java.util.ArrayList<>();
+		for (int i = 0; i < updated.length; i++) {
+			if (updated[i] == 0) {
+				first.add(parameters(recorded.get(i)));
+			}
+		}
+		batches.batchUpdate("""
+				insert into check_latest (device_id, check_id, checked_at, passed)
+				select :device, :check, :at, :passed from device_check
+				where id = :check and not exists (select 1 from check_latest where device_id = :device and check_id = :check)""",
+				first.toArray(SqlParameterSource[]::new));
+		return recorded.stream().filter(a -> !a.passed()
+				&& !Boolean.FALSE.equals(before.get(List.of(a.deviceId(), a.checkId())))).toList();
+	}
+
+	private static MapSqlParameterSource parameters(NewAnswer a) {
+		return new MapSqlParameterSource().addValue("device", a.deviceId()).addValue("check", a.checkId())
+				.addValue("at", Utc.odt(a.at())).addValue("passed", a.passed());
 	}
 
 	/** How many unrevoked devices fail at least one asked check in their last answer to it. */

@@ -1,7 +1,5 @@
 package io.charter.devices;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,22 +24,18 @@ import io.charter.shared.RuleViolation;
 @Controller
 class DevicesController {
 
-	static final String IMPORT = "/devices/import";
 	private static final String SECRETS = "redirect:/devices/enroll-secrets";
 	private static final String ISSUED = "issued";
 
 	private final DeviceSteps steps;
 	private final SoftwareSteps software;
 
-	private final MdmImport imports;
-
 	private final CheckSteps checkSteps;
 
-	DevicesController(DeviceSteps steps, SoftwareSteps software, MdmImport imports, CheckSteps checkSteps) {
+	DevicesController(DeviceSteps steps, SoftwareSteps software, CheckSteps checkSteps) {
 		this.checkSteps = checkSteps;
 		this.steps = steps;
 		this.software = software;
-		this.imports = imports;
 	}
 
 	@GetMapping("/devices")
@@ -50,30 +44,6 @@ class DevicesController {
 		model.addAttribute("controls", steps.controls());
 		model.addAttribute("staleBefore", steps.staleBefore());
 		return "devices/devices";
-	}
-
-	@GetMapping(IMPORT)
-	String importForm(Model model) {
-		model.addAttribute("file", "");
-		model.addAttribute("problems", List.of());
-		return "devices/import";
-	}
-
-	/**
-	 * Imports the pasted export (Charter takes no multipart uploads); a file with problems is shown
-	 * again, as typed, with every problem, and nothing is written.
-	 */
-	@PostMapping(IMPORT)
-	String importFile(@RequestParam(defaultValue = "") String file,
-			@RequestParam(defaultValue = "false") boolean validRowsOnly, Model model, RedirectAttributes redirect) {
-		MdmImport.Outcome outcome = imports.apply(file.getBytes(StandardCharsets.UTF_8), validRowsOnly);
-		if (!outcome.written()) {
-			model.addAttribute("file", file);
-			model.addAttribute("problems", outcome.problems());
-			return "devices/import";
-		}
-		redirect.addFlashAttribute("notice", outcome.problems().isEmpty() ? "devices.imported" : "devices.imported-valid-rows");
-		return "redirect:/devices";
 	}
 
 	@GetMapping("/devices/{id}")

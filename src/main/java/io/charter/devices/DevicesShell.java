@@ -85,16 +85,6 @@ class DevicesShell {
 		return new PathAccess(ChecksApi.PATH + "/**", READERS, Set.of(Role.SECURITY));
 	}
 
-	@Bean
-	static PathAccess mdmImportApiAccess() {
-		return new PathAccess(MdmImportApi.PATH, Set.of(Role.SECURITY), Set.of(Role.SECURITY));
-	}
-
-	@Bean
-	static PathAccess mdmImportPageAccess() {
-		return new PathAccess(DevicesController.IMPORT, Set.of(Role.SECURITY), Set.of(Role.SECURITY));
-	}
-
 	/** The audit trail links an entry about a device to its page. */
 	@Bean
 	static EntityLink deviceLink() {

@@ -28,18 +28,4 @@ class HostDetailsUnitTests {
 		assertThat(host.platform()).isEqualTo("linux");
 		assertThat(host.osqueryVersion()).isNull();
 	}
-
-	@Test
-	void mdmExportsNamesOfGoogleAndJamfAreRead() {
-		JsonMapper json = JsonMapper.builder().build();
-		MdmFile.Read google = MdmFile.read("""
-				[{"serialNumber": "G1", "encryptionState": "NOT_ENCRYPTED", "lastSyncTime": "2026-12-01T10:00:00Z"}]"""
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
-		assertThat(google.problems()).isEmpty();
-		assertThat(google.rows().get(0).diskEncrypted()).isFalse();
-		assertThat(google.rows().get(0).lastSeen()).isEqualTo(java.time.Instant.parse("2026-12-01T10:00:00Z"));
-		MdmFile.Read jamf = MdmFile.read("Serial Number,Computer Management Status\nJ1,Managed\n"
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
-		assertThat(jamf.rows().get(0).managed()).isTrue();
-	}
 }

@@ -159,6 +159,61 @@ class MdmImportTests {
 		assertThat(Fixtures.page(mvc, session, "/devices")).contains("Stale");
 	}
 
+	/**
+	 * More rows than are written together (500): every device and answer is there once; the same file
+	 * again records nothing and publishes no failed check; the next day's export records an answer per
+	 * device and check, and a failed check is published only where the check turned to fail.
+	 */
+	@Test
+	void aFileLargerThanABatchIsRecordedOnceAndOnlyTurnsToFailArePublished() throws Exception {
+		String prefix = "B" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-";
+		int rows = 620;
+		String security = "Bearer " + fixtures.tokenFor(Role.SECURITY);
+		// Row i is unencrypted on the first day when i % 100 == 0, and on the second when i % 50 == 0.
+		java.util.function.BiFunction<String, Integer, String> export = (at, every) -> {
+			StringBuilder csv = new StringBuilder("Serial number,Encrypted,Managed by,Last check-in\n");
+			for (int i = 1; i <= rows; i++) {
+				csv.append(prefix).append(i).append(',').append(i % every == 0 ? "No" : "Yes").append(",Intune,").append(at).append('\n');
+			}
+			return csv.toString();
+		};
+		String first = export.apply("2026-12-06T09:00:00Z", 100);
+		mvc.perform(post("/api/v1/devices/import").header("Authorization", security).contentType("text/csv").content(first))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.created").value(rows));
+		assertThat(answersOf(prefix)).isEqualTo(2 * rows);
+		assertThat(failedEncryption(prefix)).hasSize(6);
+
+		events.clear();
+		mvc.perform(post("/api/v1/devices/import").header("Authorization", security).contentType("text/csv").content(first))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.updated").value(rows));
+		assertThat(answersOf(prefix)).isEqualTo(2 * rows);
+		assertThat(events.stream(DeviceEvent.CheckFailed.class)).isEmpty();
+		assertThat(events.stream(DeviceImported.class).filter(e -> !e.created())).hasSize(rows);
+
+		events.clear();
+		mvc.perform(post("/api/v1/devices/import").header("Authorization", security).contentType("text/csv")
+				.content(export.apply("2026-12-07T09:00:00Z", 50))).andExpect(status().isOk());
+		assertThat(answersOf(prefix)).isEqualTo(4 * rows);
+		// Failing on both days (100, 200, ...) is no turn; 50, 150, ... turned.
+		assertThat(failedEncryption(prefix)).hasSize(6);
+		assertThat(jdbc.sql("""
+				select count(*) from check_latest l join device d on d.id = l.device_id
+				where d.serial like :p and l.check_id = 'disk-encryption' and l.passed = false""").param("p", prefix + "%")
+				.query(Integer.class).single()).isEqualTo(12);
+	}
+
+	private int answersOf(String prefix) {
+		return jdbc.sql("select count(*) from check_result r join device d on d.id = r.device_id where d.serial like :p")
+				.param("p", prefix + "%").query(Integer.class).single();
+	}
+
+	private List<UUID> failedEncryption(String prefix) {
+		List<UUID> ids = jdbc.sql("select id from device where serial like :p").param("p", prefix + "%").query(UUID.class).list();
+		return events.stream(DeviceEvent.CheckFailed.class)
+				.filter(e -> e.checkId().equals("disk-encryption") && ids.contains(e.deviceId()))
+				.map(DeviceEvent.CheckFailed::deviceId).toList();
+	}
+
 	@Test
 	void thePageKeepsTheFileAndShowsItsProblems() throws Exception {
 		var session = Fixtures.signIn(mvc, fixtures.user(Role.SECURITY).email(), Fixtures.PASSWORD);

@@ -1,4 +1,4 @@
-package io.charter.devices;
+package io.charter.devices.mdm;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.charter.devices.DevicesSettings;
 import io.charter.devices.web.ImportProblem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.charter.devices.web.ImportProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**

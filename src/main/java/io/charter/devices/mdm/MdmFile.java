@@ -1,4 +1,4 @@
-package io.charter.devices;
+package io.charter.devices.mdm;
 
 import java.io.IOException;
 import java.io.StringReader;

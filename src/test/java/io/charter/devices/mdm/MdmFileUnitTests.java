@@ -1,4 +1,4 @@
-package io.charter.devices;
+package io.charter.devices.mdm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,5 +56,19 @@ class MdmFileUnitTests {
 		assertThat(read.rows()).extracting(f -> f.serial() + " " + f.managed())
 				.containsExactly("G-1 true", "G-2 false", "G-3 false", "G-4 false", "G-5 false", "G-6 null", "G-7 false");
 		assertThat(read.rows().get(1).diskEncrypted()).isFalse();
+	}
+
+	@Test
+	void mdmExportsNamesOfGoogleAndJamfAreRead() {
+		JsonMapper json = JsonMapper.builder().build();
+		MdmFile.Read google = MdmFile.read("""
+				[{"serialNumber": "G1", "encryptionState": "NOT_ENCRYPTED", "lastSyncTime": "2026-12-01T10:00:00Z"}]"""
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
+		assertThat(google.problems()).isEmpty();
+		assertThat(google.rows().get(0).diskEncrypted()).isFalse();
+		assertThat(google.rows().get(0).lastSeen()).isEqualTo(java.time.Instant.parse("2026-12-01T10:00:00Z"));
+		MdmFile.Read jamf = MdmFile.read("Serial Number,Computer Management Status\nJ1,Managed\n"
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
+		assertThat(jamf.rows().get(0).managed()).isTrue();
 	}
 }
