@@ -21,8 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code /scim/**}, in platform's chain for machine endpoints: only a SCIM credential ({@code Authorization: Bearer
- * scim_...}) gets in, no session, no CSRF (no browser, no cookie), refusals in SCIM's error format.
+ * {@code /scim/**}, in platform's chain for machine endpoints: only a SCIM credential
+ * ({@code Authorization: Bearer scim_...}) gets in, no session, no CSRF (no browser, no cookie),
+ * refusals in SCIM's error format.
  * Staff sessions and API tokens are not looked at, so they cannot reach it.
  */
 @Configuration(proxyBeanMethods = false)
