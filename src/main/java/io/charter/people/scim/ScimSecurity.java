@@ -5,18 +5,13 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.charter.platform.MachineEndpoints;
+import io.charter.platform.MachineEndpoint;
 import io.charter.shared.ActorIdentity;
-import io.charter.shared.ChainOrder;
 import io.charter.shared.PathAccess;
 import io.charter.shared.Role;
 
@@ -26,8 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code /scim/**} has a chain of its own: only a SCIM credential ({@code Authorization: Bearer
- * scim_...}) gets in, no session, no CSRF (no browser, no cookie), refusals in SCIM's error format.
+ * {@code /scim/**}, in platform's chain for machine endpoints: only a SCIM credential
+ * ({@code Authorization: Bearer scim_...}) gets in, no session, no CSRF (no browser, no cookie),
+ * refusals in SCIM's error format.
  * Staff sessions and API tokens are not looked at, so they cannot reach it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,19 +47,13 @@ class ScimSecurity {
 	}
 
 	@Bean
-	@Order(ChainOrder.SYSTEM_CALLBACKS)
-	SecurityFilterChain scimChain(HttpSecurity http, ScimCredentials credentials, ScimErrors errors) throws Exception {
-		MachineEndpoints.stateless(http, "/scim/**")
-				.authorizeHttpRequests(a -> a.anyRequest().hasAuthority(AUTHORITY))
-				.addFilterBefore(new Bearer(credentials), AuthorizationFilter.class)
-				.exceptionHandling(e -> e
-						.authenticationEntryPoint((request, response, failure) -> {
-							response.setHeader("WWW-Authenticate", "Bearer realm=\"scim\"");
-							errors.write(response, new ScimException(401, null, "A SCIM bearer credential is required"));
-						})
-						.accessDeniedHandler((request, response, denied) -> errors.write(response,
-								new ScimException(403, null, "Not allowed"))));
-		return http.build();
+	MachineEndpoint scimEndpoint(ScimCredentials credentials, ScimErrors errors) {
+		return MachineEndpoint.requiring("/scim/**", AUTHORITY, new Bearer(credentials),
+				(request, response, failure) -> {
+					response.setHeader("WWW-Authenticate", "Bearer realm=\"scim\"");
+					errors.write(response, new ScimException(401, null, "A SCIM bearer credential is required"));
+				},
+				(request, response, denied) -> errors.write(response, new ScimException(403, null, "Not allowed")));
 	}
 
 	/** The identity provider behind a credential, named in the audit trail. */

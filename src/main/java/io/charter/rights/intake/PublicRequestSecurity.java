@@ -7,7 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-import io.charter.platform.MachineEndpoints;
+import io.charter.platform.MachineEndpoint;
 import io.charter.shared.ChainOrder;
 import io.charter.shared.SecurityHeaders;
 
@@ -38,13 +38,11 @@ class PublicRequestSecurity {
 
 	/**
 	 * Connected systems report back without an account: each callback is signed with the system's
-	 * secret and checked by the controller. Stateless, no CSRF (no browser, no cookie).
+	 * secret and checked by the controller. Stateless, no CSRF (no browser, no cookie): platform's
+	 * chain for machine endpoints.
 	 */
 	@Bean
-	@Order(ChainOrder.SYSTEM_CALLBACKS)
-	SecurityFilterChain systemCallbackChain(HttpSecurity http) throws Exception {
-		return MachineEndpoints.stateless(http, "/api/v1/rights/callbacks/**")
-				.authorizeHttpRequests(a -> a.anyRequest().permitAll())
-				.build();
+	static MachineEndpoint systemCallbackEndpoint() {
+		return MachineEndpoint.open("/api/v1/rights/callbacks/**");
 	}
 }
