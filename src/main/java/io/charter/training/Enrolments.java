@@ -126,7 +126,7 @@ class Enrolments {
 				select count(*) from (select distinct e.person_id from training_enrolment e
 				  join training_session s on s.id = e.session_id
 				  where e.attended = true and e.person_id is not null and s.starts_at >= :since) a
-				where """ + Directory.activeOnCondition("a.person_id", "day")).param("since", odt(since)).param("day", day)
+				where\s""" + Directory.activeOnCondition("a.person_id", "day")).param("since", odt(since)).param("day", day)
 				.query(Integer.class).single();
 	}
 
