@@ -4,7 +4,8 @@
 # unprefixed), the DETAIL line after it its parameters ($1 = 'a', $2 = NULL, quotes doubled inside).
 
 function flush(    f) {
-	if (sql != "" && tolower(sql) ~ /^[ \t\n]*(select|with)/) {
+	# Reads only: a "for update" belongs to a write another thread (a job, the audit trail) was making.
+	if (sql != "" && tolower(sql) ~ /^[ \t\n]*(select|with)/ && tolower(sql) !~ /for update/) {
 		f = dir "/" sprintf("%03d", ++n) ".sql"
 		print bind(sql, params) ";" > f
 		close(f)
