@@ -119,15 +119,22 @@ public class Software {
 	record Counts(long reported, long unapproved, long unapprovedUncovered, long prohibited, long prohibitedUncovered) {
 	}
 
+	/**
+	 * Per device first (whether it has a finding, one not covered, a prohibited one, one of those not
+	 * covered), then those devices counted: one pass over the findings rather than a distinct count
+	 * of each figure.
+	 */
 	Counts counts(ExemptionsInForce inForce) {
 		return overFindings(inForce, """
-				select (select count(distinct s.device_id) from device_software s join device d on d.id = s.device_id
-				    where d.revoked_at is null) reported,
-				  count(distinct device_id) unapproved, count(distinct case when exempted = 0 then device_id end) unapproved_uncovered,
-				  count(distinct case when prohibited = 1 then device_id end) prohibited,
-				  count(distinct case when prohibited = 1 and exempted = 0 then device_id end) prohibited_uncovered
-				from findings""").query((rs, n) -> new Counts(rs.getLong("reported"), rs.getLong("unapproved"),
-						rs.getLong("unapproved_uncovered"), rs.getLong("prohibited"), rs.getLong("prohibited_uncovered")))
+				select (select count(*) from device d where d.revoked_at is null
+				    and exists (select 1 from device_software s where s.device_id = d.id)) reported,
+				  count(*) unapproved, coalesce(sum(uncovered), 0) unapproved_uncovered,
+				  coalesce(sum(prohibited), 0) prohibited, coalesce(sum(prohibited_uncovered), 0) prohibited_uncovered
+				from (select device_id, max(1 - exempted) uncovered, max(prohibited) prohibited,
+				    max(prohibited * (1 - exempted)) prohibited_uncovered
+				  from findings group by device_id) per_device""").query((rs, n) -> new Counts(rs.getLong("reported"),
+						rs.getLong("unapproved"), rs.getLong("unapproved_uncovered"), rs.getLong("prohibited"),
+						rs.getLong("prohibited_uncovered")))
 				.single();
 	}
 
@@ -146,15 +153,34 @@ public class Software {
 	 * clause (S8 when prohibited, else S6) and whether an exemption in force covers it: for its clause,
 	 * for the whole clause or its item {@code software:<name>}, granted to the organisation, the
 	 * device or the person it is assigned to. {@code GRANTS} stands for the grants' select.
+	 * <p>
+	 * Whether an item is prohibited or approved depends only on its name, publisher and device's
+	 * platform, so the patterns are matched once per such kind ({@code judged}: a fleet installs the
+	 * same few hundred things on every device) rather than once per installed item (matching every
+	 * item against every pattern took seconds for 10,000 devices); each item then takes its kind's
+	 * answer by an equality join, a missing platform or publisher matching a missing one.
+	 * {@code items} (and {@code installed}, with each item's answers) is every item of the devices not
+	 * revoked.
 	 */
 	private static final String FINDINGS = """
 			with granted (clause, item, kind, subject) as (GRANTS),
-			installed as (
-			  select s.device_id, d.owner_id, d.platform, s.name, s.publisher, s.first_seen_at,
-			    case when exists (select 1 from prohibited_software p where (p.platform is null or p.platform = d.platform)
-			      and GLOB_PROHIBITED) then 1 else 0 end prohibited
+			items as (
+			  select s.device_id, d.owner_id, d.platform, s.name, s.publisher, s.first_seen_at
 			  from device_software s join device d on d.id = s.device_id
 			  where d.revoked_at is null),
+			judged as (
+			  select platform, name, publisher,
+			    case when exists (select 1 from prohibited_software p where (p.platform is null or p.platform = k.platform)
+			      and GLOB_PROHIBITED) then 1 else 0 end prohibited,
+			    case when exists (select 1 from approved_software a
+			      where (a.platform is null or a.platform = k.platform) and GLOB_APPROVED
+			      and (a.publisher is null or GLOB_PUBLISHER)) then 1 else 0 end approved
+			  from items k group by platform, name, publisher),
+			installed as (
+			  select i.device_id, i.owner_id, i.platform, i.name, i.first_seen_at, j.prohibited, j.approved
+			  from items i join judged j on j.name = i.name
+			    and (j.platform = i.platform or (j.platform is null and i.platform is null))
+			    and (j.publisher = i.publisher or (j.publisher is null and i.publisher is null))),
 			findings as (
 			  select i.device_id, i.name, i.platform, i.prohibited, i.first_seen_at,
 			    case when exists (select 1 from granted g
@@ -163,11 +189,9 @@ public class Software {
 			      and (g.kind = 'ORGANISATION' or (g.kind = 'DEVICE' and g.subject = i.device_id)
 			        or (g.kind = 'PERSON' and g.subject = i.owner_id))) then 1 else 0 end exempted
 			  from installed i
-			  where i.prohibited = 1 or not exists (select 1 from approved_software a
-			    where (a.platform is null or a.platform = i.platform) and GLOB_APPROVED
-			    and (a.publisher is null or GLOB_PUBLISHER)))
-			""".replace("GLOB_PROHIBITED", glob("s.name", "p.pattern")).replace("GLOB_APPROVED", glob("i.name", "a.pattern"))
-			.replace("GLOB_PUBLISHER", glob("i.publisher", "a.publisher"))
+			  where i.prohibited = 1 or i.approved = 0)
+			""".replace("GLOB_PROHIBITED", glob("k.name", "p.pattern")).replace("GLOB_APPROVED", glob("k.name", "a.pattern"))
+			.replace("GLOB_PUBLISHER", glob("k.publisher", "a.publisher"))
 			.replace("'PROHIBITED'", "'" + DeviceControls.PROHIBITED_CLAUSE + "'")
 			.replace("'APPROVED'", "'" + DeviceControls.APPROVED_CLAUSE + "'");
 

@@ -1,6 +1,7 @@
 package io.charter.people;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,17 @@ public class Directory {
 	public static String activeCondition(String personId) {
 		return "exists (select 1 from person active_person where active_person.id = " + personId
 				+ " and active_person.status = 'ACTIVE')";
+	}
+
+	/**
+	 * The condition that the person of column {@code personId} is in the scope of a duty on the day
+	 * bound as {@code :dayParameter}: active, and not left before that day (no end date, or one on or
+	 * after it), as {@link #activeCondition} for a module that counts rows of its own per person.
+	 */
+	public static String activeOnCondition(String personId, String dayParameter) {
+		return "exists (select 1 from person active_person where active_person.id = " + personId
+				+ " and active_person.status = 'ACTIVE' and (active_person.end_date is null or active_person.end_date >= :"
+				+ dayParameter + "))";
 	}
 
 	/** The largest page {@link #page} returns. */
@@ -71,6 +83,12 @@ public class Directory {
 	public Page page(PeopleFilter filter, int offset, int limit) {
 		int size = Math.max(0, Math.min(limit, MAX_PAGE));
 		return new Page(people.search(filter, Math.max(0, offset), size), people.count(filter));
+	}
+
+	/** How many active people have not left before this day (no end date, or one on or after it). */
+	@Transactional(readOnly = true)
+	public int countActiveOn(LocalDate day) {
+		return people.countActiveOn(day);
 	}
 
 	/** How many people the filter selects, without reading them. */

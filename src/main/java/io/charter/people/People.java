@@ -84,6 +84,12 @@ class People implements DirectoryRows {
 				.single();
 	}
 
+	/** As {@link Directory#activeOnCondition}: active, and no end date before the day. */
+	int countActiveOn(LocalDate day) {
+		return jdbc.sql("select count(*) from person where status = 'ACTIVE' and (end_date is null or end_date >= :day)")
+				.param("day", day).query(Integer.class).single();
+	}
+
 	/** When each of these people was added, a thousand ids per query. */
 	java.util.Map<UUID, Instant> addedAt(java.util.Collection<UUID> ids) {
 		java.util.Map<UUID, Instant> added = new java.util.HashMap<>();

@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.charter.people.Directory;
+
 /** The training_enrolment table. */
 @Repository
 class Enrolments {
@@ -113,6 +115,19 @@ class Enrolments {
 							instant(rs, "last").atZone(zone).toLocalDate())).list();
 		}
 		return last;
+	}
+
+	/**
+	 * How many people in a duty's scope on this day ({@link Directory#activeOnCondition}) attended a
+	 * session starting at or after this instant: counted in the database, the directory never read.
+	 */
+	int attendedSince(Instant since, LocalDate day) {
+		return jdbc.sql("""
+				select count(*) from (select distinct e.person_id from training_enrolment e
+				  join training_session s on s.id = e.session_id
+				  where e.attended = true and e.person_id is not null and s.starts_at >= :since) a
+				where\s""" + Directory.activeOnCondition("a.person_id", "day")).param("since", odt(since)).param("day", day)
+				.query(Integer.class).single();
 	}
 
 	/** People holding a place in a session (not cancelled) that starts after this instant. */

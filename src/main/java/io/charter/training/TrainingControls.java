@@ -3,25 +3,25 @@ package io.charter.training;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.charter.people.Directory;
+import io.charter.people.PersonSummary;
 import io.charter.shared.Duty;
 import io.charter.shared.control.Control;
 import io.charter.shared.control.ControlReport;
 import io.charter.shared.control.ControlStatus;
+import io.charter.shared.exemption.ExemptionSubject;
+import io.charter.shared.exemption.ExemptionsInForce;
 
 /**
  * Clause S1 for the compliance table: the sessions this calendar year against the two the policy
  * offers, and the share of active people whose last attendance is still valid (the duty's own
- * rule), a person exempted from S1 counted apart. The directory is read once; a few queries whatever
- * the number of people.
+ * rule), a person exempted from S1 counted apart. A few queries whatever the number of people.
  */
 @Component
 class TrainingControls implements ControlReport {
@@ -33,17 +33,19 @@ class TrainingControls implements ControlReport {
 	private final Sessions sessions;
 	private final Directory directory;
 	private final TrainingDuty duty;
+	private final Enrolments enrolments;
 	private final ZoneId zone;
 	private final double target;
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-	TrainingControls(Sessions sessions, Directory directory, TrainingDuty duty,
+	TrainingControls(Sessions sessions, Directory directory, TrainingDuty duty, Enrolments enrolments,
 			@Value(TrainingSettings.ZONE) ZoneId zone, @Value("${charter.training.target:0.95}") double target,
 			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.sessions = sessions;
 		this.directory = directory;
 		this.duty = duty;
+		this.enrolments = enrolments;
 		this.zone = zone;
 		this.target = target;
 	}
@@ -76,14 +78,29 @@ class TrainingControls implements ControlReport {
 	}
 
 	/**
-	 * The directory is read once, and the duty's own standings say who is exempted: a standing not done
-	 * is {@code EXEMPTED} exactly when an exemption from S1 covers the person for {@link #CHECK}.
+	 * The duty's figures counted in the database, the directory never read into memory: the people in
+	 * scope (active, not left before today), those of them whose last attendance is still valid (a
+	 * session at or after {@link TrainingDuty#validSince}, as the duty's standing rules), and of the
+	 * others those an exemption from S1 covers. An exemption of the whole organisation covers every
+	 * one of them; an exemption of a person is asked of the duty's own standings for the few people
+	 * named, so the exempted count is the one the duty gives.
 	 */
 	private Control trained(LocalDate today) {
-		Map<UUID, Duty.Standing> standings = duty.standingsOf(directory.active(null), today);
-		long met = standings.values().stream().filter(s -> s.state() == Duty.State.DONE).count();
-		long exempted = standings.values().stream().filter(s -> s.state() == Duty.State.EXEMPTED).count();
-		return Control.share(TRAINED, "training.control.trained", Set.of("S1"), met, standings.size(), exempted,
+		long of = directory.countActiveOn(today);
+		long met = enrolments.attendedSince(duty.validSince(today).atStartOfDay(zone).toInstant(), today);
+		ExemptionsInForce exempt = duty.exemptionsOn(today);
+		long exempted;
+		if (exempt.covers("S1", TrainingDuty.ID, ExemptionSubject.organisation())) {
+			exempted = of - met;
+		}
+		else {
+			List<PersonSummary> named = exempt.grants().stream()
+					.filter(g -> g.subject().kind() == ExemptionSubject.Kind.PERSON).map(g -> g.subject().id()).distinct()
+					.flatMap(id -> directory.person(id).stream()).filter(PersonSummary::active).toList();
+			exempted = named.isEmpty() ? 0 : duty.standingsOf(named, today).values().stream()
+					.filter(s -> s.state() == Duty.State.EXEMPTED).count();
+		}
+		return Control.share(TRAINED, "training.control.trained", Set.of("S1"), met, of, exempted,
 				target, "training.control.trained.figure", "/people/compliance");
 	}
 }

@@ -1,5 +1,6 @@
 package io.charter.training;
 
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -107,6 +108,30 @@ class TrainingDuty implements Duty {
 			standings.put(person.id(), exempted(standing(start, last.get(person.id()), today), person.id(), exempt));
 		}
 		return standings;
+	}
+
+	/** The exemptions in force on this day, as the standings read them. */
+	ExemptionsInForce exemptionsOn(LocalDate today) {
+		return exemptions.inForce(today);
+	}
+
+	/**
+	 * The first day an attendance on which still counts today: the duty's rule ({@link #standing}:
+	 * done while today is not after that day plus the validity) solved for the day. A period of months
+	 * is not undone by subtracting it (31 March less a month is 28 February, and 28 February plus a
+	 * month is only 28 March), so the day found by subtracting is moved to where the rule changes;
+	 * adding a period never moves a later day earlier, so the rule holds from that day on.
+	 */
+	LocalDate validSince(LocalDate today) {
+		Period validFor = settings.validFor();
+		LocalDate day = today.minus(validFor);
+		while (!today.isAfter(day.minusDays(1).plus(validFor))) {
+			day = day.minusDays(1);
+		}
+		while (today.isAfter(day.plus(validFor))) {
+			day = day.plusDays(1);
+		}
+		return day;
 	}
 
 	/** A standing not done becomes exempted while an exemption from S1 covers the person. */

@@ -240,6 +240,7 @@ class DeviceExemptionsTests {
 		UUID other = device("other-" + x, null, "darwin");
 		UUID linux = device("linux-" + x, null, "linux");
 		UUID revoked = device("leaver-" + x, owner, "darwin");
+		UUID bare = device("bare-" + x, null, null);
 		jdbc.sql("update device set revoked_at = current_timestamp where id = :id").param("id", revoked).update();
 		jdbc.sql("""
 				insert into approved_software (id, pattern, publisher, platform, note, created_at, created_by)
@@ -262,6 +263,8 @@ class DeviceExemptionsTests {
 			software(other, "Mail-" + x, "someone"); // the exemption ended yesterday
 			software(linux, "wireshark-" + x, "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>");
 			software(revoked, "Leaver-" + x, "someone"); // a revoked device is out of the report
+			software(bare, "tool-" + x + "-pro", null); // no platform, no publisher: the Acme entry does not approve it
+			software(bare, "a_b%" + x, null); // approved by an entry for every platform and publisher
 			LocalDate today = exemptions.today();
 			grants.grants.add(new ExemptionGrant(UUID.randomUUID(), "S6", "software:chat-" + x, ExemptionSubject.person(owner),
 					today, today));
@@ -279,7 +282,7 @@ class DeviceExemptionsTests {
 					.containsExactly("wireshark-" + x + " linux true 1 1", "Chat-" + x + " darwin false 2 1",
 							"Mail-" + x + " darwin false 2 0", "a_bz" + x + " darwin false 1 0",
 							"axb%" + x + " darwin false 1 0", "tool-" + x + "-pro darwin false 1 0",
-							"tool-" + x + "-pro linux false 1 0");
+							"tool-" + x + "-pro linux false 1 0", "tool-" + x + "-pro null false 1 0");
 			assertThat(all).containsExactlyInAnyOrderElementsOf(inMemory(inForce));
 			assertThat(software.unapprovedLines(inForce)).isEqualTo(all.size());
 			// The software controls, counted by SQL, as they were counted item by item with the same rules.

@@ -61,4 +61,26 @@ class TrainingDutyUnitTests {
 		assertThat(halfYear.standing(LocalDate.of(2026, 7, 1), null, LocalDate.of(2026, 7, 31)).state())
 				.isEqualTo(State.DUE);
 	}
+
+	/**
+	 * The control counts in SQL the attendances on or after {@code validSince}: for every day of four
+	 * years (leap days and month ends included) and validities in months, days and years, an
+	 * attendance on a day is done today exactly when it is on or after that day.
+	 */
+	@Test
+	void theFirstValidDayIsWhereTheStandingRuleTurnsDone() {
+		for (Period validFor : java.util.List.of(Period.ofMonths(12), Period.ofMonths(1), Period.ofMonths(6),
+				Period.ofYears(1), Period.ofDays(365), Period.of(1, 1, 1))) {
+			TrainingDuty rule = new TrainingDuty(null, null, new TrainingSettings(validFor, Period.ofDays(90),
+					Period.ofDays(30)), BRUSSELS);
+			for (LocalDate today = LocalDate.of(2027, 1, 1); today.isBefore(LocalDate.of(2029, 1, 1)); today = today.plusDays(1)) {
+				LocalDate since = rule.validSince(today);
+				for (LocalDate attended = since.minusDays(40); attended.isBefore(since.plusDays(40)); attended = attended.plusDays(1)) {
+					assertThat(rule.standing(null, attended, today).state() == State.DONE)
+							.as("%s, attended %s, today %s, since %s", validFor, attended, today, since)
+							.isEqualTo(!attended.isBefore(since));
+				}
+			}
+		}
+	}
 }
