@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.charter.people.web.ImportPreview;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The directory in the API: ADMIN and SECURITY change it, AUDITOR reads. Refusals are problem
  * details (a field rule: 400 with the field; an unknown person: 404). The CSV import takes the raw
- * file as a {@code text/csv} body, so that its bytes are checked as UTF-8.
+ * file as a {@code text/csv} body, so that its bytes are checked as UTF-8, up to
+ * {@code charter.people.max-import} (413 past it).
  */
 @RestController
 @RequestMapping("/api/v1/people")
@@ -39,8 +43,11 @@ class PeopleApi {
 	private final DirectoryChanges changes;
 	private final PeopleImport imports;
 	private final PeopleExport export;
+	private final PeopleSettings settings;
 
-	PeopleApi(Directory directory, DirectoryChanges changes, PeopleImport imports, PeopleExport export) {
+	PeopleApi(Directory directory, DirectoryChanges changes, PeopleImport imports, PeopleExport export,
+			PeopleSettings settings) {
+		this.settings = settings;
 		this.directory = directory;
 		this.changes = changes;
 		this.imports = imports;
@@ -82,8 +89,10 @@ class PeopleApi {
 
 	@PostMapping(path = "/import", consumes = "text/csv")
 	@Operation(summary = "Check (dryRun=true, the default) or import a CSV file; mode VALID_ROWS imports the valid rows of a file with problems")
-	ImportPreview importFile(@RequestBody byte[] csv, @RequestParam(defaultValue = "true") boolean dryRun,
-			@RequestParam(defaultValue = "ALL") PeopleImport.Mode mode) {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv"))
+	ImportPreview importFile(HttpServletRequest request, @RequestParam(defaultValue = "true") boolean dryRun,
+			@RequestParam(defaultValue = "ALL") PeopleImport.Mode mode) throws IOException {
+		byte[] csv = settings.importFile(request.getInputStream(), request.getContentLengthLong());
 		return dryRun ? imports.preview(csv) : imports.apply(csv, mode);
 	}
 

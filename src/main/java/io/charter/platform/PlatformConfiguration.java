@@ -9,6 +9,8 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,5 +44,17 @@ class PlatformConfiguration {
 	@EnableScheduling
 	@ConditionalOnProperty(name = "charter.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 	static class Timers {
+
+		/** An outage stops a job run with one line in the log ({@link ScheduledFailures}). */
+		@Bean
+		ThreadPoolTaskSchedulerCustomizer scheduledFailures() {
+			return scheduler -> scheduler.setErrorHandler(new ScheduledFailures());
+		}
+
+		/** The same when the jobs run on virtual threads ({@code spring.threads.virtual.enabled}). */
+		@Bean
+		SimpleAsyncTaskSchedulerCustomizer scheduledFailuresOnVirtualThreads() {
+			return scheduler -> scheduler.setErrorHandler(new ScheduledFailures());
+		}
 	}
 }

@@ -19,6 +19,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 import io.charter.platform.ProblemWriter;
@@ -34,6 +36,7 @@ import io.charter.shared.SecurityHeaders;
 class ErrorReplies {
 
 	private static final String VIEW = "error.jte";
+	private static final String CSRF_REFUSED = "The CSRF token is missing or invalid: send the X-CSRF-TOKEN header with the _csrf value of a page.";
 
 	private final TemplateEngine templates;
 	private final MessageSource messages;
@@ -80,14 +83,22 @@ class ErrorReplies {
 			// Identity providers read SCIM's error format (RFC 7644 section 3.12) there, also for the container's refusals.
 			response.setContentType("application/scim+json;charset=UTF-8");
 			return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"" + status.value()
-					+ "\",\"detail\":\"" + detail(status) + "\"}";
+					+ "\",\"detail\":\"" + detail(request, status) + "\"}";
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(request, status));
 		if (path != null) {
 			problem.setInstance(ProblemWriter.instance(path));
 		}
 		response.setContentType(ProblemWriter.CONTENT_TYPE);
 		return new String(problems.body(problem), StandardCharsets.UTF_8);
+	}
+
+	/** A refusal for want of a CSRF token is no matter of roles: saying so would send the client looking in the wrong place. */
+	private static String detail(HttpServletRequest request, HttpStatus status) {
+		if (status == HttpStatus.FORBIDDEN && request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
+			return CSRF_REFUSED;
+		}
+		return detail(status);
 	}
 
 	private static String detail(HttpStatus status) {
@@ -98,6 +109,7 @@ class ErrorReplies {
 			case FORBIDDEN -> "Your roles do not allow this.";
 			case BAD_REQUEST -> "The request could not be read.";
 			case CONTENT_TOO_LARGE -> "The request body is too large.";
+			case SERVICE_UNAVAILABLE -> "Charter is temporarily unavailable. Try again shortly.";
 			default -> status.is5xxServerError() ? "Charter could not complete the request." : status.getReasonPhrase();
 		};
 	}

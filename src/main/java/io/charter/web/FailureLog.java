@@ -5,6 +5,8 @@ import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.charter.platform.DatabaseOutage;
+
 /**
  * How Charter logs a request it could not complete: one line, whatever the request (its method and
  * path, what failed, where it was thrown and the innermost method of Charter's own code it went
@@ -30,10 +32,19 @@ final class FailureLog {
 		String thrown = frames.length == 0 ? "?" : place(frames[0]);
 		String charter = Arrays.stream(frames).filter(f -> f.getClassName().startsWith("io.charter.")).findFirst()
 				.map(FailureLog::place).orElse("-");
-		String request = oneLine(method, 20) + " " + oneLine(String.valueOf(path).replaceAll("[^/]{17,}", "*"), 200);
+		String request = request(method, path);
 		log.error("Request failed: {}: {} at {} (in Charter: {}): {}", request, root.getClass().getName(),
 				thrown, charter, oneLine(String.valueOf(root.getMessage()), 300));
 		log.debug("Stack trace of the failure above", failure);
+	}
+
+	/** A request stopped because the database is out of reach: one WARN line, no trace but at DEBUG. */
+	void outage(String method, String path, Throwable failure) {
+		DatabaseOutage.warn(log, "Request refused (503): " + request(method, path), failure);
+	}
+
+	private static String request(String method, String path) {
+		return oneLine(method, 20) + " " + oneLine(String.valueOf(path).replaceAll("[^/]{17,}", "*"), 200);
 	}
 
 	private static String place(StackTraceElement frame) {

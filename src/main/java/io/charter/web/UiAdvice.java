@@ -53,7 +53,8 @@ class UiAdvice {
 				}
 			}
 		}
-		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		// The error path asked for directly shows no form: reading a token would open a session for it.
+		CsrfToken csrf = ErrorPages.askedDirectly(request) ? null : (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		return new Ui(messages, RequestContextUtils.getLocale(request), zone, name, roles, navigation,
 				csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),
 				request.getRequestURI().substring(request.getContextPath().length()), request.getQueryString());

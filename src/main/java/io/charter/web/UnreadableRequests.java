@@ -8,10 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.DisconnectedClientHelper;
+
+import io.charter.platform.DatabaseOutage;
 
 /**
  * Answers a request Charter cannot read with a 400 before any component trips over it, and keeps
@@ -19,7 +22,8 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * encoding is broken where the container does not check it (path parameters, {@code ;%ZZ}), query
  * or form parameters that do not decode or are too many. Those are read here once, so every later
  * reader gets them ready; a failure there is the client's, answered directly (an error page
- * dispatch would read them again) and not logged.
+ * dispatch would read them again) and not logged. A failure because the database is out of reach
+ * (a security filter reading tokens, sessions or credentials) is a 503 with Retry-After.
  */
 class UnreadableRequests extends OncePerRequestFilter {
 
@@ -45,11 +49,20 @@ class UnreadableRequests extends OncePerRequestFilter {
 			if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
 				return;
 			}
-			failures.unexpected(request.getMethod(), request.getRequestURI(), failure);
+			boolean outage = DatabaseOutage.causedBy(failure);
+			if (outage) {
+				failures.outage(request.getMethod(), request.getRequestURI(), failure);
+			}
+			else {
+				failures.unexpected(request.getMethod(), request.getRequestURI(), failure);
+			}
 			if (!response.isCommitted()) {
 				response.reset();
+				if (outage) {
+					response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.retryAfter());
+				}
 				// Through the error page, which knows who is signed in.
-				response.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value());
+				response.sendError(outage ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.INTERNAL_SERVER_ERROR.value());
 			}
 		}
 	}

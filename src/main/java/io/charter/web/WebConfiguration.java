@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.handler.AbstractHandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -57,6 +63,40 @@ class WebConfiguration implements WebMvcConfigurer {
 		}
 		catch (IllegalArgumentException malformed) {
 			return Locale.ENGLISH;
+		}
+	}
+
+	/**
+	 * Spring's resolver of client errors (415, 400 for a value that does not convert, ...) logs the
+	 * exception's message at WARN, which quotes what the client sent (a header, a path value): it
+	 * logs nothing here, and {@link RefusalLog} logs the exception's type and the path's template.
+	 */
+	@Override
+	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+		for (HandlerExceptionResolver resolver : resolvers) {
+			if (resolver instanceof AbstractHandlerExceptionResolver spring) {
+				spring.setWarnLogCategory(null);
+			}
+		}
+		resolvers.add(0, new RefusalLog());
+	}
+
+	/** Logs a request Spring MVC refused, without anything the client sent; resolves nothing itself. */
+	static final class RefusalLog implements HandlerExceptionResolver {
+
+		private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RefusalLog.class);
+
+		@Override
+		public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+				Exception ex) {
+			// Not 404 or 405: every scanner would write a line per guess.
+			if (ex instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()
+					&& refused.getStatusCode().value() != 404 && refused.getStatusCode().value() != 405) {
+				Object template = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+				log.warn("Refused ({}): {} {}: {}", refused.getStatusCode().value(), FailureLog.oneLine(request.getMethod(), 20),
+						template == null ? "(no handler)" : template, ex.getClass().getName());
+			}
+			return null;
 		}
 	}
 

@@ -280,6 +280,18 @@ class PeopleIntegrationTests {
 				.andExpect(jsonPath("$.problems[0].reason").value("missing-column"));
 	}
 
+	/** A file past charter.people.max-import (5 MB) is refused before it is parsed, not read into memory whole. */
+	@Test
+	void anImportLargerThanTheLimitIsRefusedWith413() throws Exception {
+		String admin = "Bearer " + fixtures.tokenFor(Role.ADMIN);
+		byte[] large = new byte[5 * 1024 * 1024 + 1];
+		java.util.Arrays.fill(large, (byte) 'a');
+		mvc.perform(post("/api/v1/people/import").header("Authorization", admin).contentType("text/csv").content(large))
+				.andExpect(status().isContentTooLarge())
+				.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+				.andExpect(jsonPath("$.detail", containsString("charter.people.max-import")));
+	}
+
 	@Test
 	void aDataSubjectIsFoundExportedAndAnonymisedNotDeleted() {
 		PersonSummary boss = changes.create(new PersonDetails("Boss " + p, "boss@" + p + ".test", p + "-B",

@@ -32,8 +32,9 @@ class LoginController {
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) String error, @RequestParam(name = "oidc-error", required = false) String oidcError,
 			@RequestParam(required = false) String wait, @RequestParam(required = false) String logout,
-			@RequestParam(required = false) String created, Model model) {
-		model.addAttribute("failure", error != null ? "login.failed" : oidcError != null ? "login.oidc-failed" : null);
+			@RequestParam(required = false) String created, @RequestParam(required = false) String unavailable, Model model) {
+		model.addAttribute("failure", error != null ? "login.failed" : oidcError != null ? "login.oidc-failed"
+				: unavailable != null ? "login.unavailable" : null);
 		// Only a number goes back into the page, whatever the link says.
 		model.addAttribute("wait", wait != null && wait.matches("[1-9][0-9]{0,5}") ? wait : null);
 		model.addAttribute("notice", logout != null ? "login.logged-out" : created != null ? "login.created" : null);

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -18,6 +19,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -114,6 +116,11 @@ class SecurityConfiguration {
 				.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 				.addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
 				.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+				// As Spring's own handler, but the error page learns why: a missing CSRF token is not a matter of roles.
+				.exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+					request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+					response.sendError(HttpStatus.FORBIDDEN.value());
+				}))
 				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.PAGE_POLICY))
 						.frameOptions(f -> f.deny())
 						.referrerPolicy(r -> r.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))));

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import io.charter.identity.CurrentUser;
 import io.charter.identity.IdentityManagement;
 import io.charter.identity.UserAccount;
+import io.charter.platform.DatabaseOutage;
 
 /**
  * After a sign-in attempt: count failures (per account, and for the client's waits), record
@@ -54,6 +55,11 @@ class SignInOutcome extends SavedRequestAwareAuthenticationSuccessHandler implem
 			AuthenticationException exception) throws IOException {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/login/oauth2")) {
 			response.sendRedirect(request.getContextPath() + "/login?oidc-error");
+			return;
+		}
+		if (DatabaseOutage.causedBy(exception)) {
+			// The password was never checked: say so, and count nothing against the account or client.
+			response.sendRedirect(request.getContextPath() + "/login?unavailable");
 			return;
 		}
 		// Every failure of the password form counts, a deactivated account's too: a wait that came

@@ -9,6 +9,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -74,9 +75,22 @@ class ScimErrors {
 		return scim(ScimException.invalidValue(e.getMessage()));
 	}
 
-	@ExceptionHandler({ PersonNotFound.class, NotFound.class, MethodArgumentTypeMismatchException.class })
+	@ExceptionHandler({ PersonNotFound.class, NotFound.class })
 	ResponseEntity<ObjectNode> notFound(Exception e) {
 		return scim(ScimException.notFound("Resource"));
+	}
+
+	/**
+	 * A resource id that is no id names no resource (404); a query parameter that does not parse
+	 * ({@code count=abc}, a number past the largest) is an invalid value (400, RFC 7644 section 3.12),
+	 * named but not quoted.
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ObjectNode> mismatch(MethodArgumentTypeMismatchException e) {
+		if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return notFound(e);
+		}
+		return scim(ScimException.invalidValue("Invalid value for " + e.getName()));
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
