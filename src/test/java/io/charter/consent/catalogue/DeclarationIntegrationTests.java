@@ -181,7 +181,11 @@ class DeclarationIntegrationTests {
 		assertThat(v1.site().languages()).containsExactly("fr", "nl", "en");
 		assertThat(v1.site().defaultLanguage()).isEqualTo("fr");
 		assertThat(v1.site().consentLifetimeDays()).isEqualTo(182);
-		assertThat(v1.categories()).extracting(Declaration.Category::key).containsExactly("necessary", "analytics", "tracking");
+		assertThat(v1.categories()).extracting(Declaration.Category::key).containsExactly("necessary", "analytics", "chat", "tracking");
+		// Live chat is asked for on its own, not with analytics (consent is specific).
+		assertThat(service(v1, "tawk-to").category()).isEqualTo("chat");
+		assertThat(v1.category("chat").name()).containsEntry("en", "Live chat cookies");
+		assertThat(v1.category("chat").gcmTypes()).isEmpty();
 		assertThat(v1.category("tracking").gcmTypes()).containsExactly("ad_storage", "ad_user_data", "ad_personalization");
 		assertThat(v1.category("tracking").refuseOnGpc()).isTrue();
 		assertThat(v1.services()).extracting(Declaration.Service::key).containsExactlyInAnyOrder("wegroup", "tawk-to",
@@ -234,6 +238,12 @@ class DeclarationIntegrationTests {
 				.andExpect(content().string(containsString("IDE")))
 				.andReturn();
 		String html = result.getResponse().getContentAsString();
+		// Live chat has its own category, and Tawk.to is not listed among the analytics services.
+		String chat = Map.of("fr", "Cookies de live chat", "nl", "Livechatcookies", "en", "Live chat cookies").get(lang);
+		assertThat(html).contains("<h3>" + chat + "</h3>");
+		assertThat(html.substring(html.indexOf("id=\"declaration-analytics\""))).doesNotContain("Tawk.to");
+		assertThat(html.substring(html.indexOf("id=\"declaration-first-party\""), html.indexOf("id=\"declaration-third-party\"")))
+				.contains("Tawk.to <span class=\"status\">(").contains(" · " + chat + ")");
 		// The controller as the organisation profile names it, in the page's language.
 		assertThat(html).contains(Map.of("fr", "WeGroup SA, ", "nl", "WeGroup NV, ", "en", "WeGroup, ").get(lang))
 				.contains(Map.of("fr", "Ottergemsesteenweg-Zuid 808 boîte 372, Gand", "nl",
