@@ -274,6 +274,11 @@ class DeclarationIntegrationTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
 				.andExpect(content().string(containsString("This page does not exist.")));
 		mvc.perform(get("/c/no-such-site/declaration/fragment")).andExpect(status().isNotFound());
+		// A key no site can have (upper case, markup) is not a bad request either: it names no site.
+		for (String path : List.of("/c/WeGroup-BE/declaration", "/c/%3Csvg%3E/declaration", "/c/WeGroup-BE/declaration/fragment")) {
+			mvc.perform(get(java.net.URI.create(path)).accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound())
+					.andExpect(content().string(not(containsString("<svg"))));
+		}
 	}
 
 	@Test
