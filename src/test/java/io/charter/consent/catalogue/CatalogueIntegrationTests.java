@@ -433,6 +433,37 @@ class CatalogueIntegrationTests {
 		assertThat(kept.category("chat")).isNull();
 	}
 
+	/** _gat takes the organisation's range where it still has Google's 1 minute as shipped; an edited one stays. */
+	@Test
+	void theGatMigrationPublishesTheOrganisationsRetentionNotGooglesGuess() throws Exception {
+		String shipped = site();
+		String edited = site();
+		for (String key : List.of(shipped, edited)) {
+			catalogue.createCategory(key, new CategoryForm("analytics", Map.of("fr", "Analytique", "en", "Analytics"),
+					Map.of("fr", "Mesure.", "en", "Measure."), List.of("analytics_storage"), false, 10));
+			catalogue.createService(key, new ServiceForm("google-analytics", "Google Analytics", "Google", "analytics",
+					false, null, Map.of("fr", "Mesure.", "en", "Measure.")));
+			catalogue.addCookie(key, "google-analytics", new CookieForm("_gat_gtag_UA_123265168_1", null, false, 0,
+					Map.of("fr", "1 minute", "nl", "1 minuut", "en", key.equals(shipped) ? "1 minute" : "60 seconds"),
+					Map.of(), true, "Google documents 1 minute."));
+		}
+		String migration;
+		try (var in = getClass().getResourceAsStream("/db/migration/consent/V2026_12_09_0730__consent_gat_retention_as_given.sql")) {
+			migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		for (String key : List.of(shipped, edited)) {
+			jdbc.sql(migration.replaceAll("(?m)^--.*$", "").strip().replaceAll(";$", "")
+					.replace("'wegroup-be'", "'" + key + "'")).update();
+		}
+		Catalogue.Cookie gat = catalogue.catalogue(shipped).service("google-analytics").cookies().get(0);
+		assertThat(gat.retention()).containsEntry("fr", "1 jour \u2013 2 ans").containsEntry("en", "1 day \u2013 2 years");
+		assertThat(gat.retentionDays()).isEqualTo(730);
+		assertThat(gat.toBeConfirmed()).isTrue();
+		assertThat(gat.note()).contains("1 minute");
+		assertThat(catalogue.catalogue(edited).service("google-analytics").cookies().get(0).retention())
+				.containsEntry("en", "60 seconds");
+	}
+
 	/** Sites created before the "my cookie data" link existed get its default text, and stay publishable. */
 	@Test
 	void theCookieDataLinkMigrationGivesOlderSitesTheDefaultText() throws Exception {
