@@ -5,9 +5,10 @@
  * __CHARTER_BOOT__ to the site's boot data (BannerBoot.java): site key, current and material
  * version, languages, lifetimes, categories with their Consent Mode types, first-party cookie
  * names and whether Global Privacy Control refuses them, the first layer's texts per language, the
- * build id and the stylesheet: the first layer is drawn from it alone, with no second request to wait for. The second layer's texts, services and
- * cookies in one language come from the versioned, immutable config, fetched once the first layer is
- * drawn (so Customise opens at once), or when the settings or a placeholder need it. A returning
+ * build id and the stylesheet: the first layer is drawn from it alone, with no second request to
+ * wait for. The second layer's texts, services and cookies in one language come from the versioned,
+ * immutable config, fetched once the first layer is drawn (so Customise opens at once), or when the
+ * settings or a placeholder need it. A returning
  * visitor with a valid choice costs one request: this script.
  *
  * No dependency. What it draws lives in shadow roots (the page's CSS cannot reach it) styled by a
