@@ -3,11 +3,12 @@
  *
  * Charter serves this file minified (closure compiler, SIMPLE) and wrapped in a function that binds
  * __CHARTER_BOOT__ to the site's boot data (BannerBoot.java): site key, current and material
- * version, languages, lifetimes, categories with their Consent Mode types and first-party cookie
- * names, the first layer's texts per language, the build id and the stylesheet: the first layer is
- * drawn from it alone, with no second request to wait for. The second layer's texts, services and
- * cookies in one language come from the versioned, immutable config, fetched once the first layer is
- * drawn (so Customise opens at once), or when the settings or a placeholder need it. A returning
+ * version, languages, lifetimes, categories with their Consent Mode types, first-party cookie
+ * names and whether Global Privacy Control refuses them, the first layer's texts per language, the
+ * build id and the stylesheet: the first layer is drawn from it alone, with no second request to
+ * wait for. The second layer's texts, services and cookies in one language come from the versioned,
+ * immutable config, fetched once the first layer is drawn (so Customise opens at once), or when the
+ * settings or a placeholder need it. A returning
  * visitor with a valid choice costs one request: this script.
  *
  * No dependency. What it draws lives in shadow roots (the page's CSS cannot reach it) styled by a
@@ -405,9 +406,14 @@
     if (!choice.consentId) {
       record(choice); // not in the consent log yet: sent again, as it was chosen
     }
-  } else if (gpc) {
-    // Global Privacy Control answers for the visitor: recorded as such, and the banner says so.
+  } else if (gpc && optional.some(c => c.gpc)) {
+    // Global Privacy Control answers for the visitor on the categories marked "refused under GPC" (as
+    // the consent log checks): recorded as such, and the banner names them.
     decide({}, 'GPC');
+    notice = true;
+  }
+  // The other categories are still asked about, on every page, until the visitor chooses.
+  if (choice && choice.method == 'GPC' && optional.some(c => !c.gpc)) {
     notice = true;
   }
   const start = () => {

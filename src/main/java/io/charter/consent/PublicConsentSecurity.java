@@ -6,8 +6,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import io.charter.shared.ChainOrder;
+import io.charter.shared.SecurityHeaders;
 
 /**
  * The public surface a website calls: banner script, its configuration, the consent log and the
@@ -27,11 +29,13 @@ class PublicConsentSecurity {
 				.requestCache(r -> r.disable())
 				.securityContext(c -> c.disable())
 				.anonymous(a -> a.disable())
-				// Pages under /c/ (the declaration) keep the strict policy; scripts and JSON are embedded
-				// in other sites, so they may not be framed but may be loaded cross-origin.
-				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-						"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"))
-						.frameOptions(f -> f.sameOrigin()));
+				// Pages under /c/ (the declaration) have Charter's page values: no site frames them (a site
+				// embeds the declaration by fetching its fragment, CORS, not in a frame). Scripts and JSON
+				// are loaded cross-origin, which these headers do not restrict.
+				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.PAGE_POLICY))
+						.frameOptions(f -> f.deny())
+						.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.get(
+								SecurityHeaders.REFERRER_POLICY))));
 		return http.build();
 	}
 }

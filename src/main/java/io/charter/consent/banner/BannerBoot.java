@@ -24,8 +24,11 @@ record BannerBoot(String site, int version, int materialVersion, List<String> la
 	static final List<String> FIRST = List.of("title", "body", "controller", "declarationLink", "acceptAll",
 			"refuseAll", "customise", "gpcNotice", "settings");
 
-	/** @param cookies first-party cookie names of the category; a name ending in {@code *} is a prefix */
-	record Category(String key, boolean necessary, List<String> gcm, List<String> cookies) {
+	/**
+	 * @param cookies first-party cookie names of the category; a name ending in {@code *} is a prefix
+	 * @param gpc refused under Global Privacy Control (the catalogue's setting, as the consent log checks it)
+	 */
+	record Category(String key, boolean necessary, List<String> gcm, List<String> cookies, boolean gpc) {
 	}
 
 	static BannerBoot of(Declaration d, BannerTexts bannerTexts, ControllerNames.Names controller, String css,
@@ -36,7 +39,8 @@ record BannerBoot(String site, int version, int materialVersion, List<String> la
 						.flatMap(s -> BannerConfig.nonNull(s.cookies()).stream())
 						// Third-party cookies are out of the page's reach, and their names (sid, uid)
 						// could shadow the site's own.
-						.filter(k -> !k.thirdParty()).map(BannerConfig::cookieName).distinct().toList()))
+						.filter(k -> !k.thirdParty()).map(BannerConfig::cookieName).distinct().toList(),
+				!c.necessary() && c.refuseOnGpc()))
 				.toList();
 		Map<String, Map<String, String>> texts = new LinkedHashMap<>();
 		for (String language : d.site().languages()) {

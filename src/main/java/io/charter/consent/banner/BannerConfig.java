@@ -58,6 +58,7 @@ record BannerConfig(int version, String language, Map<String, String> texts, Lis
 	static Map<String, String> texts(Declaration d, String language, BannerTexts bannerTexts,
 			ControllerNames.Names controller) {
 		Map<String, String> texts = new LinkedHashMap<>(bannerTexts.of(d, language));
+		texts.computeIfPresent("gpcNotice", (k, text) -> text.replace("{categories}", gpcRefused(d, language)));
 		String legalName = controller.legalNames().get(CatalogueRules.LANGUAGES.contains(language) ? language : "en");
 		if (legalName != null) {
 			List<String> partners = partners(d, controller);
@@ -78,6 +79,13 @@ record BannerConfig(int version, String language, Map<String, String> texts, Lis
 			return category != null && !category.necessary();
 		}).map(s -> s.provider() == null || s.provider().isBlank() ? s.name() : s.provider().strip())
 				.filter(p -> !controller.isController(p)).distinct().toList();
+	}
+
+	/** The names of the categories Global Privacy Control refuses, for the notice that says so. */
+	static String gpcRefused(Declaration d, String language) {
+		return d.categories().stream().filter(c -> !c.necessary() && c.refuseOnGpc())
+				.map(c -> text(c.name(), language, d.site().defaultLanguage())).filter(n -> n != null)
+				.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	/** A text in the asked language, else in the site's default one, else in any. */

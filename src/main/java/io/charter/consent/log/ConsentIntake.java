@@ -82,7 +82,8 @@ final class ConsentIntake implements Filter {
 	@Override
 	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) req;
-		Matcher path = "POST".equals(request.getMethod())
+		String method = request.getMethod();
+		Matcher path = "POST".equals(method) || !"OPTIONS".equals(method) && request.getRequestURI().endsWith("/consents")
 				? PATH.matcher(PATHS.getPathWithinApplication(request))
 				: null;
 		if (path == null || !path.matches()) {
@@ -90,6 +91,12 @@ final class ConsentIntake implements Filter {
 			return;
 		}
 		HttpServletResponse response = (HttpServletResponse) res;
+		if (!"POST".equals(method)) {
+			// The collection is written, never read, replaced or deleted here (a record is read at its own URL).
+			response.setHeader(HttpHeaders.ALLOW, "POST, OPTIONS");
+			problem(request, response, HttpStatus.METHOD_NOT_ALLOWED, "Consents are recorded with POST.", null, null);
+			return;
+		}
 		Timer.Sample timing = Timer.start(meters);
 		String site = path.group(1);
 		String origin = request.getHeader(HttpHeaders.ORIGIN);

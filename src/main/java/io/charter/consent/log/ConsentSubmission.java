@@ -44,7 +44,8 @@ record ConsentSubmission(String visitorId, int version, ConsentMethod method, Ma
 		}
 		for (String name : body.propertyNames()) {
 			if (!FIELDS.contains(name)) {
-				throw ConsentRefused.field(name, "Unknown field '" + safe(name) + "'.");
+				// Never echoed as sent: a name is the client's, and the answer may be shown as HTML.
+				throw ConsentRefused.field(safe(name), "Unknown field '" + safe(name) + "'.");
 			}
 		}
 		JsonNode visitor = body.get("visitorId");

@@ -279,7 +279,7 @@ class BannerBrowserTests {
 		try {
 			open("en");
 			assertThat(banner().findElement(By.cssSelector(".cb .n")).getText()).isEqualTo(
-					"Your browser sends the Global Privacy Control signal, so we refused analytics and tracking cookies for you.");
+					"Your browser sends the Global Privacy Control signal, so we refused these cookies for you: Tracking cookies.");
 			// Recorded as such at once, and kept.
 			assertThat(sentRecords(1)).singleElement().satisfies(r -> {
 				assertThat(r.get("method").asString()).isEqualTo("GPC");
@@ -291,6 +291,12 @@ class BannerBrowserTests {
 			waitFor(d -> "GPC analytics=0,tracking=0".equals(jdbc.sql(
 					"select max(method || ' ' || choices) from consent_record where visitor_id = :v")
 					.param("v", visitorId).query(String.class).single()));
+			// Analytics is not refused under GPC in this catalogue: it is still asked about on the next
+			// page, and nothing new is recorded until the visitor chooses.
+			open("en");
+			assertThat(banner().findElement(By.cssSelector(".cb .n")).getText()).endsWith("Tracking cookies.");
+			assertThat(consent().get("visitorId")).isEqualTo(visitorId);
+			assertThat(sentRecords(1)).hasSize(1);
 
 			click(".cb .b", "Customise");
 			WebElement tracking = waitFor(d -> banner().findElement(By.id("k-tracking")));

@@ -362,6 +362,13 @@ class BannerControllerTests {
 			HttpResponse<byte[]> config = get("/c/wegroup-be/v/" + boot.get("version").asInt() + "/config." + language
 					+ ".json", "Accept-Encoding", "gzip");
 			assertThat(config.statusCode()).isEqualTo(200);
+			// The second layer asks for live chat on its own, with Tawk.to in it.
+			JsonNode chat = null;
+			for (JsonNode c : json.readTree(gunzip(config.body())).get("categories")) {
+				chat = "chat".equals(c.get("key").asString()) ? c : chat;
+			}
+			assertThat(chat).isNotNull();
+			assertThat(chat.get("services").get(0).get("name").asString()).isEqualTo("Tawk.to");
 			int show = bytesToShow("wegroup-be", language);
 			System.out.printf("wegroup-be banner bytes (gzip), %s: to show %d, with the settings' config %d%n",
 					language, show, show + config.body().length);

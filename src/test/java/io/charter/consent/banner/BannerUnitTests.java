@@ -190,6 +190,17 @@ class BannerUnitTests {
 				.doesNotContainKey("controller");
 	}
 
+	/** The GPC notice names the categories the signal refused, from the catalogue, in each language. */
+	@Test
+	void theGpcNoticeNamesTheRefusedCategories() {
+		assertThat(BannerConfig.of(declaration, "en", texts, weGroup).texts().get("gpcNotice")).isEqualTo(
+				"Your browser sends the Global Privacy Control signal, so we refused these cookies for you: Tracking cookies.");
+		assertThat(BannerConfig.of(declaration, "fr", texts, weGroup).texts().get("gpcNotice"))
+				.endsWith(" : Cookies de tracking.").doesNotContain("analytiques");
+		assertThat(BannerConfig.of(declaration, "nl", texts, weGroup).texts().get("gpcNotice"))
+				.endsWith(": Trackingcookies.").doesNotContain("analytische");
+	}
+
 	@Test
 	void textsMissingInALanguageComeFromTheSiteDefault() {
 		assertThat(BannerConfig.text(Map.of("fr", "Bonjour"), "nl", "fr")).isEqualTo("Bonjour");
@@ -208,6 +219,8 @@ class BannerUnitTests {
 		assertThat(boot.categories().get(1).cookies()).containsExactly("_ga", "_ga_*", "_gid",
 				"_gat_gtag_UA_123265168_1", "_lr_*");
 		assertThat(boot.categories().get(1).gcm()).containsExactly("analytics_storage");
+		// Global Privacy Control refuses what the catalogue marks so, as the consent log checks, not every category.
+		assertThat(boot.categories()).extracting(BannerBoot.Category::gpc).containsExactly(false, false, true);
 		assertThat(boot.texts().get("fr")).containsEntry("settings", "Paramètres des cookies");
 		assertThat(boot.texts().get("nl")).containsEntry("settings", "Cookie-instellingen");
 		assertThat(boot.texts().get("en")).containsEntry("settings", "Cookie settings");

@@ -390,6 +390,80 @@ class CatalogueIntegrationTests {
 				.query(Long.class).single()).isZero();
 	}
 
+	/**
+	 * Live chat gets its own category on installs that still have Tawk.to as shipped, under analytics;
+	 * a site that edited the entry keeps it. The migration names the shipped site: run here on a copy.
+	 */
+	@Test
+	void theLiveChatMigrationMovesTheShippedTawkToEntryOutOfAnalytics() throws Exception {
+		String shipped = site();
+		String edited = site();
+		String shippedFr = "Dans sa plateforme, WeGroup utilise Tawk.to pour prévoir un live chat avec l\u2019équipe de "
+				+ "support. Le chat reconnaît les visiteurs d\u2019une visite à l\u2019autre ; il n\u2019est chargé qu\u2019avec votre accord.";
+		for (String key : List.of(shipped, edited)) {
+			catalogue.createCategory(key, new CategoryForm("analytics", Map.of("fr", "Analytique", "en", "Analytics"),
+					Map.of("fr", "Mesure.", "en", "Measure."), List.of("analytics_storage"), false, 10));
+			catalogue.createService(key, new ServiceForm("tawk-to", "Tawk.to", "tawk.to", "analytics", false, null,
+					Map.of("fr", key.equals(shipped) ? shippedFr : "Notre chat.", "en", "Chat.")));
+		}
+		String migration;
+		try (var in = getClass().getResourceAsStream("/db/migration/consent/V2026_12_09_0700__consent_live_chat_category.sql")) {
+			migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		for (String key : List.of(shipped, edited)) {
+			String copy = migration.replace("'wegroup-be'", "'" + key + "'")
+					.replace("6c1f0e2a-9d4b-4c7e-8a15-3f2b7d9e0c41", UUID.randomUUID().toString());
+			for (int run = 0; run < 2; run++) { // a second run changes nothing
+				// Statements end a line: the shipped French text has a semicolon of its own.
+				for (String statement : copy.replaceAll("(?m)^--.*$", "").split(";\\R")) {
+					if (!statement.isBlank()) {
+						jdbc.sql(statement).update();
+					}
+				}
+			}
+		}
+		Catalogue moved = catalogue.catalogue(shipped);
+		assertThat(moved.service("tawk-to").category()).isEqualTo("chat");
+		assertThat(moved.category("chat").name()).containsEntry("en", "Live chat cookies").containsEntry("fr",
+				"Cookies de live chat").containsEntry("nl", "Livechatcookies");
+		assertThat(moved.category("chat").gcmTypes()).isEmpty();
+		assertThat(moved.category("chat").necessary()).isFalse();
+		Catalogue kept = catalogue.catalogue(edited);
+		assertThat(kept.service("tawk-to").category()).isEqualTo("analytics");
+		assertThat(kept.category("chat")).isNull();
+	}
+
+	/** _gat takes the organisation's range where it still has Google's 1 minute as shipped; an edited one stays. */
+	@Test
+	void theGatMigrationPublishesTheOrganisationsRetentionNotGooglesGuess() throws Exception {
+		String shipped = site();
+		String edited = site();
+		for (String key : List.of(shipped, edited)) {
+			catalogue.createCategory(key, new CategoryForm("analytics", Map.of("fr", "Analytique", "en", "Analytics"),
+					Map.of("fr", "Mesure.", "en", "Measure."), List.of("analytics_storage"), false, 10));
+			catalogue.createService(key, new ServiceForm("google-analytics", "Google Analytics", "Google", "analytics",
+					false, null, Map.of("fr", "Mesure.", "en", "Measure.")));
+			catalogue.addCookie(key, "google-analytics", new CookieForm("_gat_gtag_UA_123265168_1", null, false, 0,
+					Map.of("fr", "1 minute", "nl", "1 minuut", "en", key.equals(shipped) ? "1 minute" : "60 seconds"),
+					Map.of(), true, "Google documents 1 minute."));
+		}
+		String migration;
+		try (var in = getClass().getResourceAsStream("/db/migration/consent/V2026_12_09_0730__consent_gat_retention_as_given.sql")) {
+			migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		for (String key : List.of(shipped, edited)) {
+			jdbc.sql(migration.replaceAll("(?m)^--.*$", "").strip().replaceAll(";$", "")
+					.replace("'wegroup-be'", "'" + key + "'")).update();
+		}
+		Catalogue.Cookie gat = catalogue.catalogue(shipped).service("google-analytics").cookies().get(0);
+		assertThat(gat.retention()).containsEntry("fr", "1 jour \u2013 2 ans").containsEntry("en", "1 day \u2013 2 years");
+		assertThat(gat.retentionDays()).isEqualTo(730);
+		assertThat(gat.toBeConfirmed()).isTrue();
+		assertThat(gat.note()).contains("1 minute");
+		assertThat(catalogue.catalogue(edited).service("google-analytics").cookies().get(0).retention())
+				.containsEntry("en", "60 seconds");
+	}
+
 	/** Sites created before the "my cookie data" link existed get its default text, and stay publishable. */
 	@Test
 	void theCookieDataLinkMigrationGivesOlderSitesTheDefaultText() throws Exception {

@@ -181,7 +181,11 @@ class DeclarationIntegrationTests {
 		assertThat(v1.site().languages()).containsExactly("fr", "nl", "en");
 		assertThat(v1.site().defaultLanguage()).isEqualTo("fr");
 		assertThat(v1.site().consentLifetimeDays()).isEqualTo(182);
-		assertThat(v1.categories()).extracting(Declaration.Category::key).containsExactly("necessary", "analytics", "tracking");
+		assertThat(v1.categories()).extracting(Declaration.Category::key).containsExactly("necessary", "analytics", "chat", "tracking");
+		// Live chat is asked for on its own, not with analytics (consent is specific).
+		assertThat(service(v1, "tawk-to").category()).isEqualTo("chat");
+		assertThat(v1.category("chat").name()).containsEntry("en", "Live chat cookies");
+		assertThat(v1.category("chat").gcmTypes()).isEmpty();
 		assertThat(v1.category("tracking").gcmTypes()).containsExactly("ad_storage", "ad_user_data", "ad_personalization");
 		assertThat(v1.category("tracking").refuseOnGpc()).isTrue();
 		assertThat(v1.services()).extracting(Declaration.Service::key).containsExactlyInAnyOrder("wegroup", "tawk-to",
@@ -204,7 +208,9 @@ class DeclarationIntegrationTests {
 		assertThat(service(v1, "tawk-to").cookies()).allMatch(c -> c.retentionDays() == 180);
 		Declaration.Cookie gat = service(v1, "google-analytics").cookies().stream()
 				.filter(c -> c.name().startsWith("_gat")).findFirst().orElseThrow();
-		assertThat(gat.retention()).containsEntry("fr", "1 minute").containsEntry("nl", "1 minuut");
+		// The organisation's range (policy 4.3), not Google's 1 minute, which the organisation did not give.
+		assertThat(gat.retention()).containsEntry("fr", "1 jour – 2 ans").containsEntry("nl", "1 dag – 2 jaar");
+		assertThat(gat.toBeConfirmed()).isTrue();
 		assertThat(v1.bannerTexts().keySet()).containsExactly("fr", "nl", "en");
 		assertThat(v1.bannerTexts().get("fr")).containsEntry("settings", "Paramètres des cookies")
 				.containsKeys(CatalogueRules.BANNER_KEYS.toArray(String[]::new));
@@ -234,6 +240,12 @@ class DeclarationIntegrationTests {
 				.andExpect(content().string(containsString("IDE")))
 				.andReturn();
 		String html = result.getResponse().getContentAsString();
+		// Live chat has its own category, and Tawk.to is not listed among the analytics services.
+		String chat = Map.of("fr", "Cookies de live chat", "nl", "Livechatcookies", "en", "Live chat cookies").get(lang);
+		assertThat(html).contains("<h3>" + chat + "</h3>");
+		assertThat(html.substring(html.indexOf("id=\"declaration-analytics\""))).doesNotContain("Tawk.to");
+		assertThat(html.substring(html.indexOf("id=\"declaration-first-party\""), html.indexOf("id=\"declaration-third-party\"")))
+				.contains("Tawk.to <span class=\"status\">(").contains(" · " + chat + ")");
 		// The controller as the organisation profile names it, in the page's language.
 		assertThat(html).contains(Map.of("fr", "WeGroup SA, ", "nl", "WeGroup NV, ", "en", "WeGroup, ").get(lang))
 				.contains(Map.of("fr", "Ottergemsesteenweg-Zuid 808 boîte 372, Gand", "nl",
@@ -264,6 +276,11 @@ class DeclarationIntegrationTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
 				.andExpect(content().string(containsString("This page does not exist.")));
 		mvc.perform(get("/c/no-such-site/declaration/fragment")).andExpect(status().isNotFound());
+		// A key no site can have (upper case, markup) is not a bad request either: it names no site.
+		for (String path : List.of("/c/WeGroup-BE/declaration", "/c/%3Csvg%3E/declaration", "/c/WeGroup-BE/declaration/fragment")) {
+			mvc.perform(get(java.net.URI.create(path)).accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound())
+					.andExpect(content().string(not(containsString("<svg"))));
+		}
 	}
 
 	@Test

@@ -78,6 +78,27 @@ class ConsentLogApiTests {
 		return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** The collection is only written: other methods are told so (405 with Allow), not "not found". */
+	@Test
+	void otherMethodsOnTheCollectionAreNotAllowed() throws Exception {
+		for (String method : List.of("GET", "PUT", "DELETE")) {
+			HttpResponse<String> r = send(method, "/c/" + site + "/consents", "Origin", ConsentLogSites.ORIGIN);
+			assertThat(r.statusCode()).as(method).isEqualTo(405);
+			assertThat(r.headers().firstValue("Allow")).as(method).hasValue("POST, OPTIONS");
+			assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		}
+	}
+
+	/** The public pages send the same header values as every other page (docs/security.md). */
+	@Test
+	void publicPagesSendCharterSecurityHeaders() throws Exception {
+		HttpResponse<String> page = send("GET", "/c/wegroup-be/declaration", "Accept", "text/html");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(io.charter.shared.SecurityHeaders.PAGE_POLICY);
+		assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue(io.charter.shared.SecurityHeaders.REFERRER_POLICY);
+	}
+
 	@Test
 	void recordsAConsentAndAnswersWithItsReceiptAfterCommit() throws Exception {
 		String visitor = ConsentLogSites.visitor();

@@ -33,6 +33,17 @@ class ConsentSubmissionUnitTests {
 				.formatted(choices.contains("true") && !choices.contains("false") ? "ACCEPT_ALL" : "CUSTOM", choices, more)));
 	}
 
+	/** An unknown field is named only in a sanitised, bounded form: markup sent by a client never comes back. */
+	@Test
+	void anUnknownFieldIsNotEchoedAsSent() {
+		String name = "<script>alert(1)</script>" + "x".repeat(100);
+		assertThatExceptionOfType(ConsentRefused.class).isThrownBy(() -> ConsentSubmission.read(json.readTree(
+				"{\"" + name + "\":1}"))).satisfies(e -> {
+					assertThat(e.fieldName()).doesNotContain("<", ">", "(").hasSizeLessThanOrEqualTo(50).startsWith("?script?");
+					assertThat(e.getMessage()).doesNotContain("<", ">");
+				});
+	}
+
 	@Test
 	void aServiceAllowedOnItsOwnIsStoredAfterTheCategoriesAsCategoryColonService() {
 		ConsentSubmission.Checked checked = read("{\"analytics\":false,\"tracking\":false,\"tracking:tawk\":true}", "")

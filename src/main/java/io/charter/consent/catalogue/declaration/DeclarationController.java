@@ -58,14 +58,20 @@ class DeclarationController {
 		this.requestsUrl = baseUrl.to("/privacy/requests");
 	}
 
+	/*
+	 * The language is DeclarationLanguage's, which leaves out paths that cannot name a site (upper case,
+	 * markup): those find no site and answer 404, never 400 for a missing attribute.
+	 */
 	@GetMapping("/c/{site}/declaration")
-	ModelAndView page(@PathVariable String site, @RequestAttribute(PageLanguage.ATTRIBUTE) String language) {
+	ModelAndView page(@PathVariable String site,
+			@RequestAttribute(name = PageLanguage.ATTRIBUTE, required = false) String language) {
 		return versions.current(site).map(d -> new ModelAndView(PAGE, Map.of("declaration", view(d, language))))
 				.orElseGet(DeclarationController::notFound);
 	}
 
 	@GetMapping("/c/{site}/declaration/fragment")
-	ModelAndView fragment(@PathVariable String site, @RequestAttribute(PageLanguage.ATTRIBUTE) String language,
+	ModelAndView fragment(@PathVariable String site,
+			@RequestAttribute(name = PageLanguage.ATTRIBUTE, required = false) String language,
 			@RequestHeader(name = "Origin", required = false) String origin, HttpServletResponse response) {
 		Optional<Declaration> current = versions.current(site);
 		if (current.isEmpty()) {
@@ -85,7 +91,8 @@ class DeclarationController {
 		return mav;
 	}
 
-	DeclarationView view(Declaration d, String language) {
+	DeclarationView view(Declaration d, String asked) {
+		String language = asked != null ? asked : d.site().defaultLanguage();
 		// British English writes "7 December 2026"; plain "en" would give "December 7, 2026".
 		Locale locale = Locale.forLanguageTag("en".equals(language) ? "en-GB" : language);
 		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
