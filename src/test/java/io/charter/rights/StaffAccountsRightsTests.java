@@ -130,7 +130,7 @@ class StaffAccountsRightsTests extends RightsTestBase {
 		// No means to authenticate leaves Charter: no password hash, no token hash.
 		String everything = String.join("\n", files.values());
 		assertThat(everything).doesNotContain("{bcrypt}", "$2a$");
-		assertThat(files.get("README.txt")).contains("Votre compte dans Charter", "Les administrateurs de Charter");
+		assertThat(files.get("README.txt")).contains("Votre compte dans Charter", "les administrateurs de Charter");
 		assertThat(fulfilment(id, "EXPORT")).isEqualTo("DONE 2");
 	}
 

@@ -282,6 +282,12 @@ class RequestFuzzTests {
 				wrong = "not the documented 404";
 			}
 		}
+		else if (endpoint.pattern().startsWith("/c/{site}/declaration")) {
+			// Public HTML pages (the declaration and its fragment): an unknown site is the HTML 404 page.
+			if (status != 404 || !type.startsWith("text/html")) {
+				wrong = "not the declaration's 404 page";
+			}
+		}
 		else if (endpoint.pattern().startsWith("/scim/")) {
 			if (!body.contains(SCIM_ERROR)) {
 				wrong = "not a SCIM error";
