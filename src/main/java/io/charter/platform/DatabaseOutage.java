@@ -20,6 +20,9 @@ public final class DatabaseOutage {
 	/** What a client refused during an outage is told to wait before it retries. */
 	public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+	/** What an API answer refused during an outage says, whichever part of Charter refuses it. */
+	public static final String DETAIL = "Charter is temporarily unavailable. Try again shortly.";
+
 	private DatabaseOutage() {
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
+import io.charter.platform.DatabaseOutage;
 import io.charter.platform.ProblemWriter;
 import io.charter.shared.SecurityHeaders;
 
@@ -109,7 +110,7 @@ class ErrorReplies {
 			case FORBIDDEN -> "Your roles do not allow this.";
 			case BAD_REQUEST -> "The request could not be read.";
 			case CONTENT_TOO_LARGE -> "The request body is too large.";
-			case SERVICE_UNAVAILABLE -> "Charter is temporarily unavailable. Try again shortly.";
+			case SERVICE_UNAVAILABLE -> DatabaseOutage.DETAIL;
 			default -> status.is5xxServerError() ? "Charter could not complete the request." : status.getReasonPhrase();
 		};
 	}

@@ -33,7 +33,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		if (DatabaseOutage.causedBy(e)) {
 			// Not the client's credentials: the database that would check them is out of reach.
 			response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.retryAfter());
-			write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Charter is temporarily unavailable. Try again shortly.");
+			write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL);
 			return;
 		}
 		response.setHeader("WWW-Authenticate", "Bearer");
